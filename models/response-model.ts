@@ -1,0 +1,79 @@
+/**
+ * Response model: what each recipient does with a delivered InMail, and when.
+ * Probabilities are per outcome (indexed by OUTCOME_CODE, summing to 1); the delay of a
+ * response is drawn from a named distribution. LinkedIn publishes no response-delay
+ * data, so every delay curve here is an ASSUMPTION (the research notes suggest an
+ * exponential with a mean of about 3 days).
+ */
+import { randomExponential, randomLogNormal } from "d3-random";
+import type { Uniform } from "../sim/index.ts";
+import { OUTCOME_CODE, outcomes } from "./outcome.ts";
+
+export type DelaySpec =
+  | { readonly kind: "exponential"; readonly meanDays: number }
+  /** Lognormal with the given median and log-scale sigma. */
+  | { readonly kind: "lognormal"; readonly medianDays: number; readonly sigma: number };
+
+export interface ResponseSpec {
+  /** Probability of each outcome, indexed by OUTCOME_CODE; sums to 1. */
+  readonly outcomeProbabilities: readonly number[];
+  readonly delay: DelaySpec;
+}
+
+/** The canonical response model: a refund-eligible reply with probability `replyRate`. */
+export function replyRateResponse(replyRate: number, delay: DelaySpec): ResponseSpec {
+  const p = outcomes.map(() => 0);
+  p[OUTCOME_CODE.replied] = replyRate;
+  p[OUTCOME_CODE.ignored] = 1 - replyRate;
+  return { outcomeProbabilities: p, delay };
+}
+
+/** Mean of a delay distribution, in days. */
+export function meanDelayDays(delay: DelaySpec): number {
+  return delay.kind === "exponential"
+    ? delay.meanDays
+    : delay.medianDays * Math.exp((delay.sigma * delay.sigma) / 2);
+}
+
+/**
+ * Draws the responses of one sender's recipients, in order, from two streams (one
+ * for outcomes, one for delays), so the k-th recipient gets the same response
+ * whatever the plan or policy (common random numbers).
+ */
+export class ResponseSampler {
+  readonly #cumulative: Float64Array;
+  readonly #outcome: Uniform;
+  readonly #delay: () => number;
+
+  constructor(spec: ResponseSpec, outcomeStream: Uniform, delayStream: Uniform) {
+    const c = new Float64Array(spec.outcomeProbabilities.length);
+    let s = 0;
+    spec.outcomeProbabilities.forEach((p, i) => {
+      s += p;
+      c[i] = s;
+    });
+    c[c.length - 1] = Infinity; // rounding never leaves u above the last bound
+    this.#cumulative = c;
+    this.#outcome = outcomeStream;
+    const d = spec.delay;
+    if (d.kind === "exponential") {
+      this.#delay = d.meanDays > 0 ? randomExponential.source(delayStream)(1 / d.meanDays) : () => 0;
+    } else {
+      this.#delay = randomLogNormal.source(delayStream)(Math.log(d.medianDays), d.sigma);
+    }
+  }
+
+  /** Outcome code of the next recipient. */
+  nextOutcome(): number {
+    const u = this.#outcome();
+    const c = this.#cumulative;
+    let i = 0;
+    while (u >= c[i]!) i++;
+    return i;
+  }
+
+  /** Delay of a response, in days. */
+  nextDelayDays(): number {
+    return this.#delay();
+  }
+}

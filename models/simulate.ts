@@ -1,0 +1,77 @@
+/**
+ * Runs replications of a population of independent accounts. The unit of work is a
+ * chunk: (replication, range of accounts). A chunk's tally depends only on the seed,
+ * the replication and the account indices, so chunks can run anywhere, in any order,
+ * and add up to the same result.
+ */
+import { Environment } from "../sim/index.ts";
+import { AccountSimulation, type AccountModel, type TraceSink } from "./account-simulation.ts";
+import { addTally, createTally, type Tally } from "./tally.ts";
+
+export interface Chunk {
+  readonly replication: number;
+  /** First account index (inclusive). */
+  readonly from: number;
+  /** Last account index (exclusive). */
+  readonly to: number;
+}
+
+/** Simulates accounts [from, to) of one replication. */
+export function simulateChunk(model: AccountModel, seed: number | string, chunk: Chunk): Tally {
+  const tally = createTally(model.cycles);
+  const env = new Environment({ seed, replication: chunk.replication });
+  const sim = new AccountSimulation(env, model, tally);
+  for (let i = chunk.from; i < chunk.to; i++) sim.simulate(i);
+  return tally;
+}
+
+/** Simulates one account of one replication with a trace of its ledger movements. */
+export function traceAccount(
+  model: AccountModel,
+  seed: number | string,
+  replication: number,
+  account: number,
+  sink: TraceSink,
+): void {
+  const env = new Environment({ seed, replication });
+  new AccountSimulation(env, model, createTally(model.cycles)).simulate(account, sink);
+}
+
+/** Splits `accounts` × `replications` into chunks of at most `chunkAccounts` accounts. */
+export function planChunks(accounts: number, replications: number, chunkAccounts: number): Chunk[] {
+  const chunks: Chunk[] = [];
+  for (let r = 0; r < replications; r++) {
+    for (let from = 0; from < accounts; from += chunkAccounts) {
+      chunks.push({ replication: r, from, to: Math.min(accounts, from + chunkAccounts) });
+    }
+  }
+  return chunks;
+}
+
+/** Adds chunk tallies into one tally per replication. */
+export function tallyByReplication(
+  cycles: number,
+  replications: number,
+  chunks: readonly Chunk[],
+  tallies: readonly Tally[],
+): Tally[] {
+  const out = Array.from({ length: replications }, () => createTally(cycles));
+  chunks.forEach((c, i) => addTally(out[c.replication]!, tallies[i]!));
+  return out;
+}
+
+/** Runs every replication in this thread. */
+export function simulateAll(
+  model: AccountModel,
+  seed: number | string,
+  accounts: number,
+  replications: number,
+): Tally[] {
+  const chunks = planChunks(accounts, replications, accounts);
+  return tallyByReplication(
+    model.cycles,
+    replications,
+    chunks,
+    chunks.map((c) => simulateChunk(model, seed, c)),
+  );
+}

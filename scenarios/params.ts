@@ -1,0 +1,141 @@
+/**
+ * Scenario parameters: a typed table of every parameter a scenario takes (name,
+ * kind, allowed range, default, meaning). It validates `--set name=value` overrides
+ * once, at the edge, with messages that name the parameter, the bad value and what
+ * is allowed; model code then trusts what it receives. Names may be dotted paths
+ * (`audience.blockedShare`) for nested scenario fields.
+ */
+
+/** Bad input from the user: the CLI prints the message and exits with code 2. */
+export class InputError extends Error {
+  readonly exitCode = 2;
+  constructor(message: string) {
+    super(message);
+    this.name = "InputError";
+  }
+}
+
+interface Common {
+  readonly name: string;
+  readonly description: string;
+  /** Unit shown in --help (e.g. "days"). */
+  readonly unit?: string;
+  /** Added to the error message when a value is refused (why the range is what it is). */
+  readonly hint?: string;
+}
+
+export type ParamSpec =
+  | (Common & { readonly kind: "integer"; readonly min: number; readonly max: number; readonly default: number })
+  | (Common & {
+      readonly kind: "number";
+      readonly min: number;
+      readonly max: number;
+      /** Whether `min` itself is excluded. */
+      readonly minExclusive?: boolean;
+      readonly default: number;
+    })
+  | (Common & { readonly kind: "enum"; readonly values: readonly string[]; readonly default: string })
+  | (Common & { readonly kind: "boolean"; readonly default: boolean })
+  | (Common & { readonly kind: "string"; readonly maxLength: number; readonly default: string });
+
+export type ParamValue = number | string | boolean;
+export type ParamValues = Record<string, ParamValue>;
+
+/** What a parameter accepts, in words. */
+export function allowed(spec: ParamSpec): string {
+  switch (spec.kind) {
+    case "integer":
+      return `an integer from ${spec.min} to ${spec.max}`;
+    case "number":
+      return `a number ${spec.minExclusive ? "greater than" : "from"} ${spec.min}${spec.minExclusive ? " and up to" : " to"} ${spec.max}`;
+    case "enum":
+      return `one of ${spec.values.join(", ")}`;
+    case "boolean":
+      return "true or false";
+    case "string":
+      return `text of at most ${spec.maxLength} characters`;
+  }
+}
+
+/** Checks a typed value against its spec; returns it or throws an InputError. */
+export function checkValue(spec: ParamSpec, value: unknown, where = spec.name): ParamValue {
+  const bad = () =>
+    new InputError(
+      `${where}: ${JSON.stringify(value) ?? String(value)} is not allowed; expected ${allowed(spec)}` +
+        (spec.hint ? ` (${spec.hint})` : ""),
+    );
+  switch (spec.kind) {
+    case "integer":
+      if (typeof value !== "number" || !Number.isInteger(value) || value < spec.min || value > spec.max) throw bad();
+      return value;
+    case "number":
+      if (
+        typeof value !== "number" ||
+        !Number.isFinite(value) ||
+        value < spec.min ||
+        (spec.minExclusive && value === spec.min) ||
+        value > spec.max
+      )
+        throw bad();
+      return value;
+    case "enum":
+      if (typeof value !== "string" || !spec.values.includes(value)) throw bad();
+      return value;
+    case "boolean":
+      if (typeof value !== "boolean") throw bad();
+      return value;
+    case "string":
+      if (typeof value !== "string" || value.length > spec.maxLength) throw bad();
+      return value;
+  }
+}
+
+/** Parses the text of a `--set` value into the spec's type, then checks it. */
+export function parseValue(spec: ParamSpec, text: string): ParamValue {
+  let value: unknown = text;
+  if (spec.kind === "integer" || spec.kind === "number") {
+    const trimmed = text.trim();
+    value = trimmed === "" ? NaN : Number(trimmed);
+    if (Number.isNaN(value)) {
+      throw new InputError(`${spec.name}: ${JSON.stringify(text)} is not a number; expected ${allowed(spec)}`);
+    }
+  } else if (spec.kind === "boolean") {
+    value = text === "true" ? true : text === "false" ? false : text;
+  }
+  return checkValue(spec, value);
+}
+
+/** The defaults of every parameter. */
+export function defaults(specs: readonly ParamSpec[]): ParamValues {
+  return Object.fromEntries(specs.map((s) => [s.name, s.default]));
+}
+
+/** Applies `name=value` overrides (in order; a later one wins) to the defaults. */
+export function resolve(specs: readonly ParamSpec[], overrides: readonly string[]): ParamValues {
+  const byName = new Map(specs.map((s) => [s.name, s]));
+  const values = defaults(specs);
+  for (const o of overrides) {
+    const eq = o.indexOf("=");
+    if (eq <= 0) throw new InputError(`--set ${JSON.stringify(o)}: expected name=value`);
+    const name = o.slice(0, eq).trim();
+    const spec = byName.get(name);
+    if (!spec) {
+      throw new InputError(`${name}: unknown parameter; allowed: ${specs.map((s) => s.name).join(", ")}`);
+    }
+    values[name] = parseValue(spec, o.slice(eq + 1));
+  }
+  return values;
+}
+
+/** The --help table of parameters. */
+export function helpTable(specs: readonly ParamSpec[]): string {
+  const rows = specs.map((s) => [
+    s.name,
+    String(s.default) + (s.unit ? ` ${s.unit}` : ""),
+    allowed(s),
+    s.description,
+  ]);
+  const w = [0, 1, 2].map((i) => Math.max(...rows.map((r) => r[i]!.length), ["name", "default", "allowed"][i]!.length));
+  const line = (r: string[]) => `  ${r[0]!.padEnd(w[0]!)}  ${r[1]!.padEnd(w[1]!)}  ${r[2]!.padEnd(w[2]!)}  ${r[3]}`;
+  return [line(["name", "default", "allowed", "meaning"]), ...rows.map(line)].join("\n");
+}

@@ -1,0 +1,141 @@
+/**
+ * Event calendar: a binary min-heap of pending events on growable typed arrays,
+ * ordered by (time, sequence number) so that simultaneous events fire in the order
+ * they were scheduled. Each event carries a small integer `kind`, an integer
+ * payload `a` and a float payload `b`; what they mean is the caller's business.
+ *
+ * Nothing is allocated per event: `pop()` copies the head into the public fields
+ * `time`, `kind`, `a`, `b` instead of returning an object. Storage doubles when
+ * full (amortised, never shrinks) and is reused after `clear()`.
+ */
+
+/** Initial number of slots; grows by doubling. */
+const defaultCapacity = 64;
+
+export class Calendar {
+  /** Fields of the event last returned by `pop()`. */
+  time = 0;
+  kind = 0;
+  a = 0;
+  b = 0;
+
+  #size = 0;
+  #nextSeq = 0;
+  #times: Float64Array;
+  #seqs: Float64Array;
+  #kinds: Int32Array;
+  #as: Int32Array;
+  #bs: Float64Array;
+
+  constructor(capacity = defaultCapacity) {
+    const n = Math.max(1, capacity | 0);
+    this.#times = new Float64Array(n);
+    this.#seqs = new Float64Array(n);
+    this.#kinds = new Int32Array(n);
+    this.#as = new Int32Array(n);
+    this.#bs = new Float64Array(n);
+  }
+
+  get size(): number {
+    return this.#size;
+  }
+
+  /** Time of the next event, or +Infinity when the calendar is empty. */
+  peekTime(): number {
+    return this.#size > 0 ? this.#times[0]! : Infinity;
+  }
+
+  /** Drops every pending event; the sequence counter restarts so runs are repeatable. */
+  clear(): void {
+    this.#size = 0;
+    this.#nextSeq = 0;
+  }
+
+  /** Schedules an event at absolute `time` (must not be NaN). */
+  push(time: number, kind: number, a: number, b: number): void {
+    if (this.#size === this.#times.length) this.#grow();
+    const times = this.#times;
+    const seqs = this.#seqs;
+    const kinds = this.#kinds;
+    const as = this.#as;
+    const bs = this.#bs;
+    const seq = this.#nextSeq++;
+    let i = this.#size++;
+    // Sift up: move parents down until the slot for the new event is found.
+    while (i > 0) {
+      const p = (i - 1) >> 1;
+      const pt = times[p]!;
+      if (pt < time || (pt === time && seqs[p]! < seq)) break;
+      times[i] = pt;
+      seqs[i] = seqs[p]!;
+      kinds[i] = kinds[p]!;
+      as[i] = as[p]!;
+      bs[i] = bs[p]!;
+      i = p;
+    }
+    times[i] = time;
+    seqs[i] = seq;
+    kinds[i] = kind;
+    as[i] = a;
+    bs[i] = b;
+  }
+
+  /** Removes the earliest event into `time`, `kind`, `a`, `b`; returns false when empty. */
+  pop(): boolean {
+    const n = this.#size;
+    if (n === 0) return false;
+    const times = this.#times;
+    const seqs = this.#seqs;
+    const kinds = this.#kinds;
+    const as = this.#as;
+    const bs = this.#bs;
+    this.time = times[0]!;
+    this.kind = kinds[0]!;
+    this.a = as[0]!;
+    this.b = bs[0]!;
+    const last = n - 1;
+    this.#size = last;
+    if (last === 0) return true;
+    const t = times[last]!;
+    const s = seqs[last]!;
+    const k = kinds[last]!;
+    const av = as[last]!;
+    const bv = bs[last]!;
+    // Sift down the former last element from the root.
+    let i = 0;
+    const half = last >> 1;
+    while (i < half) {
+      let c = 2 * i + 1;
+      const r = c + 1;
+      if (r < last && (times[r]! < times[c]! || (times[r] === times[c] && seqs[r]! < seqs[c]!))) c = r;
+      const ct = times[c]!;
+      if (t < ct || (t === ct && s < seqs[c]!)) break;
+      times[i] = ct;
+      seqs[i] = seqs[c]!;
+      kinds[i] = kinds[c]!;
+      as[i] = as[c]!;
+      bs[i] = bs[c]!;
+      i = c;
+    }
+    times[i] = t;
+    seqs[i] = s;
+    kinds[i] = k;
+    as[i] = av;
+    bs[i] = bv;
+    return true;
+  }
+
+  #grow(): void {
+    const n = this.#times.length * 2;
+    const grow = <T extends Float64Array | Int32Array>(old: T, make: (n: number) => T): T => {
+      const next = make(n);
+      next.set(old);
+      return next;
+    };
+    this.#times = grow(this.#times, (m) => new Float64Array(m));
+    this.#seqs = grow(this.#seqs, (m) => new Float64Array(m));
+    this.#kinds = grow(this.#kinds, (m) => new Int32Array(m));
+    this.#as = grow(this.#as, (m) => new Int32Array(m));
+    this.#bs = grow(this.#bs, (m) => new Float64Array(m));
+  }
+}

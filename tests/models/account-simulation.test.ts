@@ -1,0 +1,136 @@
+import { describe, expect, it } from "vitest";
+import {
+  PlanCannotSendError,
+  plans,
+  rulesForPlan,
+  simulateAll,
+  summarize,
+  traceAccount,
+  type Summary,
+} from "../../models/index.ts";
+import { model, recorder, type TestModel } from "./helpers.ts";
+
+function run(t: TestModel, accounts = 50, replications = 4, seed = 11): Summary {
+  return summarize(simulateAll(model(t), seed, accounts, replications));
+}
+
+const total = (s: Summary, f: "sends" | "refunds" | "positives" | "expired" | "forfeited" | "blocked") =>
+  s.perCycle.reduce((a, r) => a + r[f], 0);
+
+describe("account simulation: the guide's rules", () => {
+  it("G2: a Basic account cannot send InMail, and says so", () => {
+    expect(() => rulesForPlan(plans.basic, "guide")).toThrow(PlanCannotSendError);
+    expect(() => rulesForPlan(plans.basic, "linkedin")).toThrow(/Basic.*cannot send InMail|cannot send InMail.*Basic/);
+    expect(rulesForPlan(plans["premium-career"], "linkedin").creditsPerCycle).toBe(5);
+  });
+
+  it("G4: exactly one credit per delivered InMail", () => {
+    const s = run({ outcomes: { replied: 0.3, declined: 0.1, spam: 0.05 }, policy: "linkedin" });
+    expect(s.ledger.spent).toBe(Math.round(total(s, "sends") * 50 * 4));
+  });
+
+  it("G5: the credit comes back when the recipient accepts or replies", () => {
+    const s = run({ outcomes: { accepted: 0.2, replied: 0.2 }, meanDelayDays: 1 });
+    expect(total(s, "refunds")).toBeCloseTo(total(s, "positives"), 9);
+    expect(total(s, "refunds")).toBeGreaterThan(0);
+  });
+
+  it("G6: no credit back for Not Interested, spam or no answer (guide)", () => {
+    const s = run({ outcomes: { declined: 0.5, spam: 0.2 }, sendsPerDay: 1000 });
+    expect(s.ledger.refunded).toBe(0);
+    // Without refunds an account sends its allotment and no more.
+    for (const r of s.perCycle) expect(r.sends).toBe(50);
+  });
+
+  it("linkedin: declined is credited back, spam and no answer are not", () => {
+    const declined = run({ policy: "linkedin", outcomes: { declined: 0.5 }, meanDelayDays: 0.5 });
+    expect(declined.ledger.refunded).toBeGreaterThan(0);
+    const spam = run({ policy: "linkedin", outcomes: { spam: 0.5 }, meanDelayDays: 0.5 });
+    expect(spam.ledger.refunded).toBe(0);
+  });
+
+  it("G7 (guide): unused credits do not roll over — the balance resets to zero, then the allotment is granted", () => {
+    const rec = recorder();
+    // 1 send a day, 50 credits a 30-day cycle, no replies: about 20 credits lapse each cycle.
+    traceAccount(model({ sendsPerDay: 1, cycles: 4 }), 3, 0, 0, rec);
+    const grants = rec.rows.filter((r) => r.kind === "grant");
+    expect(grants.map((g) => g.t)).toEqual([0, 30, 60, 90]);
+    for (const g of grants) expect(g.balance).toBe(50);
+    // What is left at the horizon (t = 120) is the closing balance, not a lapse.
+    const lapses = rec.rows.filter((r) => r.kind === "expire");
+    expect(lapses.map((r) => r.t)).toEqual([30, 60, 90]);
+    for (const l of lapses) expect(l.balance).toBe(0);
+  });
+
+  it("linkedin: unused credits roll over up to the cap, the oldest excess is forfeited", () => {
+    const rec = recorder();
+    // Almost no sending: 50 a cycle pile up to the 150 cap, then each grant forfeits 50,
+    // until the 90-day life makes them expire first.
+    traceAccount(model({ policy: "linkedin", sendsPerDay: 0.001, cycles: 5, creditLifetimeDays: 1000 }), 3, 0, 0, rec);
+    const grants = rec.rows.filter((r) => r.kind === "grant").map((g) => g.balance);
+    expect(grants.slice(0, 3)).toEqual([50, 100, 150]);
+    expect(rec.rows.filter((r) => r.kind === "forfeit").map((r) => [r.t, r.credits])).toEqual([
+      [90, 50],
+      [120, 50],
+    ]);
+  });
+
+  it("linkedin: credits expire 90 days after their grant, oldest first", () => {
+    const rec = recorder();
+    traceAccount(model({ policy: "linkedin", sendsPerDay: 0.001, cycles: 5, capMultiplier: 100 }), 3, 0, 0, rec);
+    const expiries = rec.rows.filter((r) => r.kind === "expire");
+    // Lots granted at 0, 30, 60 expire at 90, 120, 150 (150 is the horizon: still counted);
+    // the lots of 90 and 120 are alive at the horizon.
+    expect(expiries.map((r) => [r.t, r.credits])).toEqual([
+      [90, 50],
+      [120, 50],
+      [150, 50],
+    ]);
+  });
+
+  it("G8: recipients who block InMail cost nothing and are counted", () => {
+    const s = run({ blockedShare: 0.3, sendsPerDay: 1000 });
+    for (const r of s.perCycle) expect(r.sends).toBe(50);
+    // Blocked attempts before 50 deliveries: negative binomial mean 50 × 0.3 / 0.7.
+    const blocked = total(s, "blocked") / s.perCycle.length;
+    expect(blocked).toBeGreaterThan(21.43 * 0.85);
+    expect(blocked).toBeLessThan(21.43 * 1.15);
+  });
+
+  it("a response outside the refund window refunds nothing", () => {
+    // Mean delay 60 days, window 30: P(refund | reply) = 1 − e^(−30/60) = 0.393.
+    const s = run({ outcomes: { replied: 0.5 }, meanDelayDays: 60, refundWindowDays: 30, cycles: 24 }, 200, 2);
+    const share = total(s, "refunds") / total(s, "positives");
+    expect(share).toBeGreaterThan(0.393 - 0.03);
+    expect(share).toBeLessThan(0.393 + 0.03);
+  });
+
+  it("guide: a refund that lands after a reset is not lost — it adds to the new balance", () => {
+    // Replies 5 days after sending at 1,000 sends a day: most refunds of a cycle's last
+    // sends land after the reset. With no window, every reply before the horizon refunds.
+    const s = run({ outcomes: { replied: 0.9 }, meanDelayDays: 5, sendsPerDay: 1000, cycles: 3 });
+    expect(s.ledger.refunded).toBe(Math.round(total(s, "positives") * 50 * 4));
+    const rec = recorder();
+    traceAccount(model({ outcomes: { replied: 0.9 }, meanDelayDays: 5, sendsPerDay: 1000, cycles: 2 }), 5, 0, 0, rec);
+    const i = rec.rows.findIndex((r) => r.kind === "grant" && r.t === 30);
+    expect(rec.rows[i]!.balance).toBe(50);
+    const next = rec.rows.slice(i + 1).find((r) => r.kind === "refund")!;
+    const before = rec.rows[rec.rows.indexOf(next) - 1]!;
+    expect(next.balance).toBe(before.balance + 1);
+  });
+
+  it("G13: refunds let an account send more than its allotment (capacity multiplier > 1)", () => {
+    const none = run({ sendsPerDay: 100 });
+    const some = run({ sendsPerDay: 100, outcomes: { replied: 0.4 }, meanDelayDays: 1 });
+    expect(none.capacity.mean).toBe(50);
+    expect(some.capacity.ci95[0]).toBeGreaterThan(50 / (1 - 0.4) * 0.9);
+  });
+
+  it("the ledger identity holds over accounts and replications", () => {
+    for (const policy of ["guide", "linkedin"] as const) {
+      const s = run({ policy, outcomes: { replied: 0.3, declined: 0.2, spam: 0.05 }, sendsPerDay: 2, refundAging: "fresh" });
+      const l = s.ledger;
+      expect(l.granted + l.refunded - l.spent - l.expired - l.forfeited).toBe(l.closingBalance);
+    }
+  });
+});

@@ -1,0 +1,25 @@
+import { readdirSync, readFileSync } from "node:fs";
+import { join } from "node:path";
+import { describe, expect, it } from "vitest";
+
+const simDir = join(import.meta.dirname, "../../sim");
+const files = readdirSync(simDir).filter((f) => f.endsWith(".ts"));
+
+describe("sim/ is domain-blind", () => {
+  it("has source files to check", () => {
+    expect(files.length).toBeGreaterThan(3);
+  });
+
+  it.each(files)("%s imports nothing from the domain layers", (file) => {
+    const text = readFileSync(join(simDir, file), "utf8");
+    const imports = [...text.matchAll(/from\s+["']([^"']+)["']/g)].map((m) => m[1]!);
+    for (const spec of imports) {
+      expect(spec).not.toMatch(/(^|\/)(models|scenarios|notebooks|reports)(\/|$)/);
+    }
+  });
+
+  it.each(files)("%s never speaks of the domain", (file) => {
+    const text = readFileSync(join(simDir, file), "utf8");
+    expect(text).not.toMatch(/credit|inmail|sender|\btier\b|refund|linkedin|recruit/i);
+  });
+});
