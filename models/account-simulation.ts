@@ -17,7 +17,7 @@ import { Environment, type EventHandler, type Uniform } from "../sim/index.ts";
 import { randomExponential } from "d3-random";
 import { CreditLedger } from "./ledger.ts";
 import type { CreditRules } from "./policy.ts";
-import { OUTCOME_CODE } from "./outcome.ts";
+import { OUTCOME_CODE, outcomes, type Outcome } from "./outcome.ts";
 import { ResponseSampler, type ResponseSpec } from "./response-model.ts";
 import { MICRODAYS_PER_DAY, type Tally } from "./tally.ts";
 
@@ -40,14 +40,17 @@ export interface AccountModel {
   readonly response: ResponseSpec;
 }
 
-/** Receives ledger movements of a traced account (allocation is fine here: opt-in). */
+export type TraceKind = "grant" | "spend" | "refund" | "expire" | "forfeit" | "blocked" | "response";
+
+/** Receives what happens to a traced account (allocation is fine here: tracing is opt-in). */
 export interface TraceSink {
-  record(
-    timeDays: number,
-    kind: "grant" | "spend" | "refund" | "expire" | "forfeit" | "blocked" | "response",
-    credits: number,
-    balance: number,
-  ): void;
+  /** A ledger movement (or a blocked attempt / a response), with the balance after it. */
+  record(timeDays: number, kind: TraceKind, credits: number, balance: number): void;
+  /**
+   * A delivered InMail: the account's `recipient`-th recipient (0-based), the outcome
+   * drawn, and when the response arrives (NaN when ignored; may lie past the horizon).
+   */
+  send?(timeDays: number, recipient: number, outcome: Outcome, respondsAtDays: number): void;
 }
 
 export class AccountSimulation implements EventHandler {
@@ -61,6 +64,7 @@ export class AccountSimulation implements EventHandler {
   #cycle = 0;
   #waiting = false;
   #waitStart = 0;
+  #recipients = 0;
   #gap: () => number = () => 0;
   #blockStream: Uniform = () => 1;
   #responses!: ResponseSampler;
@@ -82,6 +86,7 @@ export class AccountSimulation implements EventHandler {
     this.#cycle = -1;
     this.#waiting = true; // nothing to send until the first grant
     this.#waitStart = 0;
+    this.#recipients = 0;
     this.#trace = trace;
     this.#gap = randomExponential.source(env.stream(index, "send-gap"))(m.sendsPerDay);
     this.#blockStream = env.stream(index, "blocked");
@@ -158,15 +163,17 @@ export class AccountSimulation implements EventHandler {
     per.sends[c]! += 1;
     this.#trace?.record(now, "spend", 1, ledger.balance);
     const outcome = this.#responses.nextOutcome();
+    const recipient = this.#recipients++;
     if (outcome !== IGNORED) {
       const delay = this.#responses.nextDelayDays();
       const at = now + delay;
+      this.#trace?.send?.(now, recipient, outcomes[outcome]!, at);
       if (at < this.#horizon) {
         const rules = this.#model.rules;
         const refunds = rules.refundOn[outcome]! && delay <= rules.refundWindowDays ? 1 : 0;
         env.scheduleAt(at, RESPONSE, outcome * 2 + refunds, expiresAt);
       }
-    }
+    } else this.#trace?.send?.(now, recipient, "ignored", NaN);
     if (ledger.balance > 0) env.schedule(this.#gap(), SEND);
     else {
       this.#waiting = true;

@@ -1,4 +1,4 @@
-export { AccountSimulation, type AccountModel, type TraceSink } from "./account-simulation.ts";
+export { AccountSimulation, type AccountModel, type TraceKind, type TraceSink } from "./account-simulation.ts";
 export { CreditLedger } from "./ledger.ts";
 export { OUTCOME_CODE, outcomes, isPositive, type Outcome } from "./outcome.ts";
 export { plans, planIds, PlanCannotSendError, type Plan, type PlanId } from "./plans.ts";

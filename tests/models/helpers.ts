@@ -32,7 +32,7 @@ export function model(t: TestModel = {}): AccountModel {
     p[OUTCOME_CODE[o as Outcome]] = v;
     rest -= v;
   }
-  p[OUTCOME_CODE.ignored] += rest;
+  p[OUTCOME_CODE.ignored] = p[OUTCOME_CODE.ignored]! + rest;
   return {
     rules: creditRules({
       policy: t.policy ?? "guide",
