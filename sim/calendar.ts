@@ -2,10 +2,10 @@
  * Event calendar: a binary min-heap of pending events on growable typed arrays,
  * ordered by (time, sequence number) so that simultaneous events fire in the order
  * they were scheduled. Each event carries a small integer `kind`, an integer
- * payload `a` and a float payload `b`; what they mean is the caller's business.
+ * payload `a` and float payloads `b` and `c`; what they mean is the caller's business.
  *
  * Nothing is allocated per event: `pop()` copies the head into the public fields
- * `time`, `kind`, `a`, `b` instead of returning an object. Storage doubles when
+ * `time`, `kind`, `a`, `b`, `c` instead of returning an object. Storage doubles when
  * full (amortised, never shrinks) and is reused after `clear()`.
  */
 
@@ -18,6 +18,7 @@ export class Calendar {
   kind = 0;
   a = 0;
   b = 0;
+  c = 0;
 
   #size = 0;
   #nextSeq = 0;
@@ -26,6 +27,7 @@ export class Calendar {
   #kinds: Int32Array;
   #as: Int32Array;
   #bs: Float64Array;
+  #cs: Float64Array;
 
   constructor(capacity = defaultCapacity) {
     const n = Math.max(1, capacity | 0);
@@ -34,6 +36,7 @@ export class Calendar {
     this.#kinds = new Int32Array(n);
     this.#as = new Int32Array(n);
     this.#bs = new Float64Array(n);
+    this.#cs = new Float64Array(n);
   }
 
   get size(): number {
@@ -52,13 +55,14 @@ export class Calendar {
   }
 
   /** Schedules an event at absolute `time` (must not be NaN). */
-  push(time: number, kind: number, a: number, b: number): void {
+  push(time: number, kind: number, a: number, b: number, c = 0): void {
     if (this.#size === this.#times.length) this.#grow();
     const times = this.#times;
     const seqs = this.#seqs;
     const kinds = this.#kinds;
     const as = this.#as;
     const bs = this.#bs;
+    const cs = this.#cs;
     const seq = this.#nextSeq++;
     let i = this.#size++;
     // Sift up: move parents down until the slot for the new event is found.
@@ -71,6 +75,7 @@ export class Calendar {
       kinds[i] = kinds[p]!;
       as[i] = as[p]!;
       bs[i] = bs[p]!;
+      cs[i] = cs[p]!;
       i = p;
     }
     times[i] = time;
@@ -78,9 +83,10 @@ export class Calendar {
     kinds[i] = kind;
     as[i] = a;
     bs[i] = b;
+    cs[i] = c;
   }
 
-  /** Removes the earliest event into `time`, `kind`, `a`, `b`; returns false when empty. */
+  /** Removes the earliest event into `time`, `kind`, `a`, `b`, `c`; returns false when empty. */
   pop(): boolean {
     const n = this.#size;
     if (n === 0) return false;
@@ -89,10 +95,12 @@ export class Calendar {
     const kinds = this.#kinds;
     const as = this.#as;
     const bs = this.#bs;
+    const cs = this.#cs;
     this.time = times[0]!;
     this.kind = kinds[0]!;
     this.a = as[0]!;
     this.b = bs[0]!;
+    this.c = cs[0]!;
     const last = n - 1;
     this.#size = last;
     if (last === 0) return true;
@@ -101,6 +109,7 @@ export class Calendar {
     const k = kinds[last]!;
     const av = as[last]!;
     const bv = bs[last]!;
+    const cv = cs[last]!;
     // Sift down the former last element from the root.
     let i = 0;
     const half = last >> 1;
@@ -115,6 +124,7 @@ export class Calendar {
       kinds[i] = kinds[c]!;
       as[i] = as[c]!;
       bs[i] = bs[c]!;
+      cs[i] = cs[c]!;
       i = c;
     }
     times[i] = t;
@@ -122,6 +132,7 @@ export class Calendar {
     kinds[i] = k;
     as[i] = av;
     bs[i] = bv;
+    cs[i] = cv;
     return true;
   }
 
@@ -137,5 +148,6 @@ export class Calendar {
     this.#kinds = grow(this.#kinds, (m) => new Int32Array(m));
     this.#as = grow(this.#as, (m) => new Int32Array(m));
     this.#bs = grow(this.#bs, (m) => new Float64Array(m));
+    this.#cs = grow(this.#cs, (m) => new Float64Array(m));
   }
 }

@@ -11,7 +11,7 @@ import { createStream, type Uniform } from "./random.ts";
  * keeps the dispatch monomorphic and allocation-free.
  */
 export interface EventHandler {
-  handle(kind: number, a: number, b: number): void;
+  handle(kind: number, a: number, b: number, c: number): void;
 }
 
 export interface EnvironmentOptions {
@@ -41,16 +41,16 @@ export class Environment {
   }
 
   /** Schedules an event `delayDays` from now. */
-  schedule(delayDays: number, kind: number, a = 0, b = 0): void {
-    this.calendar.push(this.now + delayDays, kind, a, b);
+  schedule(delayDays: number, kind: number, a = 0, b = 0, c = 0): void {
+    this.calendar.push(this.now + delayDays, kind, a, b, c);
   }
 
   /** Schedules an event at absolute time `timeDays` (not before now). */
-  scheduleAt(timeDays: number, kind: number, a = 0, b = 0): void {
+  scheduleAt(timeDays: number, kind: number, a = 0, b = 0, c = 0): void {
     if (!(timeDays >= this.now)) {
       throw new RangeError(`cannot schedule at ${timeDays}: the clock is already at ${this.now}`);
     }
-    this.calendar.push(timeDays, kind, a, b);
+    this.calendar.push(timeDays, kind, a, b, c);
   }
 
   /**
@@ -64,7 +64,7 @@ export class Environment {
       calendar.pop();
       this.now = calendar.time;
       processed++;
-      handler.handle(calendar.kind, calendar.a, calendar.b);
+      handler.handle(calendar.kind, calendar.a, calendar.b, calendar.c);
     }
     this.processed = processed;
     if (untilDays > this.now) this.now = untilDays;

@@ -2,9 +2,9 @@ import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { Calendar } from "../../sim/calendar.ts";
 
-function drain(cal: Calendar): [number, number, number, number][] {
-  const out: [number, number, number, number][] = [];
-  while (cal.pop()) out.push([cal.time, cal.kind, cal.a, cal.b]);
+function drain(cal: Calendar): [number, number, number, number, number][] {
+  const out: [number, number, number, number, number][] = [];
+  while (cal.pop()) out.push([cal.time, cal.kind, cal.a, cal.b, cal.c]);
   return out;
 }
 
@@ -15,13 +15,13 @@ describe("Calendar", () => {
     cal.push(1, 2, 0, 0);
     cal.push(5, 3, 0, 0);
     cal.push(1, 4, 0, 0);
-    cal.push(0.5, 5, 7, 2.5);
+    cal.push(0.5, 5, 7, 2.5, -3.25);
     expect(drain(cal)).toEqual([
-      [0.5, 5, 7, 2.5],
-      [1, 2, 0, 0],
-      [1, 4, 0, 0],
-      [5, 1, 0, 0],
-      [5, 3, 0, 0],
+      [0.5, 5, 7, 2.5, -3.25],
+      [1, 2, 0, 0, 0],
+      [1, 4, 0, 0, 0],
+      [5, 1, 0, 0, 0],
+      [5, 3, 0, 0, 0],
     ]);
   });
 

@@ -1,0 +1,17 @@
+export { asTable, type TableInput } from "./as-table.ts";
+export { toCsv } from "./csv.ts";
+export { csvDataUri, csvDownloadLink, type CsvDownload } from "./csv-link.ts";
+export { escapeHtml } from "./escape-html.ts";
+export { tableToHtml, type ColumnSpec, type TableSpec } from "./format-table.ts";
+export { formatInterval, numberFormatter, type NumberFormat } from "./number-format.ts";
+export { renderPage, type Page, type PageSection } from "./page.ts";
+export { gitCommit, packageName, packageVersion, type Provenance } from "./provenance.ts";
+export { provenanceToHtml } from "./provenance-footer.ts";
+export { renderPlot } from "./render-plot.ts";
+export { writeFileAtomic } from "./write-atomic.ts";
+export { balanceTimeline, EVENT_KINDS, type BalanceEventKind, type BalanceEventRow, type BalanceRow, type BalanceTimelineOptions } from "./figures/balance-timeline.ts";
+export { capacityVsReplyRate, type CapacityOptions, type CapacityRow } from "./figures/capacity-vs-reply-rate.ts";
+export { costPerReply, type CostPerReplyOptions, type CostRow } from "./figures/cost-per-reply.ts";
+export { groupedBars, type GroupedBarRow, type GroupedBarsOptions } from "./figures/grouped-bars.ts";
+export { multiplierHeatmap, type MultiplierHeatmapOptions, type MultiplierRow } from "./figures/multiplier-heatmap.ts";
+export { tornado, type TornadoOptions, type TornadoRow } from "./figures/tornado.ts";

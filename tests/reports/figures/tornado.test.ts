@@ -1,0 +1,32 @@
+import { describe, expect, it } from "vitest";
+import { tornado } from "../../../reports/figures/tornado.ts";
+import { tornadoRows } from "../fixtures.ts";
+import { parseMarkup, texts } from "../parse-markup.ts";
+import { expectSnapshot } from "../snapshot.ts";
+
+describe("tornado", () => {
+  it("matches its snapshot", () => {
+    expectSnapshot("tornado", tornado(tornadoRows));
+  });
+
+  it("sorts levers by span, widest first", () => {
+    const doc = parseMarkup(tornado(tornadoRows));
+    expect(texts(doc, 'g[aria-label="y-axis tick label"] text')).toEqual([
+      "Personalised first line", // 13.6
+      "Follow-up within 3 days", // 12.5
+      "Send time (weekday vs weekend)", // 6.7
+      "Message length", // 5.2
+      "Subject length", // 3.3
+    ]);
+  });
+
+  it("draws both settings around the base and labels a shared base", () => {
+    const doc = parseMarkup(tornado(tornadoRows, { xLabel: "Replies per month (count)" }));
+    expect(doc.querySelectorAll('g[aria-label="bar"] rect')).toHaveLength(2 * tornadoRows.length);
+    expect(texts(doc, '[class$="-swatch"]')).toEqual(["Lever at low setting", "Lever at high setting"]);
+    expect(texts(doc, 'g[aria-label="text"] text')).toContain("Base 38.0");
+    expect(texts(doc, 'g[aria-label="x-axis label"] text')).toEqual(["Replies per month (count)"]);
+    const mixed = tornado(tornadoRows.map((r, i) => (i === 0 ? { ...r, base: 37 } : r)));
+    expect(mixed).not.toContain("Base ");
+  });
+});
