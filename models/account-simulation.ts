@@ -1,118 +1,405 @@
 /**
- * The glue between the credit rules and the event calendar: simulates accounts one
- * at a time (accounts that share no credits are independent, so each runs on its
- * own small calendar), adding what happens to a Tally.
+ * The glue between the rules and the event calendar. A unit is one ledger and the
+ * seats that draw on it: an individual account (one seat) or a Recruiter contract
+ * whose seats pool their credits. Units share nothing, so each runs on its own small
+ * calendar, one after another, adding what happens to a Tally.
  *
- * Event kinds and payloads (time unit: days):
- * - CYCLE_START: expire what is due, reset (guide) or clip to the cap (linkedin),
- *   grant the allotment, wake a sender that was out of credits.
- * - SEND: spend a credit, draw the recipient's response, schedule the next send or
- *   wait when the balance is zero.
- * - RESPONSE: a = outcome code × 2 + (1 if it refunds), b = expiry of the credit spent.
+ * Event kinds and payloads (time unit: days since t = 0 = the start date, 00:00 UTC):
+ * - CYCLE_START (a = cycle): expire what is due, reset (guide) or clip to the cap
+ *   (linkedin), grant the allotment, restart seats that were out of credits or done.
+ * - SEND (a = seat): contact the seat's next recipient through a channel (InMail paid
+ *   with a credit, free InMail to an Open Profile, or a connection request), draw the
+ *   response, then plan the next send or wait.
+ * - RESPONSE (a = packed seat/channel/outcome/refund, b = expiry of the credit spent,
+ *   c = send time): count it, refund when the policy says so.
+ * - ENFORCE (a = seat × 8 + check): periodic checks and timers of the enforcement rules.
  *
- * Nothing is allocated per event: state is scalar fields, the ledger's typed arrays
- * and the calendar's.
+ * Nothing is allocated per event: state lives in scalar fields and typed arrays made
+ * once per unit (the ledger's and the calendar's grow by doubling and are reused).
+ *
+ * Common random numbers: each seat's recipients are contacted in order and every
+ * recipient consumes exactly one draw from each stream in use ("response-outcome",
+ * "response-delay", "blocked", "open-profile", "channel"), whatever happens to it, so
+ * the k-th recipient responds the same way under any plan or policy.
  */
+import { randomBeta, randomExponential } from "d3-random";
 import { Environment, type EventHandler, type Uniform } from "../sim/index.ts";
-import { randomExponential } from "d3-random";
+import {
+  complaintVerdict,
+  DayCounters,
+  floorVerdict,
+  lockoutDays,
+  noEnforcement,
+  type Enforcement,
+} from "./enforcement.ts";
+import { grantTimes, type GrantSchedule } from "./grant-schedule.ts";
 import { CreditLedger } from "./ledger.ts";
-import type { CreditRules } from "./policy.ts";
+import { offPeakHours } from "./levers.ts";
 import { OUTCOME_CODE, outcomes, type Outcome } from "./outcome.ts";
-import { ResponseSampler, type ResponseSpec } from "./response-model.ts";
-import { MICRODAYS_PER_DAY, type Tally } from "./tally.ts";
+import type { CreditRules } from "./policy.ts";
+import { delaySampler, type ResponseSpec } from "./response-model.ts";
+import { MICRODAYS_PER_DAY, type Tally, type TallyField } from "./tally.ts";
+import {
+  addWorkingTime,
+  compileCalendar,
+  localHour,
+  localWeekday,
+  nextWorkingDayStart,
+  type CompiledCalendar,
+  type WorkCalendar,
+} from "./work-calendar.ts";
 
 const CYCLE_START = 0;
 const SEND = 1;
 const RESPONSE = 2;
+const ENFORCE = 3;
 
+// ENFORCE sub-kinds (low 3 bits of `a`).
+const FLOOR_CHECK = 0;
+const FLOOR_RECHECK = 1;
+const FLOOR_RESTORE = 2;
+const COMPLAINT_CHECK = 3;
+const COMPLAINT_RECHECK = 4;
+
+// Channels.
+const INMAIL = 0;
+const FREE_INMAIL = 1;
+const CONNECTION = 2;
+
+const ACCEPTED = OUTCOME_CODE.accepted;
+const REPLIED = OUTCOME_CODE.replied;
+const DECLINED = OUTCOME_CODE.declined;
+const SPAM = OUTCOME_CODE.spam;
 const IGNORED = OUTCOME_CODE.ignored;
-const POSITIVE_BELOW = 2; // codes 0 (accepted) and 1 (replied) are positive replies
 
-/** Complete, validated parameters of an account; trusted inside the model. */
+// Seat status.
+const ACTIVE = 0; // a SEND is pending
+const OUT = 1; // out of credits, waiting for a refund or a grant
+const DONE = 2; // nothing more this cycle (demand met, seat limit, not yet subscribed)
+const EXHAUSTED = 3; // audience pool empty: never sends again
+
+/** How a sender behaves. Every field has a default (see `defaultSender`). */
+export interface SenderSpec {
+  /** Working calendar; null = sends around the clock (the canonical scenario). */
+  readonly calendar: WorkCalendar | null;
+  /** Most sends (all channels) per local day. */
+  readonly maxSendsPerDay: number;
+  /** How many people the sender wants to reach per cycle (all channels). */
+  readonly demandPerCycle: number;
+  /** People the sender can reach at all (each contacted at most once); Infinity = no limit. */
+  readonly poolSize: number;
+  /** Out of credits: resume at the next refund or grant, or only at the next grant. */
+  readonly whenOut: "refund-or-grant" | "next-grant";
+}
+
+export const defaultSender: SenderSpec = {
+  calendar: null,
+  maxSendsPerDay: Infinity,
+  demandPerCycle: Infinity,
+  poolSize: Infinity,
+  whenOut: "refund-or-grant",
+};
+
+/** Open Profile members: messaged as free InMail (no credit), up to a monthly cap. */
+export interface OpenProfileSpec {
+  /** Share of recipients with an Open Profile (an assumption: not published). */
+  readonly share: number;
+  /** Free InMails a seat may send per cycle (LinkedIn: "limited", unpublished; 800 reported). */
+  readonly monthlyCap: number;
+}
+
+/** The free channel of G10: connection requests with a note. */
+export interface ConnectionSpec {
+  /** `only`: no InMail at all; `fallback`: when InMail is unavailable; `mix`: a share of contacts. */
+  readonly use: "only" | "fallback" | "mix";
+  /** With `mix`: share of contacts made by connection request. */
+  readonly mixShare: number;
+  /** Invitations a seat may send per week (≈100, unofficial). */
+  readonly weeklyCap: number;
+  /** P(the invitation is accepted). */
+  readonly acceptRate: number;
+  /** P(a conversation follows | accepted). */
+  readonly replyRate: number;
+}
+
+/** Parameters of a unit; optional fields have defaults, resolved once per simulation. */
 export interface AccountModel {
   readonly rules: CreditRules;
+  /** Cycle length of the `fixed` schedule (default schedule), in days. */
   readonly cycleDays: number;
   readonly cycles: number;
-  /** Mean sends per day while credits last (gaps are exponential). */
+  /** Mean sends per day while credits last (exponential gaps; per working day with a calendar). */
   readonly sendsPerDay: number;
   /** Share of recipients who block InMail (G8): the attempt fails and costs nothing. */
   readonly blockedShare: number;
   readonly response: ResponseSpec;
+  /** When credits are granted; default `{ kind: "fixed", cycleDays }`. */
+  readonly schedule?: GrantSchedule;
+  /** ISO date of t = 0 (UTC); default 2026-01-05, a Monday. */
+  readonly startDate?: string;
+  /** Each unit's subscription starts at a uniform offset in [0, anchorSpreadDays); default 0. */
+  readonly anchorSpreadDays?: number;
+  /** Seats sharing the unit's credits (a Recruiter contract); default 1. */
+  readonly seats?: number;
+  /** Most credits one seat may spend per cycle (refunds go back to the pool, not the seat). */
+  readonly seatCreditLimit?: number;
+  readonly sender?: Partial<SenderSpec>;
+  readonly openProfile?: OpenProfileSpec | null;
+  readonly connections?: ConnectionSpec | null;
+  readonly enforcement?: Partial<Enforcement>;
 }
 
-export type TraceKind = "grant" | "spend" | "refund" | "expire" | "forfeit" | "blocked" | "response";
+export const defaultStartDate = "2026-01-05";
 
-/** Receives what happens to a traced account (allocation is fine here: tracing is opt-in). */
+export type TraceKind =
+  | "grant"
+  | "spend"
+  | "refund"
+  | "expire"
+  | "forfeit"
+  | "blocked"
+  | "response"
+  | "free-inmail"
+  | "connection"
+  | "warning"
+  | "restriction"
+  | "lockout"
+  | "recovered"
+  | "exhausted";
+
+/** Receives what happens to a traced unit (allocation is fine here: tracing is opt-in). */
 export interface TraceSink {
-  /** A ledger movement (or a blocked attempt / a response), with the balance after it. */
-  record(timeDays: number, kind: TraceKind, credits: number, balance: number): void;
+  /** A ledger movement (or another event of the unit), with the balance after it. */
+  record(timeDays: number, kind: TraceKind, credits: number, balance: number, seat?: number): void;
   /**
-   * A delivered InMail: the account's `recipient`-th recipient (0-based), the outcome
-   * drawn, and when the response arrives (NaN when ignored; may lie past the horizon).
+   * A contact: the seat's `recipient`-th recipient (0-based), the outcome drawn, and
+   * when the response arrives (NaN when ignored; may lie past the horizon). Called for
+   * credit-paid InMails; free InMails and connection requests also pass `channel`.
    */
-  send?(timeDays: number, recipient: number, outcome: Outcome, respondsAtDays: number): void;
+  send?(
+    timeDays: number,
+    recipient: number,
+    outcome: Outcome,
+    respondsAtDays: number,
+    seat?: number,
+    channel?: "inmail" | "open-profile" | "connection",
+  ): void;
 }
+
+const channelNames = ["inmail", "open-profile", "connection"] as const;
+
+/** The model with every default applied, plus derived constants. */
+interface Resolved {
+  readonly m: AccountModel;
+  readonly schedule: GrantSchedule;
+  readonly startDate: string;
+  readonly anchorSpreadDays: number;
+  readonly seats: number;
+  readonly seatCreditLimit: number;
+  readonly sender: SenderSpec;
+  readonly calendar: CompiledCalendar | null;
+  readonly openProfile: OpenProfileSpec | null;
+  readonly connections: ConnectionSpec | null;
+  readonly enforcement: Enforcement;
+  readonly enforced: boolean;
+  /** P(accepted, replied or declined) at multiplier 1, P(spam), and the response mix. */
+  readonly responseBase: number;
+  readonly spamProbability: number;
+  readonly mixAccepted: number;
+  readonly mixReplied: number;
+  readonly multiplier: number;
+  readonly weekdayMultipliers: readonly number[] | null;
+  readonly offPeakMultiplier: number;
+  readonly heterogeneity: number;
+  /** Whether the response probability can change from send to send. */
+  readonly timed: boolean;
+}
+
+function resolve(m: AccountModel): Resolved {
+  const p = m.response.outcomeProbabilities;
+  const responseBase = p[ACCEPTED]! + p[REPLIED]! + p[DECLINED]!;
+  const sender = { ...defaultSender, ...m.sender };
+  const startDate = m.startDate ?? defaultStartDate;
+  const enforcement = { ...noEnforcement, ...m.enforcement };
+  const weekdayMultipliers = m.response.weekdayMultipliers ?? null;
+  const offPeakMultiplier = m.response.offPeakMultiplier ?? 1;
+  // Timing effects are read on the sender's local clock (a proxy for the recipient's).
+  const calendar = sender.calendar ? compileCalendar(sender.calendar, startDate) : null;
+  return {
+    m,
+    schedule: m.schedule ?? { kind: "fixed", cycleDays: m.cycleDays },
+    startDate,
+    anchorSpreadDays: m.anchorSpreadDays ?? 0,
+    seats: m.seats ?? 1,
+    seatCreditLimit: m.seatCreditLimit ?? Infinity,
+    sender,
+    calendar,
+    openProfile: m.openProfile && m.openProfile.share > 0 ? m.openProfile : null,
+    connections: m.connections ?? null,
+    enforcement,
+    enforced: !!(enforcement.responseRateFloor || enforcement.complaints || enforcement.content),
+    responseBase,
+    spamProbability: p[SPAM]!,
+    mixAccepted: responseBase > 0 ? p[ACCEPTED]! / responseBase : 0,
+    mixReplied: responseBase > 0 ? p[REPLIED]! / responseBase : 0,
+    multiplier: m.response.multiplier ?? 1,
+    weekdayMultipliers,
+    offPeakMultiplier,
+    heterogeneity: m.response.heterogeneity ?? 0,
+    timed: weekdayMultipliers !== null || offPeakMultiplier !== 1,
+  };
+}
+
+/** Per-seat state of the unit being simulated (typed arrays, made once per unit). */
+class Seats {
+  readonly status: Uint8Array;
+  readonly waitStart: Float64Array;
+  readonly today: Float64Array;
+  readonly sentToday: Int32Array;
+  readonly cycleContacts: Int32Array;
+  readonly cycleSpent: Int32Array;
+  readonly cycleFree: Int32Array;
+  readonly week: Float64Array;
+  readonly weekConnections: Int32Array;
+  readonly recipients: Float64Array;
+  /** Response multiplier of the seat's audience (heterogeneity); 1 without it. */
+  readonly audience: Float64Array;
+  // Enforcement.
+  readonly floorState: Uint8Array; // 0 ok, 1 warned, 2 restricted
+  readonly floorWarnedAt: Float64Array;
+  readonly complaintState: Uint8Array; // 0 ok, 1 warned
+  /** New InMails blocked until (complaint restriction, content lockout). */
+  readonly blockedUntil: Float64Array;
+  readonly violations: Int32Array;
+  readonly counters: DayCounters[];
+  // Streams.
+  readonly gap: (() => number)[];
+  readonly outcome: Uniform[];
+  readonly delay: (() => number)[];
+  readonly blocked: Uniform[];
+  readonly openProfile: Uniform[];
+  readonly channel: Uniform[];
+  readonly flag: Uniform[];
+
+  constructor(n: number, horizonDays: number, enforced: boolean) {
+    this.status = new Uint8Array(n);
+    this.waitStart = new Float64Array(n);
+    this.today = new Float64Array(n).fill(-1);
+    this.sentToday = new Int32Array(n);
+    this.cycleContacts = new Int32Array(n);
+    this.cycleSpent = new Int32Array(n);
+    this.cycleFree = new Int32Array(n);
+    this.week = new Float64Array(n).fill(-1);
+    this.weekConnections = new Int32Array(n);
+    this.recipients = new Float64Array(n);
+    this.audience = new Float64Array(n).fill(1);
+    this.floorState = new Uint8Array(n);
+    this.floorWarnedAt = new Float64Array(n);
+    this.complaintState = new Uint8Array(n);
+    this.blockedUntil = new Float64Array(n);
+    this.violations = new Int32Array(n);
+    this.counters = enforced ? Array.from({ length: n }, () => new DayCounters(horizonDays)) : [];
+    this.gap = [];
+    this.outcome = [];
+    this.delay = [];
+    this.blocked = [];
+    this.openProfile = [];
+    this.channel = [];
+    this.flag = [];
+  }
+}
+
+const windowScratch = () => new Float64Array(3);
 
 export class AccountSimulation implements EventHandler {
   readonly #env: Environment;
-  readonly #model: AccountModel;
+  readonly #r: Resolved;
   readonly #tally: Tally;
-  readonly #horizon: number;
+  readonly #per: Record<TallyField, Float64Array>;
+  readonly #window = windowScratch();
 
-  // State of the account being simulated.
+  // State of the unit being simulated.
   #ledger = new CreditLedger();
+  #seats!: Seats;
+  #grants: Float64Array = new Float64Array(1);
+  #horizon = 0;
   #cycle = 0;
-  #waiting = false;
-  #waitStart = 0;
-  #recipients = 0;
-  #gap: () => number = () => 0;
-  #blockStream: Uniform = () => 1;
-  #responses!: ResponseSampler;
   #trace: TraceSink | undefined;
 
   constructor(env: Environment, model: AccountModel, tally: Tally) {
     this.#env = env;
-    this.#model = model;
+    this.#r = resolve(model);
     this.#tally = tally;
-    this.#horizon = model.cycles * model.cycleDays;
+    this.#per = tally.perCycle;
   }
 
-  /** Simulates account `index` of this replication from t = 0 to the horizon. */
+  /** Simulates unit `index` of this replication from its first grant to its horizon. */
   simulate(index: number, trace?: TraceSink): CreditLedger {
     const env = this.#env;
-    const m = this.#model;
+    const r = this.#r;
+    const m = r.m;
     env.reset();
     this.#ledger = new CreditLedger();
     this.#cycle = -1;
-    this.#waiting = true; // nothing to send until the first grant
-    this.#waitStart = 0;
-    this.#recipients = 0;
     this.#trace = trace;
-    this.#gap = randomExponential.source(env.stream(index, "send-gap"))(m.sendsPerDay);
-    this.#blockStream = env.stream(index, "blocked");
-    this.#responses = new ResponseSampler(
-      m.response,
-      env.stream(index, "response-outcome"),
-      env.stream(index, "response-delay"),
-    );
-    env.scheduleAt(0, CYCLE_START);
+    const anchor = r.anchorSpreadDays > 0 ? env.stream(index, "anchor")() * r.anchorSpreadDays : 0;
+    this.#grants = grantTimes(r.schedule, r.startDate, anchor, m.cycles);
+    this.#horizon = this.#grants[m.cycles]!;
+    const n = r.seats;
+    const seats = new Seats(n, this.#horizon, r.enforced);
+    this.#seats = seats;
+    for (let s = 0; s < n; s++) {
+      // One seat: the unit's own streams (so a unit of one seat is an account).
+      const entity = n === 1 ? index : `${index}.${s}`;
+      seats.status[s] = DONE; // nothing to send before the first grant
+      seats.gap.push(randomExponential.source(env.stream(entity, "send-gap"))(m.sendsPerDay));
+      seats.outcome.push(env.stream(entity, "response-outcome"));
+      seats.delay.push(delaySampler(m.response.delay, env.stream(entity, "response-delay")));
+      seats.blocked.push(m.blockedShare > 0 ? env.stream(entity, "blocked") : () => 1);
+      seats.openProfile.push(r.openProfile ? env.stream(entity, "open-profile") : () => 1);
+      seats.channel.push(r.connections?.use === "mix" ? env.stream(entity, "channel") : () => 1);
+      seats.flag.push(r.enforcement.content ? env.stream(entity, "content-flag") : () => 1);
+      if (r.heterogeneity > 0 && r.responseBase > 0 && r.responseBase < 1) {
+        // The seat's audience responds at q ~ Beta(mean = base rate, concentration κ).
+        const k = r.heterogeneity;
+        const q = randomBeta.source(env.stream(entity, "audience"))(r.responseBase * k, (1 - r.responseBase) * k)();
+        seats.audience[s] = q / r.responseBase;
+      }
+    }
+    env.scheduleAt(this.#grants[0]!, CYCLE_START, 0);
+    if (r.enforcement.responseRateFloor) {
+      const period = r.enforcement.responseRateFloor.periodDays;
+      for (let s = 0; s < n; s++) this.#at(this.#grants[0]! + period, ENFORCE, s * 8 + FLOOR_CHECK);
+    }
+    if (r.enforcement.complaints) {
+      const every = r.enforcement.complaints.checkEveryDays;
+      for (let s = 0; s < n; s++) this.#at(this.#grants[0]! + every, ENFORCE, s * 8 + COMPLAINT_CHECK);
+    }
     env.run(this.#horizon, this);
     this.#close();
     return this.#ledger;
   }
 
-  handle(kind: number, a: number, b: number): void {
-    if (kind === SEND) this.#send();
-    else if (kind === RESPONSE) this.#respond(a, b);
-    else this.#startCycle();
+  handle(kind: number, a: number, b: number, c: number): void {
+    if (kind === SEND) this.#send(a);
+    else if (kind === RESPONSE) this.#respond(a, b, c);
+    else if (kind === CYCLE_START) this.#startCycle(a);
+    else this.#enforce(a >> 3, a & 7);
   }
 
-  #startCycle(): void {
+  /** Schedules at `t` unless it is at or past the horizon (nothing there can matter). */
+  #at(t: number, kind: number, a: number, b = 0, c = 0): void {
+    if (t < this.#horizon) this.#env.scheduleAt(Math.max(t, this.#env.now), kind, a, b, c);
+  }
+
+  #startCycle(k: number): void {
     const now = this.#env.now;
     const ledger = this.#ledger;
-    const rules = this.#model.rules;
-    const per = this.#tally.perCycle;
-    if (this.#cycle >= 0) {
+    const rules = this.#r.m.rules;
+    const per = this.#per;
+    const seats = this.#seats;
+    const n = this.#r.seats;
+    if (k > 0) {
       // Credits lost at the boundary count in the cycle that ends.
       const c = this.#cycle;
       this.#expireDue(now);
@@ -121,9 +408,11 @@ export class AccountSimulation implements EventHandler {
         per.expired[c]! += lost;
         if (this.#trace && lost > 0) this.#trace.record(now, "expire", lost, 0);
       }
-      if (this.#waiting) {
-        per.outOfCreditMicrodays[c]! += Math.round((now - this.#waitStart) * MICRODAYS_PER_DAY);
-        this.#waitStart = now;
+      for (let s = 0; s < n; s++) {
+        if (seats.status[s] === OUT) {
+          per.outOfCreditMicrodays[c]! += Math.round((now - seats.waitStart[s]!) * MICRODAYS_PER_DAY);
+          seats.waitStart[s] = now;
+        }
       }
       const forfeited = ledger.grant(rules.creditsPerCycle, now + rules.creditLifetimeDays, rules.capCredits);
       per.forfeited[c]! += forfeited;
@@ -131,74 +420,345 @@ export class AccountSimulation implements EventHandler {
     } else {
       ledger.grant(rules.creditsPerCycle, now + rules.creditLifetimeDays, rules.capCredits);
     }
-    this.#cycle++;
-    per.granted[this.#cycle]! += rules.creditsPerCycle;
+    this.#cycle = k;
+    per.granted[k]! += rules.creditsPerCycle;
     this.#trace?.record(now, "grant", rules.creditsPerCycle, ledger.balance);
-    const next = now + this.#model.cycleDays;
-    if (next < this.#horizon) this.#env.scheduleAt(next, CYCLE_START);
-    if (this.#waiting && ledger.balance > 0) this.#wake();
+    if (k + 1 < this.#r.m.cycles) this.#at(this.#grants[k + 1]!, CYCLE_START, k + 1);
+    for (let s = 0; s < n; s++) {
+      seats.cycleContacts[s] = 0;
+      seats.cycleSpent[s] = 0;
+      seats.cycleFree[s] = 0;
+      const st = seats.status[s];
+      if (st === DONE) this.#resume(s, now);
+      else if (st === OUT) this.#wake(s);
+    }
   }
 
-  #send(): void {
+  /** Whether seat `s` can pay an InMail now (after expiring what is due). */
+  #canPay(s: number): boolean {
+    return this.#ledger.balance > 0 && this.#seats.cycleSpent[s]! < this.#r.seatCreditLimit;
+  }
+
+  #send(s: number): void {
     const env = this.#env;
     const now = env.now;
-    const ledger = this.#ledger;
-    const per = this.#tally.perCycle;
+    const r = this.#r;
+    const seats = this.#seats;
+    const per = this.#per;
     const c = this.#cycle;
-    if (this.#model.blockedShare > 0 && this.#blockStream() < this.#model.blockedShare) {
+    const sender = r.sender;
+    const conn = r.connections;
+
+    if (seats.cycleContacts[s]! >= sender.demandPerCycle) {
+      seats.status[s] = DONE;
+      return;
+    }
+    if (seats.recipients[s]! >= sender.poolSize) {
+      seats.status[s] = EXHAUSTED;
+      per.poolExhausted[c]! += 1;
+      this.#trace?.record(now, "exhausted", 0, this.#ledger.balance, s);
+      return;
+    }
+    // Daily cap (a restricted Recruiter seat may still send a few one-to-one).
+    let dayCap = sender.maxSendsPerDay;
+    if (seats.floorState[s] === 2) dayCap = Math.min(dayCap, r.enforcement.responseRateFloor!.restrictedSendsPerDay);
+    if (dayCap !== Infinity) {
+      const day = r.calendar ? Math.floor(now + r.calendar.offsetDays) : Math.floor(now);
+      if (day !== seats.today[s]) {
+        seats.today[s] = day;
+        seats.sentToday[s] = 0;
+      }
+      if (seats.sentToday[s]! >= dayCap) {
+        const next = r.calendar ? nextWorkingDayStart(now, r.calendar) : day + 1;
+        this.#at(next, SEND, s);
+        return;
+      }
+    }
+
+    // Which channel can this contact use?
+    let channel = INMAIL;
+    if (conn) {
+      if (conn.use === "only") channel = CONNECTION;
+      else if (conn.use === "mix" && seats.channel[s]!() < conn.mixShare) channel = CONNECTION;
+    }
+    if (channel === INMAIL) {
+      const blockedUntil = seats.blockedUntil[s]!;
+      this.#expireDue(now);
+      const inmailOpen = now >= blockedUntil;
+      if (!inmailOpen || !this.#canPay(s)) {
+        if (conn && conn.use !== "only") {
+          channel = CONNECTION; // fallback (or mix) when InMail is unavailable
+        } else if (!inmailOpen) {
+          this.#at(blockedUntil, SEND, s);
+          return;
+        } else {
+          this.#goOut(s, now);
+          return;
+        }
+      }
+    }
+    if (channel === CONNECTION) {
+      const week = Math.floor(now / 7);
+      if (week !== seats.week[s]) {
+        seats.week[s] = week;
+        seats.weekConnections[s] = 0;
+      }
+      if (seats.weekConnections[s]! >= conn!.weeklyCap) {
+        // Invitations used up this week: wait for next week (or a credit for InMail).
+        if (conn!.use !== "only" && this.#canPay(s) && now >= seats.blockedUntil[s]!) channel = INMAIL;
+        else {
+          this.#at((week + 1) * 7, SEND, s);
+          return;
+        }
+      }
+    }
+
+    // Contact the next recipient.
+    const recipient = seats.recipients[s]!;
+    seats.recipients[s] = recipient + 1;
+    seats.cycleContacts[s]! += 1;
+    seats.sentToday[s]! += 1;
+    if (channel === INMAIL && r.m.blockedShare > 0 && seats.blocked[s]!() < r.m.blockedShare) {
       // G8: the recipient blocks InMail; nothing is spent and the sender moves on.
       per.blocked[c]! += 1;
-      this.#trace?.record(now, "blocked", 0, ledger.balance);
-      env.schedule(this.#gap(), SEND);
+      this.#trace?.record(now, "blocked", 0, this.#ledger.balance, s);
+      this.#next(s, now);
       return;
     }
-    this.#expireDue(now);
-    const expiresAt = ledger.spend(now);
-    if (expiresAt !== expiresAt) {
-      // Credits expired since this send was planned: wait for a refund or a grant.
-      this.#waiting = true;
-      this.#waitStart = now;
-      return;
+    if (channel === INMAIL && r.openProfile && seats.openProfile[s]!() < r.openProfile.share) {
+      if (seats.cycleFree[s]! < r.openProfile.monthlyCap) channel = FREE_INMAIL;
     }
-    per.sends[c]! += 1;
-    this.#trace?.record(now, "spend", 1, ledger.balance);
-    const outcome = this.#responses.nextOutcome();
-    const recipient = this.#recipients++;
-    if (outcome !== IGNORED) {
-      const delay = this.#responses.nextDelayDays();
-      const at = now + delay;
-      this.#trace?.send?.(now, recipient, outcomes[outcome]!, at);
-      if (at < this.#horizon) {
-        const rules = this.#model.rules;
-        const refunds = rules.refundOn[outcome]! && delay <= rules.refundWindowDays ? 1 : 0;
-        env.scheduleAt(at, RESPONSE, outcome * 2 + refunds, expiresAt);
-      }
-    } else this.#trace?.send?.(now, recipient, "ignored", NaN);
-    if (ledger.balance > 0) env.schedule(this.#gap(), SEND);
-    else {
-      this.#waiting = true;
-      this.#waitStart = now;
+    const u = seats.outcome[s]!();
+    const delay = seats.delay[s]!();
+    let outcome: number;
+    if (channel === CONNECTION) {
+      const accept = conn!.acceptRate;
+      outcome = u < accept * conn!.replyRate ? REPLIED : u < accept ? ACCEPTED : IGNORED;
+    } else {
+      outcome = this.#inmailOutcome(u, s, now);
     }
+
+    let spentExpiry = NaN;
+    if (channel === INMAIL) {
+      spentExpiry = this.#ledger.spend(now);
+      seats.cycleSpent[s]! += 1;
+      per.sends[c]! += 1;
+      this.#trace?.record(now, "spend", 1, this.#ledger.balance, s);
+    } else if (channel === FREE_INMAIL) {
+      seats.cycleFree[s]! += 1;
+      per.sends[c]! += 1;
+      per.freeSends[c]! += 1;
+      this.#trace?.record(now, "free-inmail", 0, this.#ledger.balance, s);
+    } else {
+      seats.weekConnections[s]! += 1;
+      per.connectionRequests[c]! += 1;
+      this.#trace?.record(now, "connection", 0, this.#ledger.balance, s);
+    }
+    if (channel !== CONNECTION && r.enforced) {
+      if (r.enforcement.responseRateFloor || r.enforcement.complaints) seats.counters[s]!.sends[Math.floor(now)]! += 1;
+      const content = r.enforcement.content;
+      if (content && content.flagProbability > 0 && seats.flag[s]!() < content.flagProbability) this.#flagged(s, now);
+    }
+
+    const at = now + delay;
+    if (this.#trace?.send) {
+      const name = channelNames[channel]!;
+      this.#trace.send(now, recipient, outcomes[outcome]!, outcome === IGNORED ? NaN : at, s, name);
+    }
+    if (outcome !== IGNORED && at < this.#horizon) {
+      const rules = r.m.rules;
+      const refunds = channel === INMAIL && rules.refundOn[outcome]! && delay <= rules.refundWindowDays ? 1 : 0;
+      this.#env.scheduleAt(at, RESPONSE, ((s * 4 + channel) * 8 + outcome) * 2 + refunds, spentExpiry, now);
+    }
+    this.#next(s, now);
   }
 
-  #respond(a: number, spentExpiry: number): void {
+  /** The outcome of an InMail for the uniform draw `u`, with every multiplier applied. */
+  #inmailOutcome(u: number, s: number, now: number): number {
+    const r = this.#r;
+    const spam = r.spamProbability;
+    if (u < spam) return SPAM;
+    let m = r.multiplier * this.#seats.audience[s]!;
+    if (r.timed) {
+      const offset = r.calendar ? r.calendar.offsetDays : 0;
+      if (r.weekdayMultipliers) {
+        const wd0 = r.calendar ? r.calendar.weekdayOfDay0 : 1;
+        m *= r.weekdayMultipliers[localWeekday(now, offset, wd0)]!;
+      }
+      if (r.offPeakMultiplier !== 1) {
+        const h = localHour(now, offset);
+        if (h < offPeakHours.before || h >= offPeakHours.from) m *= r.offPeakMultiplier;
+      }
+    }
+    let resp = r.responseBase * m;
+    if (resp > 1 - spam) resp = 1 - spam;
+    const v = u - spam;
+    if (v >= resp) return IGNORED;
+    if (v < resp * r.mixAccepted) return ACCEPTED;
+    if (v < resp * (r.mixAccepted + r.mixReplied)) return REPLIED;
+    return DECLINED;
+  }
+
+  /** After a contact: plan the next one, or stop for the cycle, or wait for credits. */
+  #next(s: number, now: number): void {
+    const seats = this.#seats;
+    if (seats.cycleContacts[s]! >= this.#r.sender.demandPerCycle) {
+      seats.status[s] = DONE;
+      return;
+    }
+    const conn = this.#r.connections;
+    if (!conn) {
+      // Without another channel, a seat that cannot pay waits (checked now, so the
+      // wait starts when the balance reaches zero, not at the next attempt).
+      if (!this.#canPay(s)) {
+        this.#goOut(s, now);
+        return;
+      }
+    }
+    this.#resume(s, now);
+  }
+
+  /** Schedules the seat's next send one random gap (of working time) from now. */
+  #resume(s: number, now: number): void {
+    const seats = this.#seats;
+    seats.status[s] = ACTIVE;
+    const gap = seats.gap[s]!();
+    const cal = this.#r.calendar;
+    const t = cal ? addWorkingTime(now, gap, cal) : now + gap;
+    if (t < this.#horizon) this.#env.scheduleAt(t, SEND, s);
+  }
+
+  #goOut(s: number, now: number): void {
+    const seats = this.#seats;
+    if (this.#r.seatCreditLimit !== Infinity && seats.cycleSpent[s]! >= this.#r.seatCreditLimit) {
+      seats.status[s] = DONE; // the seat's own allowance is used up: wait for the next cycle
+      return;
+    }
+    seats.status[s] = OUT;
+    seats.waitStart[s] = now;
+  }
+
+  /** Credits arrived: a seat that was out resumes (after a refund only if it waits for refunds). */
+  #wake(s: number): void {
     const now = this.#env.now;
-    const per = this.#tally.perCycle;
+    const seats = this.#seats;
+    this.#per.outOfCreditMicrodays[this.#cycle]! += Math.round((now - seats.waitStart[s]!) * MICRODAYS_PER_DAY);
+    this.#resume(s, now);
+  }
+
+  #respond(a: number, spentExpiry: number, sentAt: number): void {
+    const now = this.#env.now;
+    const per = this.#per;
     const c = this.#cycle;
-    const outcome = a >> 1;
+    const refunds = a & 1;
+    const outcome = (a >> 1) & 7;
+    const channel = (a >> 4) & 3;
+    const s = a >> 6;
     per.responses[c]! += 1;
-    if (outcome < POSITIVE_BELOW) per.positives[c]! += 1;
-    this.#trace?.record(now, "response", 0, this.#ledger.balance);
-    if ((a & 1) === 0) return;
-    const rules = this.#model.rules;
+    if (outcome === REPLIED || (outcome === ACCEPTED && channel !== CONNECTION)) per.positives[c]! += 1;
+    if (outcome === SPAM) per.spamReports[c]! += 1;
+    if (this.#r.enforced && channel !== CONNECTION) {
+      const counters = this.#seats.counters[s]!;
+      const day = Math.floor(sentAt);
+      if (outcome === SPAM) counters.spam[day]! += 1;
+      else counters.responses[day]! += 1;
+    }
+    this.#trace?.record(now, "response", 0, this.#ledger.balance, s);
+    if (refunds === 0) return;
+    const rules = this.#r.m.rules;
     const expiresAt = rules.refundAging === "fresh" ? now + rules.creditLifetimeDays : spentExpiry;
     this.#expireDue(now);
     const expiredBefore = this.#ledger.expired;
     this.#ledger.refund(now, expiresAt);
     per.refunds[c]! += 1;
     per.expired[c]! += this.#ledger.expired - expiredBefore;
-    this.#trace?.record(now, "refund", 1, this.#ledger.balance);
-    if (this.#waiting && this.#ledger.balance > 0) this.#wake();
+    this.#trace?.record(now, "refund", 1, this.#ledger.balance, s);
+    if (this.#ledger.balance > 0 && this.#r.sender.whenOut === "refund-or-grant") {
+      const seats = this.#seats;
+      for (let i = 0; i < this.#r.seats; i++) if (seats.status[i] === OUT) this.#wake(i);
+    }
+  }
+
+  /** A content-filter flag: a warning the first time, then escalating lockouts. */
+  #flagged(s: number, now: number): void {
+    const seats = this.#seats;
+    const v = (seats.violations[s]! += 1);
+    const days = lockoutDays(v, this.#r.enforcement.content!);
+    if (days === 0) {
+      this.#per.warnings[this.#cycle]! += 1;
+      this.#trace?.record(now, "warning", 0, this.#ledger.balance, s);
+      return;
+    }
+    const until = now + days;
+    if (until > seats.blockedUntil[s]!) seats.blockedUntil[s] = until;
+    this.#per.restrictions[this.#cycle]! += 1;
+    this.#per.restrictedMicrodays[this.#cycle]! += Math.round(days * MICRODAYS_PER_DAY);
+    this.#trace?.record(now, "lockout", days, this.#ledger.balance, s);
+  }
+
+  #enforce(s: number, check: number): void {
+    const now = this.#env.now;
+    const seats = this.#seats;
+    const e = this.#r.enforcement;
+    const per = this.#per;
+    const c = this.#cycle;
+    const w = this.#window;
+    const balance = this.#ledger.balance;
+    if (check === FLOOR_CHECK || check === FLOOR_RECHECK || check === FLOOR_RESTORE) {
+      const rule = e.responseRateFloor!;
+      if (check === FLOOR_CHECK) {
+        this.#at(now + rule.periodDays, ENFORCE, s * 8 + FLOOR_CHECK);
+        if (seats.floorState[s] !== 0) return; // warned or restricted: no new assessment
+        seats.counters[s]!.window(now - rule.periodDays, now, w);
+        if (floorVerdict(w[0]!, w[1]!, rule) === "fail") {
+          seats.floorState[s] = 1;
+          seats.floorWarnedAt[s] = now;
+          per.warnings[c]! += 1;
+          this.#trace?.record(now, "warning", 0, balance, s);
+          this.#at(now + rule.warningDays + rule.graceDays, ENFORCE, s * 8 + FLOOR_RECHECK);
+        }
+      } else if (check === FLOOR_RECHECK) {
+        // The InMails sent during the warning, with the answers that came in by now.
+        const from = seats.floorWarnedAt[s]!;
+        seats.counters[s]!.window(from, from + rule.warningDays, w);
+        if (floorVerdict(w[0]!, w[1]!, rule) === "fail") {
+          seats.floorState[s] = 2;
+          per.restrictions[c]! += 1;
+          per.restrictedMicrodays[c]! += Math.round(rule.restrictionDays * MICRODAYS_PER_DAY);
+          this.#trace?.record(now, "restriction", 0, balance, s);
+          this.#at(now + rule.restrictionDays, ENFORCE, s * 8 + FLOOR_RESTORE);
+        } else {
+          seats.floorState[s] = 0;
+          this.#trace?.record(now, "recovered", 0, balance, s);
+        }
+      } else {
+        seats.floorState[s] = 0;
+        this.#trace?.record(now, "recovered", 0, balance, s);
+      }
+      return;
+    }
+    const rule = e.complaints!;
+    if (check === COMPLAINT_CHECK) {
+      this.#at(now + rule.checkEveryDays, ENFORCE, s * 8 + COMPLAINT_CHECK);
+      if (seats.complaintState[s] !== 0 || now < seats.blockedUntil[s]!) return;
+      seats.counters[s]!.window(now - rule.windowDays, now, w);
+      if (complaintVerdict(w[0]!, w[2]!, rule) === "fail") {
+        seats.complaintState[s] = 1;
+        per.warnings[c]! += 1;
+        this.#trace?.record(now, "warning", 0, balance, s);
+        this.#at(now + rule.warningDays, ENFORCE, s * 8 + COMPLAINT_RECHECK);
+      }
+    } else {
+      seats.complaintState[s] = 0;
+      seats.counters[s]!.window(now - rule.windowDays, now, w);
+      if (complaintVerdict(w[0]!, w[2]!, rule) === "fail") {
+        const until = now + rule.restrictionDays;
+        if (until > seats.blockedUntil[s]!) seats.blockedUntil[s] = until;
+        per.restrictions[c]! += 1;
+        per.restrictedMicrodays[c]! += Math.round(rule.restrictionDays * MICRODAYS_PER_DAY);
+        this.#trace?.record(now, "restriction", 0, balance, s);
+      } else this.#trace?.record(now, "recovered", 0, balance, s);
+    }
   }
 
   /** Expires lots due by `now`, one expiry time at a time so traces show when. */
@@ -207,18 +767,9 @@ export class AccountSimulation implements EventHandler {
     while (ledger.nextExpiry <= now) {
       const at = ledger.nextExpiry;
       const lost = ledger.expireUntil(at);
-      this.#tally.perCycle.expired[this.#cycle]! += lost;
+      this.#per.expired[this.#cycle]! += lost;
       this.#trace?.record(at, "expire", lost, ledger.balance);
     }
-  }
-
-  #wake(): void {
-    const now = this.#env.now;
-    this.#tally.perCycle.outOfCreditMicrodays[this.#cycle]! += Math.round(
-      (now - this.#waitStart) * MICRODAYS_PER_DAY,
-    );
-    this.#waiting = false;
-    this.#env.schedule(this.#gap(), SEND);
   }
 
   /** End of horizon: settle expiries and waiting time, add the ledger to the tally. */
@@ -226,16 +777,17 @@ export class AccountSimulation implements EventHandler {
     const tally = this.#tally;
     const ledger = this.#ledger;
     const last = this.#cycle;
+    const seats = this.#seats;
     this.#expireDue(this.#horizon);
-    if (this.#waiting) {
-      tally.perCycle.outOfCreditMicrodays[last]! += Math.round(
-        (this.#horizon - this.#waitStart) * MICRODAYS_PER_DAY,
-      );
+    for (let s = 0; s < this.#r.seats; s++) {
+      if (seats.status[s] === OUT) {
+        tally.perCycle.outOfCreditMicrodays[last]! += Math.round((this.#horizon - seats.waitStart[s]!) * MICRODAYS_PER_DAY);
+      }
     }
     // The balance left at the horizon is lost to the account: it counts as expired in
     // the last cycle's row (the ledger keeps it as the closing balance).
     tally.perCycle.expired[last]! += ledger.balance;
-    tally.accounts += 1;
+    tally.accounts += this.#r.seats;
     tally.closingBalance += ledger.balance;
     tally.ledger.granted += ledger.granted;
     tally.ledger.spent += ledger.spent;

@@ -16,6 +16,7 @@ export {
 } from "./policy.ts";
 export {
   ResponseSampler,
+  delaySampler,
   meanDelayDays,
   replyRateResponse,
   type DelaySpec,
@@ -23,4 +24,13 @@ export {
 } from "./response-model.ts";
 export { planChunks, simulateAll, simulateChunk, tallyByReplication, traceAccount, type Chunk } from "./simulate.ts";
 export { summarize, type CycleRow, type LedgerTotals, type Summary } from "./summary.ts";
-export { addTally, createTally, MICRODAYS_PER_DAY, tallyFields, type Tally, type TallyField } from "./tally.ts";
+export {
+  addTally,
+  createTally,
+  MICRODAYS_PER_DAY,
+  packTally,
+  tallyFields,
+  unpackTally,
+  type Tally,
+  type TallyField,
+} from "./tally.ts";

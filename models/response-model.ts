@@ -15,9 +15,26 @@ export type DelaySpec =
   | { readonly kind: "lognormal"; readonly medianDays: number; readonly sigma: number };
 
 export interface ResponseSpec {
-  /** Probability of each outcome, indexed by OUTCOME_CODE; sums to 1. */
+  /**
+   * Probability of each outcome for a typical InMail, indexed by OUTCOME_CODE; sums to 1.
+   * Multipliers scale the response part (accepted + replied + declined), keeping its
+   * mix; the spam-report probability stays as given; the rest is `ignored`.
+   */
   readonly outcomeProbabilities: readonly number[];
   readonly delay: DelaySpec;
+  /** Message multiplier: length band × levers (models/message.ts); default 1. */
+  readonly multiplier?: number;
+  /** Multiplier by local weekday of sending (0 = Sunday); default none. */
+  readonly weekdayMultipliers?: readonly number[] | null;
+  /** Multiplier for sends in off-peak hours (models/levers.ts offPeakHours); default 1. */
+  readonly offPeakMultiplier?: number;
+  /**
+   * Audience heterogeneity: each sender's audience responds at q ~ Beta with the base
+   * response rate as mean and this concentration (smaller = more spread); 0 = none.
+   * Applied per sender, not per recipient: a recipient contacted once responds with
+   * probability E[q] whatever the spread, so only a sender-level spread changes anything.
+   */
+  readonly heterogeneity?: number;
 }
 
 /** The canonical response model: a refund-eligible reply with probability `replyRate`. */
@@ -33,6 +50,12 @@ export function meanDelayDays(delay: DelaySpec): number {
   return delay.kind === "exponential"
     ? delay.meanDays
     : delay.medianDays * Math.exp((delay.sigma * delay.sigma) / 2);
+}
+
+/** A sampler of response delays (days) bound to a seeded uniform stream. */
+export function delaySampler(d: DelaySpec, stream: Uniform): () => number {
+  if (d.kind === "exponential") return d.meanDays > 0 ? randomExponential.source(stream)(1 / d.meanDays) : () => 0;
+  return randomLogNormal.source(stream)(Math.log(d.medianDays), d.sigma);
 }
 
 /**
@@ -55,12 +78,7 @@ export class ResponseSampler {
     c[c.length - 1] = Infinity; // rounding never leaves u above the last bound
     this.#cumulative = c;
     this.#outcome = outcomeStream;
-    const d = spec.delay;
-    if (d.kind === "exponential") {
-      this.#delay = d.meanDays > 0 ? randomExponential.source(delayStream)(1 / d.meanDays) : () => 0;
-    } else {
-      this.#delay = randomLogNormal.source(delayStream)(Math.log(d.medianDays), d.sigma);
-    }
+    this.#delay = delaySampler(spec.delay, delayStream);
   }
 
   /** Outcome code of the next recipient. */

@@ -6,6 +6,7 @@
  */
 import { Environment } from "../sim/index.ts";
 import { AccountSimulation, type AccountModel, type TraceSink } from "./account-simulation.ts";
+import type { CreditLedger } from "./ledger.ts";
 import { addTally, createTally, type Tally } from "./tally.ts";
 
 export interface Chunk {
@@ -25,16 +26,19 @@ export function simulateChunk(model: AccountModel, seed: number | string, chunk:
   return tally;
 }
 
-/** Simulates one account of one replication with a trace of its ledger movements. */
+/**
+ * Simulates one account of one replication with a trace of its ledger movements;
+ * returns its ledger at the horizon (the same draws as in `simulateChunk`).
+ */
 export function traceAccount(
   model: AccountModel,
   seed: number | string,
   replication: number,
   account: number,
   sink: TraceSink,
-): void {
+): CreditLedger {
   const env = new Environment({ seed, replication });
-  new AccountSimulation(env, model, createTally(model.cycles)).simulate(account, sink);
+  return new AccountSimulation(env, model, createTally(model.cycles)).simulate(account, sink);
 }
 
 /** Splits `accounts` × `replications` into chunks of at most `chunkAccounts` accounts. */

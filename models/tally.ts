@@ -18,6 +18,15 @@ export const tallyFields = [
   "forfeited",
   "blocked",
   "outOfCreditMicrodays",
+  /** Free InMails to Open Profile members (also counted in `sends`). */
+  "freeSends",
+  "connectionRequests",
+  "spamReports",
+  "warnings",
+  "restrictions",
+  "restrictedMicrodays",
+  /** Seats whose audience pool ran dry in the cycle. */
+  "poolExhausted",
 ] as const;
 export type TallyField = (typeof tallyFields)[number];
 
@@ -59,4 +68,35 @@ export function addTally(into: Tally, from: Tally): void {
     const b = from.perCycle[f];
     for (let c = 0; c < a.length; c++) a[c]! += b[c]!;
   }
+}
+
+/** Scalars at the head of a packed tally: accounts, closingBalance, then the ledger totals. */
+const packedHead = 7;
+
+/**
+ * The tally as one Float64Array (scalars, then each per-cycle field in `tallyFields`
+ * order), so it can cross a thread boundary as a single transferable buffer. Exact:
+ * every value is copied bit for bit.
+ */
+export function packTally(t: Tally): Float64Array {
+  const out = new Float64Array(packedHead + tallyFields.length * t.cycles);
+  const l = t.ledger;
+  out.set([t.accounts, t.closingBalance, l.granted, l.spent, l.refunded, l.expired, l.forfeited]);
+  tallyFields.forEach((f, i) => out.set(t.perCycle[f], packedHead + i * t.cycles));
+  return out;
+}
+
+/** Inverse of `packTally`; throws a RangeError when the length fits no number of cycles. */
+export function unpackTally(packed: Float64Array): Tally {
+  const cycles = (packed.length - packedHead) / tallyFields.length;
+  if (!Number.isInteger(cycles) || cycles < 0) {
+    throw new RangeError(`a packed tally cannot have ${packed.length} values`);
+  }
+  const t = createTally(cycles);
+  const [accounts, closingBalance, granted, spent, refunded, expired, forfeited] = packed.subarray(0, packedHead);
+  t.accounts = accounts!;
+  t.closingBalance = closingBalance!;
+  t.ledger = { granted: granted!, spent: spent!, refunded: refunded!, expired: expired!, forfeited: forfeited! };
+  tallyFields.forEach((f, i) => t.perCycle[f].set(packed.subarray(packedHead + i * cycles, packedHead + (i + 1) * cycles)));
+  return t;
 }

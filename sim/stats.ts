@@ -2,7 +2,13 @@
  * Streaming summary statistics (Welford's algorithm) for replication outputs, and
  * the Student-t confidence interval of the mean.
  */
-import tQuantile from "@stdlib/stats-base-dists-t-quantile";
+import { createRequire } from "node:module";
+
+// The t quantile pulls in a few hundred small CommonJS modules (~150 ms to load): it is
+// required on first use, so code that never computes an interval (a worker thread that
+// only simulates) does not pay for it. `require` caches it after the first call.
+const require = createRequire(import.meta.url);
+type TQuantile = (p: number, degreesOfFreedom: number) => number;
 
 export class RunningStats {
   n = 0;
@@ -32,6 +38,7 @@ export class RunningStats {
    */
   ci(level = 0.95): [number, number] {
     if (this.n < 2) return [this.mean, this.mean];
+    const tQuantile = require("@stdlib/stats-base-dists-t-quantile") as TQuantile;
     const half = tQuantile(1 - (1 - level) / 2, this.n - 1) * Math.sqrt(this.variance / this.n);
     return [this.mean - half, this.mean + half];
   }

@@ -1,0 +1,68 @@
+/**
+ * Audience segments (guide G12: recruiting, sales prospecting, career networking):
+ * base probability that a recipient responds (accepts, replies or declines) to a
+ * typical InMail, the split of responses, and the spam-report rate. LinkedIn publishes
+ * no breakdown by segment: the research notes give 10–30% for recruiter InMail (0.18 a
+ * fair default) and 0.13 as Recruiter's floor. Every figure here is an ASSUMPTION
+ * within those ranges, labelled as such in reports.
+ */
+
+export const segmentIds = ["passive-candidates", "executives", "prospects", "peers-mentors", "hiring-managers"] as const;
+export type SegmentId = (typeof segmentIds)[number];
+
+export interface Segment {
+  readonly id: SegmentId;
+  readonly description: string;
+  /** P(accepted, replied or declined) for a typical InMail, before levers. */
+  readonly responseRate: number;
+  /** Shares of responses that are accepted / replied / declined (sum to 1). */
+  readonly mix: { readonly accepted: number; readonly replied: number; readonly declined: number };
+  /** P(the recipient reports the InMail as spam). */
+  readonly spamRate: number;
+  readonly source: string;
+}
+
+const assumed = "assumption within the published 10–30% range (research notes §7b)";
+
+export const segments: Readonly<Record<SegmentId, Segment>> = {
+  "passive-candidates": {
+    id: "passive-candidates",
+    description: "employed people not looking (recruiting)",
+    responseRate: 0.18,
+    mix: { accepted: 0.45, replied: 0.2, declined: 0.35 },
+    spamRate: 0.01,
+    source: `0.18 default from research notes (low–medium); mix and spam: ${assumed}`,
+  },
+  executives: {
+    id: "executives",
+    description: "C-suite and decision makers (sales prospecting)",
+    responseRate: 0.1,
+    mix: { accepted: 0.3, replied: 0.3, declined: 0.4 },
+    spamRate: 0.02,
+    source: assumed,
+  },
+  prospects: {
+    id: "prospects",
+    description: "managers and buyers at target accounts (sales prospecting)",
+    responseRate: 0.14,
+    mix: { accepted: 0.35, replied: 0.3, declined: 0.35 },
+    spamRate: 0.015,
+    source: assumed,
+  },
+  "peers-mentors": {
+    id: "peers-mentors",
+    description: "industry peers and potential mentors (career networking)",
+    responseRate: 0.25,
+    mix: { accepted: 0.4, replied: 0.45, declined: 0.15 },
+    spamRate: 0.005,
+    source: assumed,
+  },
+  "hiring-managers": {
+    id: "hiring-managers",
+    description: "hiring managers contacted by a job seeker (career networking)",
+    responseRate: 0.15,
+    mix: { accepted: 0.35, replied: 0.35, declined: 0.3 },
+    spamRate: 0.005,
+    source: assumed,
+  },
+};
