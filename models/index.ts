@@ -1,4 +1,14 @@
-export { AccountSimulation, type AccountModel, type TraceKind, type TraceSink } from "./account-simulation.ts";
+export {
+  AccountSimulation,
+  defaultSender,
+  defaultStartDate,
+  type AccountModel,
+  type ConnectionSpec,
+  type OpenProfileSpec,
+  type SenderSpec,
+  type TraceKind,
+  type TraceSink,
+} from "./account-simulation.ts";
 export { CreditLedger } from "./ledger.ts";
 export { OUTCOME_CODE, outcomes, isPositive, type Outcome } from "./outcome.ts";
 export { plans, planIds, PlanCannotSendError, type Plan, type PlanId } from "./plans.ts";
@@ -23,7 +33,15 @@ export {
   type ResponseSpec,
 } from "./response-model.ts";
 export { planChunks, simulateAll, simulateChunk, tallyByReplication, traceAccount, type Chunk } from "./simulate.ts";
-export { summarize, type CycleRow, type LedgerTotals, type Summary } from "./summary.ts";
+export {
+  estimate,
+  summarize,
+  type CycleRow,
+  type Estimate,
+  type LedgerTotals,
+  type ReplicationValues,
+  type Summary,
+} from "./summary.ts";
 export {
   addTally,
   createTally,
@@ -34,3 +52,41 @@ export {
   type Tally,
   type TallyField,
 } from "./tally.ts";
+export { segmentIds, segments, type Segment, type SegmentId } from "./audiences.ts";
+export {
+  complaintVerdict,
+  DayCounters,
+  floorVerdict,
+  guideComplaintRule,
+  lockoutDays,
+  noEnforcement,
+  recruiterContentRule,
+  recruiterFloor,
+  type ComplaintRule,
+  type ContentRule,
+  type Enforcement,
+  type ResponseRateFloor,
+} from "./enforcement.ts";
+export { grantTimes, type GrantSchedule } from "./grant-schedule.ts";
+export {
+  leverEffects,
+  leverIds,
+  leverMultiplier,
+  lengthBands,
+  lengthMultiplier,
+  offPeakHours,
+  weekdayMultipliers,
+  type Effect,
+  type LeverId,
+} from "./levers.ts";
+export {
+  bodyChars,
+  connectionNoteProblems,
+  inmailProblems,
+  limits,
+  messageMultiplier,
+  subjectChars,
+  type Message,
+} from "./message.ts";
+export { personaIds, personas, type Persona, type PersonaId } from "./personas.ts";
+export { compileCalendar, weekdayOf, type CompiledCalendar, type WorkCalendar } from "./work-calendar.ts";

@@ -1,20 +1,30 @@
 /**
  * Summaries of replication tallies: capacity with its 95% CI across replications,
- * per-cycle means per account, ledger totals. Pure functions of the tallies.
+ * per-cycle means per account, ledger totals, and the per-replication values that
+ * paired comparisons need. Pure functions of the tallies.
  */
 import { RunningStats } from "../sim/index.ts";
-import { MICRODAYS_PER_DAY, type Tally } from "./tally.ts";
+import { MICRODAYS_PER_DAY, type Tally, type TallyField } from "./tally.ts";
 
 export interface CycleRow {
   cycle: number;
+  /** InMails delivered (credit-paid and free). */
   sends: number;
   positives: number;
+  responses: number;
   refunds: number;
   expired: number;
   forfeited: number;
   granted: number;
   blocked: number;
+  freeSends: number;
+  connectionRequests: number;
+  spamReports: number;
+  warnings: number;
+  restrictions: number;
   daysOutOfCredits: number;
+  daysRestricted: number;
+  poolExhausted: number;
 }
 
 export interface LedgerTotals {
@@ -26,11 +36,28 @@ export interface LedgerTotals {
   closingBalance: number;
 }
 
+export interface Estimate {
+  mean: number;
+  ci95: [number, number];
+}
+
+/** Per-account-per-cycle measures, one value per replication (replication order). */
+export interface ReplicationValues {
+  capacity: number[];
+  positives: number[];
+  responses: number[];
+  connectionRequests: number[];
+}
+
 export interface Summary {
-  capacity: { mean: number; ci95: [number, number] };
-  positivesPerCycle: { mean: number; ci95: [number, number] };
+  /** InMails delivered per account per cycle. */
+  capacity: Estimate;
+  positivesPerCycle: Estimate;
+  /** Responses ÷ contacts (InMails and connection requests; all replications pooled). */
+  responseRate: number;
   perCycle: CycleRow[];
   ledger: LedgerTotals;
+  replications: ReplicationValues;
   /** Logical events: 1 per send, 1 per positive response, 1 per account per cycle start. */
   events: number;
 }
@@ -41,37 +68,50 @@ function sum(a: Float64Array): number {
   return s;
 }
 
-/** Per-replication values of a per-account-per-cycle mean. */
-function perAccountCycle(tallies: readonly Tally[], pick: (t: Tally) => Float64Array): RunningStats {
-  const stats = new RunningStats();
-  for (const t of tallies) stats.push(sum(pick(t)) / (t.accounts * t.cycles));
-  return stats;
+/** Per-replication per-account-per-cycle values of a tally field. */
+function perAccountCycle(tallies: readonly Tally[], field: TallyField): number[] {
+  return tallies.map((t) => sum(t.perCycle[field]) / (t.accounts * t.cycles));
+}
+
+/** Mean and Student-t 95% CI of values. */
+export function estimate(values: readonly number[]): Estimate {
+  const s = new RunningStats();
+  for (const v of values) s.push(v);
+  return { mean: s.mean, ci95: s.ci(0.95) };
 }
 
 export function summarize(tallies: readonly Tally[]): Summary {
   const first = tallies[0];
   if (!first) throw new RangeError("summarize needs at least one replication");
   const cycles = first.cycles;
-  const capacity = perAccountCycle(tallies, (t) => t.perCycle.sends);
-  const positives = perAccountCycle(tallies, (t) => t.perCycle.positives);
   const n = tallies.reduce((s, t) => s + t.accounts, 0);
   const perCycle: CycleRow[] = [];
   for (let c = 0; c < cycles; c++) {
-    const mean = (f: keyof Tally["perCycle"]) => tallies.reduce((s, t) => s + t.perCycle[f][c]!, 0) / n;
+    const mean = (f: TallyField) => tallies.reduce((s, t) => s + t.perCycle[f][c]!, 0) / n;
     perCycle.push({
       cycle: c + 1,
       sends: mean("sends"),
       positives: mean("positives"),
+      responses: mean("responses"),
       refunds: mean("refunds"),
       expired: mean("expired"),
       forfeited: mean("forfeited"),
       granted: mean("granted"),
       blocked: mean("blocked"),
+      freeSends: mean("freeSends"),
+      connectionRequests: mean("connectionRequests"),
+      spamReports: mean("spamReports"),
+      warnings: mean("warnings"),
+      restrictions: mean("restrictions"),
       daysOutOfCredits: mean("outOfCreditMicrodays") / MICRODAYS_PER_DAY,
+      daysRestricted: mean("restrictedMicrodays") / MICRODAYS_PER_DAY,
+      poolExhausted: mean("poolExhausted"),
     });
   }
   const ledger: LedgerTotals = { granted: 0, spent: 0, refunded: 0, expired: 0, forfeited: 0, closingBalance: 0 };
   let events = 0;
+  let sends = 0;
+  let responses = 0;
   for (const t of tallies) {
     ledger.granted += t.ledger.granted;
     ledger.spent += t.ledger.spent;
@@ -79,13 +119,23 @@ export function summarize(tallies: readonly Tally[]): Summary {
     ledger.expired += t.ledger.expired;
     ledger.forfeited += t.ledger.forfeited;
     ledger.closingBalance += t.closingBalance;
+    sends += sum(t.perCycle.sends) + sum(t.perCycle.connectionRequests);
+    responses += sum(t.perCycle.responses);
     events += sum(t.perCycle.sends) + sum(t.perCycle.positives) + t.accounts * t.cycles;
   }
+  const replications: ReplicationValues = {
+    capacity: perAccountCycle(tallies, "sends"),
+    positives: perAccountCycle(tallies, "positives"),
+    responses: perAccountCycle(tallies, "responses"),
+    connectionRequests: perAccountCycle(tallies, "connectionRequests"),
+  };
   return {
-    capacity: { mean: capacity.mean, ci95: capacity.ci(0.95) },
-    positivesPerCycle: { mean: positives.mean, ci95: positives.ci(0.95) },
+    capacity: estimate(replications.capacity),
+    positivesPerCycle: estimate(replications.positives),
+    responseRate: sends > 0 ? responses / sends : 0,
     perCycle,
     ledger,
+    replications,
     events,
   };
 }

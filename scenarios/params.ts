@@ -34,6 +34,17 @@ export type ParamSpec =
       readonly minExclusive?: boolean;
       readonly default: number;
     })
+  /** A count that may also be `unlimited` (Infinity). */
+  | (Common & { readonly kind: "limit"; readonly min: number; readonly max: number; readonly default: number })
+  /** A number, or a word meaning "take it from elsewhere" (e.g. `plan`: the plan's figure). */
+  | (Common & {
+      readonly kind: "override";
+      readonly word: string;
+      readonly min: number;
+      readonly max: number;
+      readonly integer?: boolean;
+      readonly default: number | string;
+    })
   | (Common & { readonly kind: "enum"; readonly values: readonly string[]; readonly default: string })
   | (Common & { readonly kind: "boolean"; readonly default: boolean })
   | (Common & { readonly kind: "string"; readonly maxLength: number; readonly default: string });
@@ -48,6 +59,10 @@ export function allowed(spec: ParamSpec): string {
       return `an integer from ${spec.min} to ${spec.max}`;
     case "number":
       return `a number ${spec.minExclusive ? "greater than" : "from"} ${spec.min}${spec.minExclusive ? " and up to" : " to"} ${spec.max}`;
+    case "limit":
+      return `an integer from ${spec.min} to ${spec.max}, or unlimited`;
+    case "override":
+      return `${spec.integer ? "an integer" : "a number"} from ${spec.min} to ${spec.max}, or ${spec.word}`;
     case "enum":
       return `one of ${spec.values.join(", ")}`;
     case "boolean":
@@ -78,6 +93,21 @@ export function checkValue(spec: ParamSpec, value: unknown, where = spec.name): 
       )
         throw bad();
       return value;
+    case "override":
+      if (value === spec.word) return value;
+      if (
+        typeof value !== "number" ||
+        !Number.isFinite(value) ||
+        (spec.integer && !Number.isInteger(value)) ||
+        value < spec.min ||
+        value > spec.max
+      )
+        throw bad();
+      return value;
+    case "limit":
+      if (value === Infinity) return value;
+      if (typeof value !== "number" || !Number.isInteger(value) || value < spec.min || value > spec.max) throw bad();
+      return value;
     case "enum":
       if (typeof value !== "string" || !spec.values.includes(value)) throw bad();
       return value;
@@ -93,7 +123,11 @@ export function checkValue(spec: ParamSpec, value: unknown, where = spec.name): 
 /** Parses the text of a `--set` value into the spec's type, then checks it. */
 export function parseValue(spec: ParamSpec, text: string): ParamValue {
   let value: unknown = text;
-  if (spec.kind === "integer" || spec.kind === "number") {
+  if (spec.kind === "limit" && ["unlimited", "infinity"].includes(text.trim().toLowerCase())) {
+    value = Infinity;
+  } else if (spec.kind === "override" && text.trim() === spec.word) {
+    value = spec.word;
+  } else if (spec.kind === "integer" || spec.kind === "number" || spec.kind === "limit" || spec.kind === "override") {
     const trimmed = text.trim();
     value = trimmed === "" ? NaN : Number(trimmed);
     if (Number.isNaN(value)) {
@@ -131,7 +165,7 @@ export function resolve(specs: readonly ParamSpec[], overrides: readonly string[
 export function helpTable(specs: readonly ParamSpec[]): string {
   const rows = specs.map((s) => [
     s.name,
-    String(s.default) + (s.unit ? ` ${s.unit}` : ""),
+    (s.default === Infinity ? "unlimited" : String(s.default)) + (s.unit ? ` ${s.unit}` : ""),
     allowed(s),
     s.description,
   ]);

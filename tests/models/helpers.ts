@@ -55,14 +55,15 @@ export interface TraceRow {
   kind: string;
   credits: number;
   balance: number;
+  seat: number | undefined;
 }
 
 export function recorder(): TraceSink & { rows: TraceRow[] } {
   const rows: TraceRow[] = [];
   return {
     rows,
-    record(t, kind, credits, balance) {
-      rows.push({ t, kind, credits, balance });
+    record(t, kind, credits, balance, seat) {
+      rows.push({ t, kind, credits, balance, seat });
     },
   };
 }

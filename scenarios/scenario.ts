@@ -1,0 +1,299 @@
+/**
+ * The general scenario: every knob of the model as a typed parameter with a dotted
+ * path (`audience.blockedShare`), an allowed range and a default. A scenario file
+ * picks a persona and overrides defaults; `--set path=value` reaches any parameter.
+ * Values are validated once here (field path, bad value, what is allowed → exit 2);
+ * `buildModel` turns them into the complete AccountModel the simulation trusts.
+ */
+import {
+  connectionNoteProblems,
+  creditRules,
+  guideComplaintRule,
+  inmailProblems,
+  leverEffects,
+  messageMultiplier,
+  OUTCOME_CODE,
+  outcomes,
+  PlanCannotSendError,
+  personaIds,
+  personas,
+  planIds,
+  plans,
+  policyIds,
+  recruiterContentRule,
+  recruiterFloor,
+  refundAgings,
+  segmentIds,
+  segments,
+  weekdayMultipliers,
+  type AccountModel,
+  type DelaySpec,
+  type Message,
+  type PersonaId,
+  type PlanId,
+  type PolicyId,
+  type RefundAging,
+  type SegmentId,
+} from "../models/index.ts";
+import { InputError, type ParamSpec, type ParamValues } from "./params.ts";
+
+const workdayPresets = {
+  "mon-fri": [1, 2, 3, 4, 5],
+  "mon-sat": [1, 2, 3, 4, 5, 6],
+  "every-day": [0, 1, 2, 3, 4, 5, 6],
+  weekends: [0, 6],
+} as const;
+type Workdays = keyof typeof workdayPresets;
+
+/** Defaults a scenario file may override (by dotted path). */
+export type ScenarioDefaults = Record<string, number | string | boolean>;
+
+/** Every parameter of the general scenario, with defaults for `persona` and `overrides`. */
+export function scenarioParams(persona: PersonaId, overrides: ScenarioDefaults = {}): ParamSpec[] {
+  const p = personas[persona];
+  const seg = segments[p.segment];
+  const specs: ParamSpec[] = [
+    { name: "seed", kind: "integer", min: 0, max: Number.MAX_SAFE_INTEGER, default: 1, description: "master seed; same seed, same output" },
+    { name: "replications", kind: "integer", min: 1, max: 100_000, default: 20, description: "independent replications (CIs are across them)" },
+    { name: "accounts", kind: "integer", min: 1, max: 10_000_000, default: 100, description: "accounts (or contracts, with seats > 1) per replication" },
+    { name: "cycles", kind: "integer", min: 1, max: 1200, default: 12, description: "billing cycles (months) simulated" },
+    { name: "startDate", kind: "string", maxLength: 10, default: "2026-01-05", description: "date of t = 0, YYYY-MM-DD (UTC); weekdays follow from it" },
+    { name: "persona", kind: "enum", values: personaIds, default: persona, description: "who sends (labels the run; its figures are the defaults below)" },
+    { name: "plan", kind: "enum", values: planIds, default: p.plan, description: "plan: allotment, cap, credit life, grant schedule" },
+    { name: "policy", kind: "enum", values: policyIds, default: "linkedin", description: "credit rules: guide (reset, no refund on declines) or linkedin (roll over to a cap, 90-day life)" },
+    { name: "rules.credits", kind: "override", word: "plan", min: 0, max: 100_000, integer: true, default: "plan", unit: "credits", description: "credits per cycle, or the plan's" },
+    { name: "rules.capMultiplier", kind: "override", word: "plan", min: 1, max: 100, default: "plan", description: "linkedin: balance cap ÷ allotment, or the plan's" },
+    { name: "rules.creditLifetimeDays", kind: "override", word: "plan", min: 1, max: 100_000, default: "plan", unit: "days", description: "linkedin: life of a credit, or the plan's" },
+    { name: "rules.refundWindowDays", kind: "override", word: "policy", min: 0, max: 100_000, default: "policy", unit: "days", description: "a response later than this refunds nothing, or the policy's" },
+    { name: "rules.refundAging", kind: "enum", values: refundAgings, default: "original", description: "a refunded credit keeps its expiry, or gets a fresh life (undocumented)" },
+    { name: "billing.anchorSpreadDays", kind: "number", min: 0, max: 366, default: 30, unit: "days", description: "subscriptions start at staggered offsets in [0, spread)" },
+    { name: "contract.seats", kind: "integer", min: 1, max: 10_000, default: 1, description: "seats sharing one credit pool (Recruiter contracts)" },
+    { name: "contract.seatCreditLimit", kind: "limit", min: 0, max: 1_000_000, default: Infinity, description: "most credits one seat may spend a cycle; refunds go back to the pool" },
+    { name: "sender.sendsPerDay", kind: "number", min: 0, minExclusive: true, max: 1_000_000, default: p.sendsPerDay, unit: "/working day", description: "mean send rate while credits last" },
+    { name: "sender.maxSendsPerDay", kind: "limit", min: 1, max: 1_000_000, default: p.maxSendsPerDay, description: "most contacts per local day" },
+    { name: "sender.demandPerCycle", kind: "limit", min: 1, max: 10_000_000, default: p.demandPerCycle, description: "people the sender wants to reach per cycle" },
+    { name: "sender.poolSize", kind: "limit", min: 1, max: 1_000_000_000, default: Infinity, description: "people the sender can reach at all (each contacted once)" },
+    { name: "sender.whenOut", kind: "enum", values: ["refund-or-grant", "next-grant"], default: p.whenOut, description: "out of credits: resume on a refund or only at the next grant" },
+    { name: "sender.workdays", kind: "enum", values: Object.keys(workdayPresets), default: workdaysName(p.calendar.weekdays), description: "local weekdays the sender works" },
+    { name: "sender.startHour", kind: "number", min: 0, max: 23, default: p.calendar.startHour, unit: "h", description: "local hour the working day starts" },
+    { name: "sender.endHour", kind: "number", min: 1, max: 24, default: p.calendar.endHour, unit: "h", description: "local hour the working day ends" },
+    { name: "sender.utcOffsetHours", kind: "number", min: -12, max: 14, default: p.calendar.utcOffsetHours, unit: "h", description: "sender's offset from UTC" },
+    { name: "audience.segment", kind: "enum", values: segmentIds, default: p.segment, description: "who is contacted (sets the base rates below)" },
+    { name: "audience.responseRate", kind: "override", word: "segment", min: 0, max: 1, default: "segment", description: "P(accepted, replied or declined) of a typical InMail, or the segment's (assumed)" },
+    { name: "audience.acceptedShare", kind: "override", word: "segment", min: 0, max: 1, default: "segment", description: "share of responses that accept" },
+    { name: "audience.repliedShare", kind: "override", word: "segment", min: 0, max: 1, default: "segment", description: "share of responses that reply (the rest decline)" },
+    { name: "audience.spamRate", kind: "override", word: "segment", min: 0, max: 1, default: "segment", description: "P(spam report), or the segment's (assumed)" },
+    { name: "audience.blockedShare", kind: "number", min: 0, max: 0.99, default: 0.02, description: "share who block InMail (G8; 'relatively rare': assumed)" },
+    { name: "audience.openProfileShare", kind: "number", min: 0, max: 1, default: 0, description: "share with an Open Profile, messaged free (assumed; unpublished)" },
+    { name: "audience.openToWork", kind: "boolean", default: false, description: `targets Open to Work members (×${leverEffects.openToWorkTarget.multiplier}, assumed)` },
+    { name: "audience.heterogeneity", kind: "number", min: 0, max: 10_000, default: 0, description: "spread of each sender's audience response rate: Beta concentration (0 = none)" },
+    { name: "message.subject", kind: "string", maxLength: 100_000, default: "", description: "InMail subject text (≤ 200 characters)" },
+    { name: "message.body", kind: "string", maxLength: 100_000, default: "", description: "InMail body text (≤ 2,000 characters); or give message.bodyChars" },
+    { name: "message.bodyChars", kind: "integer", min: 0, max: 100_000, default: 600, description: "body length when no body text is given" },
+    { name: "message.specificSubject", kind: "boolean", default: false, description: `specific subject line (×${leverEffects.specificSubject.multiplier}, assumed)` },
+    { name: "message.mutualGround", kind: "boolean", default: false, description: `states mutual ground (×${leverEffects.mutualGround.multiplier}, assumed)` },
+    { name: "message.clearCallToAction", kind: "boolean", default: false, description: `clear call to action (×${leverEffects.clearCallToAction.multiplier}, assumed)` },
+    { name: "message.personalised", kind: "boolean", default: false, description: `personalised (×${leverEffects.personalised.multiplier}, assumed)` },
+    { name: "timing.weekdayEffect", kind: "boolean", default: true, description: "Fri/Sat sends get fewer responses (LinkedIn 2022, medium)" },
+    { name: "timing.offPeakEffect", kind: "boolean", default: true, description: `off-peak sends (before 8:00, from 18:00) ×${leverEffects.offPeak.multiplier} (assumed)` },
+    { name: "delay.kind", kind: "enum", values: ["lognormal", "exponential"], default: "lognormal", description: "response-delay distribution (an ASSUMPTION: none is published)" },
+    { name: "delay.medianDays", kind: "number", min: 0, minExclusive: true, max: 365, default: 1.5, unit: "days", description: "lognormal: median delay" },
+    { name: "delay.sigma", kind: "number", min: 0, minExclusive: true, max: 5, default: 1.2, description: "lognormal: log-scale spread" },
+    { name: "delay.meanDays", kind: "number", min: 0, max: 365, default: 3, unit: "days", description: "exponential: mean delay" },
+    { name: "openProfile.monthlyCap", kind: "integer", min: 0, max: 100_000, default: 800, description: "free Open Profile InMails per seat per cycle (800 reported; low confidence)" },
+    { name: "connections.use", kind: "enum", values: ["none", "only", "fallback", "mix"], default: "none", description: "connection requests: never, only, when InMail is unavailable, or a share" },
+    { name: "connections.mixShare", kind: "number", min: 0, max: 1, default: 0.5, description: "with mix: share of contacts by connection request" },
+    { name: "connections.weeklyCap", kind: "integer", min: 0, max: 10_000, default: 100, description: "invitations per week (≈100, unofficial)" },
+    { name: "connections.acceptRate", kind: "number", min: 0, max: 1, default: 0.3, description: "P(invitation accepted) (secondary sources ~30%; low)" },
+    { name: "connections.replyRate", kind: "number", min: 0, max: 1, default: 0.25, description: "P(conversation | accepted) (assumed)" },
+    { name: "connections.noteChars", kind: "integer", min: 0, max: 100_000, default: 250, description: "length of the invitation note (≤ 300; ≤ 200 on a free account)" },
+    { name: "enforcement.responseRateFloor", kind: "boolean", default: false, description: "LinkedIn Recruiter floor: ≥ 13% on ≥ 100 InMails per 14 days" },
+    { name: "enforcement.complaints", kind: "boolean", default: false, description: "guide G9 complaint rule (thresholds assumed)" },
+    { name: "enforcement.contentFlagRate", kind: "number", min: 0, max: 1, default: 0, description: "P(an InMail is flagged by the content filter) → warning, 24 h, 72 h, 1 week" },
+    { name: "price.monthlyUsd", kind: "override", word: "plan", min: 0, max: 1_000_000, default: "plan", description: "price per seat per month (built-in prices are illustrative, low confidence)" },
+  ];
+  const byName = new Map(specs.map((s) => [s.name, s]));
+  for (const [name, value] of Object.entries(overrides)) {
+    const spec = byName.get(name);
+    if (!spec) throw new Error(`scenario default for unknown parameter ${name}`);
+    byName.set(name, { ...spec, default: value } as ParamSpec);
+  }
+  return [...byName.values()];
+}
+
+function workdaysName(days: readonly number[]): Workdays {
+  const key = [...days].sort().join(",");
+  for (const [name, preset] of Object.entries(workdayPresets)) if ([...preset].join(",") === key) return name as Workdays;
+  return "mon-fri";
+}
+
+/** A fully resolved scenario: the model and how to run it. */
+export interface BuiltScenario {
+  model: AccountModel;
+  accounts: number;
+  replications: number;
+  seed: number;
+  plan: PlanId;
+  policy: PolicyId;
+  /** Credits per cycle actually granted. */
+  credits: number;
+  /** Seats per unit. */
+  seats: number;
+  /** Monthly price per seat, and whether it is the built-in illustrative one. */
+  price: { usd: number; illustrative: boolean };
+  message: Message;
+  /** Response multiplier of the message (length band × levers). */
+  messageMultiplier: number;
+}
+
+const num = (v: unknown) => v as number;
+
+/** Turns validated values into the model; throws InputError for combinations that cannot be. */
+export function buildModel(v: ParamValues): BuiltScenario {
+  const startDate = String(v.startDate);
+  if (!/^\d{4}-\d{2}-\d{2}$/.test(startDate) || Number.isNaN(Date.parse(`${startDate}T00:00:00Z`))) {
+    throw new InputError(`startDate: ${JSON.stringify(startDate)} is not allowed; expected a date YYYY-MM-DD`);
+  }
+  const planId = v.plan as PlanId;
+  const plan = plans[planId];
+  const policy = v.policy as PolicyId;
+  const connUse = v["connections.use"] as "none" | "only" | "fallback" | "mix";
+  const credits = v["rules.credits"] === "plan" ? plan.creditsPerMonth : num(v["rules.credits"]);
+  if (credits <= 0 && connUse !== "only") {
+    const e = new PlanCannotSendError(planId);
+    throw new InputError(
+      `plan: ${JSON.stringify(planId)} cannot be used with connections.use=${connUse}: ${e.message}; or set connections.use=only to compare the free channel`,
+    );
+  }
+  const seg = segments[v["audience.segment"] as SegmentId];
+  const pick = (name: string, fallback: number) => (v[name] === "segment" ? fallback : num(v[name]));
+  const responseRate = pick("audience.responseRate", seg.responseRate);
+  const acceptedShare = pick("audience.acceptedShare", seg.mix.accepted);
+  const repliedShare = pick("audience.repliedShare", seg.mix.replied);
+  const spamRate = pick("audience.spamRate", seg.spamRate);
+  if (acceptedShare + repliedShare > 1 + 1e-12) {
+    throw new InputError(
+      `audience.repliedShare: ${repliedShare} is not allowed with audience.acceptedShare=${acceptedShare}; expected the two to add up to at most 1`,
+    );
+  }
+  if (responseRate + spamRate > 1 + 1e-12) {
+    throw new InputError(
+      `audience.spamRate: ${spamRate} is not allowed with audience.responseRate=${responseRate}; expected the two to add up to at most 1`,
+    );
+  }
+  const p = outcomes.map(() => 0);
+  p[OUTCOME_CODE.accepted] = responseRate * acceptedShare;
+  p[OUTCOME_CODE.replied] = responseRate * repliedShare;
+  p[OUTCOME_CODE.declined] = responseRate * (1 - acceptedShare - repliedShare);
+  p[OUTCOME_CODE.spam] = spamRate;
+  p[OUTCOME_CODE.ignored] = Math.max(0, 1 - responseRate - spamRate);
+
+  const message: Message = {
+    name: "message",
+    ...(v["message.subject"] !== "" ? { subject: String(v["message.subject"]) } : {}),
+    ...(v["message.body"] !== "" ? { body: String(v["message.body"]) } : { bodyChars: num(v["message.bodyChars"]) }),
+    levers: {
+      specificSubject: v["message.specificSubject"] === true,
+      mutualGround: v["message.mutualGround"] === true,
+      clearCallToAction: v["message.clearCallToAction"] === true,
+      personalised: v["message.personalised"] === true,
+      openToWorkTarget: v["audience.openToWork"] === true,
+    },
+  };
+  const problems = [
+    ...inmailProblems(message),
+    ...(connUse !== "none"
+      ? connectionNoteProblems("connections.noteChars", num(v["connections.noteChars"]), plan.creditsPerMonth === 0)
+      : []),
+  ];
+  if (problems.length > 0) throw new InputError(problems.join("; "));
+
+  const startHour = num(v["sender.startHour"]);
+  const endHour = num(v["sender.endHour"]);
+  if (endHour <= startHour) {
+    throw new InputError(`sender.endHour: ${endHour} is not allowed; expected a number after sender.startHour (${startHour}), up to 24`);
+  }
+  const delayKind = v["delay.kind"] as DelaySpec["kind"];
+  const delay: DelaySpec =
+    delayKind === "lognormal"
+      ? { kind: "lognormal", medianDays: num(v["delay.medianDays"]), sigma: num(v["delay.sigma"]) }
+      : { kind: "exponential", meanDays: num(v["delay.meanDays"]) };
+  const seats = num(v["contract.seats"]);
+  const mult = messageMultiplier(message);
+  const model: AccountModel = {
+    rules: creditRules({
+      policy,
+      creditsPerCycle: credits,
+      capMultiplier: v["rules.capMultiplier"] === "plan" ? plan.capMultiplier : num(v["rules.capMultiplier"]),
+      creditLifetimeDays:
+        v["rules.creditLifetimeDays"] === "plan" ? plan.creditLifetimeDays : num(v["rules.creditLifetimeDays"]),
+      ...(v["rules.refundWindowDays"] !== "policy" ? { refundWindowDays: num(v["rules.refundWindowDays"]) } : {}),
+      refundAging: v["rules.refundAging"] as RefundAging,
+    }),
+    cycleDays: 30,
+    cycles: num(v.cycles),
+    sendsPerDay: num(v["sender.sendsPerDay"]),
+    blockedShare: num(v["audience.blockedShare"]),
+    response: {
+      outcomeProbabilities: p,
+      delay,
+      multiplier: mult,
+      weekdayMultipliers: v["timing.weekdayEffect"] === true ? weekdayMultipliers : null,
+      offPeakMultiplier: v["timing.offPeakEffect"] === true ? leverEffects.offPeak.multiplier : 1,
+      heterogeneity: num(v["audience.heterogeneity"]),
+    },
+    schedule: plan.grantSchedule === "calendar-month" ? { kind: "calendar-month" } : { kind: "billing-date" },
+    startDate,
+    anchorSpreadDays: num(v["billing.anchorSpreadDays"]),
+    seats,
+    seatCreditLimit: num(v["contract.seatCreditLimit"]),
+    sender: {
+      calendar: {
+        weekdays: workdayPresets[v["sender.workdays"] as Workdays],
+        startHour,
+        endHour,
+        utcOffsetHours: num(v["sender.utcOffsetHours"]),
+      },
+      maxSendsPerDay: num(v["sender.maxSendsPerDay"]),
+      demandPerCycle: num(v["sender.demandPerCycle"]),
+      poolSize: num(v["sender.poolSize"]),
+      whenOut: v["sender.whenOut"] as "refund-or-grant" | "next-grant",
+    },
+    openProfile:
+      num(v["audience.openProfileShare"]) > 0
+        ? { share: num(v["audience.openProfileShare"]), monthlyCap: num(v["openProfile.monthlyCap"]) }
+        : null,
+    connections:
+      connUse === "none"
+        ? null
+        : {
+            use: connUse,
+            mixShare: num(v["connections.mixShare"]),
+            weeklyCap: num(v["connections.weeklyCap"]),
+            acceptRate: num(v["connections.acceptRate"]),
+            replyRate: num(v["connections.replyRate"]),
+          },
+    enforcement: {
+      responseRateFloor: v["enforcement.responseRateFloor"] === true ? recruiterFloor : null,
+      complaints: v["enforcement.complaints"] === true ? guideComplaintRule : null,
+      content:
+        num(v["enforcement.contentFlagRate"]) > 0
+          ? { ...recruiterContentRule, flagProbability: num(v["enforcement.contentFlagRate"]) }
+          : null,
+    },
+  };
+  const priceBuiltIn = v["price.monthlyUsd"] === "plan";
+  return {
+    model,
+    accounts: num(v.accounts),
+    replications: num(v.replications),
+    seed: num(v.seed),
+    plan: planId,
+    policy,
+    credits,
+    seats,
+    price: { usd: priceBuiltIn ? plan.illustrativePriceUsd : num(v["price.monthlyUsd"]), illustrative: priceBuiltIn },
+    message,
+    messageMultiplier: mult,
+  };
+}
