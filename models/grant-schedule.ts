@@ -3,8 +3,10 @@
  * - `fixed`: every `cycleDays` days from the account's anchor (the canonical scenario);
  * - `billing-date`: monthly on the anchor's day of the month (clipped to short months),
  *   as Premium, Recruiter Lite and Recruiter do;
- * - `calendar-month`: at subscription start, then on the 1st of each month, 00:00 UTC,
- *   as Sales Navigator does (help 57013).
+ * - `calendar-month`: on the 1st of each month, 00:00 UTC, whatever the subscription
+ *   date, as Sales Navigator does (help 57013). Cycles are calendar months from the
+ *   first 1st at or after the start date; the subscription anchor plays no part (a
+ *   partial first month would only blur every per-cycle figure).
  * Times are simulation days since t = 0 = the start date at 00:00 UTC.
  */
 
@@ -32,19 +34,23 @@ export function grantTimes(
     return times;
   }
   const t0 = Date.parse(`${startDate}T00:00:00Z`);
+  if (schedule.kind === "calendar-month") {
+    const start = new Date(t0);
+    const first = start.getUTCDate() === 1 ? 0 : 1;
+    for (let k = 0; k <= cycles; k++) {
+      times[k] = (Date.UTC(start.getUTCFullYear(), start.getUTCMonth() + first + k, 1) - t0) / DAY_MS;
+    }
+    return times;
+  }
+  // Billing date: the anchor's day of the month (clipped), at the anchor's time of day.
   const anchor = new Date(t0 + anchorDays * DAY_MS);
   const y = anchor.getUTCFullYear();
   const m = anchor.getUTCMonth();
+  const day = anchor.getUTCDate();
   times[0] = anchorDays;
   for (let k = 1; k <= cycles; k++) {
-    let at: number;
-    if (schedule.kind === "calendar-month") {
-      at = Date.UTC(y, m + k, 1);
-    } else {
-      const day = anchor.getUTCDate();
-      const lastDay = new Date(Date.UTC(y, m + k + 1, 0)).getUTCDate();
-      at = Date.UTC(y, m + k, Math.min(day, lastDay)) + (anchor.getTime() % DAY_MS);
-    }
+    const lastDay = new Date(Date.UTC(y, m + k + 1, 0)).getUTCDate();
+    const at = Date.UTC(y, m + k, Math.min(day, lastDay)) + (anchor.getTime() % DAY_MS);
     times[k] = (at - t0) / DAY_MS;
   }
   return times;

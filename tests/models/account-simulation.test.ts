@@ -126,6 +126,34 @@ describe("account simulation: the guide's rules", () => {
     expect(some.capacity.ci95[0]).toBeGreaterThan(50 / (1 - 0.4) * 0.9);
   });
 
+  it("G14: credits are finite per cycle — a sender too slow to use them loses the rest at the reset", () => {
+    // 50 credits a 30-day cycle: at 1 send a day about 20 lapse each cycle, at 2 a day almost none.
+    const slow = run({ sendsPerDay: 1, cycles: 4 });
+    const steady = run({ sendsPerDay: 2, cycles: 4 });
+    const lapsed = (s: Summary) => s.perCycle.slice(0, 3).reduce((a, r) => a + r.expired, 0) / 3;
+    expect(lapsed(slow)).toBeGreaterThan(15);
+    expect(lapsed(slow)).toBeLessThan(25);
+    expect(lapsed(steady)).toBeLessThan(1);
+  });
+
+  it("linkedin: a refunded credit keeps its expiry (`original`) or gets a fresh 90 days (`fresh`)", () => {
+    const expiries = (refundAging: "original" | "fresh") => {
+      const rec = recorder();
+      // One grant of 2 credits at t = 0, a single InMail (demand 1), replied to and refunded.
+      const m = model({ policy: "linkedin", credits: 2, sendsPerDay: 1, cycles: 1, cycleDays: 200, outcomes: { replied: 1 }, meanDelayDays: 5, refundAging });
+      traceAccount({ ...m, sender: { demandPerCycle: 1 } }, 7, 0, 0, rec);
+      const refund = rec.rows.find((r) => r.kind === "refund")!;
+      const expired = rec.rows.filter((r) => r.kind === "expire").map((r) => [r.t, r.credits]);
+      return { refundAt: refund.t, expired };
+    };
+    expect(expiries("original").expired).toEqual([[90, 2]]);
+    const fresh = expiries("fresh");
+    expect(fresh.expired).toEqual([
+      [90, 1],
+      [fresh.refundAt + 90, 1],
+    ]);
+  });
+
   it("the ledger identity holds over accounts and replications", () => {
     for (const policy of ["guide", "linkedin"] as const) {
       const s = run({ policy, outcomes: { replied: 0.3, declined: 0.2, spam: 0.05 }, sendsPerDay: 2, refundAging: "fresh" });

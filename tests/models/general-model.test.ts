@@ -213,3 +213,27 @@ describe("response levers", () => {
     expect(capSpread).toBeGreaterThan(capPlain * 1.05);
   });
 });
+
+describe("the free channel against InMail (G1, G10)", () => {
+  const base = { credits: 200, sendsPerDay: 20, outcomes: { replied: 0.18 }, meanDelayDays: 0.5, cycles: 2 };
+
+  it("G1: InMail reaches members without a connection; a connection request needs an acceptance first", () => {
+    const inmail = run(with_(base, {}), 50, 2);
+    const noAccept = run(with_(base, { connections: { use: "only", mixShare: 0, weeklyCap: 1000, acceptRate: 0, replyRate: 1 } }), 50, 2);
+    expect(total(inmail, "positives")).toBeGreaterThan(0);
+    expect(total(noAccept, "connectionRequests")).toBeGreaterThan(0);
+    expect(total(noAccept, "positives")).toBe(0);
+  });
+
+  it("G10: connection requests are free but turn into fewer conversations per contact than InMail", () => {
+    const inmail = run(with_(base, {}), 100, 2);
+    const conn = run(with_(base, { connections: { use: "only", mixShare: 0, weeklyCap: 1000, acceptRate: 0.3, replyRate: 0.25 } }), 100, 2);
+    const perContact = (s: Summary, contacts: number) => total(s, "positives") / contacts;
+    expect(conn.ledger.spent).toBe(0);
+    const inmailRate = perContact(inmail, total(inmail, "sends"));
+    const connRate = perContact(conn, total(conn, "connectionRequests"));
+    expect(connRate).toBeGreaterThan(0.075 * 0.8);
+    expect(connRate).toBeLessThan(0.075 * 1.2);
+    expect(inmailRate).toBeGreaterThan(connRate * 2);
+  });
+});

@@ -6,9 +6,10 @@ describe("grant schedules", () => {
     expect([...grantTimes({ kind: "fixed", cycleDays: 30 }, "2026-01-01", 5, 3)]).toEqual([5, 35, 65, 95]);
   });
 
-  it("calendar-month (Sales Navigator): at subscription, then the 1st of each month UTC", () => {
-    // Subscribed on 2026-01-20 (day 19): grants on Jan 20, Feb 1, Mar 1, Apr 1.
-    expect([...grantTimes({ kind: "calendar-month" }, "2026-01-01", 19, 3)]).toEqual([19, 31, 59, 90]);
+  it("calendar-month (Sales Navigator): the 1st of each month UTC, whatever the subscription date", () => {
+    expect([...grantTimes({ kind: "calendar-month" }, "2026-01-01", 19, 3)]).toEqual([0, 31, 59, 90]);
+    // Starting mid-month, the first grant is on the next 1st (Feb 1 = day 27 from Jan 5).
+    expect([...grantTimes({ kind: "calendar-month" }, "2026-01-05", 0, 2)]).toEqual([27, 55, 86]);
   });
 
   it("billing-date: monthly on the anchor's day, clipped to short months", () => {
