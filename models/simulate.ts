@@ -27,8 +27,8 @@ export function simulateChunk(model: AccountModel, seed: number | string, chunk:
 }
 
 /**
- * Simulates one account of one replication with a trace of its ledger movements;
- * returns its ledger at the horizon (the same draws as in `simulateChunk`).
+ * Simulates one account of one replication with a trace of its ledger movements (the
+ * same draws as in `simulateChunk`); returns its ledger and its horizon, in days.
  */
 export function traceAccount(
   model: AccountModel,
@@ -36,9 +36,11 @@ export function traceAccount(
   replication: number,
   account: number,
   sink: TraceSink,
-): CreditLedger {
+): { ledger: CreditLedger; horizonDays: number } {
   const env = new Environment({ seed, replication });
-  return new AccountSimulation(env, model, createTally(model.cycles)).simulate(account, sink);
+  const ledger = new AccountSimulation(env, model, createTally(model.cycles)).simulate(account, sink);
+  // The run leaves the clock at the account's horizon.
+  return { ledger, horizonDays: env.now };
 }
 
 /** Splits `accounts` × `replications` into chunks of at most `chunkAccounts` accounts. */

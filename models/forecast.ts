@@ -1,0 +1,142 @@
+/**
+ * Forecast: the calibrated response model run forward through the simulator under each
+ * plan and policy. Parameter uncertainty is carried into the bands: each draw takes its
+ * own outcome probabilities (Dirichlet on the settled counts + ½, a Jeffreys prior) and
+ * delay parameters (normal on the fit's scale, see drawDelay), from seeded streams
+ * (seed, draw, "forecast", purpose), then simulates `accounts` accounts with them.
+ * Every plan and policy sees the same draws and the same simulation seed per draw
+ * (common random numbers), so their differences are not noise.
+ * Bands are the 2.5% and 97.5% quantiles over draws of the per-draw mean per account
+ * per cycle: parameter uncertainty plus the simulation noise of `accounts` accounts.
+ */
+import { quantile } from "d3-array";
+import { randomGamma, randomNormal } from "d3-random";
+import { createStream } from "../sim/index.ts";
+import type { AccountModel } from "./account-simulation.ts";
+import type { Calibration } from "./calibration.ts";
+import { drawDelay } from "./delay-fit.ts";
+import { DAY_MS } from "./iso-time.ts";
+import { planSchedule, BILLING_CYCLE_DAYS, type BillingCycle } from "./plan-replay.ts";
+import { plans, type PlanId } from "./plans.ts";
+import { rulesForPlan, type PolicyId, type RefundAging } from "./policy.ts";
+import type { ReplayResult } from "./replay.ts";
+import type { ResponseSpec } from "./response-model.ts";
+import { simulateAll } from "./simulate.ts";
+import { summarize } from "./summary.ts";
+
+export const defaults = {
+  cycles: 12,
+  accounts: 20,
+  draws: 40,
+  /** Added to every settled count before drawing outcome probabilities. */
+  dirichletPrior: 0.5,
+} as const;
+
+export interface ForecastOptions {
+  readonly calibration: Calibration;
+  readonly plans: readonly PlanId[];
+  readonly policies: readonly PolicyId[];
+  /** The sender's send rate while credits last (see `sendRateFromReplay`). */
+  readonly sendsPerDay: number;
+  /** ISO date (YYYY-MM-DD) of the forecast's t = 0. */
+  readonly startDate: string;
+  readonly seed: number | string;
+  readonly cycles?: number;
+  readonly accounts?: number;
+  readonly draws?: number;
+  readonly refundAging?: RefundAging;
+  readonly billingCycle?: BillingCycle;
+}
+
+export interface Band {
+  readonly mean: number;
+  readonly lo: number;
+  readonly hi: number;
+}
+
+export interface ForecastRow {
+  readonly plan: PlanId;
+  readonly policy: PolicyId;
+  readonly credits: number;
+  /** InMails delivered per account per cycle. */
+  readonly capacity: Band;
+  /** capacity ÷ credits. */
+  readonly multiplier: Band;
+  /** Positive replies (accepted + replied) per account per cycle. */
+  readonly positives: Band;
+}
+
+export interface Forecast {
+  readonly draws: readonly ResponseSpec[];
+  readonly rows: readonly ForecastRow[];
+}
+
+/** The response model of draw `draw` from the calibration's sampling distribution. */
+export function drawResponse(calibration: Calibration, seed: number | string, draw: number): ResponseSpec {
+  const gammaSource = randomGamma.source(createStream(seed, draw, "forecast", "outcome-probabilities"));
+  const g = calibration.outcomes.counts.map((c) => gammaSource(c + defaults.dirichletPrior)());
+  const total = g.reduce((a, b) => a + b, 0);
+  const normal = randomNormal.source(createStream(seed, draw, "forecast", "delay-parameters"))(0, 1);
+  const fit = calibration.delay[calibration.delay.best];
+  return { outcomeProbabilities: g.map((x) => x / total), delay: drawDelay(fit, normal) };
+}
+
+/**
+ * The sender's send rate while it has credits, from a replay of the log on the plan it
+ * was sent on: InMails sent ÷ account-days with a positive balance.
+ */
+export function sendRateFromReplay(r: ReplayResult): number {
+  const first = r.grantTimesMs[0] ?? r.endMs;
+  const accountDays = ((r.endMs - first) / DAY_MS) * r.accounts.length - r.totals.zeroBalanceDays;
+  const sent = r.totals.inmails - r.totals.unsendable;
+  return accountDays > 0 ? sent / accountDays : 0;
+}
+
+export function forecast(o: ForecastOptions): Forecast {
+  const draws = o.draws ?? defaults.draws;
+  const cycles = o.cycles ?? defaults.cycles;
+  const accounts = o.accounts ?? defaults.accounts;
+  const specs = Array.from({ length: draws }, (_, r) => drawResponse(o.calibration, o.seed, r));
+  const rows: ForecastRow[] = [];
+  for (const plan of o.plans) {
+    for (const policy of o.policies) {
+      const rules = rulesForPlan(plans[plan], policy, { refundAging: o.refundAging ?? "original" });
+      const capacity: number[] = [];
+      const positives: number[] = [];
+      specs.forEach((response, r) => {
+        const model: AccountModel = {
+          rules,
+          cycleDays: BILLING_CYCLE_DAYS,
+          cycles,
+          sendsPerDay: o.sendsPerDay,
+          blockedShare: 0,
+          response,
+          schedule: planSchedule(plan, o.billingCycle),
+          startDate: o.startDate,
+        };
+        const s = summarize(simulateAll(model, `${o.seed}/draw-${r}`, accounts, 1));
+        capacity.push(s.capacity.mean);
+        positives.push(s.positivesPerCycle.mean);
+      });
+      const credits = rules.creditsPerCycle;
+      rows.push({
+        plan,
+        policy,
+        credits,
+        capacity: band(capacity),
+        multiplier: band(capacity.map((c) => c / credits)),
+        positives: band(positives),
+      });
+    }
+  }
+  return { draws: specs, rows };
+}
+
+function band(values: readonly number[]): Band {
+  const sorted = [...values].sort((a, b) => a - b);
+  return {
+    mean: values.reduce((a, b) => a + b, 0) / values.length,
+    lo: quantile(sorted, 0.025) ?? NaN,
+    hi: quantile(sorted, 0.975) ?? NaN,
+  };
+}

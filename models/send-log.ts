@@ -1,0 +1,436 @@
+/**
+ * A send log: the InMail activity a recruiting or sales tool exports, one row per
+ * message sent, held in compact column arrays (about 31 bytes a row) so a million-row
+ * log fits without keeping the text. Rows are validated one by one as they stream in
+ * (`SendLogBuilder.add`); a bad row is an error naming its line, column and value, or,
+ * when skipping bad rows, is recorded in `skipped` — never dropped silently.
+ *
+ * Columns (names are case-sensitive; unknown columns are ignored and listed):
+ * - `sentAt` (required): ISO 8601 date-time with a time zone.
+ * - `recipientId` (required): any non-empty text.
+ * - `outcome` (required column): accepted, replied, declined, spam, ignored, or empty
+ *   while no response has been recorded (pending).
+ * - `respondedAt` (required column): ISO 8601, required for accepted/replied/declined/spam
+ *   and empty otherwise; not before `sentAt`.
+ * - `account`, `plan` (a plan id), `channel` (inmail, open-profile, connection; empty =
+ *   inmail), `messageLength` (characters, a non-negative integer): optional.
+ * A row repeating the account, recipientId and sentAt of an earlier row is a duplicate.
+ */
+import { OUTCOME_CODE, outcomes, type Outcome } from "./outcome.ts";
+import { planIds, type PlanId } from "./plans.ts";
+import { formatIso, ISO_EXPECTED, parseIsoMs } from "./iso-time.ts";
+
+export const requiredColumns = ["sentAt", "recipientId", "outcome", "respondedAt"] as const;
+export const optionalColumns = ["account", "plan", "channel", "messageLength"] as const;
+export const logColumns = [...requiredColumns, ...optionalColumns] as const;
+export type LogColumn = (typeof logColumns)[number];
+
+/** Channels: only `inmail` uses a credit; open-profile messages and connection requests are free. */
+export const channels = ["inmail", "open-profile", "connection"] as const;
+export type Channel = (typeof channels)[number];
+export const INMAIL = 0;
+
+/** Outcome code of a row with no response recorded yet (after the five OUTCOME_CODEs). */
+export const PENDING = outcomes.length;
+/** Plan code of a row without a plan. */
+export const NO_PLAN = 255;
+/** Highest message length accepted, in characters. */
+export const MAX_MESSAGE_LENGTH = 1_000_000;
+
+/** A row that was refused: where, which column, what it held, and why. */
+export interface BadRow {
+  readonly line: number;
+  /** A column name, or "(row)" when the row as a whole is malformed. */
+  readonly column: string;
+  /** The offending text; null when the value is missing. */
+  readonly value: string | null;
+  readonly reason: string;
+}
+
+export function describeBadRow(file: string, bad: BadRow): string {
+  const value = bad.value === null ? "(missing)" : JSON.stringify(bad.value);
+  return `${file}:${bad.line}: ${bad.column}: ${value}: ${bad.reason}`;
+}
+
+/** A malformed log row (or header) when bad rows are not skipped. */
+export class LogFormatError extends Error {
+  constructor(
+    readonly file: string,
+    readonly bad: BadRow,
+  ) {
+    super(describeBadRow(file, bad));
+    this.name = "LogFormatError";
+  }
+}
+
+export interface SendLog {
+  readonly file: string;
+  readonly rows: number;
+  readonly sentAtMs: Float64Array;
+  /** Epoch ms of the response; NaN when the row has none. */
+  readonly respondedAtMs: Float64Array;
+  /** OUTCOME_CODE, or PENDING. */
+  readonly outcome: Uint8Array;
+  /** Index into `channels`. */
+  readonly channel: Uint8Array;
+  /** Index into `accounts`. */
+  readonly account: Uint32Array;
+  /** Account names in order of first appearance ("" when the log has no account column). */
+  readonly accounts: readonly string[];
+  /** Index into `planIds`, or NO_PLAN. */
+  readonly plan: Uint8Array;
+  /** Characters; -1 when not given. */
+  readonly messageLength: Int32Array;
+  /** Line of the row in the file (1 = header for CSV). */
+  readonly line: Uint32Array;
+  /** Known columns present in the file. */
+  readonly columns: readonly LogColumn[];
+  /** Columns the file has that the log format does not know (ignored). */
+  readonly ignoredColumns: readonly string[];
+  readonly skipped: readonly BadRow[];
+  /** Row indices ordered by (account, sentAt, line): the order of sends in a replay. */
+  readonly bySent: Uint32Array;
+  /** Rows with a response, ordered by (account, respondedAt, sentAt, line). */
+  readonly byResponse: Uint32Array;
+  readonly firstSentAtMs: number;
+  /** Latest sentAt or respondedAt in the log. */
+  readonly lastTimestampMs: number;
+}
+
+const COL = Object.fromEntries(logColumns.map((c, i) => [c, i])) as Record<LogColumn, number>;
+const outcomeCodes = new Map<string, number>(outcomes.map((o) => [o, OUTCOME_CODE[o]]));
+const channelCodes = new Map<string, number>(channels.map((c, i) => [c, i]));
+const planCodes = new Map<string, number>(planIds.map((p, i) => [p, i]));
+const INTEGER = /^\d+$/;
+
+export interface SendLogBuilderOptions {
+  /** Record bad rows in `skipped` and go on, instead of throwing LogFormatError. */
+  readonly skipBad?: boolean;
+}
+
+/**
+ * Builds a SendLog from rows given as text fields in `logColumns` order (undefined =
+ * the column is absent). Storage grows by doubling.
+ */
+export class SendLogBuilder {
+  readonly #file: string;
+  readonly #skipBad: boolean;
+  #n = 0;
+  #cap = 1024;
+  #sentAt = new Float64Array(this.#cap);
+  #respondedAt = new Float64Array(this.#cap);
+  #outcome = new Uint8Array(this.#cap);
+  #channel = new Uint8Array(this.#cap);
+  #account = new Uint32Array(this.#cap);
+  #plan = new Uint8Array(this.#cap);
+  #length = new Int32Array(this.#cap);
+  #line = new Uint32Array(this.#cap);
+  /** 53-bit hash of recipientId, only for finding duplicates. */
+  #recipient = new Float64Array(this.#cap);
+  readonly #accounts = new Map<string, number>();
+  readonly #skipped: BadRow[] = [];
+  readonly #present = new Set<LogColumn>();
+  readonly #ignored = new Set<string>();
+
+  constructor(file: string, options: SendLogBuilderOptions = {}) {
+    this.#file = file;
+    this.#skipBad = options.skipBad ?? false;
+  }
+
+  get rows(): number {
+    return this.#n;
+  }
+
+  /** Records which columns the file has; refuses a file missing a required one. */
+  columnsSeen(names: readonly string[]): void {
+    for (const name of names) {
+      if ((logColumns as readonly string[]).includes(name)) this.#present.add(name as LogColumn);
+      else if (name !== "") this.#ignored.add(name);
+    }
+  }
+
+  /** Checks a CSV header; a missing required column is fatal even when skipping bad rows. */
+  header(names: readonly string[], line: number): void {
+    this.columnsSeen(names);
+    for (const c of requiredColumns) {
+      if (!names.includes(c)) {
+        throw new LogFormatError(this.#file, {
+          line,
+          column: c,
+          value: null,
+          reason: `missing required column; the header has ${names.map((n) => JSON.stringify(n)).join(", ")}; required: ${requiredColumns.join(", ")}`,
+        });
+      }
+    }
+  }
+
+  /** A row that could not even be split into fields (CSV syntax, JSON syntax, field count). */
+  bad(bad: BadRow): void {
+    if (!this.#skipBad) throw new LogFormatError(this.#file, bad);
+    this.#skipped.push(bad);
+  }
+
+  /** Validates one row and stores it, or records/throws why it is bad. */
+  add(line: number, f: readonly (string | undefined)[]): void {
+    const problem = this.#store(line, f);
+    if (problem !== undefined) this.bad(problem);
+  }
+
+  #store(line: number, f: readonly (string | undefined)[]): BadRow | undefined {
+    const missing = (column: LogColumn): BadRow => ({ line, column, value: null, reason: "missing required value" });
+    const sentText = f[COL.sentAt];
+    if (sentText === undefined || sentText === "") return missing("sentAt");
+    const sentAt = parseIsoMs(sentText);
+    if (Number.isNaN(sentAt)) return { line, column: "sentAt", value: sentText, reason: `expected ${ISO_EXPECTED}` };
+    const recipient = f[COL.recipientId];
+    if (recipient === undefined || recipient === "") return missing("recipientId");
+    const outcomeText = f[COL.outcome];
+    if (outcomeText === undefined) return missing("outcome");
+    const outcome = outcomeText === "" ? PENDING : outcomeCodes.get(outcomeText);
+    if (outcome === undefined) {
+      return { line, column: "outcome", value: outcomeText, reason: `expected one of ${outcomes.join(", ")}, or empty while pending` };
+    }
+    const respondedText = f[COL.respondedAt];
+    if (respondedText === undefined) return missing("respondedAt");
+    let respondedAt = NaN;
+    const responds = outcome < OUTCOME_CODE.ignored;
+    if (respondedText !== "") {
+      if (!responds) {
+        const what = outcome === PENDING ? "the outcome is empty (pending)" : "the outcome is ignored";
+        return { line, column: "respondedAt", value: respondedText, reason: `must be empty: ${what}` };
+      }
+      respondedAt = parseIsoMs(respondedText);
+      if (Number.isNaN(respondedAt)) return { line, column: "respondedAt", value: respondedText, reason: `expected ${ISO_EXPECTED}` };
+      if (respondedAt < sentAt) {
+        return { line, column: "respondedAt", value: respondedText, reason: `is before sentAt (${sentText})` };
+      }
+    } else if (responds) {
+      return { line, column: "respondedAt", value: "", reason: `required when the outcome is ${outcomeText}` };
+    }
+    const accountName = f[COL.account] ?? "";
+    const planText = f[COL.plan] ?? "";
+    const plan = planText === "" ? NO_PLAN : planCodes.get(planText);
+    if (plan === undefined) return { line, column: "plan", value: planText, reason: `expected one of ${planIds.join(", ")}, or empty` };
+    const channelText = f[COL.channel] ?? "";
+    const channel = channelText === "" ? INMAIL : channelCodes.get(channelText);
+    if (channel === undefined) {
+      return { line, column: "channel", value: channelText, reason: `expected one of ${channels.join(", ")}, or empty (inmail)` };
+    }
+    const lengthText = f[COL.messageLength] ?? "";
+    let length = -1;
+    if (lengthText !== "") {
+      length = INTEGER.test(lengthText) ? Number(lengthText) : NaN;
+      if (!(length <= MAX_MESSAGE_LENGTH)) {
+        return { line, column: "messageLength", value: lengthText, reason: `expected a whole number of characters from 0 to ${MAX_MESSAGE_LENGTH}, or empty` };
+      }
+    }
+    let account = this.#accounts.get(accountName);
+    if (account === undefined) {
+      account = this.#accounts.size;
+      this.#accounts.set(accountName, account);
+    }
+    if (this.#n === this.#cap) this.#grow();
+    const i = this.#n++;
+    this.#sentAt[i] = sentAt;
+    this.#respondedAt[i] = respondedAt;
+    this.#outcome[i] = outcome;
+    this.#channel[i] = channel;
+    this.#account[i] = account;
+    this.#plan[i] = plan;
+    this.#length[i] = length;
+    this.#line[i] = line;
+    this.#recipient[i] = hash53(recipient);
+    return undefined;
+  }
+
+  /**
+   * Finds duplicates (throws on the first by line unless skipping), orders the rows for
+   * replay and returns the log. Throws when no valid row is left.
+   */
+  finish(): SendLog {
+    let n = this.#n;
+    let bySent = sortedIndex(n, this.#bySentCompare());
+    const dup = this.#duplicates(bySent);
+    if (dup.length > 0) {
+      dup.sort((a, b) => a.row - b.row);
+      const bads = dup.map((d) => this.#duplicateRow(d.row, d.of));
+      if (!this.#skipBad) throw new LogFormatError(this.#file, bads[0]!);
+      this.#skipped.push(...bads);
+      this.#skipped.sort((a, b) => a.line - b.line);
+      this.#compact(new Set(dup.map((d) => d.row)));
+      n = this.#n;
+      bySent = sortedIndex(n, this.#bySentCompare());
+    }
+    if (n === 0) {
+      throw new LogFormatError(this.#file, {
+        line: 0,
+        column: "(row)",
+        value: null,
+        reason: this.#skipped.length > 0 ? `no valid row left after skipping ${this.#skipped.length} bad rows` : "the log has no rows",
+      });
+    }
+    const sentAt = this.#sentAt.slice(0, n);
+    const respondedAt = this.#respondedAt.slice(0, n);
+    const account = this.#account.slice(0, n);
+    let responders = 0;
+    let first = Infinity;
+    let last = -Infinity;
+    for (let i = 0; i < n; i++) {
+      if (sentAt[i]! < first) first = sentAt[i]!;
+      if (sentAt[i]! > last) last = sentAt[i]!;
+      if (respondedAt[i] === respondedAt[i]) {
+        responders++;
+        if (respondedAt[i]! > last) last = respondedAt[i]!;
+      }
+    }
+    const byResponse = new Uint32Array(responders);
+    for (let i = 0, k = 0; i < n; i++) if (respondedAt[i] === respondedAt[i]) byResponse[k++] = i;
+    byResponse.sort(
+      (a, b) => account[a]! - account[b]! || respondedAt[a]! - respondedAt[b]! || sentAt[a]! - sentAt[b]! || a - b,
+    );
+    return {
+      file: this.#file,
+      rows: n,
+      sentAtMs: sentAt,
+      respondedAtMs: respondedAt,
+      outcome: this.#outcome.slice(0, n),
+      channel: this.#channel.slice(0, n),
+      account,
+      accounts: [...this.#accounts.keys()],
+      plan: this.#plan.slice(0, n),
+      messageLength: this.#length.slice(0, n),
+      line: this.#line.slice(0, n),
+      columns: logColumns.filter((c) => this.#present.has(c)),
+      ignoredColumns: [...this.#ignored],
+      skipped: this.#skipped,
+      bySent,
+      byResponse,
+      firstSentAtMs: first,
+      lastTimestampMs: last,
+    };
+  }
+
+  #bySentCompare(): (a: number, b: number) => number {
+    const account = this.#account;
+    const sentAt = this.#sentAt;
+    return (a, b) => account[a]! - account[b]! || sentAt[a]! - sentAt[b]! || a - b;
+  }
+
+  /**
+   * Rows repeating (account, recipientId, sentAt) of an earlier row. Such rows are
+   * adjacent in `bySent`; recipient ids are compared by 53-bit hash, only among rows of
+   * one account at one instant, so a false match is practically impossible.
+   */
+  #duplicates(bySent: Uint32Array): { row: number; of: number }[] {
+    const out: { row: number; of: number }[] = [];
+    const account = this.#account;
+    const sentAt = this.#sentAt;
+    const recipient = this.#recipient;
+    for (let s = 0; s < bySent.length; ) {
+      let e = s + 1;
+      const a = bySent[s]!;
+      while (e < bySent.length && account[bySent[e]!] === account[a] && sentAt[bySent[e]!] === sentAt[a]) e++;
+      for (let j = s + 1; j < e; j++) {
+        const row = bySent[j]!;
+        for (let k = s; k < j; k++) {
+          const of = bySent[k]!;
+          if (recipient[of] === recipient[row]) {
+            out.push({ row, of });
+            break;
+          }
+        }
+      }
+      s = e;
+    }
+    return out;
+  }
+
+  #duplicateRow(row: number, of: number): BadRow {
+    return {
+      line: this.#line[row]!,
+      column: "sentAt",
+      value: formatIso(this.#sentAt[row]!),
+      reason: `duplicate of line ${this.#line[of]} (same account, recipientId and sentAt)`,
+    };
+  }
+
+  #compact(drop: ReadonlySet<number>): void {
+    let k = 0;
+    for (let i = 0; i < this.#n; i++) {
+      if (drop.has(i)) continue;
+      this.#sentAt[k] = this.#sentAt[i]!;
+      this.#respondedAt[k] = this.#respondedAt[i]!;
+      this.#outcome[k] = this.#outcome[i]!;
+      this.#channel[k] = this.#channel[i]!;
+      this.#account[k] = this.#account[i]!;
+      this.#plan[k] = this.#plan[i]!;
+      this.#length[k] = this.#length[i]!;
+      this.#line[k] = this.#line[i]!;
+      this.#recipient[k] = this.#recipient[i]!;
+      k++;
+    }
+    this.#n = k;
+  }
+
+  #grow(): void {
+    const cap = this.#cap * 2;
+    const grow = <T extends Float64Array | Uint8Array | Uint32Array | Int32Array>(old: T, make: (n: number) => T): T => {
+      const next = make(cap);
+      next.set(old);
+      return next;
+    };
+    this.#sentAt = grow(this.#sentAt, (m) => new Float64Array(m));
+    this.#respondedAt = grow(this.#respondedAt, (m) => new Float64Array(m));
+    this.#outcome = grow(this.#outcome, (m) => new Uint8Array(m));
+    this.#channel = grow(this.#channel, (m) => new Uint8Array(m));
+    this.#account = grow(this.#account, (m) => new Uint32Array(m));
+    this.#plan = grow(this.#plan, (m) => new Uint8Array(m));
+    this.#length = grow(this.#length, (m) => new Int32Array(m));
+    this.#line = grow(this.#line, (m) => new Uint32Array(m));
+    this.#recipient = grow(this.#recipient, (m) => new Float64Array(m));
+    this.#cap = cap;
+  }
+}
+
+/** Indices 0..n−1 sorted by `compare`. */
+function sortedIndex(n: number, compare: (a: number, b: number) => number): Uint32Array {
+  const index = new Uint32Array(n);
+  for (let i = 0; i < n; i++) index[i] = i;
+  return index.sort(compare);
+}
+
+/** 53-bit string hash (cyrb53, public domain). */
+function hash53(key: string): number {
+  let h1 = 0xdeadbeef;
+  let h2 = 0x41c6ce57;
+  for (let i = 0; i < key.length; i++) {
+    const ch = key.charCodeAt(i);
+    h1 = Math.imul(h1 ^ ch, 2654435761);
+    h2 = Math.imul(h2 ^ ch, 1597334677);
+  }
+  h1 = Math.imul(h1 ^ (h1 >>> 16), 2246822507) ^ Math.imul(h2 ^ (h2 >>> 13), 3266489909);
+  h2 = Math.imul(h2 ^ (h2 >>> 16), 2246822507) ^ Math.imul(h1 ^ (h1 >>> 13), 3266489909);
+  return 4294967296 * (2097151 & h2) + (h1 >>> 0);
+}
+
+/** Whether row `i` uses a credit (an InMail, not a free message). */
+export function usesCredit(log: SendLog, i: number): boolean {
+  return log.channel[i] === INMAIL;
+}
+
+/** Outcome name of a row, or "" when pending. */
+export function outcomeName(code: number): Outcome | "" {
+  return code === PENDING ? "" : outcomes[code]!;
+}
+
+/** The plan the log's `plan` column names, when every row that has one names the same plan. */
+export function logPlan(log: SendLog): PlanId | undefined {
+  let found = NO_PLAN;
+  for (let i = 0; i < log.rows; i++) {
+    const p = log.plan[i]!;
+    if (p === NO_PLAN) continue;
+    if (found === NO_PLAN) found = p;
+    else if (p !== found) return undefined;
+  }
+  return found === NO_PLAN ? undefined : planIds[found];
+}

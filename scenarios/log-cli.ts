@@ -1,0 +1,197 @@
+/**
+ * The command line shared by the log-driven commands (scenarios/replay.ts,
+ * scenarios/calibrate.ts, notebooks/replay.ts): options parsed with node:util
+ * parseArgs, values checked with the parameter specs of params.ts, the log read and
+ * validated once. Bad input of any kind (an option, a malformed log row, a plan that
+ * cannot send InMail, a log too small to fit) → one line on stderr naming what is wrong,
+ * exit code 2, nothing written. With --skip-bad every skipped row goes to stderr, then
+ * how many.
+ */
+import { existsSync, statSync } from "node:fs";
+import { parseArgs } from "node:util";
+import { CalibrationError } from "../models/delay-fit.ts";
+import { formatIso, ISO_EXPECTED, parseIsoMs } from "../models/iso-time.ts";
+import { billingCycles, defaultAnchorMs, defaultEndMs, type BillingCycle } from "../models/plan-replay.ts";
+import { PlanCannotSendError, planIds, type PlanId } from "../models/plans.ts";
+import { policyIds, refundAgings, type PolicyId, type RefundAging } from "../models/policy.ts";
+import { readSendLog } from "../models/read-send-log.ts";
+import { describeBadRow, LogFormatError, logPlan, type SendLog } from "../models/send-log.ts";
+import { isMain } from "./cli.ts";
+import { InputError, parseValue, type ParamSpec, type ParamValue } from "./params.ts";
+
+export { isMain };
+
+export interface CommandSpec {
+  /** e.g. "scenarios/replay.ts" */
+  readonly command: string;
+  readonly usage: string;
+  readonly description: string;
+  /** Value options; a spec's name is its flag without the dashes. */
+  readonly options: readonly ParamSpec[];
+  /** Boolean switches besides --help, with their meaning. */
+  readonly switches: Readonly<Record<string, string>>;
+}
+
+export interface ParsedOptions {
+  readonly values: Readonly<Record<string, ParamValue | undefined>>;
+  readonly switches: Readonly<Record<string, boolean>>;
+  readonly help: boolean;
+}
+
+/** Options every log-driven command takes. */
+export const logOptions = [
+  { name: "log", kind: "string", maxLength: 4096, default: "", description: "the send log (CSV, or JSON lines for .jsonl/.ndjson); required" },
+  { name: "plan", kind: "enum", values: planIds, default: "", description: "plan to replay on (default: the log's plan column when it names one plan)" },
+  { name: "policy", kind: "enum", values: policyIds, default: "guide", description: "credit policy preset" },
+  { name: "anchor", kind: "string", maxLength: 64, default: "", description: "subscription start / billing anchor, ISO 8601 (default: UTC midnight of the first sentAt)" },
+  { name: "end", kind: "string", maxLength: 64, default: "", description: "end of the log, ISO 8601, exclusive (default: first UTC midnight after its last timestamp)" },
+  { name: "refund-aging", kind: "enum", values: refundAgings, default: "original", description: "linkedin policy: a refunded credit keeps its expiry, or gets a fresh 90 days (undocumented)" },
+  { name: "billing-cycle", kind: "enum", values: billingCycles, default: "30-days", description: "billing-date plans grant every 30 days from the anchor, or monthly on its day" },
+] as const satisfies readonly ParamSpec[];
+
+export const logSwitches = {
+  "skip-bad": "skip malformed rows (each is reported on stderr) instead of failing",
+  json: "print the result as JSON on stdout",
+} as const;
+
+export function parseOptions(spec: CommandSpec, argv: readonly string[]): ParsedOptions {
+  const options: Record<string, { type: "string" | "boolean" }> = { help: { type: "boolean" } };
+  for (const o of spec.options) options[o.name] = { type: "string" };
+  for (const s of Object.keys(spec.switches)) options[s] = { type: "boolean" };
+  let parsed: ReturnType<typeof parseArgs>;
+  try {
+    parsed = parseArgs({ args: [...argv], options, strict: true, allowPositionals: false });
+  } catch (err) {
+    const allowed = [...spec.options.map((o) => `--${o.name} VALUE`), ...Object.keys(spec.switches).map((s) => `--${s}`), "--help"];
+    throw new InputError(`${(err as Error).message.split("\n")[0]}; allowed: ${allowed.join(", ")}`);
+  }
+  const values: Record<string, ParamValue | undefined> = {};
+  for (const o of spec.options) {
+    const text = parsed.values[o.name];
+    values[o.name] = typeof text === "string" ? parseValue({ ...o, name: `--${o.name}` } as ParamSpec, text) : undefined;
+  }
+  const switches: Record<string, boolean> = {};
+  for (const s of Object.keys(spec.switches)) switches[s] = parsed.values[s] === true;
+  return { values, switches, help: parsed.values.help === true };
+}
+
+export function helpText(spec: CommandSpec): string {
+  const rows = [
+    ...spec.options.map((o) => {
+      const short = o.kind === "enum" && o.values.length <= 3;
+      const values = o.kind === "enum" && !short ? `; one of ${o.values.join(", ")}` : "";
+      const fallback = o.default !== "" && !o.description.includes("(default") ? ` (default ${String(o.default)})` : "";
+      return [`--${o.name} ${short ? o.values.join("|") : "VALUE"}`, o.description + fallback + values];
+    }),
+    ...Object.entries(spec.switches).map(([s, d]) => [`--${s}`, d]),
+    ["--help", "this text"],
+  ];
+  const w = Math.max(...rows.map((r) => r[0]!.length));
+  return [`usage: ${spec.usage}`, "", spec.description, "", "options:", ...rows.map((r) => `  ${r[0]!.padEnd(w)}  ${r[1]}`), ""].join("\n");
+}
+
+/** Reads the log named by --log; bad rows → InputError, or reported on `stderr` with --skip-bad. */
+export async function loadLog(
+  path: string | undefined,
+  skipBad: boolean,
+  stderr: { write(text: string): unknown },
+  command: string,
+): Promise<SendLog> {
+  if (path === undefined || path === "") throw new InputError("--log: missing; expected the path of a send log (CSV or JSON lines)");
+  if (!existsSync(path) || !statSync(path).isFile()) throw new InputError(`--log: ${JSON.stringify(path)}: no such file`);
+  let log: SendLog;
+  try {
+    log = await readSendLog(path, { skipBad });
+  } catch (err) {
+    if (err instanceof LogFormatError) throw new InputError(err.message);
+    throw err;
+  }
+  for (const bad of log.skipped) stderr.write(`${command}: skipped ${describeBadRow(path, bad)}\n`);
+  if (log.skipped.length > 0) {
+    stderr.write(`${command}: skipped ${log.skipped.length} bad ${log.skipped.length === 1 ? "row" : "rows"}; replayed the other ${log.rows.toLocaleString("en-US")}\n`);
+  }
+  return log;
+}
+
+/** The log's time window: anchor and end (epoch ms), checked against the log. */
+export function resolveWindow(log: SendLog, values: ParsedOptions["values"]): { anchorMs: number; endMs: number } {
+  const iso = (name: string): number | undefined => {
+    const text = values[name];
+    if (typeof text !== "string" || text === "") return undefined;
+    const ms = parseIsoMs(text);
+    if (Number.isNaN(ms)) throw new InputError(`--${name}: ${JSON.stringify(text)} is not allowed; expected ${ISO_EXPECTED}`);
+    return ms;
+  };
+  const anchorMs = iso("anchor") ?? defaultAnchorMs(log);
+  const endMs = iso("end") ?? defaultEndMs(log);
+  let lastSent = -Infinity;
+  let lastLine = 0;
+  for (let i = 0; i < log.rows; i++) {
+    if (log.sentAtMs[i]! > lastSent) {
+      lastSent = log.sentAtMs[i]!;
+      lastLine = log.line[i]!;
+    }
+  }
+  if (!(endMs > lastSent)) {
+    throw new InputError(`--end: ${JSON.stringify(values.end)} is not allowed; expected a time after the last sentAt (${formatIso(lastSent)}, line ${lastLine})`);
+  }
+  if (!(anchorMs < endMs)) throw new InputError(`--anchor: ${JSON.stringify(values.anchor)} is not allowed; expected a time before the end (${formatIso(endMs)})`);
+  return { anchorMs, endMs };
+}
+
+/** The plan named by --plan, else the log's plan column; else an InputError. */
+export function resolvePlan(log: SendLog, values: ParsedOptions["values"]): PlanId {
+  const given = values.plan;
+  if (typeof given === "string" && given !== "") return given as PlanId;
+  const fromLog = logPlan(log);
+  if (fromLog === undefined) {
+    throw new InputError(`--plan: missing, and the log's plan column does not name a single plan; expected one of ${planIds.join(", ")}`);
+  }
+  return fromLog;
+}
+
+export interface ReplaySettings {
+  readonly policy: PolicyId;
+  readonly refundAging: RefundAging;
+  readonly billingCycle: BillingCycle;
+}
+
+export function replaySettings(values: ParsedOptions["values"]): ReplaySettings {
+  return {
+    policy: (values.policy as PolicyId | undefined) ?? "guide",
+    refundAging: (values["refund-aging"] as RefundAging | undefined) ?? "original",
+    billingCycle: (values["billing-cycle"] as BillingCycle | undefined) ?? "30-days",
+  };
+}
+
+/** Turns the model's input errors into InputErrors (exit code 2). */
+export function asInputError(err: unknown): unknown {
+  if (err instanceof PlanCannotSendError) return new InputError(`--plan: ${err.message}`);
+  if (err instanceof CalibrationError) return new InputError(`calibration: ${err.message}`);
+  if (err instanceof LogFormatError) return new InputError(err.message);
+  return err;
+}
+
+/** Runs `body` as the process's command: InputError → stderr line and exit code 2. */
+export function runCommand(command: string, body: () => Promise<void>): void {
+  // A closed pipe (`| head`) ends the output; it is not an error of the command.
+  process.stdout.on("error", (err: NodeJS.ErrnoException) => {
+    if (err.code === "EPIPE") process.exit(process.exitCode ?? 0);
+    throw err;
+  });
+  body().then(
+    () => {
+      process.exitCode = 0;
+    },
+    (raw: unknown) => {
+      const err = asInputError(raw);
+      if (err instanceof InputError) {
+        process.stderr.write(`${command}: ${err.message}\n`);
+        process.exitCode = err.exitCode;
+        return;
+      }
+      process.stderr.write(`${command}: ${err instanceof Error ? (err.stack ?? err.message) : String(err)}\n`);
+      process.exitCode = 1;
+    },
+  );
+}

@@ -1,0 +1,123 @@
+import { mkdtempSync, readFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { describe, expect, it } from "vitest";
+import { calibrate, type Calibration } from "../../models/calibration.ts";
+import { delayCdf, delayQuantile, fitDelays } from "../../models/delay-fit.ts";
+import { drawResponse, forecast } from "../../models/forecast.ts";
+import { wilson } from "../../models/outcome-fit.ts";
+import { outcomes } from "../../models/outcome.ts";
+import { readSendLog } from "../../models/read-send-log.ts";
+import { createStream } from "../../sim/index.ts";
+import { root } from "../scenarios/run-cli.ts";
+import { sampleLogParams, simulateSendLog, writeSimulatedLog, type SampleLogParams } from "../../scenarios/make-sample-log.ts";
+
+const SAMPLE = join(root, "data/sample-send-log.csv");
+const SAMPLE_END = Date.UTC(2026, 11, 27); // the simulation's horizon, data/README.md
+const within = (x: number, ci: readonly [number, number]) => ci[0] <= x && x <= ci[1];
+
+describe("the shipped sample", () => {
+  it("is what the generator writes from the parameters in data/README.md", async () => {
+    const path = join(mkdtempSync(join(tmpdir(), "sample-")), "sample.csv");
+    await writeSimulatedLog(simulateSendLog(sampleLogParams), path);
+    expect(readFileSync(path, "utf8")).toBe(readFileSync(SAMPLE, "utf8"));
+    const readme = readFileSync(join(root, "data/README.md"), "utf8");
+    for (const o of outcomes) expect(readme).toContain(`| ${o} | ${sampleLogParams.outcomes[o]} |`);
+  });
+});
+
+describe("calibration recovers the sample's known parameters within their 95% CIs", () => {
+  let cal: Calibration;
+  it("fits", async () => {
+    cal = calibrate(await readSendLog(SAMPLE), { endMs: SAMPLE_END });
+    expect(cal.inmails).toBe(cal.responses + cal.censored);
+  });
+
+  it("outcome probabilities (Wilson intervals over settled InMails)", () => {
+    for (const row of cal.outcomes.overall) {
+      expect(within(sampleLogParams.outcomes[row.outcome], [row.lo, row.hi]), `${row.outcome}: ${row.p} [${row.lo}, ${row.hi}]`).toBe(true);
+    }
+  });
+
+  it("response delay: AIC picks the lognormal, and its median and sigma cover the truth", () => {
+    const d = cal.delay;
+    expect(d.best).toBe("lognormal");
+    expect(sampleLogParams.delay.kind).toBe("lognormal");
+    const truth = sampleLogParams.delay as { medianDays: number; sigma: number };
+    expect(within(truth.medianDays, d.lognormal.medianDays.ci95)).toBe(true);
+    expect(within(truth.sigma, d.lognormal.sigma!.ci95)).toBe(true);
+    const respond = 1 - sampleLogParams.outcomes.ignored;
+    expect(within(respond, d.lognormal.responseProbability.ci95)).toBe(true);
+  });
+
+  it("the fitted delay shares match the observed ones", () => {
+    for (const b of cal.delayBins) expect(Math.abs(b.lognormal - b.observed)).toBeLessThan(0.04);
+  });
+});
+
+describe("delay fit", () => {
+  it("picks the exponential for exponential delays and recovers the mean, censoring included", async () => {
+    const p: SampleLogParams = { ...sampleLogParams, delay: { kind: "exponential", meanDays: 4 }, seed: 11 };
+    const sim = simulateSendLog(p);
+    const path = join(mkdtempSync(join(tmpdir(), "exp-")), "log.csv");
+    await writeSimulatedLog(sim, path);
+    const cal = calibrate(await readSendLog(path), { endMs: sim.endMs });
+    expect(cal.delay.best).toBe("exponential");
+    expect(within(4, cal.delay.exponential.meanDays.ci95)).toBe(true);
+  });
+
+  it("treats no response by the end as censored, not as ignored", () => {
+    // 2,000 InMails sent uniformly over 20 days; half are answered after an exponential
+    // delay of mean 3 days; the log ends at day 20, so late answers are not seen yet.
+    const u = createStream(1, 0, "test", "censoring");
+    const delays: number[] = [];
+    const censoredAt: number[] = [];
+    for (let i = 0; i < 2000; i++) {
+      const sent = 20 * u();
+      const responds = u() < 0.5;
+      const delay = -3 * Math.log(1 - u());
+      if (responds && sent + delay < 20) delays.push(delay);
+      else censoredAt.push(20 - sent);
+    }
+    const f = fitDelays({ delays: Float64Array.from(delays), censoredAt: Float64Array.from(censoredAt) });
+    // Counting the unanswered as ignored would say fewer respond, and sooner.
+    expect(delays.length / 2000).toBeLessThan(0.46);
+    expect(f.best).toBe("exponential");
+    expect(within(0.5, f.exponential.responseProbability.ci95)).toBe(true);
+    expect(within(3, f.exponential.meanDays.ci95)).toBe(true);
+    expect(delayQuantile(f.lognormal.delay, 0.5)).toBeCloseTo(f.lognormal.medianDays.estimate, 9);
+    expect(delayCdf(f.exponential.delay, delayQuantile(f.exponential.delay, 0.9))).toBeCloseTo(0.9, 9);
+  });
+
+  it("Wilson intervals", () => {
+    const [lo, hi] = wilson(10, 100);
+    expect(lo).toBeCloseTo(0.0552, 3);
+    expect(hi).toBeCloseTo(0.1744, 3);
+    expect(wilson(0, 20)[0]).toBe(0);
+  });
+});
+
+describe("forecast", () => {
+  it("draws parameters per draw from seeded streams, and is reproducible", async () => {
+    const cal = calibrate(await readSendLog(SAMPLE), { endMs: SAMPLE_END });
+    const a = drawResponse(cal, 1, 0);
+    expect(drawResponse(cal, 1, 0)).toEqual(a);
+    expect(drawResponse(cal, 1, 1)).not.toEqual(a);
+    expect(a.outcomeProbabilities.reduce((s, x) => s + x, 0)).toBeCloseTo(1, 12);
+    const o = { calibration: cal, plans: ["premium-career", "recruiter"] as const, policies: ["linkedin"] as const, sendsPerDay: 2.8, startDate: "2026-12-27", seed: 3, draws: 8, accounts: 5, cycles: 4 };
+    const f = forecast(o);
+    expect(forecast(o).rows).toEqual(f.rows);
+    for (const row of f.rows) {
+      expect(row.capacity.lo).toBeLessThanOrEqual(row.capacity.mean);
+      expect(row.capacity.hi).toBeGreaterThanOrEqual(row.capacity.mean);
+      expect(row.capacity.hi).toBeGreaterThan(row.capacity.lo);
+    }
+    // 5 credits a month with about 32% refunded: close to C / (1 − r) ≈ 7.4 InMails a cycle.
+    const career = f.rows.find((r) => r.plan === "premium-career")!;
+    expect(career.capacity.mean).toBeGreaterThan(6);
+    expect(career.capacity.mean).toBeLessThan(8.5);
+    // Recruiter's 150 credits outlast the sender's demand of about 2.8 × 30 a cycle.
+    const recruiter = f.rows.find((r) => r.plan === "recruiter")!;
+    expect(recruiter.capacity.mean).toBeLessThan(90);
+  });
+});
