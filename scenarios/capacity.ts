@@ -8,21 +8,24 @@
  * credit returns if that delay is within `refundWindowDays`. No blocked recipients,
  * no enforcement. A plain configuration of the general account model.
  *
- *   npx tsx scenarios/capacity.ts [--json] [--set name=value]...
+ *   npx tsx scenarios/capacity.ts [--json] [--set name=value]... [--workers N] [--trace FILE]
  */
 import {
   creditRules,
+  planChunks,
   policyIds,
   refundAgings,
   replyRateResponse,
-  simulateAll,
   summarize,
+  tallyByReplication,
   type AccountModel,
   type PolicyId,
   type RefundAging,
 } from "../models/index.ts";
-import { isMain, main, type ScenarioCli } from "./cli.ts";
+import { isMain, main, type RunOptions, type ScenarioCli } from "./cli.ts";
 import type { ParamSpec, ParamValues } from "./params.ts";
+import { defaultWorkers, runJobs } from "./pool.ts";
+import { writeTrace } from "./trace-file.ts";
 
 export const capacityParams = [
   { name: "accounts", kind: "integer", min: 1, max: 10_000_000, default: 200, description: "accounts simulated per replication" },
@@ -111,12 +114,47 @@ export interface CapacityResult {
   }[];
   ledger: { granted: number; spent: number; refunded: number; expired: number; forfeited: number; closingBalance: number };
   analytic: { instantCapacity: number };
-  perf: { events: number; wallSeconds: number; eventsPerSecond: number };
+  /** Timing of the simulation (trace excluded); `workers`: threads that simulated (at most one per job). */
+  perf: { events: number; wallSeconds: number; eventsPerSecond: number; workers: number };
 }
 
-export function runCapacity(p: CapacityParams): CapacityResult {
+/** Events a job aims at: ~20 ms of work, so threads finish close together. */
+const eventsPerJob = 100_000;
+
+/**
+ * Accounts per job, from an upper estimate of the events of one account (a send and
+ * perhaps a response per credit and refund, a cycle start per cycle). It depends on
+ * the parameters only, never on the number of workers — and the result does not
+ * depend on it either: tallies are integer counts.
+ */
+export function capacityChunkAccounts(p: CapacityParams): number {
+  const sendsPerCycle = Math.min(p.credits / (1 - p.replyRate), p.sendsPerDay * p.cycleDays);
+  const eventsPerAccount = p.cycles * (1 + sendsPerCycle * (1 + p.replyRate));
+  return Math.min(100_000, Math.max(1, Math.round(eventsPerJob / eventsPerAccount)));
+}
+
+export interface CapacityRunOptions extends RunOptions {
+  /** Accounts per job (default `capacityChunkAccounts(p)`); for tests of chunk independence. */
+  readonly chunkAccounts?: number;
+}
+
+/**
+ * Writes the trace if asked, then runs the scenario on `options.workers` threads
+ * (default: every core). `perf` times the simulation alone.
+ */
+export async function runCapacity(
+  p: CapacityParams,
+  options: CapacityRunOptions = { workers: defaultWorkers() },
+): Promise<CapacityResult> {
+  const model = capacityModel(p);
+  if (options.trace) writeTrace(model, p.seed, options.trace, p.accounts);
   const started = performance.now();
-  const s = summarize(simulateAll(capacityModel(p), p.seed, p.accounts, p.replications));
+  const chunks = planChunks(p.accounts, p.replications, options.chunkAccounts ?? capacityChunkAccounts(p));
+  const tallies = await runJobs(
+    chunks.map((chunk) => ({ model, seed: p.seed, chunk })),
+    { workers: options.workers, progress: { label: "capacity" } },
+  );
+  const s = summarize(tallyByReplication(model.cycles, p.replications, chunks, tallies));
   const wallSeconds = (performance.now() - started) / 1000;
   return {
     scenario: "capacity",
@@ -135,7 +173,12 @@ export function runCapacity(p: CapacityParams): CapacityResult {
     })),
     ledger: s.ledger,
     analytic: { instantCapacity: p.credits / (1 - p.replyRate) },
-    perf: { events: s.events, wallSeconds, eventsPerSecond: wallSeconds > 0 ? s.events / wallSeconds : 0 },
+    perf: {
+      events: s.events,
+      wallSeconds,
+      eventsPerSecond: wallSeconds > 0 ? s.events / wallSeconds : 0,
+      workers: Math.min(options.workers, chunks.length),
+    },
   };
 }
 
@@ -154,7 +197,7 @@ export function capacityText(r: CapacityResult): string {
     `  positive replies             ${fmt(r.positivesPerCycle.mean)} per account per cycle`,
     `  credits (all accounts)       granted ${r.ledger.granted.toLocaleString("en-US")}, spent ${r.ledger.spent.toLocaleString("en-US")}, refunded ${r.ledger.refunded.toLocaleString("en-US")}, expired ${r.ledger.expired.toLocaleString("en-US")}, forfeited ${r.ledger.forfeited.toLocaleString("en-US")}, left ${r.ledger.closingBalance.toLocaleString("en-US")}`,
     ``,
-    `  ${r.perf.events.toLocaleString("en-US")} events in ${fmt(r.perf.wallSeconds, 2)} s (${fmt(r.perf.eventsPerSecond / 1e6, 2)} M events/s)`,
+    `  ${r.perf.events.toLocaleString("en-US")} events in ${fmt(r.perf.wallSeconds, 2)} s (${fmt(r.perf.eventsPerSecond / 1e6, 2)} M events/s, ${r.perf.workers} ${r.perf.workers === 1 ? "thread" : "threads"})`,
   ].join("\n");
 }
 
@@ -164,8 +207,8 @@ export const capacityCli: ScenarioCli = {
     "Effective outreach capacity of accounts that send while credits last, with refunds on replies.\n" +
     "Prints a summary, or JSON with --json (params, capacity, multiplier, perCycle, ledger, analytic, perf).",
   params: capacityParams,
-  run(values: ParamValues) {
-    const r = runCapacity(values as unknown as CapacityParams);
+  async run(values: ParamValues, options: RunOptions) {
+    const r = await runCapacity(values as unknown as CapacityParams, options);
     return { json: r, text: capacityText(r) };
   },
 };

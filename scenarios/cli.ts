@@ -1,10 +1,14 @@
 /**
  * The command line shared by every scenario file: `--help`, `--json`,
- * `--set name=value` (repeatable). Bad input → one line on stderr naming the
- * parameter, the value and what is allowed, exit code 2, nothing on stdout.
+ * `--set name=value` (repeatable), and the run options every scenario receives:
+ * `--workers N`, `--trace FILE`, `--trace-accounts N`. Bad input → one line on
+ * stderr naming the parameter or option, the value and what is allowed, exit code 2,
+ * nothing on stdout.
  */
 import { pathToFileURL } from "node:url";
 import { helpTable, InputError, resolve, type ParamSpec, type ParamValues } from "./params.ts";
+import { defaultWorkers } from "./pool.ts";
+import type { TraceOptions } from "./trace-file.ts";
 
 export interface ScenarioOutput {
   /** The machine-readable result (printed with --json). */
@@ -13,46 +17,98 @@ export interface ScenarioOutput {
   text: string;
 }
 
+/** How to run a scenario; none of it changes the result (except `perf`). */
+export interface RunOptions {
+  /** Threads that simulate, this one included (1: no worker threads). */
+  readonly workers: number;
+  /** Stream the events of the first accounts of replication 0 to a CSV file. */
+  readonly trace?: TraceOptions;
+}
+
 export interface ScenarioCli {
   /** Command name, e.g. "scenarios/capacity.ts". */
   command: string;
   description: string;
   params: readonly ParamSpec[];
-  run(values: ParamValues): ScenarioOutput | Promise<ScenarioOutput>;
+  run(values: ParamValues, options: RunOptions): ScenarioOutput | Promise<ScenarioOutput>;
 }
 
 export interface ParsedArgs {
   json: boolean;
   help: boolean;
   sets: string[];
+  /** Undefined: every core (`defaultWorkers()`). */
+  workers: number | undefined;
+  trace: string | undefined;
+  traceAccounts: number | undefined;
+}
+
+/** Most threads `--workers` accepts (a guard against typos, not a tuning limit). */
+export const maxWorkers = 256;
+/** Most accounts `--trace-accounts` accepts. */
+export const maxTraceAccounts = 1_000_000;
+
+const OPTIONS = "--json, --set name=value, --workers N, --trace FILE, --trace-accounts N, --help";
+
+function integerOption(option: string, text: string | undefined, max: number, what: string): number {
+  if (text === undefined) throw new InputError(`${option}: expected ${what} after it`);
+  const n = text.trim() === "" ? NaN : Number(text);
+  if (!Number.isInteger(n) || n < 1 || n > max) {
+    throw new InputError(`${option}: ${JSON.stringify(text)} is not allowed; expected an integer from 1 to ${max} (${what})`);
+  }
+  return n;
 }
 
 export function parseArgs(argv: readonly string[]): ParsedArgs {
-  const out: ParsedArgs = { json: false, help: false, sets: [] };
+  const out: ParsedArgs = { json: false, help: false, sets: [], workers: undefined, trace: undefined, traceAccounts: undefined };
   for (let i = 0; i < argv.length; i++) {
     const arg = argv[i]!;
+    const eq = arg.indexOf("=");
+    const option = arg.startsWith("--") && eq > 0 ? arg.slice(0, eq) : arg;
+    // The option's value: after "=", or the next argument.
+    const value = () => (option !== arg ? arg.slice(eq + 1) : argv[++i]);
     if (arg === "--json") out.json = true;
     else if (arg === "--help" || arg === "-h") out.help = true;
-    else if (arg === "--set") {
-      const v = argv[++i];
+    else if (option === "--set") {
+      const v = value();
       if (v === undefined) throw new InputError("--set: expected name=value after it");
       out.sets.push(v);
-    } else if (arg.startsWith("--set=")) out.sets.push(arg.slice("--set=".length));
-    else throw new InputError(`${arg}: unknown option; allowed: --json, --set name=value, --help`);
+    } else if (option === "--workers") {
+      out.workers = integerOption("--workers", value(), maxWorkers, "threads that simulate");
+    } else if (option === "--trace") {
+      const v = value();
+      if (v === undefined || v === "" || v.startsWith("--")) throw new InputError("--trace: expected a file name after it");
+      out.trace = v;
+    } else if (option === "--trace-accounts") {
+      out.traceAccounts = integerOption("--trace-accounts", value(), maxTraceAccounts, "accounts traced");
+    } else throw new InputError(`${arg}: unknown option; allowed: ${OPTIONS}`);
+  }
+  if (out.traceAccounts !== undefined && out.trace === undefined) {
+    throw new InputError("--trace-accounts: needs --trace FILE");
   }
   return out;
 }
 
+/** The run options the command line asks for, with defaults filled in. */
+export function runOptions(args: ParsedArgs): RunOptions {
+  const workers = args.workers ?? defaultWorkers();
+  return args.trace === undefined ? { workers } : { workers, trace: { file: args.trace, accounts: args.traceAccounts ?? 1 } };
+}
+
 export function helpText(cli: ScenarioCli): string {
   return [
-    `usage: npx tsx ${cli.command} [--json] [--set name=value]...`,
+    `usage: npx tsx ${cli.command} [--json] [--set name=value]... [--workers N] [--trace FILE [--trace-accounts N]]`,
     "",
     cli.description,
     "",
     "options:",
-    "  --json            print the result as JSON on stdout",
-    "  --set name=value  override a parameter (repeatable)",
-    "  --help            this text",
+    "  --json              print the result as JSON on stdout",
+    "  --set name=value    override a parameter (repeatable)",
+    `  --workers N         threads that simulate (default ${defaultWorkers()}, every core); results do not depend on it`,
+    "  --trace FILE        stream every event of account 0 of replication 0 to FILE (CSV: ledger movements with",
+    "                      the balance after each, sends with outcome and response time, the closing balance)",
+    "  --trace-accounts N  trace accounts 0 … N − 1 instead (default 1)",
+    "  --help              this text",
     "",
     "parameters:",
     helpTable(cli.params),
@@ -71,7 +127,7 @@ export async function runCli(cli: ScenarioCli, argv: readonly string[]): Promise
       return 0;
     }
     values = resolve(cli.params, args.sets);
-    const out = await cli.run(values);
+    const out = await cli.run(values, runOptions(args));
     process.stdout.write(args.json ? `${JSON.stringify(out.json, null, 2)}\n` : `${out.text}\n`);
     return 0;
   } catch (err) {

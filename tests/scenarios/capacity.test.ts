@@ -1,10 +1,15 @@
-import { describe, expect, it } from "vitest";
+import { mkdtempSync, readFileSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { afterAll, describe, expect, it } from "vitest";
 import { defaults } from "../../scenarios/params.ts";
 import { capacityParams, runCapacity, type CapacityParams } from "../../scenarios/capacity.ts";
 import { runTsx } from "./run-cli.ts";
 
 const base = defaults(capacityParams) as unknown as CapacityParams;
 const withoutPerf = (r: object) => JSON.stringify({ ...r, perf: undefined });
+/** In this thread: the assertions here are about the model, not the pool. */
+const here = { workers: 1 };
 
 describe("capacity scenario", () => {
   it.each([
@@ -13,9 +18,9 @@ describe("capacity scenario", () => {
     [5, 0.1],
     [15, 0.6],
     [150, 0.13],
-  ])("closed form: credits %i, reply rate %f → the CI contains C/(1 − r)", (credits, replyRate) => {
+  ])("closed form: credits %i, reply rate %f → the CI contains C/(1 − r)", async (credits, replyRate) => {
     for (const policy of ["guide", "linkedin"] as const) {
-      const r = runCapacity({ ...base, credits, replyRate, policy, sendsPerDay: 100_000, responseDelayDays: 0, cycles: 6, accounts: 200, replications: 20, seed: 3 });
+      const r = await runCapacity({ ...base, credits, replyRate, policy, sendsPerDay: 100_000, responseDelayDays: 0, cycles: 6, accounts: 200, replications: 20, seed: 3 }, here);
       const expected = credits / (1 - replyRate);
       expect(r.analytic.instantCapacity).toBeCloseTo(expected, 9);
       expect(r.capacity.ci95[0]).toBeLessThanOrEqual(expected);
@@ -25,17 +30,17 @@ describe("capacity scenario", () => {
     }
   });
 
-  it("same seed → identical JSON except perf; another seed → different numbers", () => {
+  it("same seed → identical JSON except perf; another seed → different numbers", async () => {
     const p = { ...base, accounts: 50, replications: 4 };
-    const a = runCapacity(p);
-    const b = runCapacity(p);
+    const a = await runCapacity(p, here);
+    const b = await runCapacity(p, here);
     expect(withoutPerf(a)).toBe(withoutPerf(b));
-    const c = runCapacity({ ...p, seed: 2 });
+    const c = await runCapacity({ ...p, seed: 2 }, here);
     expect(c.capacity.mean).not.toBe(a.capacity.mean);
   });
 
-  it("JSON satisfies the ledger identity and the per-cycle contract", () => {
-    const r = runCapacity({ ...base, policy: "linkedin", accounts: 50, replications: 3, sendsPerDay: 1.5 });
+  it("JSON satisfies the ledger identity and the per-cycle contract", async () => {
+    const r = await runCapacity({ ...base, policy: "linkedin", accounts: 50, replications: 3, sendsPerDay: 1.5 }, here);
     const l = r.ledger;
     expect(l.granted + l.refunded - l.spent - l.expired - l.forfeited).toBe(l.closingBalance);
     expect(r.perCycle.map((c) => c.cycle)).toEqual(Array.from({ length: base.cycles }, (_, i) => i + 1));
@@ -48,8 +53,8 @@ describe("capacity scenario", () => {
     expect(Math.round(expired)).toBe(l.expired + l.forfeited + l.closingBalance);
   });
 
-  it("events count 1 per send, 1 per positive response, 1 per account per cycle start", () => {
-    const r = runCapacity({ ...base, accounts: 10, replications: 2 });
+  it("events count 1 per send, 1 per positive response, 1 per account per cycle start", async () => {
+    const r = await runCapacity({ ...base, accounts: 10, replications: 2 }, here);
     const n = 10 * 2;
     const sends = r.perCycle.reduce((s, c) => s + c.sends, 0) * n;
     const positives = r.perCycle.reduce((s, c) => s + c.positives, 0) * n;
@@ -57,7 +62,88 @@ describe("capacity scenario", () => {
   });
 });
 
+describe("capacity scenario on the worker pool", () => {
+  it("the JSON without perf is byte-identical for any number of workers and any chunk size", async () => {
+    const p = { ...base, policy: "linkedin" as const, accounts: 45, replications: 3, sendsPerDay: 4 };
+    const reference = withoutPerf(await runCapacity(p, { workers: 1 }));
+    for (const [workers, chunkAccounts] of [
+      [2, undefined],
+      [2, 7],
+      [3, 1],
+      [1, 45],
+    ] as const) {
+      const r = await runCapacity(p, chunkAccounts === undefined ? { workers } : { workers, chunkAccounts });
+      expect(withoutPerf(r)).toBe(reference);
+    }
+  });
+
+  it("perf says how many threads simulated (at most one per job)", async () => {
+    const p = { ...base, accounts: 10, replications: 3 };
+    expect((await runCapacity(p, { workers: 2 })).perf.workers).toBe(2);
+    expect((await runCapacity(p, { workers: 8 })).perf.workers).toBe(3);
+    expect((await runCapacity(p, { workers: 1 })).perf.workers).toBe(1);
+  });
+});
+
 describe("capacity command line", () => {
+  const dir = mkdtempSync(join(tmpdir(), "inmail-sim-trace-"));
+  afterAll(() => rmSync(dir, { recursive: true, force: true }));
+
+  it("--workers 1 and --workers 2 print the same JSON except perf; --trace changes nothing else", () => {
+    const args = ["--json", "--set", "accounts=300", "--set", "replications=3", "--set", "cycles=3"];
+    const one = runTsx("scenarios/capacity.ts", [...args, "--workers", "1"]);
+    const two = runTsx("scenarios/capacity.ts", [...args, "--workers=2", "--trace", join(dir, "same.csv")]);
+    expect(one.status).toBe(0);
+    expect(two.status).toBe(0);
+    const [a, b] = [JSON.parse(one.stdout), JSON.parse(two.stdout)];
+    expect(a.perf.workers).toBe(1);
+    expect(b.perf.workers).toBe(2);
+    expect(withoutPerf(b)).toBe(withoutPerf(a));
+  });
+
+  it("--trace writes well-formed CSV whose ledger movements replay to each account's closing balance", () => {
+    const file = join(dir, "nested", "trace.csv");
+    const r = runTsx("scenarios/capacity.ts", [
+      "--set", "policy=linkedin", "--set", "sendsPerDay=1", "--set", "replyRate=0.4", "--set", "cycles=8",
+      "--set", "capMultiplier=1.5", "--set", "creditLifetimeDays=40", "--set", "refundAging=fresh",
+      "--set", "accounts=5", "--set", "replications=2", "--trace", file, "--trace-accounts", "3", "--json",
+    ]);
+    expect(r.status).toBe(0);
+    const [header, ...rows] = readFileSync(file, "utf8").trimEnd().split("\n");
+    expect(header).toBe("replication,account,seat,timeDays,kind,amount,delta,balance,recipient,outcome,channel,respondsAtDays");
+    const kinds = new Set<string>();
+    const balances = new Map<string, number>();
+    const closed = new Map<string, number>();
+    let lastTime = -Infinity;
+    for (const row of rows) {
+      const cells = row.split(",");
+      expect(cells).toHaveLength(12);
+      const [replication, account, seat, time, kind, amount, delta, balance] = cells;
+      expect(replication).toBe("0");
+      for (const n of [account, seat, time, amount, delta, balance]) expect(Number.isFinite(Number(n))).toBe(true);
+      kinds.add(kind!);
+      const sign = { grant: 1, refund: 1, spend: -1, expire: -1, forfeit: -1 }[kind!] ?? 0;
+      expect(Number(delta)).toBe(sign * Number(amount));
+      const key = account!;
+      if (!balances.has(key)) lastTime = -Infinity;
+      // Each account's rows come in time order, but an expiry carries its own time and
+      // is written when the next event settles it.
+      if (kind !== "expire") {
+        expect(Number(time)).toBeGreaterThanOrEqual(lastTime);
+        lastTime = Number(time);
+      }
+      const running = (balances.get(key) ?? 0) + Number(delta);
+      balances.set(key, running);
+      // A forfeit at a cycle start is reported with the balance after the grant that caused it.
+      if (kind !== "forfeit") expect(running).toBe(Number(balance));
+      if (kind === "send") expect(["accepted", "replied", "declined", "spam", "ignored"]).toContain(cells[9]);
+      if (kind === "close") closed.set(key, Number(balance));
+    }
+    expect([...closed.keys()]).toEqual(["0", "1", "2"]);
+    for (const [account, balance] of closed) expect(balances.get(account)).toBe(balance);
+    for (const k of ["grant", "spend", "send", "refund", "response", "expire", "forfeit", "close"]) expect(kinds).toContain(k);
+  });
+
   it("--json prints the contract; two runs agree except perf", () => {
     const args = ["--json", "--set", "accounts=20", "--set", "replications=3", "--set", "policy=linkedin"];
     const a = runTsx("scenarios/capacity.ts", args);
@@ -86,6 +172,9 @@ describe("capacity command line", () => {
     [["--set", "accounts=2.5"], /accounts: 2\.5 is not allowed; expected an integer/],
     [["--set", "replications"], /expected name=value/],
     [["--frobnicate"], /--frobnicate: unknown option/],
+    [["--workers", "0"], /--workers: "0" is not allowed; expected an integer from 1 to 256/],
+    [["--workers", "x"], /--workers: "x" is not allowed; expected an integer from 1 to 256/],
+    [["--trace", "out/t.csv", "--trace-accounts", "9", "--set", "accounts=3"], /--trace-accounts: 9 is more than the 3 accounts simulated/],
   ])("bad input %j → exit 2, one line naming it, nothing on stdout", (args, message) => {
     const r = runTsx("scenarios/capacity.ts", args);
     expect(r.status).toBe(2);

@@ -1,0 +1,135 @@
+/**
+ * The notebook's simulation grid. A point is one configuration of the capacity
+ * model (plan, policy, reply rate, mean response delay, send rate, decline share);
+ * every point is simulated for the same accounts, replications and seed, so the k-th
+ * recipient of account i in replication r gets the same draw at every point (common
+ * random numbers) and differences between points are paired. All points run as one
+ * batch of jobs, so one progress bar covers the whole run.
+ */
+import {
+  OUTCOME_CODE,
+  outcomes,
+  plans,
+  rulesForPlan,
+  summarize,
+  tallyByReplication,
+  type AccountModel,
+  type Chunk,
+  type PolicyId,
+  type ResponseSpec,
+  type Tally,
+} from "../../models/index.ts";
+import { runJobs, type Job } from "../../scenarios/pool.ts";
+import { RunningStats } from "../../sim/index.ts";
+import type { PayingPlanId } from "./params.ts";
+
+/** Billing cycle and horizon of every point: a year of monthly cycles. */
+export const CYCLE_DAYS = 30;
+export const CYCLES = 12;
+
+export interface GridPoint {
+  readonly plan: PayingPlanId;
+  readonly policy: PolicyId;
+  readonly replyRate: number;
+  /** Mean of the exponential response delay, days (an assumption). */
+  readonly responseDelayDays: number;
+  readonly sendsPerDay: number;
+  /** Share of recipients who decline: a response that refunds under linkedin only. */
+  readonly declineShare: number;
+}
+
+/** Mean and Student-t 95% CI across replications. */
+export interface Estimate {
+  readonly mean: number;
+  readonly lo: number;
+  readonly hi: number;
+}
+
+export interface PointResult {
+  readonly point: GridPoint;
+  /** InMails delivered per account per month. */
+  readonly capacity: Estimate;
+  /** Positive replies (accepted or replied) per account per month. */
+  readonly positives: Estimate;
+  /** Capacity of each replication, for paired differences between points. */
+  readonly capacityByReplication: readonly number[];
+  /** Credits expired or forfeited per account per month (the balance left at the horizon excluded). */
+  readonly lostPerMonth: number;
+  /** Balance left at the horizon, per account. */
+  readonly bankedAtEnd: number;
+  /** Days per month an account spends with no credit to send. */
+  readonly daysOutOfCreditsPerMonth: number;
+}
+
+export interface GridRun {
+  readonly accounts: number;
+  readonly replications: number;
+  readonly seed: number;
+  /** Threads that simulate, this one included. */
+  readonly workers: number;
+}
+
+export const pointKey = (p: GridPoint): string =>
+  `${p.plan}|${p.policy}|${p.replyRate}|${p.responseDelayDays}|${p.sendsPerDay}|${p.declineShare}`;
+
+/** Refund-eligible replies with probability `replyRate`, declines with `declineShare`, the rest ignored. */
+function response(p: GridPoint): ResponseSpec {
+  const probabilities = outcomes.map(() => 0);
+  probabilities[OUTCOME_CODE.replied] = p.replyRate;
+  probabilities[OUTCOME_CODE.declined] = p.declineShare;
+  probabilities[OUTCOME_CODE.ignored] = 1 - p.replyRate - p.declineShare;
+  return { outcomeProbabilities: probabilities, delay: { kind: "exponential", meanDays: p.responseDelayDays } };
+}
+
+/** The account model of a point: the plan's credit rules under the policy, sending while credits last. */
+export function pointModel(p: GridPoint): AccountModel {
+  return {
+    rules: rulesForPlan(plans[p.plan], p.policy),
+    cycleDays: CYCLE_DAYS,
+    cycles: CYCLES,
+    sendsPerDay: p.sendsPerDay,
+    blockedShare: 0,
+    response: response(p),
+  };
+}
+
+/** The one place that runs simulation jobs (the worker pool; `workers` 1 runs them in this thread). */
+function runChunks(jobs: readonly Job[], workers: number): Promise<Tally[]> {
+  return runJobs(jobs, { workers, progress: { label: "simulating" } });
+}
+
+const estimate = (e: { mean: number; ci95: [number, number] }): Estimate => ({ mean: e.mean, lo: e.ci95[0], hi: e.ci95[1] });
+
+/** Simulates every distinct point once; returns the results keyed by `pointKey`. */
+export async function simulateGrid(points: readonly GridPoint[], run: GridRun): Promise<Map<string, PointResult>> {
+  const distinct = [...new Map(points.map((p) => [pointKey(p), p])).values()];
+  const chunks: Chunk[] = Array.from({ length: run.replications }, (_, replication) => ({ replication, from: 0, to: run.accounts }));
+  const models = distinct.map(pointModel);
+  const jobs = models.flatMap((model) => chunks.map((chunk) => ({ model, seed: run.seed, chunk })));
+  const tallies = await runChunks(jobs, run.workers);
+  const results = new Map<string, PointResult>();
+  distinct.forEach((point, i) => {
+    const own = tallies.slice(i * chunks.length, (i + 1) * chunks.length);
+    const byReplication = tallyByReplication(CYCLES, run.replications, chunks, own);
+    const s = summarize(byReplication);
+    const accountMonths = run.accounts * run.replications * CYCLES;
+    results.set(pointKey(point), {
+      point,
+      capacity: estimate(s.capacity),
+      positives: estimate(s.positivesPerCycle),
+      capacityByReplication: byReplication.map((t) => t.perCycle.sends.reduce((a, b) => a + b, 0) / (t.accounts * CYCLES)),
+      lostPerMonth: (s.ledger.expired + s.ledger.forfeited) / accountMonths,
+      bankedAtEnd: s.ledger.closingBalance / (run.accounts * run.replications),
+      daysOutOfCreditsPerMonth: s.perCycle.reduce((a, c) => a + c.daysOutOfCredits, 0) / CYCLES,
+    });
+  });
+  return results;
+}
+
+/** Mean and 95% CI of `b − a` over replications: a paired difference (common random numbers). */
+export function pairedDifference(a: PointResult, b: PointResult): Estimate {
+  const stats = new RunningStats();
+  a.capacityByReplication.forEach((x, r) => stats.push(b.capacityByReplication[r]! - x));
+  const [lo, hi] = stats.ci(0.95);
+  return { mean: stats.mean, lo, hi };
+}

@@ -1,0 +1,96 @@
+/**
+ * Parameters of the capacity-by-plan notebook: the table `--set` is checked against,
+ * and the typed values the notebook trusts once they have passed it.
+ */
+import { planIds, plans, type PlanId } from "../../models/index.ts";
+import type { ParamSpec, ParamValues } from "../../scenarios/params.ts";
+
+/** Plans that can send InMail, in the order every table and figure shows them. */
+export type PayingPlanId = Exclude<PlanId, "basic">;
+export const payingPlanIds: readonly PayingPlanId[] = planIds.filter((id): id is PayingPlanId => plans[id].creditsPerMonth > 0);
+
+/** `price.<plan>` for every paying plan. */
+export const priceParam = (plan: PlanId) => `price.${plan}`;
+
+export const capacityByPlanParams = [
+  { name: "title", kind: "string", maxLength: 200, default: "InMail outreach capacity by plan", description: "the report's title" },
+  {
+    name: "replyRate",
+    kind: "number",
+    min: 0,
+    max: 0.99,
+    default: 0.18,
+    description: "your reply rate: share of InMails that get a refund-eligible reply (LinkedIn-typical 10–30%)",
+    hint: "at 1 every credit comes back and capacity is bounded only by the send rate",
+  },
+  { name: "sendsPerDay", kind: "number", min: 0, minExclusive: true, max: 10_000_000, default: 20, unit: "/day", description: "mean send rate while credits last" },
+  { name: "responseDelayDays", kind: "number", min: 0, max: 365, default: 3, unit: "days", description: "mean reply delay (exponential; an assumption: LinkedIn publishes none)" },
+  { name: "heatmapPlan", kind: "enum", values: payingPlanIds, default: "sales-navigator", description: "plan of the multiplier heat map and of the policy comparison" },
+  {
+    name: "declineShare",
+    kind: "number",
+    min: 0,
+    max: 0.99,
+    default: 0.05,
+    description: "policy comparison only: share of the recipients who do not reply that decline (refunded under linkedin, not guide; an assumption)",
+  },
+  { name: "slowSendsPerDay", kind: "number", min: 0, minExclusive: true, max: 10_000, default: 1, unit: "/day", description: "policy comparison only: send rate of a sender who sends less than the allotment" },
+  ...payingPlanIds.map(
+    (id) =>
+      ({
+        name: priceParam(id),
+        kind: "number",
+        min: 0,
+        max: 1_000_000,
+        default: plans[id].illustrativePriceUsd,
+        unit: "USD/month",
+        description: `price of ${plans[id].name} (default illustrative, low confidence: LinkedIn publishes none)`,
+      }) as const,
+  ),
+  { name: "accounts", kind: "integer", min: 1, max: 1_000_000, default: 50, description: "accounts simulated per replication and grid point" },
+  { name: "replications", kind: "integer", min: 2, max: 10_000, default: 10, description: "independent replications (the 95% CIs are across them)" },
+  { name: "seed", kind: "integer", min: 0, max: Number.MAX_SAFE_INTEGER, default: 1, description: "master seed, the same for every grid point (paired comparisons); same seed, same report" },
+] as const satisfies readonly ParamSpec[];
+
+export interface CapacityByPlanParams {
+  readonly title: string;
+  readonly replyRate: number;
+  readonly sendsPerDay: number;
+  readonly responseDelayDays: number;
+  readonly heatmapPlan: PayingPlanId;
+  /** Share of the recipients who do not reply that decline. */
+  readonly declineShare: number;
+  readonly slowSendsPerDay: number;
+  /** Monthly price per paying plan, USD. */
+  readonly prices: Readonly<Record<PayingPlanId, number>>;
+  /** Which prices are the built-in illustrative ones (not set by the user). */
+  readonly illustrativePrices: Readonly<Record<PayingPlanId, boolean>>;
+  readonly accounts: number;
+  readonly replications: number;
+  readonly seed: number;
+}
+
+/** Typed parameters from validated values. */
+export function capacityByPlanParamsFrom(values: ParamValues): CapacityByPlanParams {
+  const prices = {} as Record<PayingPlanId, number>;
+  const illustrative = {} as Record<PayingPlanId, boolean>;
+  for (const id of payingPlanIds) {
+    const price = values[priceParam(id)] as number;
+    prices[id] = price;
+    illustrative[id] = price === plans[id].illustrativePriceUsd;
+  }
+  return {
+    title: values.title as string,
+    replyRate: values.replyRate as number,
+    sendsPerDay: values.sendsPerDay as number,
+    responseDelayDays: values.responseDelayDays as number,
+    heatmapPlan: values.heatmapPlan as PayingPlanId,
+    declineShare: values.declineShare as number,
+    slowSendsPerDay: values.slowSendsPerDay as number,
+    prices,
+    illustrativePrices: illustrative,
+    accounts: values.accounts as number,
+    replications: values.replications as number,
+    seed: values.seed as number,
+  };
+}

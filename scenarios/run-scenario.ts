@@ -1,0 +1,187 @@
+/**
+ * Runs a built scenario on the worker pool and summarises it as the JSON every
+ * general scenario prints: parameters, capacity and replies with CIs, cost per
+ * positive reply, per-cycle means, ledger totals (with the conservation identity),
+ * enforcement and channel counts, the assumptions in force, and timing in `perf`
+ * (the only field that may differ between two runs with the same seed).
+ */
+import {
+  estimate,
+  planChunks,
+  summarize,
+  tallyByReplication,
+  type AccountModel,
+  type CycleRow,
+  type Estimate,
+  type Summary,
+  type Tally,
+} from "../models/index.ts";
+import type { ParamValues } from "./params.ts";
+import { defaultWorkers, runJobs } from "./pool.ts";
+import type { BuiltScenario } from "./scenario.ts";
+
+/** Units per job: fixed, so results never depend on how work is split. */
+export const chunkAccounts = 500;
+
+export interface RunOptions {
+  /** Threads that simulate (default: every core). */
+  workers?: number;
+  /** Progress bar label (stderr, terminals only). */
+  label?: string;
+}
+
+/** Runs `replications` × `accounts` units of `model`; one tally per replication. */
+export async function runModel(
+  model: AccountModel,
+  seed: number,
+  accounts: number,
+  replications: number,
+  options: RunOptions = {},
+): Promise<Tally[]> {
+  const chunks = planChunks(accounts, replications, chunkAccounts);
+  const tallies = await runJobs(
+    chunks.map((chunk) => ({ model, seed, chunk })),
+    { workers: options.workers ?? defaultWorkers(), ...(options.label ? { progress: { label: options.label } } : {}) },
+  );
+  return tallyByReplication(model.cycles, replications, chunks, tallies);
+}
+
+export interface ScenarioResult {
+  scenario: string;
+  params: Record<string, number | string | boolean>;
+  plan: string;
+  policy: string;
+  credits: number;
+  seats: number;
+  /** InMails delivered (paid and free) per account per cycle. */
+  capacity: Estimate;
+  /** capacity ÷ credits per seat (null when the plan grants none). */
+  multiplier: number | null;
+  positivesPerCycle: Estimate;
+  responseRate: number;
+  /** Price per seat-month ÷ positive replies per seat-month, per replication (null without replies). */
+  costPerPositive: (Estimate & { currency: "USD"; priceUsd: number; illustrative: boolean }) | null;
+  perAccountCycle: Omit<CycleRow, "cycle">;
+  perCycle: CycleRow[];
+  /** Per-replication values (per account per cycle), in replication order: for paired comparisons. */
+  replicationValues: { capacity: number[]; positives: number[] };
+  ledger: Summary["ledger"] & { identityHolds: boolean };
+  assumptions: string[];
+  perf: { events: number; wallSeconds: number; eventsPerSecond: number };
+}
+
+/** Parameter values for JSON (Infinity is not JSON: it prints as "unlimited"). */
+export function jsonParams(values: ParamValues): Record<string, number | string | boolean> {
+  return Object.fromEntries(Object.entries(values).map(([k, v]) => [k, v === Infinity ? "unlimited" : v]));
+}
+
+/** The labels a reader must see: which figures in force are assumptions. */
+export function assumptions(b: BuiltScenario): string[] {
+  const m = b.model;
+  const out = [
+    "response delay distribution (none is published)",
+    "audience response rates and mix by segment (within the published 10–30% range)",
+  ];
+  if (b.price.illustrative) out.push("plan price (illustrative, low confidence)");
+  const levers = b.message.levers ?? {};
+  if (Object.values(levers).some(Boolean)) out.push("size of the message levers (direction documented, size not)");
+  if ((m.response.offPeakMultiplier ?? 1) !== 1) out.push("off-peak effect size");
+  if (m.blockedShare > 0) out.push("share of members who block InMail");
+  if (m.openProfile) out.push("Open Profile share and monthly cap");
+  if (m.connections) out.push("connection request weekly cap (~100, unofficial), acceptance and reply rates");
+  if (m.enforcement?.complaints) out.push("complaint-rule thresholds (G9 gives none)");
+  if (m.enforcement?.content) out.push("content-filter flag rate");
+  if (m.enforcement?.responseRateFloor) out.push("sends allowed while bulk InMail is off");
+  if (m.rules.policy === "linkedin") out.push("no refund on spam reports (undocumented)");
+  return out;
+}
+
+function sumRows(rows: readonly CycleRow[]): Omit<CycleRow, "cycle"> {
+  const keys = Object.keys(rows[0]!).filter((k) => k !== "cycle") as (keyof Omit<CycleRow, "cycle">)[];
+  const out = {} as Omit<CycleRow, "cycle">;
+  for (const k of keys) out[k] = rows.reduce((s, r) => s + r[k], 0) / rows.length;
+  return out;
+}
+
+/** Summarises replication tallies of a built scenario. */
+export function scenarioResult(
+  name: string,
+  values: ParamValues,
+  b: BuiltScenario,
+  tallies: readonly Tally[],
+  wallSeconds: number,
+): ScenarioResult {
+  const s = summarize(tallies);
+  const l = s.ledger;
+  const positives = s.replications.positives;
+  const cost =
+    positives.every((p) => p > 0) && b.price.usd >= 0
+      ? { ...estimate(positives.map((p) => b.price.usd / p)), currency: "USD" as const, priceUsd: b.price.usd, illustrative: b.price.illustrative }
+      : null;
+  return {
+    scenario: name,
+    params: jsonParams(values),
+    plan: b.plan,
+    policy: b.policy,
+    credits: b.credits,
+    seats: b.seats,
+    capacity: s.capacity,
+    multiplier: b.credits > 0 ? s.capacity.mean / b.credits : null,
+    positivesPerCycle: s.positivesPerCycle,
+    responseRate: s.responseRate,
+    costPerPositive: cost,
+    perAccountCycle: sumRows(s.perCycle),
+    perCycle: s.perCycle,
+    replicationValues: { capacity: s.replications.capacity, positives: s.replications.positives },
+    ledger: { ...l, identityHolds: l.granted + l.refunded - l.spent - l.expired - l.forfeited === l.closingBalance },
+    assumptions: assumptions(b),
+    perf: { events: s.events, wallSeconds, eventsPerSecond: wallSeconds > 0 ? s.events / wallSeconds : 0 },
+  };
+}
+
+/** Builds, runs and summarises one scenario. */
+export async function runScenario(
+  name: string,
+  values: ParamValues,
+  b: BuiltScenario,
+  options: RunOptions = {},
+): Promise<ScenarioResult> {
+  const started = performance.now();
+  const tallies = await runModel(b.model, b.seed, b.accounts, b.replications, { label: name, ...options });
+  return scenarioResult(name, values, b, tallies, (performance.now() - started) / 1000);
+}
+
+const f1 = (x: number, d = 1) => x.toLocaleString("en-US", { maximumFractionDigits: d, minimumFractionDigits: d });
+
+/** A short human-readable summary of a result. */
+export function resultText(r: ScenarioResult): string {
+  const a = r.perAccountCycle;
+  const lines = [
+    `${r.scenario} — plan ${r.plan}, policy ${r.policy}, ${r.params.accounts} accounts${r.seats > 1 ? ` × ${r.seats} seats` : ""} × ${r.params.cycles} cycles, ${r.params.replications} replications, seed ${r.params.seed}`,
+    ``,
+    `  InMails delivered       ${f1(r.capacity.mean)} per account per cycle (95% CI ${f1(r.capacity.ci95[0])} – ${f1(r.capacity.ci95[1])})` +
+      (r.multiplier !== null ? `, ${f1(r.multiplier, 2)}× the ${r.credits}-credit allotment` : ""),
+    `  positive replies        ${f1(r.positivesPerCycle.mean)} per account per cycle (95% CI ${f1(r.positivesPerCycle.ci95[0])} – ${f1(r.positivesPerCycle.ci95[1])}); response rate ${f1(r.responseRate * 100)}%`,
+  ];
+  if (r.costPerPositive) {
+    lines.push(
+      `  cost per positive reply $${f1(r.costPerPositive.mean, 2)} at $${f1(r.costPerPositive.priceUsd, 2)}/month${r.costPerPositive.illustrative ? " (illustrative price)" : ""}`,
+    );
+  }
+  if (a.connectionRequests > 0) lines.push(`  connection requests     ${f1(a.connectionRequests)} per account per cycle`);
+  if (a.freeSends > 0) lines.push(`  free Open Profile InMails ${f1(a.freeSends)} per account per cycle (in the InMails above)`);
+  if (a.blocked > 0) lines.push(`  blocked attempts        ${f1(a.blocked)} per account per cycle (cost nothing)`);
+  lines.push(
+    `  days out of credits     ${f1(a.daysOutOfCredits)} per account per cycle`,
+    `  warnings / restrictions ${f1(a.warnings, 2)} / ${f1(a.restrictions, 2)} per account per cycle (${f1(a.daysRestricted, 1)} days restricted)`,
+  );
+  if (a.poolExhausted > 0) lines.push(`  audience pool ran dry   for ${f1(a.poolExhausted * Number(r.params.cycles) * 100, 1)}% of accounts`);
+  const l = r.ledger;
+  lines.push(
+    `  credits (all accounts)  granted ${l.granted}, spent ${l.spent}, refunded ${l.refunded}, expired ${l.expired}, forfeited ${l.forfeited}, left ${l.closingBalance} (identity ${l.identityHolds ? "holds" : "BROKEN"})`,
+    `  assumptions: ${r.assumptions.join("; ")}`,
+    ``,
+    `  ${r.perf.events.toLocaleString("en-US")} events in ${f1(r.perf.wallSeconds, 2)} s`,
+  );
+  return lines.join("\n");
+}

@@ -1,0 +1,147 @@
+/**
+ * `--trace FILE`: the events of the first accounts of replication 0, streamed to a CSV
+ * file, one row per event. The traced accounts are simulated again here, with the
+ * same streams, so the trace is the same whatever the number of workers and costs
+ * nothing when off. Rows go to disk through a 64 KiB buffer: a trace of any length
+ * never sits in memory.
+ *
+ * Columns (fixed; empty when not applicable):
+ * - `replication`, `account`, `seat` (0 unless seats share the account's credits)
+ * - `timeDays`: when it happened (days since t = 0); rows come in time order, except
+ *   that an `expire` row carries the expiry time and is written when the next event
+ *   settles it
+ * - `kind`: a TraceKind of the model (grant, spend, refund, expire, forfeit, blocked,
+ *   response, free-inmail, connection, warning, restriction, lockout, recovered,
+ *   exhausted), `send` for a delivered contact, `close` for the balance at the horizon
+ * - `amount`: credits moved (lockout: its length in days; send and close: 0)
+ * - `delta`: signed change of the balance (+grant, +refund, −spend, −expire, −forfeit)
+ * - `balance`: the balance after the event, as the model reports it (a `forfeit` at a
+ *   cycle start is reported after the grant that caused it)
+ * - `recipient`, `outcome`, `channel`, `respondsAtDays` (send rows; respondsAtDays is
+ *   empty when the recipient ignores the message)
+ *
+ * Per account, the running sum of `delta` equals `balance` on every row but
+ * `forfeit`, and equals the `close` row's balance at the end.
+ */
+import { closeSync, mkdirSync, openSync, writeSync } from "node:fs";
+import { dirname } from "node:path";
+import { traceAccount, type AccountModel, type Outcome, type TraceKind, type TraceSink } from "../models/index.ts";
+import { InputError } from "./params.ts";
+
+export interface TraceOptions {
+  /** CSV file to write (its folder is created; an existing file is replaced). */
+  readonly file: string;
+  /** Accounts traced: 0 … accounts − 1 of replication 0. */
+  readonly accounts: number;
+}
+
+export const traceColumns = [
+  "replication",
+  "account",
+  "seat",
+  "timeDays",
+  "kind",
+  "amount",
+  "delta",
+  "balance",
+  "recipient",
+  "outcome",
+  "channel",
+  "respondsAtDays",
+] as const;
+
+/** Direction of each ledger movement; other kinds leave the balance alone. */
+const direction: Partial<Record<TraceKind, number>> = { grant: 1, refund: 1, spend: -1, expire: -1, forfeit: -1 };
+
+/** Characters buffered before a write to disk. */
+const flushChars = 1 << 16;
+
+/** A TraceSink that appends CSV rows to an open file. */
+class CsvTrace implements TraceSink {
+  readonly #fd: number;
+  #buffer = "";
+  #prefix = "";
+  #balance = 0;
+
+  constructor(file: string) {
+    mkdirSync(dirname(file), { recursive: true });
+    this.#fd = openSync(file, "w");
+    this.#write(`${traceColumns.join(",")}\n`);
+  }
+
+  /** Rows that follow belong to `account` of `replication`. */
+  begin(replication: number, account: number): void {
+    this.#prefix = `${replication},${account},`;
+    this.#balance = 0;
+  }
+
+  record(timeDays: number, kind: TraceKind, amount: number, balance: number, seat = 0): void {
+    this.#balance = balance;
+    const delta = (direction[kind] ?? 0) * amount;
+    this.#write(`${this.#prefix}${seat},${timeDays},${kind},${amount},${delta},${balance},,,,\n`);
+  }
+
+  send(
+    timeDays: number,
+    recipient: number,
+    outcome: Outcome,
+    respondsAtDays: number,
+    seat = 0,
+    channel: "inmail" | "open-profile" | "connection" = "inmail",
+  ): void {
+    const respondsAt = Number.isNaN(respondsAtDays) ? "" : String(respondsAtDays);
+    this.#write(
+      `${this.#prefix}${seat},${timeDays},send,0,0,${this.#balance},${recipient},${outcome},${channel},${respondsAt}\n`,
+    );
+  }
+
+  /** The account's balance at its horizon. */
+  close(horizonDays: number, balance: number): void {
+    this.#write(`${this.#prefix}0,${horizonDays},close,0,0,${balance},,,,\n`);
+  }
+
+  /** Writes what is buffered and closes the file. */
+  end(): void {
+    try {
+      this.#flush();
+    } finally {
+      closeSync(this.#fd);
+    }
+  }
+
+  #write(row: string): void {
+    this.#buffer += row;
+    if (this.#buffer.length >= flushChars) this.#flush();
+  }
+
+  #flush(): void {
+    if (this.#buffer.length > 0) writeSync(this.#fd, this.#buffer);
+    this.#buffer = "";
+  }
+}
+
+/**
+ * Streams the trace of accounts 0 … `options.accounts` − 1 of replication 0 to
+ * `options.file`. When the scenario says how many `accounts` it simulates, tracing
+ * more is an InputError (exit 2 on the command line).
+ */
+export function writeTrace(
+  model: AccountModel,
+  seed: number | string,
+  options: TraceOptions,
+  accounts = Infinity,
+): void {
+  if (options.accounts > accounts) {
+    throw new InputError(`--trace-accounts: ${options.accounts} is more than the ${accounts} accounts simulated`);
+  }
+  const out = new CsvTrace(options.file);
+  try {
+    for (let account = 0; account < options.accounts; account++) {
+      out.begin(0, account);
+      const { ledger, horizonDays } = traceAccount(model, seed, 0, account, out);
+      out.close(horizonDays, ledger.balance);
+    }
+  } finally {
+    out.end();
+  }
+}

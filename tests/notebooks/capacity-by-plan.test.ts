@@ -1,0 +1,155 @@
+import { existsSync, mkdtempSync, readFileSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { fileURLToPath } from "node:url";
+import { afterAll, beforeAll, describe, expect, it, type TestContext } from "vitest";
+import { plans, policyIds } from "../../models/index.ts";
+import {
+  capacityByPlan,
+  capacityByPlanPage,
+  capacityByPlanParamsFrom,
+  computeCapacityByPlan,
+  type CapacityByPlanResults,
+} from "../../notebooks/capacity-by-plan.ts";
+import { payingPlanIds } from "../../notebooks/capacity-by-plan/params.ts";
+import { notebookProvenance, resolveNotebookParams } from "../../notebooks/notebook-cli.ts";
+import { renderPage, writeFileAtomic } from "../../reports/index.ts";
+import { CHROMIUM_PATH, checkReportInBrowser } from "../reports/browser-check.ts";
+import { parseMarkup, texts } from "../reports/parse-markup.ts";
+import { runTsx } from "../scenarios/run-cli.ts";
+
+const ARTIFACTS = fileURLToPath(new URL("../reports/__artifacts__/", import.meta.url));
+const SCRIPT_TITLE = "<script>alert(1)</script> capacity";
+const small = ["accounts=20", "replications=4", "seed=5"];
+
+/** Runs the notebook in this process as the CLI would, without writing anything. */
+async function run(sets: readonly string[], workers = 2): Promise<{ results: CapacityByPlanResults; html: string }> {
+  const values = resolveNotebookParams(capacityByPlan, sets);
+  const results = await computeCapacityByPlan(capacityByPlanParamsFrom(values), { workers });
+  const html = renderPage(capacityByPlanPage(results, notebookProvenance(capacityByPlan, values, undefined)));
+  return { results, html };
+}
+
+describe("capacity-by-plan notebook", () => {
+  const dir = mkdtempSync(join(tmpdir(), "capacity-by-plan-"));
+  let report: { results: CapacityByPlanResults; html: string };
+  beforeAll(async () => {
+    report = await run([...small, `title=${SCRIPT_TITLE}`]);
+  });
+  afterAll(() => rmSync(dir, { recursive: true, force: true }));
+
+  it("shows both policies for every paying plan, in the table, the curve and the cost figure", () => {
+    const { results } = report;
+    for (const id of payingPlanIds) {
+      for (const policy of policyIds) {
+        expect(results.headline.filter((r) => r.planId === id && r.policy === policy)).toHaveLength(1);
+        expect(results.curve.some((r) => r.plan === plans[id].name && r.policy === policy)).toBe(true);
+        expect(results.cost.some((r) => r.plan === plans[id].name && r.policy === policy)).toBe(true);
+      }
+    }
+    expect(results.heatmap.filter((r) => r.policy === "guide")).toHaveLength(results.heatmap.length / 2);
+    const doc = parseMarkup(report.html);
+    const rows = [...doc.querySelectorAll("#section-1 tbody tr")].map((tr) => texts(tr as unknown as Document, "td").slice(0, 2).join("|"));
+    for (const id of payingPlanIds) for (const policy of policyIds) expect(rows).toContain(`${plans[id].name}|${policy}`);
+  });
+
+  it("reports Basic as unable to send, with the model's reason, instead of dropping it", () => {
+    expect(report.results.cannotSend).toEqual([{ plan: "Basic (free)", reason: expect.stringMatching(/cannot send InMail.*0 credits \(guide G2\)/) }]);
+    const doc = parseMarkup(report.html);
+    expect(texts(doc, "#section-1 tbody td")).toContain("Basic (free): cannot send InMail (0 credits, guide G2)");
+    expect(texts(doc, "#section-1 p").join(" ")).toMatch(/Basic \(free\) is listed but sends nothing/);
+  });
+
+  it("labels built-in prices illustrative and user prices as the user's", async () => {
+    const doc = parseMarkup(report.html);
+    expect(texts(doc, "#section-1 tbody td").filter((t) => t.endsWith("illustrative"))).toHaveLength(10);
+    const custom = await run(["accounts=5", "replications=2", "price.sales-navigator=100"], 1);
+    const navigator = custom.results.headline.filter((r) => r.planId === "sales-navigator");
+    expect(navigator.map((r) => r.priceSource)).toEqual(["user", "user"]);
+    expect(navigator[0]!.costPerPositive).toBeCloseTo(100 / navigator[0]!.positives, 9);
+    expect(custom.results.headline.filter((r) => r.priceSource === "illustrative")).toHaveLength(8);
+  });
+
+  it("matches the closed form C/(1 − r) within its CI when replies are instant and sending unbounded", async () => {
+    const { results } = await run(["replyRate=0.5", "responseDelayDays=0", "sendsPerDay=100000", "accounts=25", "replications=8"]);
+    for (const r of results.headline) {
+      expect(r.closedForm).toBeCloseTo(plans[r.planId].creditsPerMonth / 0.5, 9);
+      expect(r.capacityLo).toBeLessThanOrEqual(r.closedForm);
+      expect(r.capacityHi).toBeGreaterThanOrEqual(r.closedForm);
+      expect(r.capacityHi - r.capacityLo).toBeLessThan(0.05 * r.closedForm);
+    }
+  });
+
+  it("makes linkedin's refund on declines show in the policy comparison", () => {
+    const declines = report.results.comparison.find((c) => c.case === "declines")!;
+    expect(declines.difference.lo).toBeGreaterThan(0);
+    const slow = report.results.comparison.find((c) => c.case === "slow sender")!;
+    expect(slow.linkedin.bankedAtEnd).toBeGreaterThan(slow.guide.bankedAtEnd);
+  });
+
+  it("renders the title and parameters as text, never as markup", () => {
+    const { html } = report;
+    expect(html).not.toMatch(/<script/i);
+    expect(html).toContain("&lt;script&gt;alert(1)&lt;/script&gt; capacity");
+    const doc = parseMarkup(html);
+    expect(doc.querySelectorAll("script")).toHaveLength(0);
+    expect(doc.querySelector("h1")?.textContent).toBe(SCRIPT_TITLE);
+    expect(doc.querySelector("title")?.textContent).toBe(SCRIPT_TITLE);
+    expect(doc.querySelector("pre.command")?.textContent).toContain(`--set 'title=${SCRIPT_TITLE}'`);
+  });
+
+  it("is byte-identical for the same seed, whatever the number of workers", async () => {
+    const sets = ["accounts=5", "replications=2"];
+    const a = await run(sets, 1);
+    const b = await run(sets, 2);
+    expect(b.html).toBe(a.html);
+    const c = await run([...sets, "seed=2"], 1);
+    expect(c.html).not.toBe(a.html);
+  });
+
+  it("passes the browser check: no console errors, drawn marks, no overflow, CSV links decode", async (ctx) => {
+    requireChromium(ctx);
+    const path = join(dir, "capacity-by-plan.html");
+    await writeFileAtomic(path, report.html);
+    const summary = await checkReportInBrowser(path, join(ARTIFACTS, "capacity-by-plan.png"));
+    expect(summary.figures).toBe(3 + payingPlanIds.length + 1); // curve, heat map, cost; one balance figure per plan; slow sender
+    expect(summary.csvLinks).toBe(7);
+    expect(summary.drawnMarks).toBeGreaterThan(300);
+    expect(existsSync(join(ARTIFACTS, "capacity-by-plan.png"))).toBe(true);
+  });
+});
+
+describe("capacity-by-plan from the command line", () => {
+  it("writes the report where --out says and prints its path, and only that, on stdout", () => {
+    const dir = mkdtempSync(join(tmpdir(), "capacity-by-plan-cli-"));
+    try {
+      const out = join(dir, "report.html");
+      const r = runTsx("notebooks/capacity-by-plan.ts", ["--out", out, "--workers", "1", "--set", "accounts=3", "--set", "replications=2"]);
+      expect(r.stderr).toBe("");
+      expect(r.status).toBe(0);
+      expect(r.stdout).toBe(`${out}\n`);
+      const html = readFileSync(out, "utf8");
+      expect(html).toContain("npx tsx notebooks/capacity-by-plan.ts --set accounts=3 --set replications=2");
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+
+  it("bad --set → exit 2 and one line naming the parameter, the value and what is allowed", () => {
+    const r = runTsx("notebooks/capacity-by-plan.ts", ["--set", "replyRate=1.5"]);
+    expect(r.status).toBe(2);
+    expect(r.stdout).toBe("");
+    expect(r.stderr).toMatch(/^notebooks\/capacity-by-plan\.ts: replyRate: 1\.5 is not allowed; expected a number from 0 to 0\.99.*\n$/);
+    expect(r.stderr.trim().split("\n")).toHaveLength(1);
+    const plan = runTsx("notebooks/capacity-by-plan.ts", ["--set", "heatmapPlan=basic"]);
+    expect(plan.status).toBe(2);
+    expect(plan.stderr).toMatch(/heatmapPlan: "basic" is not allowed; expected one of premium-career, premium-business, sales-navigator, recruiter-lite, recruiter/);
+  });
+});
+
+/** Skips locally without Chromium; under CI a missing Chromium is a failure, since CI installs it. */
+function requireChromium(ctx: TestContext): void {
+  if (existsSync(CHROMIUM_PATH)) return;
+  if (process.env.CI) expect.fail(`${CHROMIUM_PATH} not found; CI must install Chromium`);
+  ctx.skip(`${CHROMIUM_PATH} not found: browser checks need Chromium; skipped locally`);
+}

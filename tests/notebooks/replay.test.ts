@@ -1,0 +1,57 @@
+import { existsSync, mkdtempSync, readFileSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { describe, expect, it, type TestContext } from "vitest";
+import { CHROMIUM_PATH, checkReportInBrowser } from "../reports/browser-check.ts";
+import { root, runTsx } from "../scenarios/run-cli.ts";
+
+const SAMPLE = "data/sample-send-log.csv";
+const dir = mkdtempSync(join(tmpdir(), "replay-report-"));
+const ARTIFACTS = join(import.meta.dirname, "__artifacts__");
+const FAST = ["--draws", "4", "--accounts", "3", "--cycles", "3"];
+
+describe("notebooks/replay.ts", () => {
+  const out = join(dir, "report.html");
+
+  it("writes the report atomically and prints its path", () => {
+    const r = runTsx("notebooks/replay.ts", ["--log", SAMPLE, "--out", out, ...FAST]);
+    expect(r.stderr).toBe("");
+    expect(r.status).toBe(0);
+    expect(r.stdout.trim()).toBe(out);
+    const html = readFileSync(out, "utf8");
+    for (const heading of ["Balance over time", "What if", "Outcome probabilities", "Response delay", "Forecast"]) expect(html).toContain(heading);
+    expect(html).not.toMatch(/<script/i);
+  });
+
+  it("passes the browser check: no console errors, drawn marks, no overflow, CSV links decode", async (ctx) => {
+    requireChromium(ctx);
+    if (!existsSync(out)) runTsx("notebooks/replay.ts", ["--log", SAMPLE, "--out", out, ...FAST]);
+    for (const viewport of [{ width: 1000, height: 800 }, { width: 390, height: 844 }]) {
+      const summary = await checkReportInBrowser(out, join(ARTIFACTS, `replay-${viewport.width}.png`), { viewport });
+      expect(summary.figures).toBe(4);
+      expect(summary.csvLinks).toBe(6);
+    }
+  });
+
+  it("a malformed row: exit 2 with its line, and no report written", () => {
+    const lines = readFileSync(join(root, SAMPLE), "utf8").split("\n").slice(0, 40);
+    const f = lines[6]!.split(",");
+    f[2] = "replied";
+    f[3] = "2025-12-31T00:00:00Z";
+    lines[6] = f.join(",");
+    const path = join(dir, "before-sent.csv");
+    writeFileSync(path, `${lines.join("\n")}\n`);
+    const never = join(dir, "never.html");
+    const r = runTsx("notebooks/replay.ts", ["--log", path, "--out", never]);
+    expect(r.status).toBe(2);
+    expect(r.stderr).toMatch(/before-sent\.csv:7: respondedAt: "2025-12-31T00:00:00Z": is before sentAt/);
+    expect(existsSync(never)).toBe(false);
+  });
+});
+
+/** Skips locally without Chromium; under CI a missing Chromium is a failure, since CI installs it. */
+function requireChromium(ctx: TestContext): void {
+  if (existsSync(CHROMIUM_PATH)) return;
+  if (process.env.CI) expect.fail(`${CHROMIUM_PATH} not found; CI must install Chromium`);
+  ctx.skip(`${CHROMIUM_PATH} not found: browser checks need Chromium; skipped locally`);
+}
