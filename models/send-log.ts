@@ -16,6 +16,7 @@
  *   inmail), `messageLength` (characters, a non-negative integer): optional.
  * A row repeating the account, recipientId and sentAt of an earlier row is a duplicate.
  */
+import { cyrb53 } from "../sim/index.ts";
 import { OUTCOME_CODE, outcomes, type Outcome } from "./outcome.ts";
 import { planIds, type PlanId } from "./plans.ts";
 import { formatIso, ISO_EXPECTED, parseIsoMs } from "./iso-time.ts";
@@ -239,7 +240,7 @@ export class SendLogBuilder {
     this.#plan[i] = plan;
     this.#length[i] = length;
     this.#line[i] = line;
-    this.#recipient[i] = hash53(recipient);
+    this.#recipient[i] = cyrb53(recipient);
     return undefined;
   }
 
@@ -397,20 +398,6 @@ function sortedIndex(n: number, compare: (a: number, b: number) => number): Uint
   const index = new Uint32Array(n);
   for (let i = 0; i < n; i++) index[i] = i;
   return index.sort(compare);
-}
-
-/** 53-bit string hash (cyrb53, public domain). */
-function hash53(key: string): number {
-  let h1 = 0xdeadbeef;
-  let h2 = 0x41c6ce57;
-  for (let i = 0; i < key.length; i++) {
-    const ch = key.charCodeAt(i);
-    h1 = Math.imul(h1 ^ ch, 2654435761);
-    h2 = Math.imul(h2 ^ ch, 1597334677);
-  }
-  h1 = Math.imul(h1 ^ (h1 >>> 16), 2246822507) ^ Math.imul(h2 ^ (h2 >>> 13), 3266489909);
-  h2 = Math.imul(h2 ^ (h2 >>> 16), 2246822507) ^ Math.imul(h1 ^ (h1 >>> 13), 3266489909);
-  return 4294967296 * (2097151 & h2) + (h1 >>> 0);
 }
 
 /** Whether row `i` uses a credit (an InMail, not a free message). */

@@ -15,8 +15,8 @@ import seedrandom from "seedrandom";
 /** A uniform source on [0, 1), as d3-random's `.source()` expects. */
 export type Uniform = () => number;
 
-/** 53-bit string hash (cyrb53, public domain). */
-function cyrb53(key: string, seed: number): number {
+/** 53-bit string hash (cyrb53, public domain): fast, well mixed, not cryptographic. */
+export function cyrb53(key: string, seed = 0): number {
   let h1 = 0xdeadbeef ^ seed;
   let h2 = 0x41c6ce57 ^ seed;
   for (let i = 0; i < key.length; i++) {
