@@ -2,10 +2,10 @@
  * Everything the capacity-by-plan report shows, computed: the grid of simulated
  * points, then the tables and figure rows read off it. No formatting here.
  */
-import { PlanCannotSendError, plans, policyIds, rulesForPlan, type PolicyId } from "../../models/index.ts";
+import { grantTimes, PlanCannotSendError, plans, policyIds, rulesForPlan, type PolicyId } from "../../models/index.ts";
 import type { CapacityRow, CostRow, MultiplierRow } from "../../reports/index.ts";
 import { traceBalance, type BalanceTrace } from "./balance-trace.ts";
-import { CYCLES, CYCLE_DAYS, pairedDifference, pointKey, pointModel, simulateGrid, type Estimate, type GridPoint, type PointResult } from "./grid.ts";
+import { pairedDifference, pointKey, pointModel, simulateGrid, START_DATE, type Estimate, type GridPoint, type PointResult } from "./grid.ts";
 import { payingPlanIds, type CapacityByPlanParams, type PayingPlanId } from "./params.ts";
 
 /** Reply rates of the capacity curve (the user's rate is added). */
@@ -15,8 +15,9 @@ export const heatmapReplyRates = [0.05, 0.1, 0.2, 0.3, 0.4, 0.5, 0.6] as const;
 export const heatmapDelaysDays = [0.5, 1, 3, 7, 14, 30] as const;
 /** Mean response delay of the "slow replies" case of the policy comparison, days. */
 export const slowRepliesDelayDays = 30;
-/** The sample accounts' balance is shown over the first four cycles. */
-export const traceWindowDays = 4 * CYCLE_DAYS;
+/** The sample accounts' balance is shown over the first four calendar months (January to April). */
+export const traceMonths = 4;
+export const traceWindowDays = grantTimes({ kind: "calendar-month" }, START_DATE, 0, traceMonths)[traceMonths]!;
 
 /** One plan under one policy at the user's reply rate. */
 export interface HeadlineRow {
@@ -78,7 +79,7 @@ export interface CapacityByPlanResults {
   readonly comparison: readonly ComparisonRow[];
   /** Per paying plan, a sample account under each policy, over `traceWindowDays`. */
   readonly traces: readonly { readonly planId: PayingPlanId; readonly guide: BalanceTrace; readonly linkedin: BalanceTrace }[];
-  /** The heat-map plan's sample account in the "slow sender" case, over the whole horizon. */
+  /** The heat-map plan's sample account in the "slow sender" case, over its whole year. */
   readonly slowSenderTrace: Readonly<Record<PolicyId, BalanceTrace>>;
 }
 
@@ -196,7 +197,7 @@ export async function computeCapacityByPlan(params: CapacityByPlanParams, option
   const slowSenderTrace = Object.fromEntries(
     policyIds.map((policy) => [
       policy,
-      traceBalance(pointModel({ ...cases["slow sender"], policy }), p.seed, `${plans[focus].name} — ${policy} policy`, CYCLES * CYCLE_DAYS),
+      traceBalance(pointModel({ ...cases["slow sender"], policy }), p.seed, `${plans[focus].name} — ${policy} policy`),
     ]),
   ) as Record<PolicyId, BalanceTrace>;
 

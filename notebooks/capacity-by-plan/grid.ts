@@ -15,6 +15,7 @@ import {
   tallyByReplication,
   type AccountModel,
   type Chunk,
+  type GrantSchedule,
   type PolicyId,
   type ResponseSpec,
   type Tally,
@@ -23,9 +24,19 @@ import { runJobs, type Job } from "../../scenarios/pool.ts";
 import { RunningStats } from "../../sim/index.ts";
 import type { PayingPlanId } from "./params.ts";
 
-/** Billing cycle and horizon of every point: a year of monthly cycles. */
-export const CYCLE_DAYS = 30;
+/**
+ * Every account runs a year of monthly cycles on its plan's documented grant schedule
+ * (`plans[id].grantSchedule`): Sales Navigator on the 1st of each calendar month (UTC),
+ * the other plans monthly on the account's billing date. t = 0 is a 1st, so Sales
+ * Navigator's first month starts at once; billing-date subscriptions start uniformly
+ * over January (with a time of day), so their grants fall on every day of the month
+ * (the 29th–31st clipped to the last day of shorter months).
+ */
+export const START_DATE = "2026-01-01";
+export const ANCHOR_SPREAD_DAYS = 31;
 export const CYCLES = 12;
+/** Mean length of a month, days: for "days a month" thresholds, never for the simulation. */
+export const MONTH_DAYS = 365.25 / 12;
 
 export interface GridPoint {
   readonly plan: PayingPlanId;
@@ -81,11 +92,19 @@ function response(p: GridPoint): ResponseSpec {
   return { outcomeProbabilities: probabilities, delay: { kind: "exponential", meanDays: p.responseDelayDays } };
 }
 
-/** The account model of a point: the plan's credit rules under the policy, sending while credits last. */
+/** The grant schedule a plan documents. */
+export const planSchedule = (plan: PayingPlanId): GrantSchedule =>
+  plans[plan].grantSchedule === "calendar-month" ? { kind: "calendar-month" } : { kind: "billing-date" };
+
+/** The account model of a point: the plan's credit rules and grant schedule under the policy, sending while credits last. */
 export function pointModel(p: GridPoint): AccountModel {
   return {
     rules: rulesForPlan(plans[p.plan], p.policy),
-    cycleDays: CYCLE_DAYS,
+    schedule: planSchedule(p.plan),
+    startDate: START_DATE,
+    anchorSpreadDays: ANCHOR_SPREAD_DAYS,
+    // Read by the `fixed` schedule only, which no plan uses.
+    cycleDays: MONTH_DAYS,
     cycles: CYCLES,
     sendsPerDay: p.sendsPerDay,
     blockedShare: 0,

@@ -20,12 +20,13 @@ import type { BalanceTrace } from "./balance-trace.ts";
 import {
   curveReplyRates,
   heatmapDelaysDays,
+  traceMonths,
   traceWindowDays,
   type CapacityByPlanResults,
   type ComparisonRow,
   type HeadlineRow,
 } from "./compute.ts";
-import { CYCLES, CYCLE_DAYS, type Estimate } from "./grid.ts";
+import { ANCHOR_SPREAD_DAYS, CYCLES, MONTH_DAYS, START_DATE, type Estimate } from "./grid.ts";
 import { payingPlanIds, priceParam, type PayingPlanId } from "./params.ts";
 
 const intl = (digits: number, minimum = digits) =>
@@ -57,6 +58,14 @@ const list = (items: readonly string[]) =>
 const negligible = (e: Estimate, relativeTo: number) => (e.lo <= 0 && e.hi >= 0) || Math.abs(e.mean) < 1e-3 * relativeTo;
 /** "a 90-day life" / "no expiry" for a credit of a plan under the linkedin policy. */
 const life = (lifetimeDays: number) => (Number.isFinite(lifetimeDays) ? `a ${f0(lifetimeDays)}-day life` : "no expiry (none documented)");
+const DAY_MS = 86_400_000;
+/** The UTC date `day` days after the start date. */
+const dateOf = (day: number) => new Date(Date.parse(`${START_DATE}T00:00:00Z`) + day * DAY_MS);
+const dayMonth = new Intl.DateTimeFormat("en-GB", { day: "numeric", month: "long", timeZone: "UTC" });
+const monthName = new Intl.DateTimeFormat("en-GB", { month: "long", timeZone: "UTC" });
+const monthYear = new Intl.DateTimeFormat("en-GB", { month: "long", year: "numeric", timeZone: "UTC" });
+/** 1 → "1st", 22 → "22nd", 13 → "13th". */
+const ordinal = (n: number) => `${n}${n % 100 >= 11 && n % 100 <= 13 ? "th" : (["th", "st", "nd", "rd"][n % 10] ?? "th")}`;
 const sameTrace = (a: BalanceTrace, b: BalanceTrace) =>
   a.balances.length === b.balances.length && a.balances.every((r, i) => r.day === b.balances[i]!.day && r.balance === b.balances[i]!.balance);
 
@@ -67,7 +76,8 @@ export function capacityByPlanPage(results: CapacityByPlanResults, provenance: P
     guide:
       `Each paying LinkedIn plan grants a monthly allotment of InMail credits, and a credit spent on an InMail comes back when the recipient responds, ` +
       `so the InMails an account can actually send in a month (its effective outreach capacity) depend on the reply rate. ` +
-      `Here ${f0(p.accounts)} accounts per plan send ${n1(p.sendsPerDay)} InMails a day while they have credits, for ${CYCLES} monthly cycles, ` +
+      `Here ${f0(p.accounts)} accounts per plan send ${n1(p.sendsPerDay)} InMails a day while they have credits, for ${CYCLES} monthly grants on each plan's own schedule ` +
+      `(Sales Navigator on the 1st of each month, the others on the account's billing date), ` +
       `under both credit policies side by side: the guide's rules and LinkedIn's help pages, which disagree (neither is picked). ` +
       `Every number is a mean over ${f0(p.replications)} replications with its 95% confidence interval (CI); every point uses the same seed, so differences between points are paired. ` +
       `Replies arrive after an exponential delay with a mean of ${days(p.responseDelayDays)}: an assumption, since LinkedIn publishes no response-delay data. ` +
@@ -115,7 +125,7 @@ function headlineSection(results: CapacityByPlanResults): PageSection {
         : `Capacity multipliers range from ${f2(mMin)}× to ${f2(mMax)}× the allotment. `) +
       `The closed form C/(1 − r) = ${f2(1 / (1 - p.replyRate))} × C ${worstGap < 0.01 ? `is within ${f1(Math.max(worstGap * 100, 0.1))}% of every simulated value` : `is off by up to ${f1(worstGap * 100)}%`} ` +
       `(it assumes instant replies, unbounded sending and no credit lost to expiry or to the end of the year).`,
-    `${Math.min(...outDays) > CYCLE_DAYS / 2 ? "Every account is held back by its credits, not by how many it wants to send" : "Accounts run out of credits for part of the month"}: ` +
+    `${Math.min(...outDays) > MONTH_DAYS / 2 ? "Every account is held back by its credits, not by how many it wants to send" : "Accounts run out of credits for part of the month"}: ` +
       `they spend ${f1(Math.min(...outDays))} to ${f1(Math.max(...outDays))} days a month with no credit left. ` +
       (samePolicies
         ? `The two policies give the same capacity here (paired differences under 0.1%): each grant is spent within days, so nothing is left to reset, roll over or expire. ` +
@@ -153,9 +163,9 @@ function headlineSection(results: CapacityByPlanResults): PageSection {
       cost: costCell(r),
     })),
     ...results.cannotSend.map((b) => ({
-      plan: `${b.plan}: cannot send InMail (0 credits, guide G2)`,
+      plan: b.plan,
       policy: "both",
-      capacity: "0",
+      capacity: "0: cannot send InMail",
       multiplier: null,
       positives: 0,
       price: "–",
@@ -168,6 +178,7 @@ function headlineSection(results: CapacityByPlanResults): PageSection {
       policy: r.policy as string,
       canSend: true,
       creditsPerMonth: r.credits,
+      grantSchedule: plans[r.planId].grantSchedule as string,
       replyRate: p.replyRate,
       capacity: r.capacity,
       capacityLo: r.capacityLo,
@@ -189,6 +200,7 @@ function headlineSection(results: CapacityByPlanResults): PageSection {
       policy: "both",
       canSend: false,
       creditsPerMonth: 0,
+      grantSchedule: "",
       replyRate: p.replyRate,
       capacity: 0,
       capacityLo: 0,
@@ -237,26 +249,49 @@ function curveSection(results: CapacityByPlanResults): PageSection {
   const smallest = plans[payingPlanIds[0]!];
   const at = (plan: string, rate: number) => rows.find((r) => r.plan === plan && r.replyRate === rate && r.policy === "guide")!.mean;
   const maxBand = Math.max(...rows.map((r) => (r.hi - r.lo) / r.mean));
+  // Parallel on a log scale ⇔ the multiplier (capacity ÷ allotment) is the same for every plan at each reply rate and policy.
+  const credits = new Map(payingPlanIds.map((id) => [plans[id].name, plans[id].creditsPerMonth]));
+  const multiplier = (r: (typeof rows)[number]) => r.mean / credits.get(r.plan)!;
+  const spread = Math.max(
+    ...rows.map((r) => {
+      const same = rows.filter((o) => o.policy === r.policy && o.replyRate === r.replyRate).map(multiplier);
+      return (Math.max(...same) - Math.min(...same)) / Math.min(...same);
+    }),
+  );
+  const meanMultiplier = (rate: number) => {
+    const same = rows.filter((r) => r.replyRate === rate).map(multiplier);
+    return same.reduce((a, b) => a + b, 0) / same.length;
+  };
+  const growth = at(biggest.name, top) / at(biggest.name, first);
   const text = [
-    `Capacity grows faster than linearly with the reply rate: ${biggest.name} goes from ${f0(at(biggest.name, first))} InMails a month at ${pct(first)} ` +
-      `to ${f0(at(biggest.name, top))} at ${pct(top)}, ${f1(at(biggest.name, top) / at(biggest.name, first))} times as many. ` +
-      `${smallest.name}'s line hugs the bottom because the axis is shared: its ${f0(smallest.creditsPerMonth)} credits become ` +
-      `${f1(at(smallest.name, first))} to ${f1(at(smallest.name, top))} InMails (the CSV has every value).`,
-    (Math.abs(worstGap) < 0.02 && maxBand < 0.02
-      ? `The dashed closed form and the shaded 95% band are mostly hidden under the solid lines: the band is at most ${f1(maxBand * 100)}% of the mean wide and the closed form is never more than ${f1(Math.abs(worstGap) * 100)}% away. `
-      : `The largest gap to the closed form is ${f1(Math.abs(worstGap) * 100)}% (${worst.plan}, ${worst.policy} policy, ${pct(worst.replyRate)}). `) +
+    (growth >= 1.05
+      ? `Capacity grows faster than linearly with the reply rate: ${biggest.name} goes from ${f0(at(biggest.name, first))} InMails a month at ${pct(first)} ` +
+        `to ${f0(at(biggest.name, top))} at ${pct(top)}, ${f1(growth)} times as many, `
+      : `${biggest.name} stays at about ${f0(at(biggest.name, top))} InMails a month from ${pct(first)} to ${pct(top)}: at ${n1(p.sendsPerDay)} sends a day the sender, not the credits, is its limit, `) +
+      `and ${smallest.name}'s ${f0(smallest.creditsPerMonth)} credits become ${f1(at(smallest.name, first))} to ${f1(at(smallest.name, top))} InMails. ` +
+      `The vertical scale is logarithmic, so equal ratios are equal distances and small plans are as legible as large ones. ` +
+      (spread < 0.02
+        ? `The lines run parallel: each plan's capacity is its allotment times a multiplier that depends only on the reply rate, not on the plan ` +
+          `(${f2(meanMultiplier(first))}× at ${pct(first)} to ${f2(meanMultiplier(top))}× at ${pct(top)}; the plans' multipliers differ by at most ${f1(Math.max(spread * 100, 0.1))}%).`
+        : `The lines are ${spread < 0.1 ? "not quite" : "not"} parallel: at the same reply rate and policy the plans' multipliers (capacity ÷ allotment) differ by up to ${f0(spread * 100)}%, ` +
+          `so something besides the reply rate (the send rate, the reply delay, credits lost) limits some plans more than others.`),
+    `The dark dashed line on top of each plan's line is the closed form C/(1 − r), counted per monthly grant, so months of 28 to 31 days do not change it. ` +
+      (Math.abs(worstGap) < 0.02 && maxBand < 0.02
+        ? `It is never more than ${f1(Math.max(Math.abs(worstGap) * 100, 0.1))}% away from the simulated mean, and the shaded 95% band is at most ${f1(maxBand * 100)}% of the mean wide, hidden under the line. `
+        : `The largest gap to the closed form is ${f1(Math.abs(worstGap) * 100)}% (${worst.plan}, ${worst.policy} policy, ${pct(worst.replyRate)}). `) +
       `The closed form lies inside the band at ${rows.length - outside.length} of ${rows.length} points` +
       (outside.length === 0
         ? "."
         : below.length > outside.length / 2
           ? `; where it does not, the simulation is mostly below it: the closed form ignores the send rate (${n1(p.sendsPerDay)} a day) and the reply delay ` +
             `(${days(p.responseDelayDays)} on average; the credits of replies still in flight when the ${CYCLES} months end never come back).`
-          : `; the points outside are on both sides, as sampling noise would put them.`),
+          : `; the points outside are on both sides, as sampling noise would put them.`) +
+      ` The grey vertical line marks your reply rate, ${pct(p.replyRate)}.`,
   ].join("\n\n");
   return {
     heading: "Capacity against reply rate",
     text,
-    figure: capacityVsReplyRate(rows, { plans: payingPlanIds.map((id) => plans[id].name) }),
+    figure: capacityVsReplyRate(rows, { plans: payingPlanIds.map((id) => plans[id].name), yScale: "log", markReplyRate: p.replyRate }),
     csv: { filename: "capacity-vs-reply-rate.csv", table: rows },
   };
 }
@@ -304,12 +339,20 @@ function tracePanels(planName: string, guide: BalanceTrace, linkedin: BalanceTra
   return { balances: [...guide.balances, ...linkedin.balances], events: [...guide.events, ...linkedin.events] };
 }
 
-/** The traces as one flat table: every day's movements of each kind, with the balance after the last of them. */
+/** The traces as one flat table: every day's movements of each kind (day 0 = the start date), with the balance after the last of them. */
 function traceCsv(planId: string, traces: Readonly<Record<PolicyId, BalanceTrace>>) {
   return policyIds.flatMap((policy) => {
     const trace = traces[policy];
     const after = new Map(trace.balances.map((r) => [r.day, r.balance]));
-    return trace.events.map((e) => ({ plan: planId, policy, day: e.day, kind: e.kind, credits: e.credits, balanceAfter: after.get(e.day) ?? null }));
+    return trace.events.map((e) => ({
+      plan: planId,
+      policy,
+      day: e.day,
+      dateUtc: dateOf(e.day).toISOString().slice(0, 10),
+      kind: e.kind,
+      credits: e.credits,
+      balanceAfter: after.get(e.day) ?? null,
+    }));
   });
 }
 
@@ -324,10 +367,29 @@ function balanceSection(results: CapacityByPlanResults): PageSection {
       ? `${plans[t.planId].name}: ${describe(t.guide.totals)}.`
       : `${plans[t.planId].name}: under guide ${describe(t.guide.totals)}; under linkedin ${describe(t.linkedin.totals)}.`;
   });
+  // When each sample account gets its credits, plans with the same grant day together, the 1st of the month first.
+  const grantDays = new Map<string, string[]>();
+  const byCalendar = [...results.traces].sort(
+    (a, b) => Number(plans[b.planId].grantSchedule === "calendar-month") - Number(plans[a.planId].grantSchedule === "calendar-month"),
+  );
+  for (const t of byCalendar) {
+    const first = t.guide.firstGrantDay;
+    const date = dateOf(first).getUTCDate();
+    const when =
+      plans[t.planId].grantSchedule === "calendar-month"
+        ? "on the 1st of each month"
+        : Number.isNaN(first)
+          ? "on the billing date, after this window"
+          : `on the billing date, here the ${ordinal(date)} of each month${date > 28 ? " (the last day of a shorter month)" : ""}, ` +
+            `since the sample account subscribed on ${dayMonth.format(dateOf(first))} (before that it holds nothing)`;
+    grantDays.set(when, [...(grantDays.get(when) ?? []), plans[t.planId].name]);
+  }
+  const schedules = [...grantDays].map(([when, names]) => `${list(names)} ${when}`);
   const text = [
-    `One sample account per plan, over the first ${f0(traceWindowDays)} days at ${aPct(p.replyRate)} reply rate and ${n1(p.sendsPerDay)} sends a day; ` +
+    `One sample account per plan, from ${monthName.format(dateOf(0))} to ${monthYear.format(dateOf(traceWindowDays - 1))} (${traceMonths} months) at ${aPct(p.replyRate)} reply rate and ${n1(p.sendsPerDay)} sends a day; ` +
       `the same recipients answer the same way under both policies. The line is the balance after each movement; each mark sums one kind of movement over a day ` +
-      `and sits at the balance after the day's last one. Each plan has its own vertical scale.`,
+      `and sits at the balance after the day's last one. Each plan has its own vertical scale. ` +
+      `Credits arrive on each plan's own schedule: ${schedules.join("; ")}.`,
     (identical.length === results.traces.length
       ? `Under both policies every account follows exactly the same path, so each plan has one panel: the balance jumps at each grant, drains, ` +
         `and then sits at zero${results.traces.some((t) => t.guide.totals.refund > 0) ? ", topped up by single refunds," : ""} for ${f1(Math.min(...results.headline.map((h) => h.daysOutOfCredits)))} to ${f1(Math.max(...results.headline.map((h) => h.daysOutOfCredits)))} days a month on average. `
@@ -337,10 +399,14 @@ function balanceSection(results: CapacityByPlanResults): PageSection {
     `ASSUMPTION: when replies (and so refunds) arrive follows an exponential delay with a mean of ${days(p.responseDelayDays)}. LinkedIn publishes no response-delay data; ` +
       `change it with --set responseDelayDays=… and see the heat map above for how much it matters.`,
   ].join("\n\n");
+  // The figures stack: a legend only where a kind of event appears for the first time.
+  const shownKinds = new Set<string>();
   const figure = results.traces
     .map((t) => {
       const panels = tracePanels(plans[t.planId].name, t.guide, t.linkedin);
-      return balanceTimeline(panels.balances, { events: panels.events, panelHeight: 90 });
+      const legend = panels.events.some((e) => !shownKinds.has(e.kind));
+      for (const e of panels.events) shownKinds.add(e.kind);
+      return balanceTimeline(panels.balances, { events: panels.events, panelHeight: 90, startDate: START_DATE, legend });
     })
     .join("\n");
   const csv = results.traces.flatMap((t) => traceCsv(t.planId, t));
@@ -509,7 +575,7 @@ function slowSenderSection(results: CapacityByPlanResults): PageSection {
   return {
     heading: `A slow sender's balance under each policy: ${plan.name}`,
     text,
-    figure: balanceTimeline([...guide.balances, ...linkedin.balances], { events: [...shown(guide), ...shown(linkedin)], panelHeight: 110 }),
+    figure: balanceTimeline([...guide.balances, ...linkedin.balances], { events: [...shown(guide), ...shown(linkedin)], panelHeight: 110, startDate: START_DATE }),
     csv: { filename: "slow-sender-balance.csv", table: traceCsv(p.heatmapPlan, results.slowSenderTrace) },
   };
 }
@@ -520,7 +586,10 @@ function assumptionsSection(results: CapacityByPlanResults): PageSection {
     heading: "Assumptions and sources",
     text: [
       `Allotments, caps and credit lives are LinkedIn's documented figures (help pages; Recruiter's 150 credits per seat is a 2014 figure). ` +
-        `Every plan is granted every ${CYCLE_DAYS} days from the account's start (Sales Navigator's grant on the 1st of each calendar month is not modelled here). ` +
+        `Each plan grants on its documented schedule: Sales Navigator on the 1st of each calendar month (UTC), the others monthly on the account's billing date. ` +
+        `Simulated time starts on ${dayMonth.format(dateOf(0))} ${dateOf(0).getUTCFullYear()}; billing-date subscriptions start at a uniformly drawn moment in the first ${f0(ANCHOR_SPREAD_DAYS)} days, ` +
+        `so their grant day varies from account to account (a grant due on the 29th to 31st falls on the last day of a shorter month); every account gets ${CYCLES} grants. ` +
+        `"A month" is the cycle between two grants, 28 to 31 days long; the closed form C/(1 − r) counts InMails per grant, so it holds whatever the cycle's length. ` +
         `Accounts send ${n1(p.sendsPerDay)} InMails a day on average while they have credits and never run out of people to reach; no recipient blocks InMail and no enforcement applies.`,
       `A reply is any refund-eligible response, with probability ${pct(p.replyRate)}; it arrives after an exponential delay with a mean of ${days(p.responseDelayDays)} (ASSUMED: LinkedIn publishes no delay data). ` +
         `Declines appear only in the policy comparison (${pct(p.declineShare)} of those who do not reply, assumed). Under linkedin a refunded credit keeps the expiry of the credit spent (undocumented; the model's default).`,

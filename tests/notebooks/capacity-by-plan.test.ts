@@ -11,6 +11,7 @@ import {
   computeCapacityByPlan,
   type CapacityByPlanResults,
 } from "../../notebooks/capacity-by-plan.ts";
+import { pointModel, START_DATE } from "../../notebooks/capacity-by-plan/grid.ts";
 import { payingPlanIds } from "../../notebooks/capacity-by-plan/params.ts";
 import { notebookProvenance, resolveNotebookParams } from "../../notebooks/notebook-cli.ts";
 import { renderPage, writeFileAtomic } from "../../reports/index.ts";
@@ -56,7 +57,8 @@ describe("capacity-by-plan notebook", () => {
   it("reports Basic as unable to send, with the model's reason, instead of dropping it", () => {
     expect(report.results.cannotSend).toEqual([{ plan: "Basic (free)", reason: expect.stringMatching(/cannot send InMail.*0 credits \(guide G2\)/) }]);
     const doc = parseMarkup(report.html);
-    expect(texts(doc, "#section-1 tbody td")).toContain("Basic (free): cannot send InMail (0 credits, guide G2)");
+    const basic = [...doc.querySelectorAll("#section-1 tbody tr")].map((tr) => texts(tr as unknown as Document, "td")).find((cells) => cells[0] === "Basic (free)");
+    expect(basic?.slice(0, 3)).toEqual(["Basic (free)", "both", "0: cannot send InMail"]);
     expect(texts(doc, "#section-1 p").join(" ")).toMatch(/Basic \(free\) is listed but sends nothing/);
   });
 
@@ -68,6 +70,38 @@ describe("capacity-by-plan notebook", () => {
     expect(navigator.map((r) => r.priceSource)).toEqual(["user", "user"]);
     expect(navigator[0]!.costPerPositive).toBeCloseTo(100 / navigator[0]!.positives, 9);
     expect(custom.results.headline.filter((r) => r.priceSource === "illustrative")).toHaveLength(8);
+  });
+
+  it("grants on each plan's documented schedule: Sales Navigator on the 1st of each month, the others on the billing date", () => {
+    const { results } = report;
+    const t0 = Date.parse(`${START_DATE}T00:00:00Z`);
+    const dateOf = (day: number) => new Date(t0 + day * 86_400_000);
+    for (const id of payingPlanIds) {
+      expect(pointModel({ plan: id, policy: "guide", replyRate: 0.1, responseDelayDays: 1, sendsPerDay: 1, declineShare: 0 }).schedule).toEqual({ kind: plans[id].grantSchedule });
+    }
+    for (const t of results.traces) {
+      const grants = t.guide.events.filter((e) => e.kind === "grant").map((e) => e.day);
+      expect(grants).toHaveLength(4); // January to April
+      expect(t.guide.balances[0]!.day).toBe(0); // every trace starts on 1 January
+      if (plans[t.planId].grantSchedule === "calendar-month") {
+        expect(grants).toEqual([0, 31, 59, 90]); // 1 January, 1 February, 1 March, 1 April 2026
+      } else {
+        // Subscribed at some moment in January, then monthly on that day of the month (clipped to short months).
+        expect(grants[0]).toBeGreaterThan(0);
+        expect(grants[0]).toBeLessThan(31);
+        const day = dateOf(grants[0]!).getUTCDate();
+        expect(grants.map((g) => dateOf(g).getUTCDate())).toEqual([day, Math.min(day, 28), day, Math.min(day, 30)]);
+        expect(grants.map((g) => dateOf(g).getUTCMonth())).toEqual([0, 1, 2, 3]);
+        expect(t.guide.balances[0]).toEqual({ plan: expect.any(String), day: 0, balance: 0 }); // nothing before the subscription
+      }
+    }
+    // A year of calendar months: the slow sender's Sales Navigator year ends on 1 January 2027, not after 12 × 30 days.
+    expect(results.slowSenderTrace.guide.balances.at(-1)!.day).toBe(365);
+    const slow = results.comparison.find((c) => c.case === "slow sender")!;
+    // One send a day for 365 days in 12 cycles: 30.4 a month, whatever the month's length.
+    expect(slow.guide.capacity.lo).toBeLessThanOrEqual(365 / 12);
+    expect(slow.guide.capacity.hi).toBeGreaterThanOrEqual(365 / 12);
+    expect(texts(parseMarkup(report.html), "section p").join(" ")).not.toMatch(/every \d+ days/);
   });
 
   it("matches the closed form C/(1 − r) within its CI when replies are instant and sending unbounded", async () => {
