@@ -128,7 +128,7 @@ function headlineSection(results: CapacityByPlanResults): PageSection {
     `${Math.min(...outDays) > MONTH_DAYS / 2 ? "Every account is held back by its credits, not by how many it wants to send" : "Accounts run out of credits for part of the month"}: ` +
       `they spend ${f1(Math.min(...outDays))} to ${f1(Math.max(...outDays))} days a month with no credit left. ` +
       (samePolicies
-        ? `The two policies give the same capacity here (paired differences under 0.1%): each grant is spent within days, so nothing is left to reset, roll over or expire. ` +
+        ? `The two policies give the same capacity here (paired differences under 0.1%): with every account out of credits for ${f1(Math.min(...outDays))} days or more before its next grant, nothing is left to reset, roll over or expire. ` +
           `The policy section below shows when they differ.`
         : `The policies differ most for ${widest.plan}: linkedin gives ${signed(widest.policyDifference.mean, f2)} InMails a month ` +
           `(paired ${ci(widest.policyDifference.lo, widest.policyDifference.hi, f2)}); the policy section below explains why.`),
@@ -495,7 +495,10 @@ function policySection(results: CapacityByPlanResults): PageSection {
       `LinkedIn's help pages roll the balance over, clipped to ${f0(plan.capMultiplier)}× the allotment at each grant, give each credit ${life(plan.creditLifetimeDays)}, ` +
       `and also refund a decline, but only for a response within ${f0(policies.linkedin.refundWindowDays)} days. Each case in the table changes one thing for ${plan.name} at ${aPct(p.replyRate)} reply rate ` +
       `(Lost/mo: credits expired or forfeited per month; Left at month ${CYCLES}: credits still held at the end).`,
-    `${describeCase(base)}: ${diff(base)}. Each grant is spent within days, so a reset${Number.isFinite(plan.creditLifetimeDays) ? ` or ${life(plan.creditLifetimeDays)}` : ""} finds nothing to take.`,
+    `${describeCase(base)}: ${diff(base)}. Credits lost a month: ${f2(base.guide.lostPerMonth)} under guide, ${f2(base.linkedin.lostPerMonth)} under linkedin` +
+      (Math.max(base.guide.lostPerMonth, base.linkedin.lostPerMonth) < 0.5
+        ? ` — each grant is spent before the next, so a reset${Number.isFinite(plan.creditLifetimeDays) ? ` or ${life(plan.creditLifetimeDays)}` : ""} finds almost nothing to take.`
+        : `: credits are left at the end of cycles, which is where the two policies part.`),
     `Declines (${pct(p.declineShare)} of those who do not reply, so ${pct(declines.point.declineShare)} of recipients; an assumption): ${diff(declines)}. LinkedIn's refund on a decline turns ${aPct(p.replyRate)} reply rate into ${aPct(refundRate)} refund rate ` +
       `(closed form ${f1(plan.creditsPerMonth / (1 - refundRate))} against ${f1(plan.creditsPerMonth / (1 - p.replyRate))}). ` +
       `The extra InMails bring positive replies at the same rate: ${f2(declines.linkedin.positives.mean)} a month against ${f2(declines.guide.positives.mean)}.`,
