@@ -53,7 +53,7 @@ export interface Summary {
   /** InMails delivered per account per cycle. */
   capacity: Estimate;
   positivesPerCycle: Estimate;
-  /** Responses ÷ contacts (InMails and connection requests; all replications pooled). */
+  /** Responses (accepted, replied, declined; not spam reports) ÷ contacts (InMails and connection requests; all replications pooled). */
   responseRate: number;
   perCycle: CycleRow[];
   ledger: LedgerTotals;
@@ -120,7 +120,7 @@ export function summarize(tallies: readonly Tally[]): Summary {
     ledger.forfeited += t.ledger.forfeited;
     ledger.closingBalance += t.closingBalance;
     sends += sum(t.perCycle.sends) + sum(t.perCycle.connectionRequests);
-    responses += sum(t.perCycle.responses);
+    responses += sum(t.perCycle.responses) - sum(t.perCycle.spamReports);
     events += sum(t.perCycle.sends) + sum(t.perCycle.positives) + t.accounts * t.cycles;
   }
   const replications: ReplicationValues = {

@@ -61,7 +61,7 @@ export function scenarioParams(persona: PersonaId, overrides: ScenarioDefaults =
     { name: "persona", kind: "enum", values: personaIds, default: persona, description: "who sends (labels the run; its figures are the defaults below)" },
     { name: "plan", kind: "enum", values: planIds, default: p.plan, description: "plan: allotment, cap, credit life, grant schedule" },
     { name: "policy", kind: "enum", values: policyIds, default: "linkedin", description: "credit rules: guide (reset, no refund on declines) or linkedin (roll over to a cap, 90-day life)" },
-    { name: "rules.credits", kind: "override", word: "plan", min: 0, max: 100_000, integer: true, default: "plan", unit: "credits", description: "credits per cycle, or the plan's" },
+    { name: "rules.credits", kind: "override", word: "plan", min: 0, max: 100_000, integer: true, default: "plan", unit: "credits", description: "credits per seat per cycle, or the plan's (a pooled contract gets seats × this)" },
     { name: "rules.capMultiplier", kind: "override", word: "plan", min: 1, max: 100, default: "plan", description: "linkedin: balance cap ÷ allotment, or the plan's" },
     { name: "rules.creditLifetimeDays", kind: "override", word: "plan", min: 1, max: 100_000, default: "plan", unit: "days", description: "linkedin: life of a credit, or the plan's" },
     { name: "rules.refundWindowDays", kind: "override", word: "policy", min: 0, max: 100_000, default: "policy", unit: "days", description: "a response later than this refunds nothing, or the policy's" },
@@ -135,7 +135,7 @@ export interface BuiltScenario {
   seed: number;
   plan: PlanId;
   policy: PolicyId;
-  /** Credits per cycle actually granted. */
+  /** Credits per seat per cycle (a pooled contract is granted seats × this). */
   credits: number;
   /** Seats per unit. */
   seats: number;
@@ -159,6 +159,12 @@ export function buildModel(v: ParamValues): BuiltScenario {
   const policy = v.policy as PolicyId;
   const connUse = v["connections.use"] as "none" | "only" | "fallback" | "mix";
   const credits = v["rules.credits"] === "plan" ? plan.creditsPerMonth : num(v["rules.credits"]);
+  const seats = num(v["contract.seats"]);
+  if (seats > 1 && !plan.pooled) {
+    throw new InputError(
+      `contract.seats: ${seats} is not allowed with plan=${planId}; expected 1 (only ${planIds.filter((id) => plans[id].pooled).join(", ")} pools credits across seats)`,
+    );
+  }
   if (credits <= 0 && connUse !== "only") {
     const e = new PlanCannotSendError(planId);
     throw new InputError(
@@ -218,12 +224,12 @@ export function buildModel(v: ParamValues): BuiltScenario {
     delayKind === "lognormal"
       ? { kind: "lognormal", medianDays: num(v["delay.medianDays"]), sigma: num(v["delay.sigma"]) }
       : { kind: "exponential", meanDays: num(v["delay.meanDays"]) };
-  const seats = num(v["contract.seats"]);
   const mult = messageMultiplier(message);
   const model: AccountModel = {
     rules: creditRules({
       policy,
-      creditsPerCycle: credits,
+      // A pooled contract is granted every seat's allotment into one pool.
+      creditsPerCycle: credits * seats,
       capMultiplier: v["rules.capMultiplier"] === "plan" ? plan.capMultiplier : num(v["rules.capMultiplier"]),
       creditLifetimeDays:
         v["rules.creditLifetimeDays"] === "plan" ? plan.creditLifetimeDays : num(v["rules.creditLifetimeDays"]),

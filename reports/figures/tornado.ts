@@ -40,7 +40,8 @@ export interface TornadoOptions {
  * Tornado chart: per lever, a bar from the base outcome to the outcome at the
  * lever's low setting and one to its high setting, levers sorted by span
  * |high − low| (widest on top), base marked (and labelled when all levers
- * share it), end values printed.
+ * share it), end values printed. A setting equal to the base (a one-sided lever,
+ * e.g. one that can only be switched on) draws no bar and prints no value.
  * Throws on missing or non-finite values.
  */
 export function tornado(rows: readonly TornadoRow[], options: TornadoOptions = {}): string {
@@ -60,10 +61,12 @@ export function tornado(rows: readonly TornadoRow[], options: TornadoOptions = {
 
   // Stable sort: equal spans keep the caller's order.
   const levers = [...rows].sort((a, b) => Math.abs(b.high - b.low) - Math.abs(a.high - a.low)).map((r) => r.lever);
-  const ends = rows.flatMap((r) => [
-    { lever: r.lever, base: r.base, value: r.low, setting: lowLabel },
-    { lever: r.lever, base: r.base, value: r.high, setting: highLabel },
-  ]);
+  const ends = rows
+    .flatMap((r) => [
+      { lever: r.lever, base: r.base, value: r.low, setting: lowLabel },
+      { lever: r.lever, base: r.base, value: r.high, setting: highLabel },
+    ])
+    .filter((e) => e.value !== e.base);
   type End = (typeof ends)[number];
   const endText = { y: "lever", x: "value", text: (d: End) => d.value.toFixed(digits) } as const;
   // One base for all levers (the usual case) is labelled above the bars.

@@ -30,6 +30,7 @@ describe("scenario schema: a bad value anywhere names its field path, the value 
     [["plan=basic"], /^plan: "basic" cannot be used with connections\.use=none: plan "basic" cannot send InMail.*G2/],
     [["audience.acceptedShare=0.7", "audience.repliedShare=0.5"], /^audience\.repliedShare: 0\.5 is not allowed with audience\.acceptedShare=0\.7/],
     [["audience.responseRate=0.9", "audience.spamRate=0.2"], /^audience\.spamRate: 0\.2 is not allowed with audience\.responseRate=0\.9/],
+    [["contract.seats=3"], /^contract\.seats: 3 is not allowed with plan=sales-navigator; expected 1 \(only recruiter pools credits across seats\)/],
   ])("%j", (sets, message) => {
     let error: unknown;
     try {
@@ -46,6 +47,10 @@ describe("scenario schema: a bad value anywhere names its field path, the value 
     expect(build("sender.poolSize=unlimited").model.sender?.poolSize).toBe(Infinity);
     expect(build("rules.credits=7").model.rules.creditsPerCycle).toBe(7);
     expect(build("plan=recruiter").model.rules.capCredits).toBe(600);
+    // A pooled Recruiter contract is granted every seat's allotment into one pool.
+    const contract = build("plan=recruiter", "contract.seats=5");
+    expect(contract.model.rules.creditsPerCycle).toBe(750);
+    expect(contract.credits).toBe(150);
   });
 
   it("message levers and length set the response multiplier", () => {

@@ -29,4 +29,16 @@ describe("tornado", () => {
     const mixed = tornado(tornadoRows.map((r, i) => (i === 0 ? { ...r, base: 37 } : r)));
     expect(mixed).not.toContain("Base ");
   });
+
+  it("draws one bar for a lever that can only be switched on, and none for one that changes nothing", () => {
+    const rows = [
+      { lever: "Personalised", low: 38, high: 44.8, base: 38 },
+      { lever: "Friday dip", low: 38, high: 37.2, base: 38 },
+      { lever: "No effect", low: 38, high: 38, base: 38 },
+    ];
+    const doc = parseMarkup(tornado(rows));
+    expect(doc.querySelectorAll('g[aria-label="bar"] rect')).toHaveLength(2);
+    expect(texts(doc, 'g[aria-label="text"] text')).toEqual(["Base 38.0", "37.2", "44.8"]);
+    expect(texts(doc, 'g[aria-label="y-axis tick label"] text')).toEqual(["Personalised", "Friday dip", "No effect"]);
+  });
 });

@@ -1,0 +1,56 @@
+/**
+ * Parameters of the message-levers notebook: the table `--set` is checked against,
+ * and the typed values the notebook trusts once they have passed it.
+ */
+import { personaIds, planIds, plans, policyIds, type PersonaId, type PlanId, type PolicyId } from "../../models/index.ts";
+import type { ParamSpec, ParamValues } from "../../scenarios/params.ts";
+
+const payingPlans = planIds.filter((id) => plans[id].creditsPerMonth > 0);
+
+export const messageLeversParams = [
+  { name: "title", kind: "string", maxLength: 200, default: "Message levers: what moves positive replies", description: "the report's title" },
+  { name: "persona", kind: "enum", values: personaIds, default: "recruiter", description: "who sends: the persona's scenario (plan, audience, calendar, volume), InMail only" },
+  { name: "plan", kind: "enum", values: ["persona", ...payingPlans], default: "persona", description: "plan, or the persona's own" },
+  {
+    name: "responseRate",
+    kind: "override",
+    word: "segment",
+    min: 0.01,
+    max: 0.8,
+    default: "segment",
+    description: "share of the audience that answers a plain InMail (no lever; accepted, replied or declined), or the persona's segment's (assumed)",
+  },
+  { name: "baseBodyChars", kind: "integer", min: 1, max: 2000, default: 600, unit: "characters", description: "body length of the base message (600: LinkedIn's 401–800 band, ×1.03)" },
+  { name: "policy", kind: "enum", values: policyIds, default: "linkedin", description: "credit rules: linkedin (help pages) or guide" },
+  { name: "accounts", kind: "integer", min: 1, max: 100_000, default: 200, description: "accounts simulated per lever setting and replication" },
+  { name: "replications", kind: "integer", min: 2, max: 10_000, default: 8, description: "independent replications (95% CIs are across them)" },
+  { name: "seed", kind: "integer", min: 0, max: Number.MAX_SAFE_INTEGER, default: 1, description: "master seed, the same for every setting (paired comparisons); same seed, same report" },
+] as const satisfies readonly ParamSpec[];
+
+export interface MessageLeversParams {
+  readonly title: string;
+  readonly persona: PersonaId;
+  /** The plan chosen, or null for the persona's own. */
+  readonly plan: Exclude<PlanId, "basic"> | null;
+  /** Audience response rate to a plain InMail, or null for the segment's. */
+  readonly responseRate: number | null;
+  readonly baseBodyChars: number;
+  readonly policy: PolicyId;
+  readonly accounts: number;
+  readonly replications: number;
+  readonly seed: number;
+}
+
+export function messageLeversParamsFrom(values: ParamValues): MessageLeversParams {
+  return {
+    title: values.title as string,
+    persona: values.persona as PersonaId,
+    plan: values.plan === "persona" ? null : (values.plan as Exclude<PlanId, "basic">),
+    responseRate: values.responseRate === "segment" ? null : (values.responseRate as number),
+    baseBodyChars: values.baseBodyChars as number,
+    policy: values.policy as PolicyId,
+    accounts: values.accounts as number,
+    replications: values.replications as number,
+    seed: values.seed as number,
+  };
+}
