@@ -46,3 +46,6 @@ export const list = (items: readonly string[]) =>
   items.length <= 1 ? (items[0] ?? "") : `${items.slice(0, -1).join(", ")} and ${items[items.length - 1]}`;
 /** An interval for a table cell that never breaks inside (word joiners). */
 export const range = (lo: string, hi: string) => `${lo}\u2060–\u2060${hi}`;
+/** A mean and its 95% CI for a table cell: "1.2 (0.9–1.5)". */
+export const estimateCell = (e: { readonly mean: number; readonly ci95: readonly [number, number] }, format: (x: number) => string) =>
+  `${format(e.mean)} (${range(format(e.ci95[0]), format(e.ci95[1]))})`;

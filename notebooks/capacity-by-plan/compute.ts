@@ -4,9 +4,11 @@
  */
 import { grantTimes, PlanCannotSendError, plans, policyIds, rulesForPlan, type PolicyId } from "../../models/index.ts";
 import type { CapacityRow, CostRow, MultiplierRow } from "../../reports/index.ts";
+import { payingPlanIds, type PayingPlanId } from "../paying-plans.ts";
+import { sortedUnique } from "../sorted-unique.ts";
 import { traceBalance, type BalanceTrace } from "./balance-trace.ts";
 import { pairedDifference, pointKey, pointModel, simulateGrid, START_DATE, type Estimate, type GridPoint, type PointResult } from "./grid.ts";
-import { payingPlanIds, type CapacityByPlanParams, type PayingPlanId } from "./params.ts";
+import type { CapacityByPlanParams } from "./params.ts";
 
 /** Reply rates of the capacity curve (the user's rate is added). */
 export const curveReplyRates = [0.05, 0.1, 0.15, 0.2, 0.25, 0.3, 0.4, 0.5, 0.6] as const;
@@ -87,8 +89,6 @@ export interface ComputeOptions {
   /** Threads that simulate, this one included. */
   readonly workers: number;
 }
-
-const sortedUnique = (xs: readonly number[]) => [...new Set(xs)].sort((a, b) => a - b);
 
 export async function computeCapacityByPlan(params: CapacityByPlanParams, options: ComputeOptions): Promise<CapacityByPlanResults> {
   const p = params;

@@ -22,7 +22,7 @@ import {
 } from "../../models/index.ts";
 import { runJobs, type Job } from "../../scenarios/pool.ts";
 import { RunningStats } from "../../sim/index.ts";
-import type { PayingPlanId } from "./params.ts";
+import type { PayingPlanId } from "../paying-plans.ts";
 
 /**
  * Every account runs a year of monthly cycles on its plan's documented grant schedule

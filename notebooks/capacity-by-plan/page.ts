@@ -9,13 +9,15 @@ import {
   capacityVsReplyRate,
   costPerReply,
   multiplierHeatmap,
-  numberFormatter,
   type BalanceEventRow,
   type BalanceRow,
   type Page,
   type PageSection,
   type Provenance,
 } from "../../reports/index.ts";
+import { payingPlanIds, type PayingPlanId } from "../paying-plans.ts";
+import { priceParam } from "../plan-prices.ts";
+import { ci, list, signed, usd } from "../text-format.ts";
 import type { BalanceTrace } from "./balance-trace.ts";
 import {
   curveReplyRates,
@@ -27,8 +29,8 @@ import {
   type HeadlineRow,
 } from "./compute.ts";
 import { ANCHOR_SPREAD_DAYS, CYCLES, MONTH_DAYS, START_DATE, type Estimate } from "./grid.ts";
-import { payingPlanIds, priceParam, type PayingPlanId } from "./params.ts";
 
+// Kept apart from text-format's fixed, n1 and pct, which print some values differently (−0.0, negatives in n1, 1,000% and more).
 const intl = (digits: number, minimum = digits) =>
   new Intl.NumberFormat("en-US", { minimumFractionDigits: minimum, maximumFractionDigits: digits });
 /** Fixed decimals, with a true minus sign. */
@@ -41,7 +43,6 @@ const f1 = fixed(1);
 const f2 = fixed(2);
 /** At most one decimal, none when whole: 20 → "20", 0.5 → "0.5". */
 const n1 = (x: number) => intl(1, 0).format(x);
-const usd = numberFormatter({ currency: "USD" });
 /** 0.18 → "18%", 0.125 → "12.5%". */
 const pct = (fraction: number) => `${Math.round(fraction * 1000) / 10}%`;
 /** "an 18% reply rate", "a 20% reply rate": the article as the number is read aloud. */
@@ -49,11 +50,7 @@ const aPct = (fraction: number) => {
   const text = pct(fraction);
   return `${/^(8|11(?!\d)|18(?!\d))/.test(text) ? "an" : "a"} ${text}`;
 };
-const ci = (lo: number, hi: number, format: (x: number) => string) => `95% CI ${format(lo)} to ${format(hi)}`;
-const signed = (x: number, format: (x: number) => string) => (x > 0 ? `+${format(x)}` : format(x));
 const days = (d: number) => `${n1(d)} ${d === 1 ? "day" : "days"}`;
-const list = (items: readonly string[]) =>
-  items.length <= 1 ? (items[0] ?? "") : `${items.slice(0, -1).join(", ")} and ${items[items.length - 1]}`;
 /** A paired difference too small to matter: its CI contains 0, or it is under 0.1% of `relativeTo`. */
 const negligible = (e: Estimate, relativeTo: number) => (e.lo <= 0 && e.hi >= 0) || Math.abs(e.mean) < 1e-3 * relativeTo;
 /** "a 90-day life" / "no expiry" for a credit of a plan under the linkedin policy. */

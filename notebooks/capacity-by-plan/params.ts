@@ -2,15 +2,9 @@
  * Parameters of the capacity-by-plan notebook: the table `--set` is checked against,
  * and the typed values the notebook trusts once they have passed it.
  */
-import { planIds, plans, type PlanId } from "../../models/index.ts";
 import type { ParamSpec, ParamValues } from "../../scenarios/params.ts";
-
-/** Plans that can send InMail, in the order every table and figure shows them. */
-export type PayingPlanId = Exclude<PlanId, "basic">;
-export const payingPlanIds: readonly PayingPlanId[] = planIds.filter((id): id is PayingPlanId => plans[id].creditsPerMonth > 0);
-
-/** `price.<plan>` for every paying plan. */
-export const priceParam = (plan: PlanId) => `price.${plan}`;
+import { payingPlanIds, type PayingPlanId } from "../paying-plans.ts";
+import { planPricesFrom, priceParamSpec, type PlanPrices } from "../plan-prices.ts";
 
 export const capacityByPlanParams = [
   { name: "title", kind: "string", maxLength: 200, default: "InMail outreach capacity by plan", description: "the report's title" },
@@ -35,24 +29,13 @@ export const capacityByPlanParams = [
     description: "policy comparison only: share of the recipients who do not reply that decline (refunded under linkedin, not guide; an assumption)",
   },
   { name: "slowSendsPerDay", kind: "number", min: 0, minExclusive: true, max: 10_000, default: 1, unit: "/day", description: "policy comparison only: send rate of a sender who sends less than the allotment" },
-  ...payingPlanIds.map(
-    (id) =>
-      ({
-        name: priceParam(id),
-        kind: "number",
-        min: 0,
-        max: 1_000_000,
-        default: plans[id].illustrativePriceUsd,
-        unit: "USD/month",
-        description: `price of ${plans[id].name} (default illustrative, low confidence: LinkedIn publishes none)`,
-      }) as const,
-  ),
+  ...payingPlanIds.map((id) => priceParamSpec(id, { maxUsd: 1_000_000 })),
   { name: "accounts", kind: "integer", min: 1, max: 1_000_000, default: 50, description: "accounts simulated per replication and grid point" },
   { name: "replications", kind: "integer", min: 2, max: 10_000, default: 10, description: "independent replications (the 95% CIs are across them)" },
   { name: "seed", kind: "integer", min: 0, max: Number.MAX_SAFE_INTEGER, default: 1, description: "master seed, the same for every grid point (paired comparisons); same seed, same report" },
 ] as const satisfies readonly ParamSpec[];
 
-export interface CapacityByPlanParams {
+export interface CapacityByPlanParams extends PlanPrices<PayingPlanId> {
   readonly title: string;
   readonly replyRate: number;
   readonly sendsPerDay: number;
@@ -61,10 +44,6 @@ export interface CapacityByPlanParams {
   /** Share of the recipients who do not reply that decline. */
   readonly declineShare: number;
   readonly slowSendsPerDay: number;
-  /** Monthly price per paying plan, USD. */
-  readonly prices: Readonly<Record<PayingPlanId, number>>;
-  /** Which prices are the built-in illustrative ones (not set by the user). */
-  readonly illustrativePrices: Readonly<Record<PayingPlanId, boolean>>;
   readonly accounts: number;
   readonly replications: number;
   readonly seed: number;
@@ -72,13 +51,6 @@ export interface CapacityByPlanParams {
 
 /** Typed parameters from validated values. */
 export function capacityByPlanParamsFrom(values: ParamValues): CapacityByPlanParams {
-  const prices = {} as Record<PayingPlanId, number>;
-  const illustrative = {} as Record<PayingPlanId, boolean>;
-  for (const id of payingPlanIds) {
-    const price = values[priceParam(id)] as number;
-    prices[id] = price;
-    illustrative[id] = price === plans[id].illustrativePriceUsd;
-  }
   return {
     title: values.title as string,
     replyRate: values.replyRate as number,
@@ -87,8 +59,7 @@ export function capacityByPlanParamsFrom(values: ParamValues): CapacityByPlanPar
     heatmapPlan: values.heatmapPlan as PayingPlanId,
     declineShare: values.declineShare as number,
     slowSendsPerDay: values.slowSendsPerDay as number,
-    prices,
-    illustrativePrices: illustrative,
+    ...planPricesFrom(values, payingPlanIds),
     accounts: values.accounts as number,
     replications: values.replications as number,
     seed: values.seed as number,

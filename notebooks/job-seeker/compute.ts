@@ -23,6 +23,7 @@ import { assumptions } from "../../scenarios/run-scenario.ts";
 import { buildModel, scenarioParams, type BuiltScenario } from "../../scenarios/scenario.ts";
 import { audienceRateFor } from "../observed-rate.ts";
 import { runPoints, type PointOverrides, type PointRun } from "../scenario-points.ts";
+import { sortedUnique } from "../sorted-unique.ts";
 import type { JobSeekerParams } from "./params.ts";
 
 export const optionIds = ["premium-inmail", "basic-connections", "premium-fallback"] as const;
@@ -90,8 +91,6 @@ export interface JobSeekerResults {
 export interface ComputeOptions {
   readonly workers: number;
 }
-
-const sortedUnique = (xs: readonly number[]) => [...new Set(xs)].sort((a, b) => a - b);
 
 function baseValues(p: JobSeekerParams): ParamValues {
   return {

@@ -2,8 +2,9 @@
  * Parameters of the job-seeker notebook: the table `--set` is checked against, and
  * the typed values the notebook trusts once they have passed it.
  */
-import { limits, personas, plans, policyIds, segments, type PolicyId } from "../../models/index.ts";
+import { limits, personas, policyIds, segments, type PolicyId } from "../../models/index.ts";
 import type { ParamSpec, ParamValues } from "../../scenarios/params.ts";
+import { planPricesFrom, priceParamSpec } from "../plan-prices.ts";
 
 const persona = personas["job-seeker"];
 const segment = segments[persona.segment];
@@ -34,15 +35,7 @@ export const jobSeekerParams = [
   { name: "sendsPerDay", kind: "number", min: 0, minExclusive: true, max: 100, default: persona.sendsPerDay, unit: "/day", description: "messages the job seeker sends a day (the job-seeker persona's figure)" },
   { name: "demandPerMonth", kind: "integer", min: 1, max: 10_000, default: persona.demandPerCycle, unit: "/month", description: "people the job seeker wants to reach a month (the persona's figure)" },
   { name: "policy", kind: "enum", values: policyIds, default: "linkedin", description: "credit rules: linkedin (help pages) or guide" },
-  {
-    name: "price.premium-career",
-    kind: "number",
-    min: 0,
-    max: 100_000,
-    default: plans["premium-career"].illustrativePriceUsd,
-    unit: "USD/month",
-    description: "price of Premium Career (default illustrative, low confidence: LinkedIn publishes none)",
-  },
+  priceParamSpec("premium-career", { maxUsd: 100_000 }),
   { name: "months", kind: "integer", min: 2, max: 120, default: 24, description: "months simulated (the horizon for months to reach the target)" },
   { name: "accounts", kind: "integer", min: 1, max: 100_000, default: 200, description: "job seekers simulated per option and replication" },
   { name: "replications", kind: "integer", min: 2, max: 10_000, default: 8, description: "independent replications (95% CIs are across them)" },
@@ -68,7 +61,7 @@ export interface JobSeekerParams {
 }
 
 export function jobSeekerParamsFrom(values: ParamValues): JobSeekerParams {
-  const price = values["price.premium-career"] as number;
+  const { prices, illustrativePrices } = planPricesFrom(values, ["premium-career"]);
   return {
     title: values.title as string,
     targetConversations: values.targetConversations as number,
@@ -79,8 +72,8 @@ export function jobSeekerParamsFrom(values: ParamValues): JobSeekerParams {
     sendsPerDay: values.sendsPerDay as number,
     demandPerMonth: values.demandPerMonth as number,
     policy: values.policy as PolicyId,
-    priceUsd: price,
-    illustrativePrice: price === plans["premium-career"].illustrativePriceUsd,
+    priceUsd: prices["premium-career"],
+    illustrativePrice: illustrativePrices["premium-career"],
     months: values.months as number,
     accounts: values.accounts as number,
     replications: values.replications as number,

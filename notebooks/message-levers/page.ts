@@ -5,7 +5,7 @@
  */
 import { weekdayMultipliers } from "../../models/index.ts";
 import { groupedBars, tornado, type GroupedBarRow, type Page, type PageSection, type Provenance, type TornadoRow } from "../../reports/index.ts";
-import { ci, f0, f1, f2, list, n1, pct, pct1, range, signed } from "../text-format.ts";
+import { ci, estimateCell, f0, f1, f2, list, n1, pct, pct1, signed } from "../text-format.ts";
 import {
   CYCLES,
   longBodyChars,
@@ -45,8 +45,6 @@ function sizeText(l: LeverRow): string {
 }
 const leverLabel = (l: LeverRow) => `${leverNames[l.key]}: ${sizeText(l)}`;
 const relative = (x: number, base: number) => `${signed(((x - base) / base) * 100, f1)}%`;
-const estimateCell = (e: { mean: number; ci95: [number, number] }, format: (x: number) => string) =>
-  `${format(e.mean)} (${range(format(e.ci95[0]), format(e.ci95[1]))})`;
 const dayList = (days: readonly number[]) => {
   const sorted = [...days].sort((a, b) => ((a + 6) % 7) - ((b + 6) % 7));
   const key = sorted.join(",");

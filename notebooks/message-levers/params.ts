@@ -2,15 +2,14 @@
  * Parameters of the message-levers notebook: the table `--set` is checked against,
  * and the typed values the notebook trusts once they have passed it.
  */
-import { personaIds, planIds, plans, policyIds, type PersonaId, type PlanId, type PolicyId } from "../../models/index.ts";
+import { personaIds, policyIds, type PersonaId, type PolicyId } from "../../models/index.ts";
 import type { ParamSpec, ParamValues } from "../../scenarios/params.ts";
-
-const payingPlans = planIds.filter((id) => plans[id].creditsPerMonth > 0);
+import { payingPlanIds, type PayingPlanId } from "../paying-plans.ts";
 
 export const messageLeversParams = [
   { name: "title", kind: "string", maxLength: 200, default: "Message levers: what moves positive replies", description: "the report's title" },
   { name: "persona", kind: "enum", values: personaIds, default: "recruiter", description: "who sends: the persona's scenario (plan, audience, calendar, volume), InMail only" },
-  { name: "plan", kind: "enum", values: ["persona", ...payingPlans], default: "persona", description: "plan, or the persona's own" },
+  { name: "plan", kind: "enum", values: ["persona", ...payingPlanIds], default: "persona", description: "plan, or the persona's own" },
   {
     name: "responseRate",
     kind: "override",
@@ -31,7 +30,7 @@ export interface MessageLeversParams {
   readonly title: string;
   readonly persona: PersonaId;
   /** The plan chosen, or null for the persona's own. */
-  readonly plan: Exclude<PlanId, "basic"> | null;
+  readonly plan: PayingPlanId | null;
   /** Audience response rate to a plain InMail, or null for the segment's. */
   readonly responseRate: number | null;
   readonly baseBodyChars: number;
@@ -45,7 +44,7 @@ export function messageLeversParamsFrom(values: ParamValues): MessageLeversParam
   return {
     title: values.title as string,
     persona: values.persona as PersonaId,
-    plan: values.plan === "persona" ? null : (values.plan as Exclude<PlanId, "basic">),
+    plan: values.plan === "persona" ? null : (values.plan as PayingPlanId),
     responseRate: values.responseRate === "segment" ? null : (values.responseRate as number),
     baseBodyChars: values.baseBodyChars as number,
     policy: values.policy as PolicyId,

@@ -13,6 +13,7 @@ import { assumptions, type ScenarioResult } from "../../scenarios/run-scenario.t
 import { buildModel, scenarioParams } from "../../scenarios/scenario.ts";
 import { audienceRateFor, meanTimingMultiplier } from "../observed-rate.ts";
 import { runPoints, type PointOverrides, type PointRun } from "../scenario-points.ts";
+import { sortedUnique } from "../sorted-unique.ts";
 import { teamPlanIds, type RecruitingTeamParams, type TeamPlanId } from "./params.ts";
 
 /** Response rates of the sweep (the user's rate is added). */
@@ -112,8 +113,6 @@ export interface RecruitingTeamResults {
 export interface ComputeOptions {
   readonly workers: number;
 }
-
-const sortedUnique = (xs: readonly number[]) => [...new Set(xs)].sort((a, b) => a - b);
 
 /** Scenario values shared by every point. */
 function baseValues(p: RecruitingTeamParams): ParamValues {

@@ -6,9 +6,10 @@
 import { personas, plans, recruiterFloor, segments } from "../../models/index.ts";
 import type { Page, PageSection, Provenance } from "../../reports/index.ts";
 import { lineChart, type LineRow } from "../../reports/figures/line-chart.ts";
-import { aPct, ci, count, f0, f1, f2, list, n1, pct, range, usd, usd0 } from "../text-format.ts";
+import { priceParam } from "../plan-prices.ts";
+import { aPct, ci, count, estimateCell, f0, f1, f2, list, n1, pct, usd, usd0 } from "../text-format.ts";
 import { CYCLES, floorResponseRates, floorSendsPerDay, type RecruitingTeamResults, type SeatRow, type Sizing, type TeamRow } from "./compute.ts";
-import { priceParam, teamPlanIds, type TeamPlanId } from "./params.ts";
+import { teamPlanIds, type TeamPlanId } from "./params.ts";
 
 const persona = personas.recruiter;
 const leverNames: Record<string, string> = {
@@ -27,7 +28,6 @@ const seriesLabel = { lite: "Recruiter Lite", own: "Recruiter, seats with own cr
 const seats = (n: number) => count(n, "seat", "seats", f0);
 /** "12.3 (95% CI 11.9 to 12.7)". */
 const withCi = (e: { mean: number; ci95: [number, number] }, format: (x: number) => string) => `${format(e.mean)} (${ci(e.ci95[0], e.ci95[1], format)})`;
-const cell = (e: { mean: number; ci95: [number, number] }, format: (x: number) => string) => `${format(e.mean)} (${range(format(e.ci95[0]), format(e.ci95[1]))})`;
 /** CIs that do not overlap. */
 const apart = (a: { ci95: [number, number] }, b: { ci95: [number, number] }) => a.ci95[1] < b.ci95[0] || b.ci95[1] < a.ci95[0];
 
@@ -132,7 +132,7 @@ function headlineSection(results: RecruitingTeamResults): PageSection {
         plan: planLabel[plan],
         criterion: criterion === "mean" ? "on average" : `${pct(p.monthsReaching)} of months`,
         seats: t ? f0(t.seats) : `> ${f0(s.atLeast ?? 0)}`,
-        team: t ? cell(t.team, f1) : "–",
+        team: t ? estimateCell(t.team, f1) : "–",
         reaching: t ? t.shareMonthsReaching : null,
         cost: t ? usd0(t.monthlyCostUsd) : "–",
         perConversation: t ? usd(t.costPerConversation) : "–",

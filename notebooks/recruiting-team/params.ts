@@ -4,12 +4,11 @@
  */
 import { personas, plans, policyIds, segments, type PolicyId } from "../../models/index.ts";
 import type { ParamSpec, ParamValues } from "../../scenarios/params.ts";
+import { planPricesFrom, priceParamSpec, type PlanPrices } from "../plan-prices.ts";
 
 /** The two ways to buy recruiting seats: individual Recruiter Lite seats, or a Recruiter contract pooling its seats' credits. */
 export const teamPlanIds = ["recruiter-lite", "recruiter"] as const;
 export type TeamPlanId = (typeof teamPlanIds)[number];
-
-export const priceParam = (plan: TeamPlanId) => `price.${plan}`;
 
 const persona = personas.recruiter;
 const segment = segments[persona.segment];
@@ -38,25 +37,14 @@ export const recruitingTeamParams = [
     description: "credits a Recruiter contract grants per seat, pooled (150: LinkedIn's 2014 figure; contracts are negotiated)",
   },
   { name: "policy", kind: "enum", values: policyIds, default: "linkedin", description: "credit rules: linkedin (help pages) or guide" },
-  ...teamPlanIds.map(
-    (id) =>
-      ({
-        name: priceParam(id),
-        kind: "number",
-        min: 0,
-        max: 1_000_000,
-        default: plans[id].illustrativePriceUsd,
-        unit: "USD/seat/month",
-        description: `price of a ${plans[id].name} seat (default illustrative, low confidence: LinkedIn publishes none)`,
-      }) as const,
-  ),
+  ...teamPlanIds.map((id) => priceParamSpec(id, { maxUsd: 1_000_000, perSeat: true })),
   { name: "accounts", kind: "integer", min: 1, max: 100_000, default: 40, description: "seats simulated per configuration and replication (per-seat estimates)" },
   { name: "replications", kind: "integer", min: 2, max: 10_000, default: 6, description: "independent replications of each configuration (95% CIs are across them)" },
   { name: "teamReplications", kind: "integer", min: 2, max: 10_000, default: 20, description: "replications of each whole team (each gives 12 team-months)" },
   { name: "seed", kind: "integer", min: 0, max: Number.MAX_SAFE_INTEGER, default: 1, description: "master seed, the same for every configuration; same seed, same report" },
 ] as const satisfies readonly ParamSpec[];
 
-export interface RecruitingTeamParams {
+export interface RecruitingTeamParams extends PlanPrices<TeamPlanId> {
   readonly title: string;
   readonly targetConversations: number;
   readonly responseRate: number;
@@ -65,10 +53,6 @@ export interface RecruitingTeamParams {
   readonly demandPerSeat: number;
   readonly recruiterCreditsPerSeat: number;
   readonly policy: PolicyId;
-  /** Monthly price per seat, USD. */
-  readonly prices: Readonly<Record<TeamPlanId, number>>;
-  /** Which prices are the built-in illustrative ones. */
-  readonly illustrativePrices: Readonly<Record<TeamPlanId, boolean>>;
   readonly accounts: number;
   readonly replications: number;
   readonly teamReplications: number;
@@ -76,12 +60,6 @@ export interface RecruitingTeamParams {
 }
 
 export function recruitingTeamParamsFrom(values: ParamValues): RecruitingTeamParams {
-  const prices = {} as Record<TeamPlanId, number>;
-  const illustrative = {} as Record<TeamPlanId, boolean>;
-  for (const id of teamPlanIds) {
-    prices[id] = values[priceParam(id)] as number;
-    illustrative[id] = prices[id] === plans[id].illustrativePriceUsd;
-  }
   return {
     title: values.title as string,
     targetConversations: values.targetConversations as number,
@@ -91,8 +69,7 @@ export function recruitingTeamParamsFrom(values: ParamValues): RecruitingTeamPar
     demandPerSeat: values.demandPerSeat as number,
     recruiterCreditsPerSeat: values.recruiterCreditsPerSeat as number,
     policy: values.policy as PolicyId,
-    prices,
-    illustrativePrices: illustrative,
+    ...planPricesFrom(values, teamPlanIds),
     accounts: values.accounts as number,
     replications: values.replications as number,
     teamReplications: values.teamReplications as number,

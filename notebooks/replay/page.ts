@@ -5,6 +5,7 @@
  * every figure and table ships its data as a CSV.
  */
 import { plans, type PlanId } from "../../models/plans.ts";
+import type { ReplayTotals } from "../../models/replay.ts";
 import {
   balanceTimeline,
   groupedBars,
@@ -24,6 +25,24 @@ const f2 = numberFormatter({ digits: 2 });
 const pct = (x: number) => `${f1(100 * x)}%`;
 const planName = (id: PlanId) => plans[id].name;
 const date = (iso: string) => iso.slice(0, 10);
+
+/** Where the credits went, as columns of the per-account and the what-if tables. */
+const creditFlow = (t: Pick<ReplayTotals, "granted" | "spent" | "refunded" | "expired" | "forfeited" | "closingBalance">) => ({
+  granted: t.granted,
+  spent: t.spent,
+  refunded: t.refunded,
+  expired: t.expired,
+  forfeited: t.forfeited,
+  closing: t.closingBalance,
+});
+const creditFlowColumns = {
+  granted: { label: "Granted" },
+  spent: { label: "Spent" },
+  refunded: { label: "Refunded" },
+  expired: { label: "Expired" },
+  forfeited: { label: "Forfeited" },
+  closing: { label: "Left at end" },
+};
 
 export function replayPage(replay: ReplayReport, cal: CalibrationReport, provenance: Provenance): Page {
   const p = replay.params;
@@ -74,12 +93,7 @@ function replaySection(r: ReplayReport): PageSection {
     account: a.account || "(none)",
     inmails: a.inmails,
     unsendable: a.unsendable,
-    granted: a.granted,
-    spent: a.spent,
-    refunded: a.refunded,
-    expired: a.expired,
-    forfeited: a.forfeited,
-    closing: a.closingBalance,
+    ...creditFlow(a),
     noCreditDays: a.zeroBalanceDays,
   }));
   return {
@@ -91,12 +105,7 @@ function replaySection(r: ReplayReport): PageSection {
         account: { label: "Account" },
         inmails: { label: "InMails" },
         unsendable: { label: "Could not be sent" },
-        granted: { label: "Granted" },
-        spent: { label: "Spent" },
-        refunded: { label: "Refunded" },
-        expired: { label: "Expired" },
-        forfeited: { label: "Forfeited" },
-        closing: { label: "Left at end" },
+        ...creditFlowColumns,
         noCreditDays: { label: "Days with no credit", digits: 1 },
       },
     },
@@ -145,12 +154,7 @@ function whatIfSection(r: ReplayReport): PageSection {
     sent: w.sent,
     unsendable: w.unsendable,
     firstUnsendable: w.firstUnsendableAt ? w.firstUnsendableAt.slice(0, 16).replace("T", " ") : "–",
-    granted: w.granted,
-    spent: w.spent,
-    refunded: w.refunded,
-    expired: w.expired,
-    forfeited: w.forfeited,
-    closing: w.closingBalance,
+    ...creditFlow(w),
     noCreditDays: w.zeroBalanceDays,
   }));
   const csv = r.whatIf.map(({ daily: _daily, ...w }) => w);
@@ -172,12 +176,7 @@ function whatIfSection(r: ReplayReport): PageSection {
         sent: { label: "Sent" },
         unsendable: { label: "Could not be sent" },
         firstUnsendable: { label: "First refused (UTC)" },
-        granted: { label: "Granted" },
-        spent: { label: "Spent" },
-        refunded: { label: "Refunded" },
-        expired: { label: "Expired" },
-        forfeited: { label: "Forfeited" },
-        closing: { label: "Left at end" },
+        ...creditFlowColumns,
         noCreditDays: { label: "Account-days with no credit", digits: 1 },
       },
     },

@@ -12,8 +12,8 @@ import {
   type CapacityByPlanResults,
 } from "../../notebooks/capacity-by-plan.ts";
 import { pointModel, START_DATE } from "../../notebooks/capacity-by-plan/grid.ts";
-import { payingPlanIds } from "../../notebooks/capacity-by-plan/params.ts";
 import { notebookProvenance, resolveNotebookParams } from "../../notebooks/notebook-cli.ts";
+import { payingPlanIds } from "../../notebooks/paying-plans.ts";
 import { renderPage, writeFileAtomic } from "../../reports/index.ts";
 import { CHROMIUM_PATH, checkReportInBrowser } from "../reports/browser-check.ts";
 import { parseMarkup, texts } from "../reports/parse-markup.ts";
