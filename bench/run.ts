@@ -5,9 +5,9 @@
  * the median run of each is reported: events, wall seconds, events/s, CPU seconds,
  * peak RSS, and the speedup of every core over one.
  *
- * Memory: worker threads live in the process, so the peak RSS of a multi-worker run
- * is that of the whole process; the extra per pool thread is estimated as
- * (peak with N workers − peak with 1) / (N − 1).
+ * Memory: pool threads live in the process, so the peak RSS of a run on N workers is
+ * that of the whole process (this thread and N pool threads); what each pool thread
+ * adds is estimated as (peak with N workers − peak with 1) / N.
  *
  *   npm run bench [-- --json] [-- --accounts N --replications N --runs N --workers N]
  *
@@ -133,7 +133,7 @@ export function bench(a: BenchArgs): BenchResult {
     case: { accounts: a.accounts, replications: a.replications, cycles: perfCase.cycles, runs: a.runs, cores: defaultWorkers() },
     configurations: picked,
     speedup: one.wallSeconds / all.wallSeconds,
-    perThreadRssMiB: all.workers > 1 ? (all.peakRssMiB - one.peakRssMiB) / (all.workers - 1) : null,
+    perThreadRssMiB: all.workers > 1 ? (all.peakRssMiB - one.peakRssMiB) / all.workers : null,
     targets: {
       eventsPerSecondOneWorker: one.eventsPerSecond >= 3e6,
       speedupTwoWorkers: all.workers === 2 ? one.wallSeconds / all.wallSeconds >= 1.7 : null,

@@ -14,7 +14,7 @@ import { defaults, helpTable, InputError, resolve, type ParamSpec, type ParamVal
 import { defaultWorkers } from "../scenarios/pool.ts";
 
 export interface NotebookContext {
-  /** Threads that simulate, this one included (integer ≥ 1). */
+  /** Threads that simulate (integer ≥ 1; 1: this thread alone). */
   readonly workers: number;
   /** What produced the page; the notebook puts it on the page as is. */
   readonly provenance: Provenance;

@@ -24,7 +24,7 @@ export interface PointRun {
 }
 
 export interface PointsOptions {
-  /** Threads that simulate, this one included. */
+  /** Threads that simulate (1: this thread alone). */
   readonly workers: number;
   /** Progress bar label (stderr, terminals only). */
   readonly label: string;

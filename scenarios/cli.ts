@@ -19,7 +19,7 @@ export interface ScenarioOutput {
 
 /** How to run a scenario; none of it changes the result (except `perf`). */
 export interface RunOptions {
-  /** Threads that simulate, this one included (1: no worker threads). */
+  /** Threads that simulate (1: this thread, no pool). */
   readonly workers: number;
   /** Stream the events of the first accounts of replication 0 to a CSV file. */
   readonly trace?: TraceOptions;

@@ -2,17 +2,19 @@
  * Runs simulation jobs — (model, seed, chunk of accounts) — on every core and returns
  * their tallies in job order. A job's tally depends only on the job, and tallies are
  * integer counts that add up to the same bits in any order, so the result does not
- * depend on the number of workers, on which thread ran which job, or on how a job
- * was cut into slices.
+ * depend on the number of workers or on which thread ran which job.
  *
- * `workers` counts the threads that simulate, this one included: 1 runs everything
- * here, N runs here and on a piscina pool of N − 1 threads. This thread works too
- * because it would otherwise sit idle, and because it covers a pool thread's start-up
- * (~0.1 s to load tsx and the model, then JIT warm-up) that would otherwise delay
- * every result. It simulates its jobs in slices and looks at the pool between them,
- * so a pool thread that finishes a job gets the next one within a slice's time; each
- * pool thread also holds a second job while many remain, and only one near the end,
- * so that every thread finishes at about the same time.
+ * `workers` counts the threads that simulate: 1 runs every job here, in order; N > 1
+ * runs them on a piscina pool of N threads while this thread only hands out jobs and
+ * collects results. Each pool thread holds a second job while many remain (it never
+ * waits for the next one), and only one near the end, so the threads finish close
+ * together.
+ *
+ * Measured on the perf case (bench/), this thread does not simulate alongside the
+ * pool: under tsx, a thread's simulation runs ~10% slower once piscina is loaded in
+ * it (not so with plain node on a bundle), which cancels what the extra thread would
+ * bring past short runs. For the same reason piscina is loaded only when a pool is
+ * needed, and a pool thread loads only the model (see pool-worker.ts).
  *
  * The worker file is TypeScript: pool threads load tsx's require hook (`--require
  * tsx/cjs`), which works alike under `npx tsx`, vitest and plain node.
@@ -20,16 +22,7 @@
 import { createRequire } from "node:module";
 import { availableParallelism } from "node:os";
 import { fileURLToPath } from "node:url";
-import { Piscina } from "piscina";
-import {
-  addTally,
-  createTally,
-  simulateChunk,
-  unpackTally,
-  type AccountModel,
-  type Chunk,
-  type Tally,
-} from "../models/index.ts";
+import { simulateChunk, unpackTally, type AccountModel, type Chunk, type Tally } from "../models/index.ts";
 import { progress } from "./progress.ts";
 
 export interface Job {
@@ -39,7 +32,7 @@ export interface Job {
 }
 
 export interface PoolOptions {
-  /** Threads that simulate, this one included (integer ≥ 1). */
+  /** Threads that simulate (integer ≥ 1); 1 runs the jobs in this thread. */
   readonly workers: number;
   /** Show a bar on stderr (only when it is a terminal), ticked per finished job. */
   readonly progress?: { readonly label: string };
@@ -47,8 +40,6 @@ export interface PoolOptions {
 
 /** Jobs a pool thread holds at once while many remain: the one it runs and the next. */
 const jobsPerThread = 2;
-/** Slices of a job this thread runs between two looks at the pool. */
-const slicesPerJob = 8;
 
 const workerFile = fileURLToPath(new URL("./pool-worker.ts", import.meta.url));
 const workerExecArgv = ["--require", createRequire(import.meta.url).resolve("tsx/cjs")];
@@ -63,23 +54,10 @@ export function runJob(job: Job): Tally {
   return simulateChunk(job.model, job.seed, job.chunk);
 }
 
-const nextTurn = () => new Promise<void>((resolve) => setImmediate(resolve));
-
-/** Runs one job in this thread in slices, letting the event loop turn between them. */
-async function runJobInSlices(job: Job): Promise<Tally> {
-  const { replication, from, to } = job.chunk;
-  const step = Math.max(1, Math.ceil((to - from) / slicesPerJob));
-  const tally = createTally(job.model.cycles);
-  for (let a = from; a < to; a += step) {
-    addTally(tally, simulateChunk(job.model, job.seed, { replication, from: a, to: Math.min(to, a + step) }));
-    await nextTurn();
-  }
-  return tally;
-}
-
 /**
- * Runs `jobs` on `options.workers` threads; resolves with their tallies in job order.
- * Rejects with the first error a job throws (the remaining jobs are abandoned).
+ * Runs `jobs` on `options.workers` threads (never more threads than jobs); resolves
+ * with their tallies in job order. Rejects with the first error a job throws (the
+ * remaining jobs are abandoned).
  */
 export async function runJobs(jobs: readonly Job[], options: PoolOptions): Promise<Tally[]> {
   if (!Number.isInteger(options.workers) || options.workers < 1) {
@@ -87,17 +65,16 @@ export async function runJobs(jobs: readonly Job[], options: PoolOptions): Promi
   }
   const results: Tally[] = new Array(jobs.length);
   const bar = options.progress ? progress(options.progress.label, jobs.length) : undefined;
-  const threads = Math.min(options.workers - 1, jobs.length - 1);
-  let next = 0;
-  let failed = false;
+  const threads = Math.min(options.workers, jobs.length);
   try {
-    if (threads <= 0) {
-      for (; next < jobs.length; next++) {
-        results[next] = runJob(jobs[next]!);
+    if (threads <= 1) {
+      for (let i = 0; i < jobs.length; i++) {
+        results[i] = runJob(jobs[i]!);
         bar?.tick();
       }
       return results;
     }
+    const { Piscina } = await import("piscina");
     const pool = new Piscina<Job, Float64Array>({
       filename: workerFile,
       execArgv: workerExecArgv,
@@ -110,26 +87,19 @@ export async function runJobs(jobs: readonly Job[], options: PoolOptions): Promi
       // start transform again (~40 ms).
       atomics: "async",
     });
-    // Feeder k keeps one job in flight on the pool; those past the first `threads`
-    // only while more jobs remain than threads simulate.
+    let next = 0;
+    let failed = false;
+    // Feeder k keeps one job in flight; those past the first `threads` only while
+    // more jobs remain than there are threads.
     const feed = async (k: number) => {
-      while (!failed && next < jobs.length && (k < threads || jobs.length - next > options.workers)) {
+      while (!failed && next < jobs.length && (k < threads || jobs.length - next > threads)) {
         const i = next++;
         results[i] = unpackTally(await pool.run(jobs[i]!));
         bar?.tick();
       }
     };
-    const runHere = async () => {
-      while (!failed && next < jobs.length) {
-        const i = next++;
-        results[i] = await runJobInSlices(jobs[i]!);
-        bar?.tick();
-      }
-    };
     try {
-      // Hand the pool its first jobs before this thread starts simulating.
-      const feeders = Array.from({ length: threads * jobsPerThread }, (_, k) => feed(k));
-      await Promise.all([...feeders, runHere()]);
+      await Promise.all(Array.from({ length: threads * jobsPerThread }, (_, k) => feed(k)));
     } catch (err) {
       failed = true;
       throw err;

@@ -86,7 +86,7 @@ export interface CapacityByPlanResults {
 }
 
 export interface ComputeOptions {
-  /** Threads that simulate, this one included. */
+  /** Threads that simulate (1: this thread alone). */
   readonly workers: number;
 }
 

@@ -76,7 +76,7 @@ export interface GridRun {
   readonly accounts: number;
   readonly replications: number;
   readonly seed: number;
-  /** Threads that simulate, this one included. */
+  /** Threads that simulate (1: this thread alone). */
   readonly workers: number;
 }
 
