@@ -416,13 +416,17 @@ export class AccountSimulation implements EventHandler {
       }
       const forfeited = ledger.grant(rules.creditsPerCycle, now + rules.creditLifetimeDays, rules.capCredits);
       per.forfeited[c]! += forfeited;
-      if (this.#trace && forfeited > 0) this.#trace.record(now, "forfeit", forfeited, ledger.balance);
+      if (this.#trace) {
+        // The grant, then the forfeit it caused, each with the balance after it.
+        this.#trace.record(now, "grant", rules.creditsPerCycle, ledger.balance + forfeited);
+        if (forfeited > 0) this.#trace.record(now, "forfeit", forfeited, ledger.balance);
+      }
     } else {
       ledger.grant(rules.creditsPerCycle, now + rules.creditLifetimeDays, rules.capCredits);
+      this.#trace?.record(now, "grant", rules.creditsPerCycle, ledger.balance);
     }
     this.#cycle = k;
     per.granted[k]! += rules.creditsPerCycle;
-    this.#trace?.record(now, "grant", rules.creditsPerCycle, ledger.balance);
     if (k + 1 < this.#r.m.cycles) this.#at(this.#grants[k + 1]!, CYCLE_START, k + 1);
     for (let s = 0; s < n; s++) {
       seats.cycleContacts[s] = 0;
@@ -670,9 +674,14 @@ export class AccountSimulation implements EventHandler {
     this.#expireDue(now);
     const expiredBefore = this.#ledger.expired;
     this.#ledger.refund(now, expiresAt);
+    const lapsed = this.#ledger.expired - expiredBefore;
     per.refunds[c]! += 1;
-    per.expired[c]! += this.#ledger.expired - expiredBefore;
-    this.#trace?.record(now, "refund", 1, this.#ledger.balance, s);
+    per.expired[c]! += lapsed;
+    if (this.#trace) {
+      // A refunded credit whose original expiry has passed lapses at once.
+      this.#trace.record(now, "refund", 1, this.#ledger.balance + lapsed, s);
+      if (lapsed > 0) this.#trace.record(now, "expire", lapsed, this.#ledger.balance, s);
+    }
     if (this.#ledger.balance > 0 && this.#r.sender.whenOut === "refund-or-grant") {
       const seats = this.#seats;
       for (let i = 0; i < this.#r.seats; i++) if (seats.status[i] === OUT) this.#wake(i);

@@ -15,13 +15,14 @@
  *   exhausted), `send` for a delivered contact, `close` for the balance at the horizon
  * - `amount`: credits moved (lockout: its length in days; send and close: 0)
  * - `delta`: signed change of the balance (+grant, +refund, −spend, −expire, −forfeit)
- * - `balance`: the balance after the event, as the model reports it (a `forfeit` at a
- *   cycle start is reported after the grant that caused it)
+ * - `balance`: the balance after the event (a grant's row comes before the forfeit it
+ *   causes at a cycle start; a refunded credit whose expiry has passed gets a `refund`
+ *   row and then an `expire` row)
  * - `recipient`, `outcome`, `channel`, `respondsAtDays` (send rows; respondsAtDays is
  *   empty when the recipient ignores the message)
  *
- * Per account, the running sum of `delta` equals `balance` on every row but
- * `forfeit`, and equals the `close` row's balance at the end.
+ * Per account, the running sum of `delta` equals `balance` on every row, and the
+ * `close` row's balance at the end.
  */
 import { closeSync, mkdirSync, openSync, writeSync } from "node:fs";
 import { dirname } from "node:path";
@@ -64,8 +65,12 @@ class CsvTrace implements TraceSink {
   #balance = 0;
 
   constructor(file: string) {
-    mkdirSync(dirname(file), { recursive: true });
-    this.#fd = openSync(file, "w");
+    try {
+      mkdirSync(dirname(file), { recursive: true });
+      this.#fd = openSync(file, "w");
+    } catch (err) {
+      throw new InputError(`--trace: cannot write ${JSON.stringify(file)}: ${(err as Error).message}`);
+    }
     this.#write(`${traceColumns.join(",")}\n`);
   }
 
