@@ -4,24 +4,24 @@
  * integer counts that add up to the same bits in any order, so the result does not
  * depend on the number of workers or on which thread ran which job.
  *
- * `workers` counts the threads that simulate: 1 runs every job here, in order; N > 1
- * runs them on a piscina pool of N threads while this thread only hands out jobs and
- * collects results. Each pool thread holds a second job while many remain (it never
- * waits for the next one), and only one near the end, so the threads finish close
- * together.
+ * `workers` counts the threads that simulate, this one included: 1 runs every job
+ * here, in order; N > 1 also starts N − 1 worker threads. This thread simulates too:
+ * it is warm and ready at once, while a new thread needs ~0.1 s (tsx and the model
+ * load, the JIT warms up) before it helps. Jobs are handed out one at a time from a
+ * shared queue; a worker holds a second one while many remain, so it never waits, and
+ * only one near the end, so the threads finish close together.
  *
- * Measured on the perf case (bench/), this thread does not simulate alongside the
- * pool: under tsx, a thread's simulation runs ~10% slower once piscina is loaded in
- * it (not so with plain node on a bundle), which cancels what the extra thread would
- * bring past short runs. For the same reason piscina is loaded only when a pool is
- * needed, and a pool thread loads only the model (see pool-worker.ts).
+ * Plain `worker_threads`, not a pool library: under tsx a thread's simulation runs
+ * ~10% slower once such a library is loaded in it (measured with piscina), which
+ * would cost this thread more than the library saves.
  *
- * The worker file is TypeScript: pool threads load tsx's require hook (`--require
- * tsx/cjs`), which works alike under `npx tsx`, vitest and plain node.
+ * The worker entry is TypeScript: threads load tsx's require hook first, which works
+ * alike under `npx tsx`, vitest and plain node.
  */
 import { createRequire } from "node:module";
 import { availableParallelism } from "node:os";
 import { fileURLToPath } from "node:url";
+import { Worker } from "node:worker_threads";
 import { simulateChunk, unpackTally, type AccountModel, type Chunk, type Tally } from "../models/index.ts";
 import { progress } from "./progress.ts";
 
@@ -32,17 +32,18 @@ export interface Job {
 }
 
 export interface PoolOptions {
-  /** Threads that simulate (integer ≥ 1); 1 runs the jobs in this thread. */
+  /** Threads that simulate, this one included (integer ≥ 1); 1 runs the jobs here. */
   readonly workers: number;
   /** Show a bar on stderr (only when it is a terminal), ticked per finished job. */
   readonly progress?: { readonly label: string };
 }
 
-/** Jobs a pool thread holds at once while many remain: the one it runs and the next. */
+/** Jobs a worker holds at once while many remain: the one it runs and the next. */
 const jobsPerThread = 2;
 
-const workerFile = fileURLToPath(new URL("./pool-worker.ts", import.meta.url));
-const workerExecArgv = ["--require", createRequire(import.meta.url).resolve("tsx/cjs")];
+const threadFile = fileURLToPath(new URL("./pool-thread.ts", import.meta.url));
+const tsxHook = createRequire(import.meta.url).resolve("tsx/cjs");
+const threadCode = `require(${JSON.stringify(tsxHook)}); require(${JSON.stringify(threadFile)});`;
 
 /** The default number of workers: every core this process may use. */
 export function defaultWorkers(): number {
@@ -54,10 +55,12 @@ export function runJob(job: Job): Tally {
   return simulateChunk(job.model, job.seed, job.chunk);
 }
 
+const nextTurn = () => new Promise<void>((resolve) => setImmediate(resolve));
+
 /**
  * Runs `jobs` on `options.workers` threads (never more threads than jobs); resolves
  * with their tallies in job order. Rejects with the first error a job throws (the
- * remaining jobs are abandoned).
+ * remaining jobs are abandoned and the threads stopped).
  */
 export async function runJobs(jobs: readonly Job[], options: PoolOptions): Promise<Tally[]> {
   if (!Number.isInteger(options.workers) || options.workers < 1) {
@@ -65,49 +68,70 @@ export async function runJobs(jobs: readonly Job[], options: PoolOptions): Promi
   }
   const results: Tally[] = new Array(jobs.length);
   const bar = options.progress ? progress(options.progress.label, jobs.length) : undefined;
-  const threads = Math.min(options.workers, jobs.length);
-  try {
-    if (threads <= 1) {
+  const extra = Math.min(options.workers, jobs.length) - 1;
+  if (extra <= 0) {
+    try {
       for (let i = 0; i < jobs.length; i++) {
         results[i] = runJob(jobs[i]!);
         bar?.tick();
       }
       return results;
-    }
-    const { Piscina } = await import("piscina");
-    const pool = new Piscina<Job, Float64Array>({
-      filename: workerFile,
-      execArgv: workerExecArgv,
-      minThreads: threads,
-      maxThreads: threads,
-      concurrentTasksPerWorker: jobsPerThread,
-      // Between jobs a thread returns to its event loop ("sync" would block it in
-      // Atomics.wait): tsx writes its transform cache asynchronously, and a thread
-      // blocked until terminated leaves empty cache files that make every later
-      // start transform again (~40 ms).
-      atomics: "async",
-    });
-    let next = 0;
-    let failed = false;
-    // Feeder k keeps one job in flight; those past the first `threads` only while
-    // more jobs remain than there are threads.
-    const feed = async (k: number) => {
-      while (!failed && next < jobs.length && (k < threads || jobs.length - next > threads)) {
-        const i = next++;
-        results[i] = unpackTally(await pool.run(jobs[i]!));
-        bar?.tick();
-      }
-    };
-    try {
-      await Promise.all(Array.from({ length: threads * jobsPerThread }, (_, k) => feed(k)));
-    } catch (err) {
-      failed = true;
-      throw err;
     } finally {
-      await pool.destroy();
+      bar?.stop();
     }
+  }
+
+  const threads = Array.from({ length: extra }, () => new Worker(threadCode, { eval: true }));
+  const held = new Array<number>(extra).fill(0);
+  let next = 0;
+  let done = 0;
+  let failure: unknown;
+  let settle!: () => void;
+  const finished = new Promise<void>((resolve) => (settle = resolve));
+  const fail = (err: unknown) => {
+    failure ??= err;
+    settle();
+  };
+  const handOut = (w: number) => {
+    while (failure === undefined && next < jobs.length && held[w]! < (jobs.length - next > extra + 1 ? jobsPerThread : 1)) {
+      const id = next++;
+      held[w]! += 1;
+      threads[w]!.postMessage({ id, job: jobs[id] });
+    }
+  };
+  const finish = () => {
+    done++;
+    bar?.tick();
+    if (done === jobs.length) settle();
+  };
+  threads.forEach((thread, w) => {
+    thread.on("message", (m: { id: number; packed?: Float64Array; error?: string }) => {
+      if (m.error !== undefined) return fail(new Error(m.error));
+      results[m.id] = unpackTally(m.packed!);
+      held[w]! -= 1;
+      handOut(w);
+      finish();
+    });
+    thread.on("error", fail);
+    thread.on("exit", (code) => {
+      if (done < jobs.length) fail(new Error(`a worker thread stopped (exit code ${code}) before its jobs were done`));
+    });
+  });
+  try {
+    threads.forEach((_, w) => handOut(w));
+    // This thread takes jobs from the same queue, letting messages in between jobs.
+    while (failure === undefined && next < jobs.length) {
+      const i = next++;
+      results[i] = runJob(jobs[i]!);
+      finish();
+      await nextTurn();
+    }
+    if (done < jobs.length && failure === undefined) await finished;
+    if (failure !== undefined) throw failure;
     return results;
   } finally {
     bar?.stop();
+    for (const t of threads) t.removeAllListeners("exit");
+    await Promise.all(threads.map((t) => t.terminate()));
   }
 }
