@@ -25,9 +25,7 @@ export {
   type RefundAging,
 } from "./policy.ts";
 export {
-  ResponseSampler,
   delaySampler,
-  meanDelayDays,
   replyRateResponse,
   type DelaySpec,
   type ResponseSpec,

@@ -45,53 +45,8 @@ export function replyRateResponse(replyRate: number, delay: DelaySpec): Response
   return { outcomeProbabilities: p, delay };
 }
 
-/** Mean of a delay distribution, in days. */
-export function meanDelayDays(delay: DelaySpec): number {
-  return delay.kind === "exponential"
-    ? delay.meanDays
-    : delay.medianDays * Math.exp((delay.sigma * delay.sigma) / 2);
-}
-
 /** A sampler of response delays (days) bound to a seeded uniform stream. */
 export function delaySampler(d: DelaySpec, stream: Uniform): () => number {
   if (d.kind === "exponential") return d.meanDays > 0 ? randomExponential.source(stream)(1 / d.meanDays) : () => 0;
   return randomLogNormal.source(stream)(Math.log(d.medianDays), d.sigma);
-}
-
-/**
- * Draws the responses of one sender's recipients, in order, from two streams (one
- * for outcomes, one for delays), so the k-th recipient gets the same response
- * whatever the plan or policy (common random numbers).
- */
-export class ResponseSampler {
-  readonly #cumulative: Float64Array;
-  readonly #outcome: Uniform;
-  readonly #delay: () => number;
-
-  constructor(spec: ResponseSpec, outcomeStream: Uniform, delayStream: Uniform) {
-    const c = new Float64Array(spec.outcomeProbabilities.length);
-    let s = 0;
-    spec.outcomeProbabilities.forEach((p, i) => {
-      s += p;
-      c[i] = s;
-    });
-    c[c.length - 1] = Infinity; // rounding never leaves u above the last bound
-    this.#cumulative = c;
-    this.#outcome = outcomeStream;
-    this.#delay = delaySampler(spec.delay, delayStream);
-  }
-
-  /** Outcome code of the next recipient. */
-  nextOutcome(): number {
-    const u = this.#outcome();
-    const c = this.#cumulative;
-    let i = 0;
-    while (u >= c[i]!) i++;
-    return i;
-  }
-
-  /** Delay of a response, in days. */
-  nextDelayDays(): number {
-    return this.#delay();
-  }
 }
