@@ -5,20 +5,27 @@
  * payload `a` and float payloads `b` and `c`; what they mean is the caller's business.
  *
  * Nothing is allocated per event: `pop()` copies the head into the public fields
- * `time`, `kind`, `a`, `b`, `c` instead of returning an object. Storage doubles when
- * full (amortised, never shrinks) and is reused after `clear()`.
+ * `time`, `kind`, `a`, `b`, `c` instead of returning an object, and `insert` takes
+ * the new event's floats from the fields `nextTime`, `nextB`, `nextC` (V8 boxes a
+ * float passed as an argument to a call it does not inline, which would allocate).
+ * Storage doubles when full (amortised, never shrinks) and is reused after `clear()`.
  */
 
 /** Initial number of slots; grows by doubling. */
 const defaultCapacity = 64;
 
 export class Calendar {
-  /** Fields of the event last returned by `pop()`. */
-  time = 0;
+  /** Fields of the event last returned by `pop()` (floats start as NaN, so V8 stores them unboxed from the first). */
+  time = NaN;
   kind = 0;
   a = 0;
-  b = 0;
-  c = 0;
+  b = NaN;
+  c = NaN;
+
+  /** Time and float payloads of the event the next `insert` adds. */
+  nextTime = NaN;
+  nextB = NaN;
+  nextC = NaN;
 
   #size = 0;
   #nextSeq = 0;
@@ -56,6 +63,17 @@ export class Calendar {
 
   /** Schedules an event at absolute `time` (must not be NaN). */
   push(time: number, kind: number, a: number, b: number, c = 0): void {
+    this.nextTime = time;
+    this.nextB = b;
+    this.nextC = c;
+    this.insert(kind, a);
+  }
+
+  /** Schedules the event (`nextTime`, `kind`, `a`, `nextB`, `nextC`): `push` without float arguments. */
+  insert(kind: number, a: number): void {
+    const time = this.nextTime;
+    const b = this.nextB;
+    const c = this.nextC;
     if (this.#size === this.#times.length) this.#grow();
     const times = this.#times;
     const seqs = this.#seqs;

@@ -4,7 +4,7 @@
  * can run side by side in one process. Time is in days everywhere in this project.
  */
 import { Calendar } from "./calendar.ts";
-import { createStream, type Uniform } from "./random.ts";
+import { createStream, type Distribution, type StreamBank, type Uniform } from "./random.ts";
 
 /**
  * Receives each event. An object with a method (rather than a closure per event)
@@ -24,6 +24,10 @@ export interface EnvironmentOptions {
 export class Environment {
   /** Current simulation time, in days. */
   now = 0;
+  /** Time and float payloads of the event the next `post` schedules. */
+  postAt = NaN;
+  postB = NaN;
+  postC = NaN;
   /** Events processed since construction (or the last `reset`). */
   processed = 0;
   readonly seed: number | string;
@@ -40,6 +44,11 @@ export class Environment {
     return createStream(this.seed, this.replication, entity, purpose);
   }
 
+  /** Seeds stream `i` of `bank` as the named stream of this replication (see `stream`). */
+  seedStream(bank: StreamBank, i: number, entity: number | string, purpose: string, distribution?: Distribution): void {
+    bank.seed(i, this.seed, this.replication, entity, purpose, distribution);
+  }
+
   /** Schedules an event `delayDays` from now. */
   schedule(delayDays: number, kind: number, a = 0, b = 0, c = 0): void {
     this.calendar.push(this.now + delayDays, kind, a, b, c);
@@ -51,6 +60,23 @@ export class Environment {
       throw new RangeError(`cannot schedule at ${timeDays}: the clock is already at ${this.now}`);
     }
     this.calendar.push(timeDays, kind, a, b, c);
+  }
+
+  /**
+   * Schedules (`postAt`, `kind`, `a`, `postB`, `postC`): `scheduleAt` for hot loops.
+   * V8 boxes a float passed to a call it does not inline (an allocation per event);
+   * a float set in a field is stored in place. Set all three fields, then call this.
+   */
+  post(kind: number, a: number): void {
+    const t = this.postAt;
+    if (!(t >= this.now)) {
+      throw new RangeError(`cannot schedule at ${t}: the clock is already at ${this.now}`);
+    }
+    const calendar = this.calendar;
+    calendar.nextTime = t;
+    calendar.nextB = this.postB;
+    calendar.nextC = this.postC;
+    calendar.insert(kind, a);
   }
 
   /**

@@ -49,8 +49,219 @@ export function createStream(
   entity: number | string,
   purpose: string,
 ): Uniform {
-  const key = streamKey(seed, replication, entity, purpose);
-  const material = `${cyrb53(key, 1).toString(36)}:${cyrb53(key, 2).toString(36)}`;
-  const prng = seedrandom.tychei(material);
+  const prng = seedrandom.tychei(streamSeed(seed, replication, entity, purpose));
   return () => prng.double();
+}
+
+/** The string a stream's generator is seeded with: the key, hashed. */
+function streamSeed(seed: number | string, replication: number, entity: number | string, purpose: string): string {
+  const key = streamKey(seed, replication, entity, purpose);
+  return `${cyrb53(key, 1).toString(36)}:${cyrb53(key, 2).toString(36)}`;
+}
+
+/** Values a StreamBank stream draws ahead. */
+const BLOCK = 32;
+
+/** 2^-32 and 2^-21, as seedrandom's `double()` scales its two words. */
+const twoTo32 = 0x100000000;
+const twoTo21 = 1 << 21;
+
+/** What a StreamBank stream draws: uniforms, or d3-random's transform of them. */
+export type Distribution =
+  | { readonly kind: "uniform" }
+  /** d3-random's randomExponential(rate). */
+  | { readonly kind: "exponential"; readonly rate: number }
+  /** d3-random's randomLogNormal(mu, sigma). */
+  | { readonly kind: "lognormal"; readonly mu: number; readonly sigma: number };
+
+const UNIFORM = 0;
+const EXPONENTIAL = 1;
+const LOGNORMAL = 2;
+
+const uniform: Distribution = { kind: "uniform" };
+
+/**
+ * Streams for a hot loop: many Tyche-i generators held in typed arrays and drawn by
+ * index, without allocating. A stream made of closures (as seedrandom and d3-random
+ * make them) hands back a boxed number from every call that V8 does not inline, an
+ * allocation per draw; here each stream fills a block of values at a time (a call that
+ * returns nothing), and `next(i)` — small enough to be inlined anywhere — reads the
+ * next one.
+ *
+ * Stream `i` is seeded by seedrandom itself, from the same key as `createStream`; its
+ * uniforms are built exactly as seedrandom's `prng.double()` builds them, and its
+ * exponential and lognormal values with d3-random's formulas, operation for
+ * operation. So a stream here gives the same values, bit for bit, as d3-random on
+ * `createStream` with the same key (tested): a model may use either form.
+ */
+export class StreamBank {
+  /** Four generator words (a, b, c, d) per stream. */
+  #words: Int32Array;
+  /** BLOCK values per stream, and how many of them are used. */
+  #ahead: Float64Array;
+  #used: Int32Array;
+  /** The distribution of each stream (UNIFORM, …) and its two parameters. */
+  #kind: Int8Array;
+  #p1: Float64Array;
+  #p2: Float64Array;
+  /** The normal deviate a lognormal stream holds back (the polar method makes two), or NaN. */
+  #spare: Float64Array;
+  /** The r² the spare was made with. */
+  #spareR: Float64Array;
+
+  constructor(streams = 8) {
+    const n = Math.max(1, streams | 0);
+    this.#words = new Int32Array(4 * n);
+    this.#ahead = new Float64Array(BLOCK * n);
+    this.#used = new Int32Array(n).fill(BLOCK);
+    this.#kind = new Int8Array(n);
+    this.#p1 = new Float64Array(n);
+    this.#p2 = new Float64Array(n);
+    this.#spare = new Float64Array(n).fill(NaN);
+    this.#spareR = new Float64Array(n);
+  }
+
+  /** Streams the bank holds (it grows in `seed`). */
+  get size(): number {
+    return this.#used.length;
+  }
+
+  /**
+   * (Re)starts stream `i` as `createStream(seed, replication, entity, purpose)` starts,
+   * drawing values of `distribution` (default: uniforms on (0, 1)).
+   */
+  seed(
+    i: number,
+    seed: number | string,
+    replication: number,
+    entity: number | string,
+    purpose: string,
+    distribution: Distribution = uniform,
+  ): void {
+    if (i >= this.size) this.#grow(i + 1);
+    const st = seedrandom.tychei(streamSeed(seed, replication, entity, purpose), { state: true }).state();
+    const o = 4 * i;
+    this.#words[o] = st.a;
+    this.#words[o + 1] = st.b;
+    this.#words[o + 2] = st.c;
+    this.#words[o + 3] = st.d;
+    this.#used[i] = BLOCK;
+    this.#spare[i] = NaN;
+    if (distribution.kind === "exponential") {
+      this.#kind[i] = EXPONENTIAL;
+      this.#p1[i] = distribution.rate;
+    } else if (distribution.kind === "lognormal") {
+      this.#kind[i] = LOGNORMAL;
+      this.#p1[i] = distribution.mu;
+      this.#p2[i] = distribution.sigma;
+    } else this.#kind[i] = UNIFORM;
+  }
+
+  /** The next value of stream `i`. */
+  next(i: number): number {
+    let k = this.#used[i]!;
+    if (k === BLOCK) {
+      this.#fill(i);
+      k = 0;
+    }
+    this.#used[i] = k + 1;
+    return this.#ahead[i * BLOCK + k]!;
+  }
+
+  /** Draws the next BLOCK values of stream `i`. */
+  #fill(i: number): void {
+    const kind = this.#kind[i]!;
+    if (kind === LOGNORMAL) return this.#fillLogNormal(i);
+    const out = this.#ahead;
+    const first = i * BLOCK;
+    for (let j = first; j < first + BLOCK; j++) out[j] = uniformAt(this.#words, 4 * i);
+    if (kind === EXPONENTIAL) {
+      const rate = this.#p1[i]!;
+      for (let j = first; j < first + BLOCK; j++) out[j] = -Math.log1p(-out[j]!) / rate;
+    }
+  }
+
+  /** d3-random's randomNormal (Marsaglia's polar method, keeping the second deviate), exponentiated. */
+  #fillLogNormal(i: number): void {
+    const out = this.#ahead;
+    const w = this.#words;
+    const o = 4 * i;
+    const mu = this.#p1[i]!;
+    const sigma = this.#p2[i]!;
+    const first = i * BLOCK;
+    for (let j = first; j < first + BLOCK; j++) {
+      let y = this.#spare[i]!;
+      let r: number;
+      if (y === y) {
+        this.#spare[i] = NaN;
+        r = this.#spareR[i]!;
+      } else {
+        let x: number;
+        do {
+          x = uniformAt(w, o) * 2 - 1;
+          y = uniformAt(w, o) * 2 - 1;
+          r = x * x + y * y;
+        } while (!r || r > 1);
+        this.#spare[i] = x;
+        this.#spareR[i] = r;
+      }
+      out[j] = Math.exp(mu + sigma * y * Math.sqrt((-2 * Math.log(r)) / r));
+    }
+  }
+
+  #grow(n: number): void {
+    const size = Math.max(n, 2 * this.size);
+    const grown = <T extends Int32Array | Int8Array | Float64Array>(old: T, make: (n: number) => T, fill?: number): T => {
+      const next = make(size);
+      if (fill !== undefined) next.fill(fill);
+      next.set(old);
+      return next;
+    };
+    this.#words = grown(this.#words, (m) => new Int32Array(4 * m));
+    this.#ahead = grown(this.#ahead, (m) => new Float64Array(BLOCK * m));
+    this.#used = grown(this.#used, (m) => new Int32Array(m), BLOCK);
+    this.#kind = grown(this.#kind, (m) => new Int8Array(m));
+    this.#p1 = grown(this.#p1, (m) => new Float64Array(m));
+    this.#p2 = grown(this.#p2, (m) => new Float64Array(m));
+    this.#spare = grown(this.#spare, (m) => new Float64Array(m), NaN);
+    this.#spareR = grown(this.#spareR, (m) => new Float64Array(m));
+  }
+}
+
+/**
+ * The next uniform of the Tyche-i generator whose words (a, b, c, d) start at `o` in
+ * `w`: two steps of seedrandom's XorGen.next (the first gives the high 21 bits, the
+ * second the low 32), combined as seedrandom's `prng.double()` does, never 0.
+ */
+function uniformAt(w: Int32Array, o: number): number {
+  let a = w[o]!;
+  let b = w[o + 1]!;
+  let c = w[o + 2]!;
+  let d = w[o + 3]!;
+  let result = 0;
+  do {
+    b = (b << 25) ^ (b >>> 7) ^ c;
+    c = (c - d) | 0;
+    d = (d << 24) ^ (d >>> 8) ^ a;
+    a = (a - b) | 0;
+    b = (b << 20) ^ (b >>> 12) ^ c;
+    c = (c - d) | 0;
+    d = (d << 16) ^ (c >>> 16) ^ a;
+    a = (a - b) | 0;
+    const top = a >>> 11;
+    b = (b << 25) ^ (b >>> 7) ^ c;
+    c = (c - d) | 0;
+    d = (d << 24) ^ (d >>> 8) ^ a;
+    a = (a - b) | 0;
+    b = (b << 20) ^ (b >>> 12) ^ c;
+    c = (c - d) | 0;
+    d = (d << 16) ^ (c >>> 16) ^ a;
+    a = (a - b) | 0;
+    result = (top + (a >>> 0) / twoTo32) / twoTo21;
+  } while (result === 0);
+  w[o] = a;
+  w[o + 1] = b;
+  w[o + 2] = c;
+  w[o + 3] = d;
+  return result;
 }

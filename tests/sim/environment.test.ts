@@ -48,6 +48,30 @@ describe("Environment", () => {
     expect(timeline.map((e) => e[0])).toEqual([1, 2, 3]);
   });
 
+  it("post schedules from the fields postAt, postB, postC exactly as scheduleAt does", () => {
+    const seen = (usePost: boolean) => {
+      const env = new Environment({ seed: 1, replication: 0 });
+      const out: number[][] = [];
+      const handler: EventHandler = { handle: (kind, a, b, c) => void out.push([env.now, kind, a, b, c]) };
+      for (const [t, kind, a, b, c] of [[2.5, 1, 7, 0.25, 3], [1.5, 2, 8, NaN, 0], [2.5, 3, 9, -1, 1e-9]] as const) {
+        if (usePost) {
+          env.postAt = t;
+          env.postB = b;
+          env.postC = c;
+          env.post(kind, a);
+        } else env.scheduleAt(t, kind, a, b, c);
+      }
+      env.run(10, handler);
+      return out;
+    };
+    expect(seen(true)).toEqual(seen(false));
+    expect(seen(true).map((e) => e[2])).toEqual([8, 7, 9]);
+    const env = new Environment({ seed: 1, replication: 0 });
+    env.run(5, { handle() {} });
+    env.postAt = 4;
+    expect(() => env.post(0, 0)).toThrow(/cannot schedule at 4: the clock is already at 5/);
+  });
+
   it("refuses to schedule in the past", () => {
     const env = new Environment({ seed: 1, replication: 0 });
     env.run(5, { handle() {} });

@@ -1,5 +1,6 @@
+import { randomExponential, randomLogNormal } from "d3-random";
 import { describe, expect, it } from "vitest";
-import { createStream } from "../../sim/index.ts";
+import { createStream, StreamBank } from "../../sim/index.ts";
 
 const take = (u: () => number, n: number) => Array.from({ length: n }, () => u());
 
@@ -64,5 +65,37 @@ describe("random streams", () => {
     expect(Math.abs(correlation(xs, ys))).toBeLessThan(4 / Math.sqrt(n));
     // More than 32 bits: some draws differ from their float32-grid rounding.
     expect(xs.some((x) => x * 2 ** 32 !== Math.floor(x * 2 ** 32))).toBe(true);
+  });
+});
+
+describe("StreamBank", () => {
+  const drawn = (bank: StreamBank, i: number, n: number) => Array.from({ length: n }, () => bank.next(i));
+
+  it("draws, bit for bit, what seedrandom's double() and d3-random's transforms give on createStream", () => {
+    const bank = new StreamBank(2); // grows to 4 streams
+    bank.seed(0, 7, 1, 12, "u");
+    bank.seed(1, "s", 0, "3.1", "gap", { kind: "exponential", rate: 20 });
+    bank.seed(2, 7, 1, 12, "delay", { kind: "exponential", rate: 1 / 3 });
+    bank.seed(3, 7, 2, 5, "delay", { kind: "lognormal", mu: Math.log(2), sigma: 0.8 });
+    expect(bank.size).toBeGreaterThanOrEqual(4);
+    // 101 draws: across three refills, and a lognormal pair split over a block boundary.
+    const n = 101;
+    expect(drawn(bank, 0, n)).toEqual(take(createStream(7, 1, 12, "u"), n));
+    expect(drawn(bank, 1, n)).toEqual(take(randomExponential.source(createStream("s", 0, "3.1", "gap"))(20), n));
+    expect(drawn(bank, 2, n)).toEqual(take(randomExponential.source(createStream(7, 1, 12, "delay"))(1 / 3), n));
+    expect(drawn(bank, 3, n)).toEqual(take(randomLogNormal.source(createStream(7, 2, 5, "delay"))(Math.log(2), 0.8), n));
+  });
+
+  it("keeps each stream's position when another is drawn, reseeded or the bank grows", () => {
+    const bank = new StreamBank(1);
+    bank.seed(0, 1, 0, 0, "a");
+    const first = drawn(bank, 0, 10);
+    bank.seed(5, 1, 0, 0, "b", { kind: "lognormal", mu: 0, sigma: 1 }); // grows the bank
+    drawn(bank, 5, 3); // leaves a spare normal deviate behind
+    expect(drawn(bank, 0, 40)).toEqual(take(createStream(1, 0, 0, "a"), 50).slice(10));
+    expect(first).toEqual(take(createStream(1, 0, 0, "a"), 10));
+    // Reseeding starts the stream over, spare deviate included.
+    bank.seed(5, 1, 0, 0, "b", { kind: "lognormal", mu: 0, sigma: 1 });
+    expect(drawn(bank, 5, 5)).toEqual(take(randomLogNormal.source(createStream(1, 0, 0, "b"))(0, 1), 5));
   });
 });
