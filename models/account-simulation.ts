@@ -11,19 +11,23 @@
  *   with a credit, free InMail to an Open Profile, or a connection request), draw the
  *   response, then plan the next send or wait.
  * - RESPONSE (a = packed seat/channel/outcome/refund, b = expiry of the credit spent,
- *   c = send time): count it, refund when the policy says so.
+ *   c = day of the send): count it, refund when the policy says so.
  * - ENFORCE (a = seat × 8 + check): periodic checks and timers of the enforcement rules.
  *
  * Nothing is allocated per event: state lives in scalar fields and typed arrays made
- * once per unit (the ledger's and the calendar's grow by doubling and are reused).
+ * once per unit (the ledger's and the calendar's grow by doubling and are reused), the
+ * random streams of all seats live in one StreamBank, and no float crosses a call in
+ * the hot path as an argument or a result — V8 boxes such a float, one allocation,
+ * whenever it does not inline the call — but goes through a field (Environment.post,
+ * CreditLedger.nextExpiry). `npm run bench` measures the bytes allocated per event.
  *
  * Common random numbers: each seat's recipients are contacted in order and every
  * recipient consumes exactly one draw from each stream in use ("response-outcome",
  * "response-delay", "blocked", "open-profile", "channel"), whatever happens to it, so
  * the k-th recipient responds the same way under any plan or policy.
  */
-import { randomBeta, randomExponential } from "d3-random";
-import { Environment, type EventHandler, type Uniform } from "../sim/index.ts";
+import { randomBeta } from "d3-random";
+import { Environment, StreamBank, type Distribution, type EventHandler } from "../sim/index.ts";
 import {
   complaintVerdict,
   DayCounters,
@@ -37,7 +41,7 @@ import { CreditLedger } from "./ledger.ts";
 import { offPeakHours } from "./levers.ts";
 import { OUTCOME_CODE, outcomes, type Outcome } from "./outcome.ts";
 import type { CreditRules } from "./policy.ts";
-import { delaySampler, type ResponseSpec } from "./response-model.ts";
+import { delayDistribution, type ResponseSpec } from "./response-model.ts";
 import { MICRODAYS_PER_DAY, type Tally, type TallyField } from "./tally.ts";
 import {
   addWorkingTime,
@@ -71,6 +75,16 @@ const REPLIED = OUTCOME_CODE.replied;
 const DECLINED = OUTCOME_CODE.declined;
 const SPAM = OUTCOME_CODE.spam;
 const IGNORED = OUTCOME_CODE.ignored;
+
+// Each seat's random streams, at seat × SEAT_STREAMS + one of these in the StreamBank.
+const DRAW_GAP = 0; // "send-gap"
+const DRAW_OUTCOME = 1; // "response-outcome"
+const DRAW_DELAY = 2; // "response-delay"
+const DRAW_BLOCKED = 3; // "blocked"
+const DRAW_OPEN_PROFILE = 4; // "open-profile"
+const DRAW_CHANNEL = 5; // "channel"
+const DRAW_FLAG = 6; // "content-flag"
+const SEAT_STREAMS = 7;
 
 // Seat status.
 const ACTIVE = 0; // a SEND is pending
@@ -213,6 +227,9 @@ interface Resolved {
   readonly heterogeneity: number;
   /** Whether the response probability can change from send to send. */
   readonly timed: boolean;
+  /** Distributions of the gaps between sends and of response delays (null: no delay). */
+  readonly gap: Distribution;
+  readonly delay: Distribution | null;
 }
 
 function resolve(m: AccountModel): Resolved {
@@ -247,6 +264,8 @@ function resolve(m: AccountModel): Resolved {
     offPeakMultiplier,
     heterogeneity: m.response.heterogeneity ?? 0,
     timed: weekdayMultipliers !== null || offPeakMultiplier !== 1,
+    gap: { kind: "exponential", rate: m.sendsPerDay },
+    delay: delayDistribution(m.response.delay),
   };
 }
 
@@ -272,14 +291,6 @@ class Seats {
   readonly blockedUntil: Float64Array;
   readonly violations: Int32Array;
   readonly counters: DayCounters[];
-  // Streams.
-  readonly gap: (() => number)[];
-  readonly outcome: Uniform[];
-  readonly delay: (() => number)[];
-  readonly blocked: Uniform[];
-  readonly openProfile: Uniform[];
-  readonly channel: Uniform[];
-  readonly flag: Uniform[];
 
   constructor(n: number, horizonDays: number, enforced: boolean) {
     this.status = new Uint8Array(n);
@@ -299,13 +310,16 @@ class Seats {
     this.blockedUntil = new Float64Array(n);
     this.violations = new Int32Array(n);
     this.counters = enforced ? Array.from({ length: n }, () => new DayCounters(horizonDays)) : [];
-    this.gap = [];
-    this.outcome = [];
-    this.delay = [];
-    this.blocked = [];
-    this.openProfile = [];
-    this.channel = [];
-    this.flag = [];
+  }
+
+  /** Back to the state of a new Seats of the same size (enforcement counters excepted). */
+  reset(): void {
+    for (const a of [this.status, this.sentToday, this.cycleContacts, this.cycleSpent, this.cycleFree]) a.fill(0);
+    for (const a of [this.weekConnections, this.floorState, this.complaintState, this.violations]) a.fill(0);
+    for (const a of [this.waitStart, this.recipients, this.floorWarnedAt, this.blockedUntil]) a.fill(0);
+    this.today.fill(-1);
+    this.week.fill(-1);
+    this.audience.fill(1);
   }
 }
 
@@ -317,6 +331,8 @@ export class AccountSimulation implements EventHandler {
   readonly #tally: Tally;
   readonly #per: Record<TallyField, Float64Array>;
   readonly #window = windowScratch();
+  /** Every seat's streams (see SEAT_STREAMS), reseeded for each unit. */
+  readonly #streams = new StreamBank(SEAT_STREAMS);
 
   // State of the unit being simulated.
   #ledger = new CreditLedger();
@@ -325,6 +341,8 @@ export class AccountSimulation implements EventHandler {
   #horizon = 0;
   #cycle = 0;
   #trace: TraceSink | undefined;
+  /** Payload of the RESPONSE being handled: the expiry of the credit spent (NaN: none). */
+  #spentExpiry = NaN;
 
   constructor(env: Environment, model: AccountModel, tally: Tally) {
     this.#env = env;
@@ -346,19 +364,26 @@ export class AccountSimulation implements EventHandler {
     this.#grants = grantTimes(r.schedule, r.startDate, anchor, m.cycles);
     this.#horizon = this.#grants[m.cycles]!;
     const n = r.seats;
-    const seats = new Seats(n, this.#horizon, r.enforced);
+    // Seats are reused from unit to unit, except with enforcement (its day counters
+    // span the unit's own horizon).
+    let seats = this.#seats as Seats | undefined;
+    if (seats !== undefined && seats.status.length === n && !r.enforced) seats.reset();
+    else seats = new Seats(n, this.#horizon, r.enforced);
     this.#seats = seats;
+    const streams = this.#streams;
     for (let s = 0; s < n; s++) {
-      // One seat: the unit's own streams (so a unit of one seat is an account).
+      // One seat: the unit's own streams (so a unit of one seat is an account). Only
+      // the streams the model draws from are seeded.
       const entity = n === 1 ? index : `${index}.${s}`;
+      const at = s * SEAT_STREAMS;
       seats.status[s] = DONE; // nothing to send before the first grant
-      seats.gap.push(randomExponential.source(env.stream(entity, "send-gap"))(m.sendsPerDay));
-      seats.outcome.push(env.stream(entity, "response-outcome"));
-      seats.delay.push(delaySampler(m.response.delay, env.stream(entity, "response-delay")));
-      seats.blocked.push(m.blockedShare > 0 ? env.stream(entity, "blocked") : () => 1);
-      seats.openProfile.push(r.openProfile ? env.stream(entity, "open-profile") : () => 1);
-      seats.channel.push(r.connections?.use === "mix" ? env.stream(entity, "channel") : () => 1);
-      seats.flag.push(r.enforcement.content ? env.stream(entity, "content-flag") : () => 1);
+      env.seedStream(streams, at + DRAW_GAP, entity, "send-gap", r.gap);
+      env.seedStream(streams, at + DRAW_OUTCOME, entity, "response-outcome");
+      if (r.delay) env.seedStream(streams, at + DRAW_DELAY, entity, "response-delay", r.delay);
+      if (m.blockedShare > 0) env.seedStream(streams, at + DRAW_BLOCKED, entity, "blocked");
+      if (r.openProfile) env.seedStream(streams, at + DRAW_OPEN_PROFILE, entity, "open-profile");
+      if (r.connections?.use === "mix") env.seedStream(streams, at + DRAW_CHANNEL, entity, "channel");
+      if (r.enforcement.content) env.seedStream(streams, at + DRAW_FLAG, entity, "content-flag");
       if (r.heterogeneity > 0 && r.responseBase > 0 && r.responseBase < 1) {
         // The seat's audience responds at q ~ Beta(mean = base rate, concentration κ).
         const k = r.heterogeneity;
@@ -382,7 +407,11 @@ export class AccountSimulation implements EventHandler {
 
   handle(kind: number, a: number, b: number, c: number): void {
     if (kind === SEND) this.#send(a);
-    else if (kind === RESPONSE) this.#respond(a, b, c);
+    else if (kind === RESPONSE) {
+      // A float goes by a field (not an argument, which V8 boxes when it does not inline).
+      this.#spentExpiry = b;
+      this.#respond(a, c);
+    }
     else if (kind === CYCLE_START) this.#startCycle(a);
     else this.#enforce(a >> 3, a & 7);
   }
@@ -402,7 +431,7 @@ export class AccountSimulation implements EventHandler {
     if (k > 0) {
       // Credits lost at the boundary count in the cycle that ends.
       const c = this.#cycle;
-      this.#expireDue(now);
+      this.#expireDue();
       if (rules.resetEachCycle) {
         const lost = ledger.lapseAll();
         per.expired[c]! += lost;
@@ -433,7 +462,7 @@ export class AccountSimulation implements EventHandler {
       seats.cycleSpent[s] = 0;
       seats.cycleFree[s] = 0;
       const st = seats.status[s];
-      if (st === DONE) this.#resume(s, now);
+      if (st === DONE) this.#resume(s);
       else if (st === OUT) this.#wake(s);
     }
   }
@@ -483,11 +512,11 @@ export class AccountSimulation implements EventHandler {
     let channel = INMAIL;
     if (conn) {
       if (conn.use === "only") channel = CONNECTION;
-      else if (conn.use === "mix" && seats.channel[s]!() < conn.mixShare) channel = CONNECTION;
+      else if (conn.use === "mix" && this.#streams.next(s * SEAT_STREAMS + DRAW_CHANNEL) < conn.mixShare) channel = CONNECTION;
     }
     if (channel === INMAIL) {
       const blockedUntil = seats.blockedUntil[s]!;
-      this.#expireDue(now);
+      this.#expireDue();
       const inmailOpen = now >= blockedUntil;
       if (!inmailOpen || !this.#canPay(s)) {
         if (conn && conn.use !== "only") {
@@ -496,7 +525,7 @@ export class AccountSimulation implements EventHandler {
           this.#at(blockedUntil, SEND, s);
           return;
         } else {
-          this.#goOut(s, now);
+          this.#goOut(s);
           return;
         }
       }
@@ -522,29 +551,33 @@ export class AccountSimulation implements EventHandler {
     seats.recipients[s] = recipient + 1;
     seats.cycleContacts[s]! += 1;
     seats.sentToday[s]! += 1;
-    if (channel === INMAIL && r.m.blockedShare > 0 && seats.blocked[s]!() < r.m.blockedShare) {
+    const streams = this.#streams;
+    const first = s * SEAT_STREAMS;
+    if (channel === INMAIL && r.m.blockedShare > 0 && streams.next(first + DRAW_BLOCKED) < r.m.blockedShare) {
       // G8: the recipient blocks InMail; nothing is spent and the sender moves on.
       per.blocked[c]! += 1;
       this.#trace?.record(now, "blocked", 0, this.#ledger.balance, s);
-      this.#next(s, now);
+      this.#next(s);
       return;
     }
-    if (channel === INMAIL && r.openProfile && seats.openProfile[s]!() < r.openProfile.share) {
+    if (channel === INMAIL && r.openProfile && streams.next(first + DRAW_OPEN_PROFILE) < r.openProfile.share) {
       if (seats.cycleFree[s]! < r.openProfile.monthlyCap) channel = FREE_INMAIL;
     }
-    const u = seats.outcome[s]!();
-    const delay = seats.delay[s]!();
+    const delay = r.delay ? streams.next(first + DRAW_DELAY) : 0;
     let outcome: number;
     if (channel === CONNECTION) {
+      const u = streams.next(first + DRAW_OUTCOME);
       const accept = conn!.acceptRate;
       outcome = u < accept * conn!.replyRate ? REPLIED : u < accept ? ACCEPTED : IGNORED;
     } else {
-      outcome = this.#inmailOutcome(u, s, now);
+      outcome = this.#inmailOutcome(s);
     }
 
     let spentExpiry = NaN;
     if (channel === INMAIL) {
-      spentExpiry = this.#ledger.spend(now);
+      // Due lots are expired above, so the credit spent is the first lot's.
+      spentExpiry = this.#ledger.nextExpiry;
+      this.#ledger.spendFirst();
       seats.cycleSpent[s]! += 1;
       per.sends[c]! += 1;
       this.#trace?.record(now, "spend", 1, this.#ledger.balance, s);
@@ -561,7 +594,7 @@ export class AccountSimulation implements EventHandler {
     if (channel !== CONNECTION && r.enforced) {
       if (r.enforcement.responseRateFloor || r.enforcement.complaints) seats.counters[s]!.sends[Math.floor(now)]! += 1;
       const content = r.enforcement.content;
-      if (content && content.flagProbability > 0 && seats.flag[s]!() < content.flagProbability) this.#flagged(s, now);
+      if (content && content.flagProbability > 0 && streams.next(first + DRAW_FLAG) < content.flagProbability) this.#flagged(s);
     }
 
     const at = now + delay;
@@ -572,14 +605,20 @@ export class AccountSimulation implements EventHandler {
     if (outcome !== IGNORED && at < this.#horizon) {
       const rules = r.m.rules;
       const refunds = channel === INMAIL && rules.refundOn[outcome]! && delay <= rules.refundWindowDays ? 1 : 0;
-      this.#env.scheduleAt(at, RESPONSE, ((s * 4 + channel) * 8 + outcome) * 2 + refunds, spentExpiry, now);
+      // Floats go by fields, not arguments (see Environment.post).
+      env.postAt = at;
+      env.postB = spentExpiry;
+      env.postC = Math.floor(now);
+      env.post(RESPONSE, ((s * 4 + channel) * 8 + outcome) * 2 + refunds);
     }
-    this.#next(s, now);
+    this.#next(s);
   }
 
-  /** The outcome of an InMail for the uniform draw `u`, with every multiplier applied. */
-  #inmailOutcome(u: number, s: number, now: number): number {
+  /** The outcome of an InMail to seat `s`'s next recipient, with every multiplier applied. */
+  #inmailOutcome(s: number): number {
     const r = this.#r;
+    const u = this.#streams.next(s * SEAT_STREAMS + DRAW_OUTCOME);
+    const now = this.#env.now;
     const spam = r.spamProbability;
     if (u < spam) return SPAM;
     let m = r.multiplier * this.#seats.audience[s]!;
@@ -604,7 +643,7 @@ export class AccountSimulation implements EventHandler {
   }
 
   /** After a contact: plan the next one, or stop for the cycle, or wait for credits. */
-  #next(s: number, now: number): void {
+  #next(s: number): void {
     const seats = this.#seats;
     if (seats.cycleContacts[s]! >= this.#r.sender.demandPerCycle) {
       seats.status[s] = DONE;
@@ -615,31 +654,38 @@ export class AccountSimulation implements EventHandler {
       // Without another channel, a seat that cannot pay waits (checked now, so the
       // wait starts when the balance reaches zero, not at the next attempt).
       if (!this.#canPay(s)) {
-        this.#goOut(s, now);
+        this.#goOut(s);
         return;
       }
     }
-    this.#resume(s, now);
+    this.#resume(s);
   }
 
   /** Schedules the seat's next send one random gap (of working time) from now. */
-  #resume(s: number, now: number): void {
+  #resume(s: number): void {
+    const now = this.#env.now;
     const seats = this.#seats;
     seats.status[s] = ACTIVE;
-    const gap = seats.gap[s]!();
+    const gap = this.#streams.next(s * SEAT_STREAMS + DRAW_GAP);
     const cal = this.#r.calendar;
     const t = cal ? addWorkingTime(now, gap, cal) : now + gap;
-    if (t < this.#horizon) this.#env.scheduleAt(t, SEND, s);
+    if (t < this.#horizon) {
+      const env = this.#env;
+      env.postAt = t;
+      env.postB = 0;
+      env.postC = 0;
+      env.post(SEND, s);
+    }
   }
 
-  #goOut(s: number, now: number): void {
+  #goOut(s: number): void {
     const seats = this.#seats;
     if (this.#r.seatCreditLimit !== Infinity && seats.cycleSpent[s]! >= this.#r.seatCreditLimit) {
       seats.status[s] = DONE; // the seat's own allowance is used up: wait for the next cycle
       return;
     }
     seats.status[s] = OUT;
-    seats.waitStart[s] = now;
+    seats.waitStart[s] = this.#env.now;
   }
 
   /** Credits arrived: a seat that was out resumes (after a refund only if it waits for refunds). */
@@ -647,10 +693,11 @@ export class AccountSimulation implements EventHandler {
     const now = this.#env.now;
     const seats = this.#seats;
     this.#per.outOfCreditMicrodays[this.#cycle]! += Math.round((now - seats.waitStart[s]!) * MICRODAYS_PER_DAY);
-    this.#resume(s, now);
+    this.#resume(s);
   }
 
-  #respond(a: number, spentExpiry: number, sentAt: number): void {
+  #respond(a: number, sendDay: number): void {
+    const spentExpiry = this.#spentExpiry;
     const now = this.#env.now;
     const per = this.#per;
     const c = this.#cycle;
@@ -663,7 +710,7 @@ export class AccountSimulation implements EventHandler {
     if (outcome === SPAM) per.spamReports[c]! += 1;
     if (this.#r.enforced && channel !== CONNECTION) {
       const counters = this.#seats.counters[s]!;
-      const day = Math.floor(sentAt);
+      const day = sendDay;
       if (outcome === SPAM) counters.spam[day]! += 1;
       else counters.responses[day]! += 1;
     }
@@ -671,7 +718,7 @@ export class AccountSimulation implements EventHandler {
     if (refunds === 0) return;
     const rules = this.#r.m.rules;
     const expiresAt = rules.refundAging === "fresh" ? now + rules.creditLifetimeDays : spentExpiry;
-    this.#expireDue(now);
+    this.#expireDue();
     const expiredBefore = this.#ledger.expired;
     this.#ledger.refund(now, expiresAt);
     const lapsed = this.#ledger.expired - expiredBefore;
@@ -689,7 +736,8 @@ export class AccountSimulation implements EventHandler {
   }
 
   /** A content-filter flag: a warning the first time, then escalating lockouts. */
-  #flagged(s: number, now: number): void {
+  #flagged(s: number): void {
+    const now = this.#env.now;
     const seats = this.#seats;
     const v = (seats.violations[s]! += 1);
     const days = lockoutDays(v, this.#r.enforcement.content!);
@@ -771,7 +819,8 @@ export class AccountSimulation implements EventHandler {
   }
 
   /** Expires lots due by `now`, one expiry time at a time so traces show when. */
-  #expireDue(now: number): void {
+  #expireDue(): void {
+    const now = this.#env.now;
     const ledger = this.#ledger;
     while (ledger.nextExpiry <= now) {
       const at = ledger.nextExpiry;
@@ -787,7 +836,7 @@ export class AccountSimulation implements EventHandler {
     const ledger = this.#ledger;
     const last = this.#cycle;
     const seats = this.#seats;
-    this.#expireDue(this.#horizon);
+    this.#expireDue(); // the clock stands at the horizon
     for (let s = 0; s < this.#r.seats; s++) {
       if (seats.status[s] === OUT) {
         tally.perCycle.outOfCreditMicrodays[last]! += Math.round((this.#horizon - seats.waitStart[s]!) * MICRODAYS_PER_DAY);

@@ -25,12 +25,20 @@ export {
   type RefundAging,
 } from "./policy.ts";
 export {
-  delaySampler,
+  delayDistribution,
   replyRateResponse,
   type DelaySpec,
   type ResponseSpec,
 } from "./response-model.ts";
-export { planChunks, simulateAll, simulateChunk, tallyByReplication, traceAccount, type Chunk } from "./simulate.ts";
+export {
+  ChunkSimulator,
+  planChunks,
+  simulateAll,
+  simulateChunk,
+  tallyByReplication,
+  traceAccount,
+  type Chunk,
+} from "./simulate.ts";
 export {
   estimate,
   summarize,
@@ -42,6 +50,7 @@ export {
 } from "./summary.ts";
 export {
   addTally,
+  clearTally,
   createTally,
   MICRODAYS_PER_DAY,
   packTally,

@@ -5,8 +5,7 @@
  * data, so every delay curve here is an ASSUMPTION (the research notes suggest an
  * exponential with a mean of about 3 days).
  */
-import { randomExponential, randomLogNormal } from "d3-random";
-import type { Uniform } from "../sim/index.ts";
+import type { Distribution } from "../sim/index.ts";
 import { OUTCOME_CODE, outcomes } from "./outcome.ts";
 
 export type DelaySpec =
@@ -45,8 +44,13 @@ export function replyRateResponse(replyRate: number, delay: DelaySpec): Response
   return { outcomeProbabilities: p, delay };
 }
 
-/** A sampler of response delays (days) bound to a seeded uniform stream. */
-export function delaySampler(d: DelaySpec, stream: Uniform): () => number {
-  if (d.kind === "exponential") return d.meanDays > 0 ? randomExponential.source(stream)(1 / d.meanDays) : () => 0;
-  return randomLogNormal.source(stream)(Math.log(d.medianDays), d.sigma);
+/**
+ * The distribution response delays (days) are drawn from, as a StreamBank stream
+ * draws it (d3-random's randomExponential(1 / mean) or randomLogNormal(log median,
+ * sigma)); null when every response comes at once (an exponential of mean 0), which
+ * draws nothing.
+ */
+export function delayDistribution(d: DelaySpec): Distribution | null {
+  if (d.kind === "lognormal") return { kind: "lognormal", mu: Math.log(d.medianDays), sigma: d.sigma };
+  return d.meanDays > 0 ? { kind: "exponential", rate: 1 / d.meanDays } : null;
 }

@@ -54,6 +54,15 @@ export function createTally(cycles: number): Tally {
   };
 }
 
+/** Sets every count of `t` back to zero (keeping its arrays). */
+export function clearTally(t: Tally): void {
+  t.accounts = 0;
+  t.closingBalance = 0;
+  const l = t.ledger;
+  l.granted = l.spent = l.refunded = l.expired = l.forfeited = 0;
+  for (const f of tallyFields) t.perCycle[f].fill(0);
+}
+
 /** Adds `from` into `into` (same number of cycles). */
 export function addTally(into: Tally, from: Tally): void {
   into.accounts += from.accounts;

@@ -58,9 +58,25 @@ describe("CreditLedger", () => {
             if (i > 0) expect(e).toBeGreaterThan(lots[i - 1]![0]);
           });
           expect(lots.reduce((s, [, a]) => s + a, 0)).toBe(l.balance);
+          // nextExpiry is kept in step with the lots.
+          expect(l.nextExpiry).toBe(lots.length > 0 ? lots[0]![0] : Infinity);
         }
       }),
     );
+  });
+
+  it("spendFirst takes one credit of the first lot without expiring anything, and nothing from an empty ledger", () => {
+    const l = new CreditLedger();
+    l.spendFirst();
+    expect([l.balance, l.spent]).toEqual([0, 0]);
+    l.grant(1, 10);
+    l.grant(2, 50);
+    expect(l.nextExpiry).toBe(10);
+    l.spendFirst(); // even past day 10: the caller expires first
+    expect([l.balance, l.spent, l.expired, l.nextExpiry]).toEqual([2, 1, 0, 50]);
+    l.spendFirst();
+    l.spendFirst();
+    expect([l.balance, l.spent, l.nextExpiry]).toEqual([0, 3, Infinity]);
   });
 
   it("spends the credit that expires first (FIFO) and never an expired one", () => {
