@@ -6,23 +6,27 @@
  *
  * `workers` counts the threads that simulate, this one included: 1 runs every job
  * here, in order; N > 1 also starts N − 1 worker threads. This thread simulates too:
- * it is warm and ready at once, while a new thread needs ~0.1 s (tsx and the model
- * load, the JIT warms up) before it helps. Jobs are handed out one at a time from a
- * shared queue; a worker holds a second one while many remain, so it never waits, and
- * only one near the end, so the threads finish close together.
+ * it is warm and ready at once, while a new thread needs ~0.1 s (Node, tsx and the
+ * model load, then the JIT warms up) before it helps.
+ *
+ * Every thread is sent the whole job list at the start (each model once) and claims
+ * jobs one at a time from a counter in shared memory (`Atomics.add`), so no thread
+ * ever waits for another to hand it work, and all finish within about one job of each
+ * other. Each thread reuses its simulator while jobs share a model and seed (see
+ * ChunkSimulator). Tallies come back as messages; a failing job raises a shared flag
+ * that stops every thread at its next claim.
  *
  * Plain `worker_threads`, not a pool library: under tsx a thread's simulation runs
  * ~10% slower once such a library is loaded in it (measured with piscina), which
- * would cost this thread more than the library saves.
- *
- * The worker entry is TypeScript: threads load tsx's require hook first, which works
- * alike under `npx tsx`, vitest and plain node.
+ * would cost this thread more than the library saves. Threads start from a cached
+ * bundle of their code, or load the TypeScript through tsx (see pool-entry.ts).
  */
-import { createRequire } from "node:module";
 import { availableParallelism } from "node:os";
-import { fileURLToPath } from "node:url";
 import { Worker } from "node:worker_threads";
-import { simulateChunk, unpackTally, type AccountModel, type Chunk, type Tally } from "../models/index.ts";
+import { unpackTally, type AccountModel, type Chunk, type Tally } from "../models/index.ts";
+import { threadEntry, type ThreadEntry } from "./pool-entry.ts";
+import { CLAIM_FAILED, CLAIM_NEXT, claimSlots, type ThreadMessage, type ThreadStart } from "./pool-thread.ts";
+import { JobRunner } from "./pool-worker.ts";
 import { progress } from "./progress.ts";
 
 export interface Job {
@@ -38,24 +42,32 @@ export interface PoolOptions {
   readonly progress?: { readonly label: string };
 }
 
-/** Jobs a worker holds at once while many remain: the one it runs and the next. */
-const jobsPerThread = 2;
-
-const threadFile = fileURLToPath(new URL("./pool-thread.ts", import.meta.url));
-const tsxHook = createRequire(import.meta.url).resolve("tsx/cjs");
-const threadCode = `require(${JSON.stringify(tsxHook)}); require(${JSON.stringify(threadFile)});`;
-
 /** The default number of workers: every core this process may use. */
 export function defaultWorkers(): number {
   return availableParallelism();
 }
 
-/** Runs one job in this thread. */
-export function runJob(job: Job): Tally {
-  return simulateChunk(job.model, job.seed, job.chunk);
+/** A pool thread, started as `entry` says (a bundle needs none of this process's loader flags). */
+function startThread(entry: ThreadEntry): Worker {
+  return entry.kind === "bundle" ? new Worker(entry.file, { execArgv: [] }) : new Worker(entry.code, { eval: true });
 }
 
 const nextTurn = () => new Promise<void>((resolve) => setImmediate(resolve));
+
+/** The job list as threads are sent it: each distinct model once, jobs naming theirs by index. */
+function threadStart(jobs: readonly Job[], claim: Int32Array): ThreadStart {
+  const models: AccountModel[] = [];
+  const index = new Map<AccountModel, number>();
+  const list = jobs.map(({ model, seed, chunk }) => {
+    let m = index.get(model);
+    if (m === undefined) {
+      m = models.push(model) - 1;
+      index.set(model, m);
+    }
+    return { model: m, seed, chunk };
+  });
+  return { models, jobs: list, claim };
+}
 
 /**
  * Runs `jobs` on `options.workers` threads (never more threads than jobs); resolves
@@ -69,10 +81,11 @@ export async function runJobs(jobs: readonly Job[], options: PoolOptions): Promi
   const results: Tally[] = new Array(jobs.length);
   const bar = options.progress ? progress(options.progress.label, jobs.length) : undefined;
   const extra = Math.min(options.workers, jobs.length) - 1;
+  const runner = new JobRunner();
   if (extra <= 0) {
     try {
       for (let i = 0; i < jobs.length; i++) {
-        results[i] = runJob(jobs[i]!);
+        results[i] = runner.run(jobs[i]!);
         bar?.tick();
       }
       return results;
@@ -81,53 +94,58 @@ export async function runJobs(jobs: readonly Job[], options: PoolOptions): Promi
     }
   }
 
-  const threads = Array.from({ length: extra }, () => new Worker(threadCode, { eval: true }));
-  const held = new Array<number>(extra).fill(0);
-  let next = 0;
+  const claim = new Int32Array(new SharedArrayBuffer(claimSlots * Int32Array.BYTES_PER_ELEMENT));
+  const start = threadStart(jobs, claim);
+  const entry = await threadEntry();
+  const threads = Array.from({ length: extra }, () => startThread(entry));
   let done = 0;
+  let stopped = 0;
   let failure: unknown;
   let settle!: () => void;
   const finished = new Promise<void>((resolve) => (settle = resolve));
   const fail = (err: unknown) => {
     failure ??= err;
+    Atomics.store(claim, CLAIM_FAILED, 1);
     settle();
-  };
-  const handOut = (w: number) => {
-    while (failure === undefined && next < jobs.length && held[w]! < (jobs.length - next > extra + 1 ? jobsPerThread : 1)) {
-      const id = next++;
-      held[w]! += 1;
-      threads[w]!.postMessage({ id, job: jobs[id] });
-    }
   };
   const finish = () => {
     done++;
     bar?.tick();
     if (done === jobs.length) settle();
   };
-  threads.forEach((thread, w) => {
-    thread.on("message", (m: { id: number; packed?: Float64Array; error?: string }) => {
-      if (m.error !== undefined) return fail(new Error(m.error));
-      results[m.id] = unpackTally(m.packed!);
-      held[w]! -= 1;
-      handOut(w);
-      finish();
+  threads.forEach((thread) => {
+    thread.on("message", (m: ThreadMessage) => {
+      if ("stopped" in m) {
+        if (++stopped === threads.length && done < jobs.length) settle();
+      } else if ("error" in m) fail(new Error(m.error));
+      else {
+        results[m.id] = unpackTally(m.packed);
+        finish();
+      }
     });
     thread.on("error", fail);
     thread.on("exit", (code) => {
       if (done < jobs.length) fail(new Error(`a worker thread stopped (exit code ${code}) before its jobs were done`));
     });
+    thread.postMessage(start);
   });
   try {
-    threads.forEach((_, w) => handOut(w));
-    // This thread takes jobs from the same queue, letting messages in between jobs.
-    while (failure === undefined && next < jobs.length) {
-      const i = next++;
-      results[i] = runJob(jobs[i]!);
+    // This thread claims jobs from the same counter, letting messages in between jobs.
+    for (;;) {
+      const i = Atomics.add(claim, CLAIM_NEXT, 1);
+      if (i >= jobs.length || failure !== undefined || Atomics.load(claim, CLAIM_FAILED) !== 0) break;
+      try {
+        results[i] = runner.run(jobs[i]!);
+      } catch (err) {
+        fail(err);
+        break;
+      }
       finish();
       await nextTurn();
     }
     if (done < jobs.length && failure === undefined) await finished;
     if (failure !== undefined) throw failure;
+    if (done < jobs.length) throw new Error(`the worker threads stopped with ${jobs.length - done} jobs not done`);
     return results;
   } finally {
     bar?.stop();

@@ -1,0 +1,59 @@
+import { mkdtempSync, readFileSync, rmSync, writeFileSync, mkdirSync, existsSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { Worker } from "node:worker_threads";
+import { afterAll, describe, expect, it } from "vitest";
+import { buildBundle, cachedBundle, threadEntry, type BundleOptions } from "../../scenarios/pool-entry.ts";
+
+const root = mkdtempSync(join(tmpdir(), "pool-entry-"));
+afterAll(() => rmSync(root, { recursive: true, force: true }));
+
+/** A two-module TypeScript entry that posts a value computed in the module it imports. */
+function project(value: number): BundleOptions {
+  mkdirSync(join(root, "src"), { recursive: true });
+  writeFileSync(join(root, "src", "value.ts"), `export const value: number = ${value};\n`);
+  writeFileSync(
+    join(root, "src", "entry.ts"),
+    `import { parentPort } from "node:worker_threads";\nimport { value } from "./value.ts";\nparentPort?.postMessage({ value, url: import.meta.url });\n`,
+  );
+  return { entry: join(root, "src", "entry.ts"), root, cacheDir: join(root, "cache"), name: "entry" };
+}
+
+const run = (file: string) =>
+  new Promise<{ value: number; url: string }>((resolve, reject) => {
+    const w = new Worker(file, { execArgv: [] });
+    w.once("message", (m) => {
+      resolve(m);
+      void w.terminate();
+    });
+    w.once("error", reject);
+  });
+
+describe("pool thread bundle cache", () => {
+  it("builds a bundle plain node runs, reuses it while its sources are unchanged, rebuilds when one changes", async () => {
+    const options = project(1);
+    expect(cachedBundle(options)).toBeNull();
+    const first = await buildBundle(options);
+    const manifest = JSON.parse(readFileSync(join(options.cacheDir, "entry.json"), "utf8"));
+    expect(manifest.inputs).toEqual(["src/value.ts", "src/entry.ts"]);
+    expect(cachedBundle(options)).toBe(first);
+    const out = await run(first);
+    expect(out.value).toBe(1);
+    expect(out.url).toMatch(/^file:.*\.cjs$/); // import.meta.url works in the CommonJS bundle
+
+    project(2); // an imported module changes
+    expect(cachedBundle(options)).toBeNull();
+    const second = await buildBundle(options);
+    expect(second).not.toBe(first);
+    expect((await run(second)).value).toBe(2);
+
+    rmSync(join(root, "src", "value.ts")); // an input is gone
+    expect(cachedBundle(options)).toBeNull();
+  });
+
+  it("starts this project's pool threads from a bundle", async () => {
+    const entry = await threadEntry();
+    expect(entry.kind === "tsx" ? entry.reason : entry.kind).toBe("bundle");
+    if (entry.kind === "bundle") expect(existsSync(entry.file)).toBe(true);
+  });
+});
