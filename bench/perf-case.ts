@@ -5,8 +5,16 @@
  * Prints one JSON line: events, wall seconds, events/s, CPU seconds and the peak
  * RSS of the process — which includes its worker threads, since they share it.
  *
- *   npx tsx bench/perf-case.ts [--workers N] [--accounts N] [--replications N]
+ * With --allocation it measures memory allocated instead (on one thread, with V8's
+ * sampling heap profiler, counting objects the garbage collector has already freed):
+ * bytes per event over a first, cold run (JIT warm-up included: unoptimised code
+ * boxes every float) and over a second, warm run of the same case, whose allocation is
+ * per-account setup (seeding streams, a ledger) rather than per event. The profiler
+ * slows the run, so this is never combined with timing.
+ *
+ *   npx tsx bench/perf-case.ts [--workers N] [--accounts N] [--replications N] [--allocation]
  */
+import { Session } from "node:inspector/promises";
 import { isMain } from "../scenarios/cli.ts";
 import { defaults } from "../scenarios/params.ts";
 import { capacityParams, runCapacity, type CapacityParams } from "../scenarios/capacity.ts";
@@ -37,6 +45,48 @@ export interface PerfCaseRun {
   peakRssMiB: number;
 }
 
+export interface AllocationRun {
+  accounts: number;
+  events: number;
+  /** Bytes allocated per event over a cold run and over a second, warm run. */
+  coldBytesPerEvent: number;
+  warmBytesPerEvent: number;
+  /** The warm run's allocation per account (its setup: streams, ledger). */
+  warmBytesPerAccount: number;
+}
+
+/** Bytes allocated (freed ones included) while `work` runs, sampled every 1 KiB. */
+async function allocated(session: Session, work: () => Promise<unknown>): Promise<number> {
+  const sampling = { samplingInterval: 1024, includeObjectsCollectedByMajorGC: true, includeObjectsCollectedByMinorGC: true };
+  await session.post("HeapProfiler.startSampling", sampling);
+  await work();
+  const { profile } = await session.post("HeapProfiler.stopSampling");
+  let bytes = 0;
+  const walk = (n: (typeof profile)["head"]): void => {
+    bytes += n.selfSize;
+    n.children.forEach(walk);
+  };
+  walk(profile.head);
+  return bytes;
+}
+
+async function allocation(p: CapacityParams): Promise<AllocationRun> {
+  const session = new Session();
+  session.connect();
+  let events = 0;
+  const run = async () => (events = (await runCapacity(p, { workers: 1 })).perf.events);
+  const cold = await allocated(session, run);
+  const warm = await allocated(session, run);
+  session.disconnect();
+  return {
+    accounts: p.accounts,
+    events,
+    coldBytesPerEvent: cold / events,
+    warmBytesPerEvent: warm / events,
+    warmBytesPerAccount: warm / (p.accounts * p.replications),
+  };
+}
+
 function option(argv: readonly string[], name: string): number | undefined {
   const i = argv.indexOf(name);
   if (i < 0) return undefined;
@@ -53,6 +103,10 @@ async function main(argv: readonly string[]): Promise<void> {
     accounts: option(argv, "--accounts") ?? perfCase.accounts,
     replications: option(argv, "--replications") ?? perfCase.replications,
   };
+  if (argv.includes("--allocation")) {
+    process.stdout.write(`${JSON.stringify(await allocation(p))}\n`);
+    return;
+  }
   const r = await runCapacity(p, { workers });
   const usage = process.resourceUsage();
   const run: PerfCaseRun = {

@@ -17,6 +17,10 @@
  * more than 5% of the machine is set aside and repeated, up to 3 × `--runs` runs in
  * all, and the report says how many were set aside.
  *
+ * Allocation: one more child process measures the bytes allocated per event on one
+ * thread (perf-case.ts --allocation), over a cold run and over a warm one; the hot
+ * loop allocates nothing per event, so what remains is per-account setup.
+ *
  * A benchmark, not a test: nothing here fails on a slow machine. The issue's targets
  * (≥ 3 M events/s on one worker, ≥ 1.7× on two, peak RSS < 300 MB) are printed
  * beside the numbers.
@@ -25,7 +29,7 @@ import { spawnSync } from "node:child_process";
 import { cpus } from "node:os";
 import { fileURLToPath } from "node:url";
 import { defaultWorkers } from "../scenarios/pool.ts";
-import { perfCase, type PerfCaseRun } from "./perf-case.ts";
+import { perfCase, type AllocationRun, type PerfCaseRun } from "./perf-case.ts";
 
 const perfCaseFile = fileURLToPath(new URL("./perf-case.ts", import.meta.url));
 
@@ -42,7 +46,7 @@ function parse(argv: readonly string[]): BenchArgs {
     json: false,
     accounts: perfCase.accounts,
     replications: perfCase.replications,
-    runs: 3,
+    runs: 5,
     workers: defaultWorkers(),
   };
   for (let i = 0; i < argv.length; i++) {
@@ -89,6 +93,14 @@ function runOnce(workers: number, a: BenchArgs): Measured {
   return { ...run, otherLoad: Math.max(0, (busy - run.cpuSeconds) / (elapsed * cpus().length)) };
 }
 
+/** Allocation per event, measured in a child process of its own. */
+function measureAllocation(a: BenchArgs): AllocationRun {
+  const args = [perfCaseFile, "--allocation", "--accounts", String(a.accounts), "--replications", String(a.replications)];
+  const r = spawnSync(process.execPath, [...process.execArgv, ...args], { encoding: "utf8", maxBuffer: 1 << 20 });
+  if (r.status !== 0) throw new Error(`allocation run failed (exit ${r.status}):\n${r.stderr}`);
+  return JSON.parse(r.stdout) as AllocationRun;
+}
+
 /** Other processes may use this share of the machine before a run is set aside. */
 const maxOtherLoad = 0.05;
 
@@ -103,6 +115,7 @@ export interface BenchResult {
   speedup: number;
   /** Peak RSS added by each pool thread, MiB (see the file comment). */
   perThreadRssMiB: number | null;
+  allocation: AllocationRun;
   targets: { eventsPerSecondOneWorker: boolean; speedupTwoWorkers: boolean | null; peakRssUnder300MB: boolean };
 }
 
@@ -134,6 +147,7 @@ export function bench(a: BenchArgs): BenchResult {
     configurations: picked,
     speedup: one.wallSeconds / all.wallSeconds,
     perThreadRssMiB: all.workers > 1 ? (all.peakRssMiB - one.peakRssMiB) / all.workers : null,
+    allocation: measureAllocation(a),
     targets: {
       eventsPerSecondOneWorker: one.eventsPerSecond >= 3e6,
       speedupTwoWorkers: all.workers === 2 ? one.wallSeconds / all.wallSeconds >= 1.7 : null,
@@ -163,6 +177,9 @@ function text(r: BenchResult): string {
     "",
     `  speedup ${f(r.speedup, 2)}×` +
       (r.perThreadRssMiB === null ? "" : `; each pool thread adds ≈ ${f(r.perThreadRssMiB, 1)} MiB of RSS`),
+    `  allocated on 1 thread: ${f(r.allocation.coldBytesPerEvent, 1)} bytes/event over a cold run, ` +
+      `${f(r.allocation.warmBytesPerEvent, 1)} over a warm one ` +
+      `(≈ ${f(r.allocation.warmBytesPerAccount / 1024, 1)} KiB of setup per account; nothing per event)`,
     `  targets: ≥ 3 M events/s on 1 worker: ${mark(r.targets.eventsPerSecondOneWorker)} (${f(one.eventsPerSecond / 1e6, 2)}); ` +
       `≥ 1.7× on 2 workers: ${mark(r.targets.speedupTwoWorkers)}; peak RSS < 300 MB: ${mark(r.targets.peakRssUnder300MB)}`,
     "",

@@ -43,15 +43,7 @@ import { OUTCOME_CODE, outcomes, type Outcome } from "./outcome.ts";
 import type { CreditRules } from "./policy.ts";
 import { delayDistribution, type ResponseSpec } from "./response-model.ts";
 import { MICRODAYS_PER_DAY, type Tally, type TallyField } from "./tally.ts";
-import {
-  addWorkingTime,
-  compileCalendar,
-  localHour,
-  localWeekday,
-  nextWorkingDayStart,
-  type CompiledCalendar,
-  type WorkCalendar,
-} from "./work-calendar.ts";
+import { compileCalendar, WorkClock, type CompiledCalendar, type WorkCalendar } from "./work-calendar.ts";
 
 const CYCLE_START = 0;
 const SEND = 1;
@@ -202,6 +194,9 @@ export interface TraceSink {
 
 const channelNames = ["inmail", "open-profile", "connection"] as const;
 
+/** Every hour of every day: the calendar timing effects are read on without a work calendar. */
+const allWeek: WorkCalendar = { weekdays: [0, 1, 2, 3, 4, 5, 6], startHour: 0, endHour: 24, utcOffsetHours: 0 };
+
 /** The model with every default applied, plus derived constants. */
 interface Resolved {
   readonly m: AccountModel;
@@ -212,6 +207,9 @@ interface Resolved {
   readonly seatCreditLimit: number;
   readonly sender: SenderSpec;
   readonly calendar: CompiledCalendar | null;
+  /** The calendar's arithmetic (null without one), and the clock timing effects are read on. */
+  readonly clock: WorkClock | null;
+  readonly timingClock: WorkClock;
   readonly openProfile: OpenProfileSpec | null;
   readonly connections: ConnectionSpec | null;
   readonly enforcement: Enforcement;
@@ -242,6 +240,8 @@ function resolve(m: AccountModel): Resolved {
   const offPeakMultiplier = m.response.offPeakMultiplier ?? 1;
   // Timing effects are read on the sender's local clock (a proxy for the recipient's).
   const calendar = sender.calendar ? compileCalendar(sender.calendar, startDate) : null;
+  // Without a calendar, timing effects are read on UTC days counted from a Monday.
+  const timingCalendar = calendar ?? { ...compileCalendar(allWeek, startDate), weekdayOfDay0: 1 };
   return {
     m,
     schedule: m.schedule ?? { kind: "fixed", cycleDays: m.cycleDays },
@@ -251,6 +251,8 @@ function resolve(m: AccountModel): Resolved {
     seatCreditLimit: m.seatCreditLimit ?? Infinity,
     sender,
     calendar,
+    clock: calendar ? new WorkClock(calendar) : null,
+    timingClock: new WorkClock(timingCalendar),
     openProfile: m.openProfile && m.openProfile.share > 0 ? m.openProfile : null,
     connections: m.connections ?? null,
     enforcement,
@@ -502,7 +504,12 @@ export class AccountSimulation implements EventHandler {
         seats.sentToday[s] = 0;
       }
       if (seats.sentToday[s]! >= dayCap) {
-        const next = r.calendar ? nextWorkingDayStart(now, r.calendar) : day + 1;
+        let next = day + 1;
+        if (r.clock) {
+          r.clock.t = now;
+          r.clock.toNextWorkingDay();
+          next = r.clock.t;
+        }
         this.#at(next, SEND, s);
         return;
       }
@@ -512,7 +519,10 @@ export class AccountSimulation implements EventHandler {
     let channel = INMAIL;
     if (conn) {
       if (conn.use === "only") channel = CONNECTION;
-      else if (conn.use === "mix" && this.#streams.next(s * SEAT_STREAMS + DRAW_CHANNEL) < conn.mixShare) channel = CONNECTION;
+      else if (conn.use === "mix") {
+        this.#streams.draw(s * SEAT_STREAMS + DRAW_CHANNEL);
+        if (this.#streams.value < conn.mixShare) channel = CONNECTION;
+      }
     }
     if (channel === INMAIL) {
       const blockedUntil = seats.blockedUntil[s]!;
@@ -553,20 +563,25 @@ export class AccountSimulation implements EventHandler {
     seats.sentToday[s]! += 1;
     const streams = this.#streams;
     const first = s * SEAT_STREAMS;
-    if (channel === INMAIL && r.m.blockedShare > 0 && streams.next(first + DRAW_BLOCKED) < r.m.blockedShare) {
+    if (channel === INMAIL && r.m.blockedShare > 0 && (streams.draw(first + DRAW_BLOCKED), streams.value < r.m.blockedShare)) {
       // G8: the recipient blocks InMail; nothing is spent and the sender moves on.
       per.blocked[c]! += 1;
       this.#trace?.record(now, "blocked", 0, this.#ledger.balance, s);
       this.#next(s);
       return;
     }
-    if (channel === INMAIL && r.openProfile && streams.next(first + DRAW_OPEN_PROFILE) < r.openProfile.share) {
+    if (channel === INMAIL && r.openProfile && (streams.draw(first + DRAW_OPEN_PROFILE), streams.value < r.openProfile.share)) {
       if (seats.cycleFree[s]! < r.openProfile.monthlyCap) channel = FREE_INMAIL;
     }
-    const delay = r.delay ? streams.next(first + DRAW_DELAY) : 0;
+    let delay = 0;
+    if (r.delay) {
+      streams.draw(first + DRAW_DELAY);
+      delay = streams.value;
+    }
     let outcome: number;
     if (channel === CONNECTION) {
-      const u = streams.next(first + DRAW_OUTCOME);
+      streams.draw(first + DRAW_OUTCOME);
+      const u = streams.value;
       const accept = conn!.acceptRate;
       outcome = u < accept * conn!.replyRate ? REPLIED : u < accept ? ACCEPTED : IGNORED;
     } else {
@@ -594,7 +609,9 @@ export class AccountSimulation implements EventHandler {
     if (channel !== CONNECTION && r.enforced) {
       if (r.enforcement.responseRateFloor || r.enforcement.complaints) seats.counters[s]!.sends[Math.floor(now)]! += 1;
       const content = r.enforcement.content;
-      if (content && content.flagProbability > 0 && streams.next(first + DRAW_FLAG) < content.flagProbability) this.#flagged(s);
+      if (content && content.flagProbability > 0 && (streams.draw(first + DRAW_FLAG), streams.value < content.flagProbability)) {
+        this.#flagged(s);
+      }
     }
 
     const at = now + delay;
@@ -617,21 +634,17 @@ export class AccountSimulation implements EventHandler {
   /** The outcome of an InMail to seat `s`'s next recipient, with every multiplier applied. */
   #inmailOutcome(s: number): number {
     const r = this.#r;
-    const u = this.#streams.next(s * SEAT_STREAMS + DRAW_OUTCOME);
+    this.#streams.draw(s * SEAT_STREAMS + DRAW_OUTCOME);
+    const u = this.#streams.value;
     const now = this.#env.now;
     const spam = r.spamProbability;
     if (u < spam) return SPAM;
     let m = r.multiplier * this.#seats.audience[s]!;
     if (r.timed) {
-      const offset = r.calendar ? r.calendar.offsetDays : 0;
-      if (r.weekdayMultipliers) {
-        const wd0 = r.calendar ? r.calendar.weekdayOfDay0 : 1;
-        m *= r.weekdayMultipliers[localWeekday(now, offset, wd0)]!;
-      }
-      if (r.offPeakMultiplier !== 1) {
-        const h = localHour(now, offset);
-        if (h < offPeakHours.before || h >= offPeakHours.from) m *= r.offPeakMultiplier;
-      }
+      const clock = r.timingClock;
+      clock.t = now;
+      if (r.weekdayMultipliers) m *= r.weekdayMultipliers[clock.weekday()]!;
+      if (r.offPeakMultiplier !== 1 && clock.hourOutside(offPeakHours.before, offPeakHours.from)) m *= r.offPeakMultiplier;
     }
     let resp = r.responseBase * m;
     if (resp > 1 - spam) resp = 1 - spam;
@@ -666,9 +679,16 @@ export class AccountSimulation implements EventHandler {
     const now = this.#env.now;
     const seats = this.#seats;
     seats.status[s] = ACTIVE;
-    const gap = this.#streams.next(s * SEAT_STREAMS + DRAW_GAP);
-    const cal = this.#r.calendar;
-    const t = cal ? addWorkingTime(now, gap, cal) : now + gap;
+    this.#streams.draw(s * SEAT_STREAMS + DRAW_GAP);
+    const gap = this.#streams.value;
+    const clock = this.#r.clock;
+    let t = now + gap;
+    if (clock) {
+      clock.t = now;
+      clock.work = gap;
+      clock.addWork();
+      t = clock.t;
+    }
     if (t < this.#horizon) {
       const env = this.#env;
       env.postAt = t;

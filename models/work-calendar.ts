@@ -1,7 +1,8 @@
 /**
  * A sender's working calendar: which local weekdays and hours it sends in. Times are
  * simulation days since t = 0, which is midnight UTC of the scenario's start date;
- * `utcOffsetHours` shifts the sender's local clock. Pure functions, no allocation.
+ * `utcOffsetHours` shifts the sender's local clock. Pure functions for general use,
+ * and a WorkClock for hot loops.
  */
 
 export interface WorkCalendar {
@@ -63,29 +64,113 @@ export function localDay(t: number, cal: CompiledCalendar): number {
   return Math.floor(t + cal.offsetDays);
 }
 
+/**
+ * The calendar arithmetic of a simulation's hot loop, on one compiled calendar. Times go
+ * in and out through the field `t` (and a span of working time through `work`), not as
+ * arguments or results: V8 boxes a float passed to or returned from a call it does not
+ * inline, an allocation per call. Each method calls only methods that take no float, so
+ * no inlining decision can make it allocate.
+ */
+export class WorkClock {
+  /** The time a method starts from and, for the moving ones, ends at. */
+  t = NaN;
+  /** Working days of working time for `addWork`. */
+  work = NaN;
+  readonly cal: CompiledCalendar;
+
+  constructor(cal: CompiledCalendar) {
+    this.cal = cal;
+  }
+
+  /** t ← the earliest time ≥ t inside working hours (t itself when already inside). */
+  toWorkingTime(): void {
+    const cal = this.cal;
+    const t = this.t;
+    if (cal.weekdayMask === 0 || cal.workDayLength <= 0) {
+      this.t = Infinity;
+      return;
+    }
+    let local = t + cal.offsetDays;
+    // Eight local days always reach a worked weekday when there is one.
+    for (let i = 0; i < 8; i++) {
+      const day = Math.floor(local);
+      const frac = local - day;
+      const wd = (((day + cal.weekdayOfDay0) % 7) + 7) % 7;
+      if ((cal.weekdayMask >> wd) & 1) {
+        if (frac < cal.startDay) {
+          this.t = day + cal.startDay - cal.offsetDays;
+          return;
+        }
+        // Inside hours: the first local day is the given time itself (exact, no rounding).
+        if (frac < cal.endDay) {
+          this.t = i === 0 ? t : local - cal.offsetDays;
+          return;
+        }
+      }
+      local = day + 1; // next local midnight
+    }
+    this.t = Infinity;
+  }
+
+  /** t ← the start of the next working day strictly after the local day containing t. */
+  toNextWorkingDay(): void {
+    const offset = this.cal.offsetDays;
+    this.t = Math.floor(this.t + offset) + 1 - offset;
+    this.toWorkingTime();
+  }
+
+  /**
+   * t ← the time reached after `work` working days of working time from t (working
+   * time flows only inside working hours; one working day = endHour − startHour hours).
+   */
+  addWork(): void {
+    const cal = this.cal;
+    this.toWorkingTime();
+    let left = this.work * cal.workDayLength; // in real days of working time
+    for (;;) {
+      const now = this.t;
+      if (now === Infinity) return;
+      const local = now + cal.offsetDays;
+      const endToday = Math.floor(local) + cal.endDay - cal.offsetDays;
+      const room = endToday - now;
+      // A hair of tolerance: a span that ends exactly at closing time stays on that day.
+      if (left <= room + 1e-12) {
+        this.t = now + Math.min(left, room);
+        return;
+      }
+      left -= room;
+      this.toNextWorkingDay();
+    }
+  }
+
+  /** The local weekday (0 = Sunday) at t (as `localWeekday`). */
+  weekday(): number {
+    const day = Math.floor(this.t + this.cal.offsetDays);
+    return (((day + this.cal.weekdayOfDay0) % 7) + 7) % 7;
+  }
+
+  /** Whether the local hour at t (as `localHour`) is before `from` or at or after `to`. */
+  hourOutside(from: number, to: number): boolean {
+    const local = this.t + this.cal.offsetDays;
+    const h = (local - Math.floor(local)) * 24;
+    return h < from || h >= to;
+  }
+}
+
 /** The earliest time ≥ t inside working hours (t itself when already inside). */
 export function nextWorkingTime(t: number, cal: CompiledCalendar): number {
-  if (cal.weekdayMask === 0 || cal.workDayLength <= 0) return Infinity;
-  let local = t + cal.offsetDays;
-  // Eight local days always reach a worked weekday when there is one.
-  for (let i = 0; i < 8; i++) {
-    const day = Math.floor(local);
-    const frac = local - day;
-    const wd = (((day + cal.weekdayOfDay0) % 7) + 7) % 7;
-    if ((cal.weekdayMask >> wd) & 1) {
-      if (frac < cal.startDay) return day + cal.startDay - cal.offsetDays;
-      // Inside hours: the first local day is the given time itself (exact, no rounding).
-      if (frac < cal.endDay) return i === 0 ? t : local - cal.offsetDays;
-    }
-    local = day + 1; // next local midnight
-  }
-  return Infinity;
+  const clock = new WorkClock(cal);
+  clock.t = t;
+  clock.toWorkingTime();
+  return clock.t;
 }
 
 /** Start of the next working day strictly after the local day containing `t`. */
 export function nextWorkingDayStart(t: number, cal: CompiledCalendar): number {
-  const nextMidnight = Math.floor(t + cal.offsetDays) + 1 - cal.offsetDays;
-  return nextWorkingTime(nextMidnight, cal);
+  const clock = new WorkClock(cal);
+  clock.t = t;
+  clock.toNextWorkingDay();
+  return clock.t;
 }
 
 /**
@@ -93,16 +178,9 @@ export function nextWorkingDayStart(t: number, cal: CompiledCalendar): number {
  * flows only inside working hours; one working day = endHour − startHour hours).
  */
 export function addWorkingTime(t: number, work: number, cal: CompiledCalendar): number {
-  let now = nextWorkingTime(t, cal);
-  let left = work * cal.workDayLength; // in real days of working time
-  for (;;) {
-    if (now === Infinity) return Infinity;
-    const local = now + cal.offsetDays;
-    const endToday = Math.floor(local) + cal.endDay - cal.offsetDays;
-    const room = endToday - now;
-    // A hair of tolerance: a span that ends exactly at closing time stays on that day.
-    if (left <= room + 1e-12) return now + Math.min(left, room);
-    left -= room;
-    now = nextWorkingDayStart(now, cal);
-  }
+  const clock = new WorkClock(cal);
+  clock.t = t;
+  clock.work = work;
+  clock.addWork();
+  return clock.t;
 }

@@ -85,8 +85,7 @@ const uniform: Distribution = { kind: "uniform" };
  * index, without allocating. A stream made of closures (as seedrandom and d3-random
  * make them) hands back a boxed number from every call that V8 does not inline, an
  * allocation per draw; here each stream fills a block of values at a time (a call that
- * returns nothing), and `next(i)` — small enough to be inlined anywhere — reads the
- * next one.
+ * returns nothing), and `draw(i)` puts the next one in the field `value`.
  *
  * Stream `i` is seeded by seedrandom itself, from the same key as `createStream`; its
  * uniforms are built exactly as seedrandom's `prng.double()` builds them, and its
@@ -108,6 +107,8 @@ export class StreamBank {
   #spare: Float64Array;
   /** The r² the spare was made with. */
   #spareR: Float64Array;
+  /** Two uniforms for the polar method. */
+  readonly #pair = new Float64Array(2);
 
   constructor(streams = 8) {
     const n = Math.max(1, streams | 0);
@@ -157,15 +158,29 @@ export class StreamBank {
     } else this.#kind[i] = UNIFORM;
   }
 
-  /** The next value of stream `i`. */
-  next(i: number): number {
+  /** The value `draw` drew last (a field: see `draw`). */
+  value = NaN;
+
+  /**
+   * Draws the next value of stream `i` into `value`. A hot loop calls this rather than
+   * `next`: V8 boxes a float returned from a call it does not inline (an allocation
+   * per draw), and decides what to inline run by run; a float stored in a field is not
+   * boxed.
+   */
+  draw(i: number): void {
     let k = this.#used[i]!;
     if (k === BLOCK) {
       this.#fill(i);
       k = 0;
     }
     this.#used[i] = k + 1;
-    return this.#ahead[i * BLOCK + k]!;
+    this.value = this.#ahead[i * BLOCK + k]!;
+  }
+
+  /** The next value of stream `i`. */
+  next(i: number): number {
+    this.draw(i);
+    return this.value;
   }
 
   /** Draws the next BLOCK values of stream `i`. */
@@ -174,7 +189,7 @@ export class StreamBank {
     if (kind === LOGNORMAL) return this.#fillLogNormal(i);
     const out = this.#ahead;
     const first = i * BLOCK;
-    for (let j = first; j < first + BLOCK; j++) out[j] = uniformAt(this.#words, 4 * i);
+    uniformsInto(this.#words, 4 * i, out, first, BLOCK);
     if (kind === EXPONENTIAL) {
       const rate = this.#p1[i]!;
       for (let j = first; j < first + BLOCK; j++) out[j] = -Math.log1p(-out[j]!) / rate;
@@ -197,9 +212,11 @@ export class StreamBank {
         r = this.#spareR[i]!;
       } else {
         let x: number;
+        const u = this.#pair;
         do {
-          x = uniformAt(w, o) * 2 - 1;
-          y = uniformAt(w, o) * 2 - 1;
+          uniformsInto(w, o, u, 0, 2);
+          x = u[0]! * 2 - 1;
+          y = u[1]! * 2 - 1;
           r = x * x + y * y;
         } while (!r || r > 1);
         this.#spare[i] = x;
@@ -229,39 +246,43 @@ export class StreamBank {
 }
 
 /**
- * The next uniform of the Tyche-i generator whose words (a, b, c, d) start at `o` in
- * `w`: two steps of seedrandom's XorGen.next (the first gives the high 21 bits, the
- * second the low 32), combined as seedrandom's `prng.double()` does, never 0.
+ * Writes the next `count` uniforms of the Tyche-i generator whose words (a, b, c, d)
+ * start at `o` in `w` into `out` from `at`: each is two steps of seedrandom's
+ * XorGen.next (the first gives the high 21 bits, the second the low 32), combined as
+ * seedrandom's `prng.double()` does, never 0. It returns nothing, so no float is
+ * boxed even where V8 does not inline it.
  */
-function uniformAt(w: Int32Array, o: number): number {
+function uniformsInto(w: Int32Array, o: number, out: Float64Array, at: number, count: number): void {
   let a = w[o]!;
   let b = w[o + 1]!;
   let c = w[o + 2]!;
   let d = w[o + 3]!;
-  let result = 0;
-  do {
-    b = (b << 25) ^ (b >>> 7) ^ c;
-    c = (c - d) | 0;
-    d = (d << 24) ^ (d >>> 8) ^ a;
-    a = (a - b) | 0;
-    b = (b << 20) ^ (b >>> 12) ^ c;
-    c = (c - d) | 0;
-    d = (d << 16) ^ (c >>> 16) ^ a;
-    a = (a - b) | 0;
-    const top = a >>> 11;
-    b = (b << 25) ^ (b >>> 7) ^ c;
-    c = (c - d) | 0;
-    d = (d << 24) ^ (d >>> 8) ^ a;
-    a = (a - b) | 0;
-    b = (b << 20) ^ (b >>> 12) ^ c;
-    c = (c - d) | 0;
-    d = (d << 16) ^ (c >>> 16) ^ a;
-    a = (a - b) | 0;
-    result = (top + (a >>> 0) / twoTo32) / twoTo21;
-  } while (result === 0);
+  for (let j = at; j < at + count; j++) {
+    let result = 0;
+    do {
+      b = (b << 25) ^ (b >>> 7) ^ c;
+      c = (c - d) | 0;
+      d = (d << 24) ^ (d >>> 8) ^ a;
+      a = (a - b) | 0;
+      b = (b << 20) ^ (b >>> 12) ^ c;
+      c = (c - d) | 0;
+      d = (d << 16) ^ (c >>> 16) ^ a;
+      a = (a - b) | 0;
+      const top = a >>> 11;
+      b = (b << 25) ^ (b >>> 7) ^ c;
+      c = (c - d) | 0;
+      d = (d << 24) ^ (d >>> 8) ^ a;
+      a = (a - b) | 0;
+      b = (b << 20) ^ (b >>> 12) ^ c;
+      c = (c - d) | 0;
+      d = (d << 16) ^ (c >>> 16) ^ a;
+      a = (a - b) | 0;
+      result = (top + (a >>> 0) / twoTo32) / twoTo21;
+    } while (result === 0);
+    out[j] = result;
+  }
   w[o] = a;
   w[o + 1] = b;
   w[o + 2] = c;
   w[o + 3] = d;
-  return result;
 }
