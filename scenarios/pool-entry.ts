@@ -7,8 +7,8 @@
  * under node_modules/.cache/inmail-sim, which a thread loads in ~25 ms.
  *
  * The cache is never stale: its manifest lists every file the bundle was built from,
- * and each process hashes their contents before using it (~1 ms); any change (a
- * source edited, a dependency upgraded) rebuilds it (~50 ms, once). Writes are atomic,
+ * and every run that starts threads hashes their contents first (~1 ms); any change
+ * (a source edited, a dependency upgraded) rebuilds it (~50 ms, once). Writes are atomic,
  * so processes that build at the same time (parallel test files) do no harm. When the
  * bundle cannot be built or written, threads load the TypeScript through tsx instead:
  * slower to start, the same code and the same results.
@@ -118,24 +118,21 @@ export const poolThreadBundle: BundleOptions = {
   name: "pool-thread",
 };
 
-let entry: Promise<ThreadEntry> | undefined;
-
 /**
- * How pool threads start in this process (decided once): the cached bundle, built
- * or rebuilt if needed, or — if that fails — the TypeScript through tsx.
+ * How pool threads start: the cached `bundle` — checked against its sources at every
+ * call (~1 ms), so a long-lived process that sees a source change gets a new one — built
+ * or rebuilt if needed, or, if that fails or `bundle` is null, the TypeScript through tsx.
  */
-export function threadEntry(): Promise<ThreadEntry> {
-  entry ??= (async (): Promise<ThreadEntry> => {
-    try {
-      const file = cachedBundle(poolThreadBundle) ?? (await buildBundle(poolThreadBundle));
-      return { kind: "bundle", file };
-    } catch (err) {
-      return {
-        kind: "tsx",
-        code: `require(${JSON.stringify(tsxHook)}); require(${JSON.stringify(threadFile)});`,
-        reason: err instanceof Error ? err.message : String(err),
-      };
-    }
-  })();
-  return entry;
+export async function threadEntry(bundle: BundleOptions | null = poolThreadBundle): Promise<ThreadEntry> {
+  const tsx = (reason: string): ThreadEntry => ({
+    kind: "tsx",
+    code: `require(${JSON.stringify(tsxHook)}); require(${JSON.stringify(threadFile)});`,
+    reason,
+  });
+  if (bundle === null) return tsx("asked for");
+  try {
+    return { kind: "bundle", file: cachedBundle(bundle) ?? (await buildBundle(bundle)) };
+  } catch (err) {
+    return tsx(err instanceof Error ? err.message : String(err));
+  }
 }

@@ -40,6 +40,8 @@ export interface PoolOptions {
   readonly workers: number;
   /** Show a bar on stderr (only when it is a terminal), ticked per finished job. */
   readonly progress?: { readonly label: string };
+  /** How worker threads load their code (see pool-entry.ts); default: the cached bundle, tsx if it fails. */
+  readonly threadCode?: "bundle" | "tsx";
 }
 
 /** The default number of workers: every core this process may use. */
@@ -96,7 +98,7 @@ export async function runJobs(jobs: readonly Job[], options: PoolOptions): Promi
 
   const claim = new Int32Array(new SharedArrayBuffer(claimSlots * Int32Array.BYTES_PER_ELEMENT));
   const start = threadStart(jobs, claim);
-  const entry = await threadEntry();
+  const entry = await threadEntry(options.threadCode === "tsx" ? null : undefined);
   const threads = Array.from({ length: extra }, () => startThread(entry));
   let done = 0;
   let stopped = 0;

@@ -51,6 +51,14 @@ describe("pool thread bundle cache", () => {
     expect(cachedBundle(options)).toBeNull();
   });
 
+  it("falls back to tsx, saying why, when the bundle cannot be built", async () => {
+    const broken = { ...project(3), entry: join(root, "src", "missing.ts") };
+    const entry = await threadEntry(broken);
+    expect(entry.kind).toBe("tsx");
+    if (entry.kind === "tsx") expect(entry.reason).toMatch(/missing\.ts/);
+    expect((await threadEntry(null)).kind).toBe("tsx");
+  });
+
   it("starts this project's pool threads from a bundle", async () => {
     const entry = await threadEntry();
     expect(entry.kind === "tsx" ? entry.reason : entry.kind).toBe("bundle");

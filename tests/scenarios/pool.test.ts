@@ -11,13 +11,15 @@ const jobsOf = (m: AccountModel, chunkAccounts: number): Job[] =>
 const bytes = (tallies: readonly Tally[]) => tallies.map((t) => Array.from(packTally(t)));
 
 describe("runJobs", () => {
-  it("returns the tallies in job order, the same bits on 1, 2 or 3 threads (TypeScript workers load under vitest)", async () => {
+  it("returns the tallies in job order, the same bits on 1, 2 or 3 threads, from the bundle or through tsx", async () => {
     const jobs = jobsOf(model, 7);
     const one = await runJobs(jobs, { workers: 1 });
     expect(one).toHaveLength(jobs.length);
     one.forEach((t, i) => expect(t.accounts).toBe(jobs[i]!.chunk.to - jobs[i]!.chunk.from));
     expect(bytes(await runJobs(jobs, { workers: 2 }))).toEqual(bytes(one));
     expect(bytes(await runJobs(jobs, { workers: 3 }))).toEqual(bytes(one));
+    // Threads that load the TypeScript through tsx (the fallback) agree too.
+    expect(bytes(await runJobs(jobs, { workers: 2, threadCode: "tsx" }))).toEqual(bytes(one));
   });
 
   it("runs nothing for no jobs, and one job in this thread whatever the workers", async () => {
@@ -36,6 +38,7 @@ describe("runJobs", () => {
     const jobs = [...jobsOf(model, 20), ...jobsOf(broken, 20)];
     await expect(runJobs(jobs, { workers: 1 })).rejects.toThrow(TypeError);
     await expect(runJobs(jobs, { workers: 2 })).rejects.toThrow();
+    await expect(runJobs(jobs, { workers: 2, threadCode: "tsx" })).rejects.toThrow();
   });
 
   it("defaults to every core", () => {
