@@ -260,23 +260,18 @@ function uniformsInto(w: Int32Array, o: number, out: Float64Array, at: number, c
   for (let j = at; j < at + count; j++) {
     let result = 0;
     do {
-      b = (b << 25) ^ (b >>> 7) ^ c;
-      c = (c - d) | 0;
-      d = (d << 24) ^ (d >>> 8) ^ a;
-      a = (a - b) | 0;
-      b = (b << 20) ^ (b >>> 12) ^ c;
-      c = (c - d) | 0;
-      d = (d << 16) ^ (c >>> 16) ^ a;
-      a = (a - b) | 0;
-      const top = a >>> 11;
-      b = (b << 25) ^ (b >>> 7) ^ c;
-      c = (c - d) | 0;
-      d = (d << 24) ^ (d >>> 8) ^ a;
-      a = (a - b) | 0;
-      b = (b << 20) ^ (b >>> 12) ^ c;
-      c = (c - d) | 0;
-      d = (d << 16) ^ (c >>> 16) ^ a;
-      a = (a - b) | 0;
+      let top = 0;
+      for (let step = 0; step < 2; step++) {
+        b = (b << 25) ^ (b >>> 7) ^ c;
+        c = (c - d) | 0;
+        d = (d << 24) ^ (d >>> 8) ^ a;
+        a = (a - b) | 0;
+        b = (b << 20) ^ (b >>> 12) ^ c;
+        c = (c - d) | 0;
+        d = (d << 16) ^ (c >>> 16) ^ a;
+        a = (a - b) | 0;
+        if (step === 0) top = a >>> 11;
+      }
       result = (top + (a >>> 0) / twoTo32) / twoTo21;
     } while (result === 0);
     out[j] = result;
