@@ -3,8 +3,6 @@
  * ordered by (time, sequence number) so that simultaneous events fire in the order
  * they were scheduled. Each event carries a small integer `kind`, an integer
  * payload `a` and float payloads `b` and `c`; what they mean is the caller's business.
- * The heap orders (time, sequence number, slot) triples; the payloads stay in their
- * slot from push to pop, so sifting moves three numbers rather than six.
  *
  * Nothing is allocated per event: `pop()` copies the head into the public fields
  * `time`, `kind`, `a`, `b`, `c` instead of returning an object, and `insert` takes
@@ -31,11 +29,8 @@ export class Calendar {
 
   #size = 0;
   #nextSeq = 0;
-  // The heap: time, sequence number and payload slot of each event, in heap order.
   #times: Float64Array;
   #seqs: Float64Array;
-  #slots: Int32Array;
-  // Payloads by slot, written once and read once: sifting moves three numbers, not six.
   #kinds: Int32Array;
   #as: Int32Array;
   #bs: Float64Array;
@@ -45,12 +40,10 @@ export class Calendar {
     const n = Math.max(1, capacity | 0);
     this.#times = new Float64Array(n);
     this.#seqs = new Float64Array(n);
-    this.#slots = new Int32Array(n);
     this.#kinds = new Int32Array(n);
     this.#as = new Int32Array(n);
     this.#bs = new Float64Array(n);
     this.#cs = new Float64Array(n);
-    this.#resetSlots(0);
   }
 
   get size(): number {
@@ -66,7 +59,6 @@ export class Calendar {
   clear(): void {
     this.#size = 0;
     this.#nextSeq = 0;
-    this.#resetSlots(0);
   }
 
   /** Schedules an event at absolute `time` (must not be NaN). */
@@ -79,32 +71,37 @@ export class Calendar {
 
   /** Schedules the event (`nextTime`, `kind`, `a`, `nextB`, `nextC`): `push` without float arguments. */
   insert(kind: number, a: number): void {
+    const time = this.nextTime;
+    const b = this.nextB;
+    const c = this.nextC;
     if (this.#size === this.#times.length) this.#grow();
     const times = this.#times;
     const seqs = this.#seqs;
-    const slots = this.#slots;
-    const time = this.nextTime;
+    const kinds = this.#kinds;
+    const as = this.#as;
+    const bs = this.#bs;
+    const cs = this.#cs;
     const seq = this.#nextSeq++;
     let i = this.#size++;
-    // The free slot for the payload sits just past the heap's end (see #resetSlots, pop).
-    const slot = slots[i]!;
-    this.#kinds[slot] = kind;
-    this.#as[slot] = a;
-    this.#bs[slot] = this.nextB;
-    this.#cs[slot] = this.nextC;
-    // Sift up: move parents down until the place for the new event is found.
+    // Sift up: move parents down until the slot for the new event is found.
     while (i > 0) {
       const p = (i - 1) >> 1;
       const pt = times[p]!;
       if (pt < time || (pt === time && seqs[p]! < seq)) break;
       times[i] = pt;
       seqs[i] = seqs[p]!;
-      slots[i] = slots[p]!;
+      kinds[i] = kinds[p]!;
+      as[i] = as[p]!;
+      bs[i] = bs[p]!;
+      cs[i] = cs[p]!;
       i = p;
     }
     times[i] = time;
     seqs[i] = seq;
-    slots[i] = slot;
+    kinds[i] = kind;
+    as[i] = a;
+    bs[i] = b;
+    cs[i] = c;
   }
 
   /** Removes the earliest event into `time`, `kind`, `a`, `b`, `c`; returns false when empty. */
@@ -113,21 +110,24 @@ export class Calendar {
     if (n === 0) return false;
     const times = this.#times;
     const seqs = this.#seqs;
-    const slots = this.#slots;
-    const head = slots[0]!;
+    const kinds = this.#kinds;
+    const as = this.#as;
+    const bs = this.#bs;
+    const cs = this.#cs;
     this.time = times[0]!;
-    this.kind = this.#kinds[head]!;
-    this.a = this.#as[head]!;
-    this.b = this.#bs[head]!;
-    this.c = this.#cs[head]!;
+    this.kind = kinds[0]!;
+    this.a = as[0]!;
+    this.b = bs[0]!;
+    this.c = cs[0]!;
     const last = n - 1;
     this.#size = last;
+    if (last === 0) return true;
     const t = times[last]!;
     const s = seqs[last]!;
-    const sl = slots[last]!;
-    // The head's slot is free again: it goes just past the heap's new end.
-    slots[last] = head;
-    if (last === 0) return true;
+    const k = kinds[last]!;
+    const av = as[last]!;
+    const bv = bs[last]!;
+    const cv = cs[last]!;
     // Sift down the former last element from the root.
     let i = 0;
     const half = last >> 1;
@@ -139,36 +139,33 @@ export class Calendar {
       if (t < ct || (t === ct && s < seqs[c]!)) break;
       times[i] = ct;
       seqs[i] = seqs[c]!;
-      slots[i] = slots[c]!;
+      kinds[i] = kinds[c]!;
+      as[i] = as[c]!;
+      bs[i] = bs[c]!;
+      cs[i] = cs[c]!;
       i = c;
     }
     times[i] = t;
     seqs[i] = s;
-    slots[i] = sl;
+    kinds[i] = k;
+    as[i] = av;
+    bs[i] = bv;
+    cs[i] = cv;
     return true;
   }
 
-  /** Slots past the heap's end (from `from`) hold the free payload slots: they are all free. */
-  #resetSlots(from: number): void {
-    for (let i = from; i < this.#slots.length; i++) this.#slots[i] = i;
-  }
-
   #grow(): void {
-    const old = this.#times.length;
-    const n = old * 2;
-    const grow = <T extends Float64Array | Int32Array>(a: T, make: (n: number) => T): T => {
+    const n = this.#times.length * 2;
+    const grow = <T extends Float64Array | Int32Array>(old: T, make: (n: number) => T): T => {
       const next = make(n);
-      next.set(a);
+      next.set(old);
       return next;
     };
     this.#times = grow(this.#times, (m) => new Float64Array(m));
     this.#seqs = grow(this.#seqs, (m) => new Float64Array(m));
-    this.#slots = grow(this.#slots, (m) => new Int32Array(m));
     this.#kinds = grow(this.#kinds, (m) => new Int32Array(m));
     this.#as = grow(this.#as, (m) => new Int32Array(m));
     this.#bs = grow(this.#bs, (m) => new Float64Array(m));
     this.#cs = grow(this.#cs, (m) => new Float64Array(m));
-    // When full, every old slot is in use: the new ones are free.
-    this.#resetSlots(old);
   }
 }
