@@ -87,11 +87,12 @@ const uniform: Distribution = { kind: "uniform" };
  * allocation per draw; here each stream fills a block of values at a time (a call that
  * returns nothing), and `draw(i)` puts the next one in the field `value`.
  *
- * Stream `i` is seeded by seedrandom itself, from the same key as `createStream`; its
- * uniforms are built exactly as seedrandom's `prng.double()` builds them, and its
+ * Stream `i` starts from the same key as `createStream`, and is seeded and stepped as
+ * seedrandom's Tyche-i seeds and steps (without its objects and closures, ~1 KiB a
+ * stream); its uniforms are built as seedrandom's `prng.double()` builds them, and its
  * exponential and lognormal values with d3-random's formulas, operation for
  * operation. So a stream here gives the same values, bit for bit, as d3-random on
- * `createStream` with the same key (tested): a model may use either form.
+ * `createStream` with the same key (tested against both): a model may use either form.
  */
 export class StreamBank {
   /** Four generator words (a, b, c, d) per stream. */
@@ -140,12 +141,7 @@ export class StreamBank {
     distribution: Distribution = uniform,
   ): void {
     if (i >= this.size) this.#grow(i + 1);
-    const st = seedrandom.tychei(streamSeed(seed, replication, entity, purpose), { state: true }).state();
-    const o = 4 * i;
-    this.#words[o] = st.a;
-    this.#words[o + 1] = st.b;
-    this.#words[o + 2] = st.c;
-    this.#words[o + 3] = st.d;
+    seedWords(streamSeed(seed, replication, entity, purpose), this.#words, 4 * i);
     this.#used[i] = BLOCK;
     this.#spare[i] = NaN;
     if (distribution.kind === "exponential") {
@@ -275,6 +271,35 @@ function uniformsInto(w: Int32Array, o: number, out: Float64Array, at: number, c
       result = (top + (a >>> 0) / twoTo32) / twoTo21;
     } while (result === 0);
     out[j] = result;
+  }
+  w[o] = a;
+  w[o + 1] = b;
+  w[o + 2] = c;
+  w[o + 3] = d;
+}
+
+/**
+ * Seeds the Tyche-i generator at `o` in `w` from the string `key` exactly as
+ * seedrandom's tychei does (its XorGen constructor): fixed initial words, then one
+ * step per character of the key and 20 more, each after xoring the character's code
+ * (0 past the end) into b. The step is XorGen.next, as in `uniformsInto`; it is written
+ * out in both loops so that the words stay in local variables.
+ */
+function seedWords(key: string, w: Int32Array, o: number): void {
+  let a = 0;
+  let b = 0;
+  let c = 2654435769 | 0;
+  let d = 1367130551;
+  for (let k = 0; k < key.length + 20; k++) {
+    b ^= k < key.length ? key.charCodeAt(k) : 0;
+    b = (b << 25) ^ (b >>> 7) ^ c;
+    c = (c - d) | 0;
+    d = (d << 24) ^ (d >>> 8) ^ a;
+    a = (a - b) | 0;
+    b = (b << 20) ^ (b >>> 12) ^ c;
+    c = (c - d) | 0;
+    d = (d << 16) ^ (c >>> 16) ^ a;
+    a = (a - b) | 0;
   }
   w[o] = a;
   w[o + 1] = b;
