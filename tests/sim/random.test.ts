@@ -1,4 +1,5 @@
 import { randomExponential, randomLogNormal } from "d3-random";
+import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { createStream, StreamBank } from "../../sim/index.ts";
 
@@ -84,6 +85,16 @@ describe("StreamBank", () => {
     expect(drawn(bank, 1, n)).toEqual(take(randomExponential.source(createStream("s", 0, "3.1", "gap"))(20), n));
     expect(drawn(bank, 2, n)).toEqual(take(randomExponential.source(createStream(7, 1, 12, "delay"))(1 / 3), n));
     expect(drawn(bank, 3, n)).toEqual(take(randomLogNormal.source(createStream(7, 2, 5, "delay"))(Math.log(2), 0.8), n));
+  });
+
+  it("is seeded as seedrandom seeds, for any key", () => {
+    fc.assert(
+      fc.property(fc.oneof(fc.integer(), fc.string()), fc.nat(50), fc.oneof(fc.nat(), fc.string()), fc.string(), (seed, rep, entity, purpose) => {
+        const bank = new StreamBank(1);
+        bank.seed(0, seed, rep, entity, purpose);
+        expect(drawn(bank, 0, 3)).toEqual(take(createStream(seed, rep, entity, purpose), 3));
+      }),
+    );
   });
 
   it("keeps each stream's position when another is drawn, reseeded or the bank grows", () => {
