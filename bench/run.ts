@@ -50,7 +50,7 @@ function parse(argv: readonly string[]): BenchArgs {
     json: false,
     accounts: perfCase.accounts,
     replications: perfCase.replications,
-    runs: 5,
+    runs: 7,
     workers: defaultWorkers(),
   };
   for (let i = 0; i < argv.length; i++) {
