@@ -563,15 +563,22 @@ export class AccountSimulation implements EventHandler {
     seats.sentToday[s]! += 1;
     const streams = this.#streams;
     const first = s * SEAT_STREAMS;
-    if (channel === INMAIL && r.m.blockedShare > 0 && (streams.draw(first + DRAW_BLOCKED), streams.value < r.m.blockedShare)) {
+    // Draws go through the bank's field `value` (see StreamBank.draw).
+    let blocked = false;
+    if (channel === INMAIL && r.m.blockedShare > 0) {
+      streams.draw(first + DRAW_BLOCKED);
+      blocked = streams.value < r.m.blockedShare;
+    }
+    if (blocked) {
       // G8: the recipient blocks InMail; nothing is spent and the sender moves on.
       per.blocked[c]! += 1;
       this.#trace?.record(now, "blocked", 0, this.#ledger.balance, s);
       this.#next(s);
       return;
     }
-    if (channel === INMAIL && r.openProfile && (streams.draw(first + DRAW_OPEN_PROFILE), streams.value < r.openProfile.share)) {
-      if (seats.cycleFree[s]! < r.openProfile.monthlyCap) channel = FREE_INMAIL;
+    if (channel === INMAIL && r.openProfile) {
+      streams.draw(first + DRAW_OPEN_PROFILE);
+      if (streams.value < r.openProfile.share && seats.cycleFree[s]! < r.openProfile.monthlyCap) channel = FREE_INMAIL;
     }
     let delay = 0;
     if (r.delay) {
@@ -609,8 +616,9 @@ export class AccountSimulation implements EventHandler {
     if (channel !== CONNECTION && r.enforced) {
       if (r.enforcement.responseRateFloor || r.enforcement.complaints) seats.counters[s]!.sends[Math.floor(now)]! += 1;
       const content = r.enforcement.content;
-      if (content && content.flagProbability > 0 && (streams.draw(first + DRAW_FLAG), streams.value < content.flagProbability)) {
-        this.#flagged(s);
+      if (content && content.flagProbability > 0) {
+        streams.draw(first + DRAW_FLAG);
+        if (streams.value < content.flagProbability) this.#flagged(s);
       }
     }
 
