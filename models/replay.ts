@@ -18,6 +18,7 @@
  */
 import { CreditLedger } from "./ledger.ts";
 import type { CreditRules } from "./policy.ts";
+import type { LedgerTotals } from "./summary.ts";
 import { DAY_MS, utcMidnightMs } from "./iso-time.ts";
 import { INMAIL, type SendLog } from "./send-log.ts";
 
@@ -31,13 +32,7 @@ export interface ReplayOptions {
   readonly listLimit?: number;
 }
 
-export interface ReplayTotals {
-  granted: number;
-  spent: number;
-  refunded: number;
-  expired: number;
-  forfeited: number;
-  closingBalance: number;
+export interface ReplayTotals extends LedgerTotals {
   /** Credit-using InMails in the log (sent or not). */
   inmails: number;
   /** InMails that could not have been sent on this plan (no credit at that moment). */

@@ -1,8 +1,8 @@
 /**
  * A sender's working calendar: which local weekdays and hours it sends in. Times are
  * simulation days since t = 0, which is midnight UTC of the scenario's start date;
- * `utcOffsetHours` shifts the sender's local clock. Pure functions for general use,
- * and a WorkClock for hot loops.
+ * `utcOffsetHours` shifts the sender's local clock. A WorkClock moves a time through
+ * working hours.
  */
 
 export interface WorkCalendar {
@@ -155,32 +155,4 @@ export class WorkClock {
     const h = (local - Math.floor(local)) * 24;
     return h < from || h >= to;
   }
-}
-
-/** The earliest time ≥ t inside working hours (t itself when already inside). */
-export function nextWorkingTime(t: number, cal: CompiledCalendar): number {
-  const clock = new WorkClock(cal);
-  clock.t = t;
-  clock.toWorkingTime();
-  return clock.t;
-}
-
-/** Start of the next working day strictly after the local day containing `t`. */
-export function nextWorkingDayStart(t: number, cal: CompiledCalendar): number {
-  const clock = new WorkClock(cal);
-  clock.t = t;
-  clock.toNextWorkingDay();
-  return clock.t;
-}
-
-/**
- * The time reached after `work` working days of working time from `t` (working time
- * flows only inside working hours; one working day = endHour − startHour hours).
- */
-export function addWorkingTime(t: number, work: number, cal: CompiledCalendar): number {
-  const clock = new WorkClock(cal);
-  clock.t = t;
-  clock.work = work;
-  clock.addWork();
-  return clock.t;
 }

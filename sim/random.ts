@@ -158,10 +158,9 @@ export class StreamBank {
   value = NaN;
 
   /**
-   * Draws the next value of stream `i` into `value`. A hot loop calls this rather than
-   * `next`: V8 boxes a float returned from a call it does not inline (an allocation
-   * per draw), and decides what to inline run by run; a float stored in a field is not
-   * boxed.
+   * Draws the next value of stream `i` into `value`, rather than returning it: V8
+   * boxes a float returned from a call it does not inline (an allocation per draw), and
+   * decides what to inline run by run; a float stored in a field is not boxed.
    */
   draw(i: number): void {
     let k = this.#used[i]!;
@@ -173,11 +172,6 @@ export class StreamBank {
     this.value = this.#ahead[i * BLOCK + k]!;
   }
 
-  /** The next value of stream `i`. */
-  next(i: number): number {
-    this.draw(i);
-    return this.value;
-  }
 
   /** Draws the next BLOCK values of stream `i`. */
   #fill(i: number): void {

@@ -1,18 +1,25 @@
 import { describe, expect, it } from "vitest";
-import {
-  addWorkingTime,
-  compileCalendar,
-  localHour,
-  localWeekday,
-  nextWorkingDayStart,
-  nextWorkingTime,
-  weekdayOf,
-} from "../../models/work-calendar.ts";
+import { compileCalendar, localHour, localWeekday, weekdayOf, WorkClock, type CompiledCalendar } from "../../models/work-calendar.ts";
 
 // 2026-01-05 is a Monday.
 const start = "2026-01-05";
 const office = compileCalendar({ weekdays: [1, 2, 3, 4, 5], startHour: 9, endHour: 17, utcOffsetHours: 0 }, start);
 const h = (hours: number) => hours / 24;
+
+/** Where a WorkClock set to `t` ends after `move`. */
+function moved(cal: CompiledCalendar, t: number, move: (c: WorkClock) => void): number {
+  const clock = new WorkClock(cal);
+  clock.t = t;
+  move(clock);
+  return clock.t;
+}
+const nextWorkingTime = (t: number, cal: CompiledCalendar) => moved(cal, t, (c) => c.toWorkingTime());
+const nextWorkingDayStart = (t: number, cal: CompiledCalendar) => moved(cal, t, (c) => c.toNextWorkingDay());
+const addWorkingTime = (t: number, work: number, cal: CompiledCalendar) =>
+  moved(cal, t, (c) => {
+    c.work = work;
+    c.addWork();
+  });
 
 describe("work calendar", () => {
   it("knows the weekday of a date and of a simulation time", () => {
@@ -22,6 +29,11 @@ describe("work calendar", () => {
     // New York (UTC−5): t = 0 (Monday 00:00 UTC) is still Sunday evening locally.
     expect(localWeekday(0, -5 / 24, 1)).toBe(0);
     expect(localHour(0, -5 / 24)).toBeCloseTo(19, 9);
+    const clock = new WorkClock(compileCalendar({ weekdays: [1], startHour: 9, endHour: 17, utcOffsetHours: -5 }, start));
+    clock.t = 0;
+    expect(clock.weekday()).toBe(0);
+    expect(clock.hourOutside(8, 18)).toBe(true); // 19:00 local
+    expect(clock.hourOutside(8, 20)).toBe(false);
   });
 
   it("moves a time into working hours", () => {

@@ -70,7 +70,11 @@ describe("random streams", () => {
 });
 
 describe("StreamBank", () => {
-  const drawn = (bank: StreamBank, i: number, n: number) => Array.from({ length: n }, () => bank.next(i));
+  const drawn = (bank: StreamBank, i: number, n: number) =>
+    Array.from({ length: n }, () => {
+      bank.draw(i);
+      return bank.value;
+    });
 
   it("draws, bit for bit, what seedrandom's double() and d3-random's transforms give on createStream", () => {
     const bank = new StreamBank(2); // grows to 4 streams
