@@ -1,3 +1,5 @@
+import { spawnSync } from "node:child_process";
+import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { packTally, planChunks, type AccountModel, type Tally } from "../../models/index.ts";
 import { capacityModel, capacityParams, type CapacityParams } from "../../scenarios/capacity.ts";
@@ -39,6 +41,19 @@ describe("runJobs", () => {
     await expect(runJobs(jobs, { workers: 1 })).rejects.toThrow(TypeError);
     await expect(runJobs(jobs, { workers: 2 })).rejects.toThrow();
     await expect(runJobs(jobs, { workers: 2, threadCode: "tsx" })).rejects.toThrow();
+  });
+
+  it("compiles on its own threads when it fills every core, and leaves later threads' compiler as it was", () => {
+    const fixture = join(import.meta.dirname, "fixtures/pool-compile-mode.ts");
+    const r = spawnSync(process.execPath, ["--import", "tsx", "--trace-opt", fixture], { encoding: "utf8", maxBuffer: 64 << 20 });
+    expect(r.status, r.stderr).toBe(0);
+    // Where V8 compiled each optimised function: "kSynchronous" is on the thread itself.
+    const modes = (name: string) =>
+      new Set([...r.stdout.matchAll(new RegExp(`compiling method .*<JSFunction ${name} .*ConcurrencyMode::(\\w+)`, "g"))].map((m) => m[1]));
+    // This thread (background) and the pool thread (its own) both made the hot path hot.
+    expect(modes("#send")).toEqual(new Set(["kConcurrent", "kSynchronous"]));
+    // A thread started after the pool has the background compiler back.
+    expect(modes("laterThreadHotLoop")).toEqual(new Set(["kConcurrent"]));
   });
 
   it("defaults to every core", () => {
