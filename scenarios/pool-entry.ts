@@ -9,7 +9,9 @@
  * The cache is never stale: its manifest lists every file the bundle was built from,
  * and every run that starts threads hashes their contents first (~1 ms); any change
  * (a source edited, a dependency upgraded) rebuilds it (~50 ms, once). Writes are atomic,
- * so processes that build at the same time (parallel test files) do no harm. When the
+ * so processes that build at the same time (parallel test files) do no harm; a build
+ * removes the bundles it supersedes once they are an hour old (a process that read the
+ * old manifest a moment ago may still be starting threads from one). When the
  * bundle cannot be built or written, threads load the TypeScript through tsx instead:
  * slower to start, the same code and the same results.
  *
@@ -17,7 +19,7 @@
  * ~4% slower here (module-scope bindings), as fast as under tsx in CommonJS.
  */
 import { createHash } from "node:crypto";
-import { existsSync, readFileSync } from "node:fs";
+import { existsSync, readdirSync, readFileSync, rmSync, statSync } from "node:fs";
 import { createRequire } from "node:module";
 import { join, relative } from "node:path";
 import { fileURLToPath } from "node:url";
@@ -103,7 +105,26 @@ export async function buildBundle(options: BundleOptions): Promise<string> {
   await writeFileAtomic(join(options.cacheDir, bundle), result.outputFiles![0]!.contents);
   const manifest: Manifest = { key, inputs, bundle };
   await writeFileAtomic(join(options.cacheDir, `${options.name}.json`), `${JSON.stringify(manifest, null, 2)}\n`);
+  pruneBundles(options, bundle);
   return join(options.cacheDir, bundle);
+}
+
+/** Superseded bundles are kept this long, for processes that may still start threads from them. */
+const supersededKeepMs = 60 * 60 * 1000;
+
+/** Removes the cache's other bundles of this name once they are old enough (best effort). */
+function pruneBundles(options: BundleOptions, current: string): void {
+  const pattern = new RegExp(`^${options.name.replace(/[.*+?^${}()|[\]\\]/g, "\\$&")}\\.[0-9a-f]{16}\\.cjs$`);
+  const now = Date.now();
+  for (const file of readdirSync(options.cacheDir)) {
+    if (file === current || !pattern.test(file)) continue;
+    const path = join(options.cacheDir, file);
+    try {
+      if (now - statSync(path).mtimeMs > supersededKeepMs) rmSync(path, { force: true });
+    } catch {
+      // Another process removed it first.
+    }
+  }
 }
 
 const root = fileURLToPath(new URL("..", import.meta.url));

@@ -1,4 +1,4 @@
-import { mkdtempSync, readFileSync, rmSync, writeFileSync, mkdirSync, existsSync } from "node:fs";
+import { mkdtempSync, readFileSync, rmSync, writeFileSync, mkdirSync, existsSync, utimesSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { Worker } from "node:worker_threads";
@@ -49,6 +49,26 @@ describe("pool thread bundle cache", () => {
 
     rmSync(join(root, "src", "value.ts")); // an input is gone
     expect(cachedBundle(options)).toBeNull();
+  });
+
+  it("removes the bundles a build supersedes once they are an hour old, and nothing else", async () => {
+    const options = project(4);
+    mkdirSync(options.cacheDir, { recursive: true });
+    const put = (name: string, ageHours: number) => {
+      const path = join(options.cacheDir, name);
+      writeFileSync(path, "// an earlier build\n");
+      const t = new Date(Date.now() - ageHours * 3600_000);
+      utimesSync(path, t, t);
+      return path;
+    };
+    const old = put("entry.0123456789abcdef.cjs", 2);
+    const recent = put("entry.fedcba9876543210.cjs", 0.5);
+    const otherName = put("other.0123456789abcdef.cjs", 2);
+    const notABundle = put("entry.0123456789abcdef.cjs.tmp", 2);
+    const built = await buildBundle(options);
+    expect(existsSync(built)).toBe(true);
+    expect(existsSync(old)).toBe(false);
+    expect([recent, otherName, notABundle].filter(existsSync)).toEqual([recent, otherName, notABundle]);
   });
 
   it("falls back to tsx, saying why, when the bundle cannot be built", async () => {
