@@ -469,7 +469,7 @@ export class AccountSimulation implements EventHandler {
     }
   }
 
-  /** Whether seat `s` can pay an InMail now (after expiring what is due). */
+  /** Whether seat `s` can pay an InMail now (the caller has expired what is due). */
   #canPay(s: number): boolean {
     return this.#ledger.balance > 0 && this.#seats.cycleSpent[s]! < this.#r.seatCreditLimit;
   }
@@ -515,7 +515,9 @@ export class AccountSimulation implements EventHandler {
       }
     }
 
-    // Which channel can this contact use?
+    // Which channel can this contact use? Due lots are expired first, whichever channel
+    // is drawn: a connection request can still turn into an InMail at the weekly cap.
+    this.#expireDue();
     let channel = INMAIL;
     if (conn) {
       if (conn.use === "only") channel = CONNECTION;
@@ -526,7 +528,6 @@ export class AccountSimulation implements EventHandler {
     }
     if (channel === INMAIL) {
       const blockedUntil = seats.blockedUntil[s]!;
-      this.#expireDue();
       const inmailOpen = now >= blockedUntil;
       if (!inmailOpen || !this.#canPay(s)) {
         if (conn && conn.use !== "only") {

@@ -165,6 +165,28 @@ describe("channels", () => {
     expect(total(withFallback, "connectionRequests")).toBeGreaterThan(100);
     expect(withFallback.capacity.mean).toBeCloseTo(without.capacity.mean, 0);
   });
+  it("mix: a contact that falls back to InMail at the weekly invitation cap never spends an expired credit", () => {
+    // Every contact is drawn as a connection request, the weekly cap of 1 is hit at once,
+    // so the rest go by InMail. Nobody answers (no refunds): each grant's 50 credits live
+    // 5 days, so no spend can come 5 or more days after the grant that paid for it, and
+    // what is not spent expires. 28-day cycles start with a week (and its invitation).
+    const rec = recorder();
+    const m = with_({ policy: "linkedin", credits: 50, creditLifetimeDays: 5, sendsPerDay: 2, cycles: 3, cycleDays: 28 }, {
+      sender: { maxSendsPerDay: 2 },
+      connections: { use: "mix", mixShare: 1, weeklyCap: 1, acceptRate: 0.3, replyRate: 0.3 },
+    });
+    traceAccount(m, 3, 0, 0, rec);
+    const grants = rec.rows.filter((r) => r.kind === "grant");
+    const spends = rec.rows.filter((r) => r.kind === "spend");
+    expect(grants.map((g) => g.t)).toEqual([0, 28, 56]);
+    expect(spends.length).toBeGreaterThan(10);
+    for (const s of spends) {
+      const grantedAt = grants.filter((g) => g.t <= s.t).at(-1)!.t;
+      expect(s.t - grantedAt).toBeLessThan(5);
+    }
+    const sum = (kind: string) => rec.rows.filter((r) => r.kind === kind).reduce((a, r) => a + r.credits, 0);
+    expect(sum("spend") + sum("expire")).toBe(3 * 50);
+  });
 });
 
 describe("response levers", () => {
