@@ -3,7 +3,7 @@
  * per-cycle means per account, ledger totals, and the per-replication values that
  * paired comparisons need. Pure functions of the tallies.
  */
-import { RunningStats } from "../sim/index.ts";
+import { summarize as estimate } from "../sim/index.ts";
 import { MICRODAYS_PER_DAY, type Tally, type TallyField } from "./tally.ts";
 
 export interface CycleRow {
@@ -36,10 +36,9 @@ export interface LedgerTotals {
   closingBalance: number;
 }
 
-export interface Estimate {
-  mean: number;
-  ci95: [number, number];
-}
+/** Mean and Student-t 95% CI of a list of values (the engine's `summarize`). */
+export { estimate };
+export type Estimate = ReturnType<typeof estimate>;
 
 /** Per-account-per-cycle measures, one value per replication (replication order). */
 export interface ReplicationValues {
@@ -71,13 +70,6 @@ function sum(a: Float64Array): number {
 /** Per-replication per-account-per-cycle values of a tally field. */
 function perAccountCycle(tallies: readonly Tally[], field: TallyField): number[] {
   return tallies.map((t) => sum(t.perCycle[field]) / (t.accounts * t.cycles));
-}
-
-/** Mean and Student-t 95% CI of values. */
-export function estimate(values: readonly number[]): Estimate {
-  const s = new RunningStats();
-  for (const v of values) s.push(v);
-  return { mean: s.mean, ci95: s.ci(0.95) };
 }
 
 export function summarize(tallies: readonly Tally[]): Summary {
