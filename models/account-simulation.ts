@@ -213,7 +213,8 @@ interface Resolved {
   readonly openProfile: OpenProfileSpec | null;
   readonly connections: ConnectionSpec | null;
   readonly enforcement: Enforcement;
-  readonly enforced: boolean;
+  /** Whether InMails and their answers are counted by day (the floor and complaint rules read them). */
+  readonly counted: boolean;
   /** P(accepted, replied or declined) at multiplier 1, P(spam), and the response mix. */
   readonly responseBase: number;
   readonly spamProbability: number;
@@ -256,7 +257,7 @@ function resolve(m: AccountModel): Resolved {
     openProfile: m.openProfile && m.openProfile.share > 0 ? m.openProfile : null,
     connections: m.connections ?? null,
     enforcement,
-    enforced: !!(enforcement.responseRateFloor || enforcement.complaints || enforcement.content),
+    counted: !!(enforcement.responseRateFloor || enforcement.complaints),
     responseBase,
     spamProbability: p[SPAM]!,
     mixAccepted: responseBase > 0 ? p[ACCEPTED]! / responseBase : 0,
@@ -294,7 +295,7 @@ class Seats {
   readonly violations: Int32Array;
   readonly counters: DayCounters[];
 
-  constructor(n: number, horizonDays: number, enforced: boolean) {
+  constructor(n: number, horizonDays: number, counted: boolean) {
     this.status = new Uint8Array(n);
     this.waitStart = new Float64Array(n);
     this.today = new Float64Array(n).fill(-1);
@@ -311,7 +312,7 @@ class Seats {
     this.complaintState = new Uint8Array(n);
     this.blockedUntil = new Float64Array(n);
     this.violations = new Int32Array(n);
-    this.counters = enforced ? Array.from({ length: n }, () => new DayCounters(horizonDays)) : [];
+    this.counters = counted ? Array.from({ length: n }, () => new DayCounters(horizonDays)) : [];
   }
 
   /** Back to the state of a new Seats of the same size (enforcement counters excepted). */
@@ -366,11 +367,11 @@ export class AccountSimulation implements EventHandler {
     this.#grants = grantTimes(r.schedule, r.startDate, anchor, m.cycles);
     this.#horizon = this.#grants[m.cycles]!;
     const n = r.seats;
-    // Seats are reused from unit to unit, except with enforcement (its day counters
-    // span the unit's own horizon).
+    // Seats are reused from unit to unit, except with day counters (they span the
+    // unit's own horizon).
     let seats = this.#seats as Seats | undefined;
-    if (seats !== undefined && seats.status.length === n && !r.enforced) seats.reset();
-    else seats = new Seats(n, this.#horizon, r.enforced);
+    if (seats !== undefined && seats.status.length === n && !r.counted) seats.reset();
+    else seats = new Seats(n, this.#horizon, r.counted);
     this.#seats = seats;
     const streams = this.#streams;
     for (let s = 0; s < n; s++) {
@@ -614,8 +615,8 @@ export class AccountSimulation implements EventHandler {
       per.connectionRequests[c]! += 1;
       this.#trace?.record(now, "connection", 0, this.#ledger.balance, s);
     }
-    if (channel !== CONNECTION && r.enforced) {
-      if (r.enforcement.responseRateFloor || r.enforcement.complaints) seats.counters[s]!.sends[Math.floor(now)]! += 1;
+    if (channel !== CONNECTION) {
+      if (r.counted) seats.counters[s]!.sends[Math.floor(now)]! += 1;
       const content = r.enforcement.content;
       if (content && content.flagProbability > 0) {
         streams.draw(first + DRAW_FLAG);
@@ -737,7 +738,7 @@ export class AccountSimulation implements EventHandler {
     per.responses[c]! += 1;
     if (outcome === REPLIED || (outcome === ACCEPTED && channel !== CONNECTION)) per.positives[c]! += 1;
     if (outcome === SPAM) per.spamReports[c]! += 1;
-    if (this.#r.enforced && channel !== CONNECTION) {
+    if (this.#r.counted && channel !== CONNECTION) {
       const counters = this.#seats.counters[s]!;
       const day = sendDay;
       if (outcome === SPAM) counters.spam[day]! += 1;
