@@ -440,10 +440,10 @@ export class AccountSimulation implements EventHandler {
         per.expired[c]! += lost;
         if (this.#trace && lost > 0) this.#trace.record(now, "expire", lost, 0);
       }
+      // Seats out of credits stop waiting here (they resume below).
       for (let s = 0; s < n; s++) {
         if (seats.status[s] === OUT) {
           per.outOfCreditMicrodays[c]! += Math.round((now - seats.waitStart[s]!) * MICRODAYS_PER_DAY);
-          seats.waitStart[s] = now;
         }
       }
       const forfeited = ledger.grant(rules.creditsPerCycle, now + rules.creditLifetimeDays, rules.capCredits);
@@ -465,8 +465,7 @@ export class AccountSimulation implements EventHandler {
       seats.cycleSpent[s] = 0;
       seats.cycleFree[s] = 0;
       const st = seats.status[s];
-      if (st === DONE) this.#resume(s);
-      else if (st === OUT) this.#wake(s);
+      if (st === DONE || st === OUT) this.#resume(s);
     }
   }
 
