@@ -20,8 +20,6 @@ export const f1 = fixed(1);
 export const f2 = fixed(2);
 /** At most one decimal, none when whole: 20 → "20", 0.5 → "0.5". */
 export const n1 = (x: number) => intl(1, 0).format(x).replace("-", "−");
-/** At most two decimals, none when whole. */
-export const n2 = (x: number) => intl(2, 0).format(x).replace("-", "−");
 export const usd = numberFormatter({ currency: "USD" });
 /** Whole dollars: 2878.8 → "$2,879". */
 export const usd0 = numberFormatter({ currency: "USD", digits: 0 });

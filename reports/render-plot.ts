@@ -1,11 +1,10 @@
 import * as Plot from "@observablehq/plot";
 import { parseHTML } from "linkedom";
 
+/** Plot options applied under the caller's. Width in CSS px (SVG user units). */
 export const defaults = {
   width: 640,
 } as const;
-
-/** Plot options applied under the caller's. Width in CSS px (SVG user units). */
 
 /**
  * Renders an Observable Plot spec without a browser, using a fresh linkedom

@@ -17,7 +17,7 @@ import {
 } from "../../reports/index.ts";
 import { payingPlanIds, type PayingPlanId } from "../paying-plans.ts";
 import { priceParam } from "../plan-prices.ts";
-import { ci, list, signed, usd } from "../text-format.ts";
+import { aPct, ci, count, f0, f1, f2, list, n1, pct, range, signed, usd } from "../text-format.ts";
 import type { BalanceTrace } from "./balance-trace.ts";
 import {
   curveReplyRates,
@@ -30,27 +30,7 @@ import {
 } from "./compute.ts";
 import { ANCHOR_SPREAD_DAYS, CYCLES, MONTH_DAYS, START_DATE, type Estimate } from "./grid.ts";
 
-// Kept apart from text-format's fixed, n1 and pct, which print some values differently (−0.0, negatives in n1, 1,000% and more).
-const intl = (digits: number, minimum = digits) =>
-  new Intl.NumberFormat("en-US", { minimumFractionDigits: minimum, maximumFractionDigits: digits });
-/** Fixed decimals, with a true minus sign. */
-const fixed = (digits: number) => {
-  const format = intl(digits);
-  return (x: number) => format.format(x === 0 ? 0 : x).replace("-", "−");
-};
-const f0 = fixed(0);
-const f1 = fixed(1);
-const f2 = fixed(2);
-/** At most one decimal, none when whole: 20 → "20", 0.5 → "0.5". */
-const n1 = (x: number) => intl(1, 0).format(x);
-/** 0.18 → "18%", 0.125 → "12.5%". */
-const pct = (fraction: number) => `${Math.round(fraction * 1000) / 10}%`;
-/** "an 18% reply rate", "a 20% reply rate": the article as the number is read aloud. */
-const aPct = (fraction: number) => {
-  const text = pct(fraction);
-  return `${/^(8|11(?!\d)|18(?!\d))/.test(text) ? "an" : "a"} ${text}`;
-};
-const days = (d: number) => `${n1(d)} ${d === 1 ? "day" : "days"}`;
+const days = (d: number) => count(d, "day");
 /** A paired difference too small to matter: its CI contains 0, or it is under 0.1% of `relativeTo`. */
 const negligible = (e: Estimate, relativeTo: number) => (e.lo <= 0 && e.hi >= 0) || Math.abs(e.mean) < 1e-3 * relativeTo;
 /** "a 90-day life" / "no expiry" for a credit of a plan under the linkedin policy. */
@@ -144,11 +124,11 @@ function headlineSection(results: CapacityByPlanResults): PageSection {
   ].join("\n\n");
 
   // An interval never breaks inside (word joiners) but may go under its mean.
-  const capacityCell = (r: HeadlineRow) => `${f1(r.capacity)} (${f1(r.capacityLo)}\u2060–\u2060${f1(r.capacityHi)})`;
+  const capacityCell = (r: HeadlineRow) => `${f1(r.capacity)} (${range(f1(r.capacityLo), f1(r.capacityHi))})`;
   const costCell = (r: HeadlineRow) =>
     !Number.isFinite(r.costPerPositive)
       ? "no replies"
-      : `${usd(r.costPerPositive)} (${usd(r.costLo)}\u2060–\u2060${Number.isFinite(r.costHi) ? usd(r.costHi).replace("$", "") : "∞"})`;
+      : `${usd(r.costPerPositive)} (${range(usd(r.costLo), Number.isFinite(r.costHi) ? usd(r.costHi).replace("$", "") : "∞")})`;
   const display = [
     ...rows.map((r) => ({
       plan: r.plan,

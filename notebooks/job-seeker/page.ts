@@ -6,7 +6,7 @@
 import { limits, personas, plans, segments } from "../../models/index.ts";
 import type { Page, PageSection, Provenance } from "../../reports/index.ts";
 import { lineChart, type LineRow } from "../../reports/figures/line-chart.ts";
-import { ci, count, f0, f1, f2, list, n1, pct, range, usd } from "../text-format.ts";
+import { ci, count, estimateCell, f0, f1, f2, list, n1, pct, usd } from "../text-format.ts";
 import { DAYS_PER_MONTH, optionIds, type GridRow, type JobSeekerResults, type OptionId, type OptionResult } from "./compute.ts";
 
 const persona = personas["job-seeker"];
@@ -101,7 +101,7 @@ function headlineSection(results: JobSeekerResults): PageSection {
         option: tableLabel[o.id],
         inmails: o.inmails.mean,
         invitations: o.connectionRequests,
-        conversations: `${f2(o.conversations.mean)} (${range(f2(o.conversations.ci95[0]), f2(o.conversations.ci95[1]))})`,
+        conversations: estimateCell(o.conversations, f2),
         cost: costCell(o),
         months: monthsCell(o),
       })),

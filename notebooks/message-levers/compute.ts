@@ -13,7 +13,6 @@ import {
   leverEffects,
   OUTCOME_CODE,
   personas,
-  plans,
   segments,
   traceAccount,
   weekdayMultipliers,
@@ -310,4 +309,3 @@ export async function computeMessageLevers(p: MessageLeversParams, options: Comp
 /** Persona and segment of a run, for the page. */
 export const personaOf = (id: PersonaId) => personas[id];
 export const segmentOf = (id: PersonaId) => segments[personas[id].segment];
-export const planName = (id: PlanId) => plans[id].name;

@@ -4,12 +4,11 @@
  * forecast capacity by plan. Every sentence is written from the computed numbers;
  * every figure and table ships its data as a CSV.
  */
-import { plans, type PlanId } from "../../models/plans.ts";
+import { plans } from "../../models/plans.ts";
 import type { ReplayTotals } from "../../models/replay.ts";
 import {
   balanceTimeline,
   groupedBars,
-  numberFormatter,
   type BalanceEventRow,
   type BalanceRow,
   type Page,
@@ -18,12 +17,9 @@ import {
 } from "../../reports/index.ts";
 import type { CalibrationReport } from "../../scenarios/calibrate.ts";
 import type { ReplayReport } from "../../scenarios/replay.ts";
+import { planName } from "../plan-name.ts";
+import { f0, f1, f2, pct1 } from "../text-format.ts";
 
-const f0 = numberFormatter({ digits: 0 });
-const f1 = numberFormatter({ digits: 1 });
-const f2 = numberFormatter({ digits: 2 });
-const pct = (x: number) => `${f1(100 * x)}%`;
-const planName = (id: PlanId) => plans[id].name;
 const date = (iso: string) => iso.slice(0, 10);
 
 /** Where the credits went, as columns of the per-account and the what-if tables. */
@@ -84,7 +80,7 @@ function replaySection(r: ReplayReport): PageSection {
       `${f0(t.expired)} expired, ${f0(t.forfeited)} forfeited to the cap, ${f0(t.closingBalance)} left at the end.`,
     t.unsendable === 0
       ? `Every InMail in the log could have been sent on this plan. The accounts had no credit for ${f1(t.zeroBalanceDays)} account-days` +
-        (span > 0 ? ` (${pct(t.zeroBalanceDays / (span * l.accounts))} of the time)` : "") +
+        (span > 0 ? ` (${pct1(t.zeroBalanceDays / (span * l.accounts))} of the time)` : "") +
         ", waiting for a refund or the next grant."
       : `${f0(t.unsendable)} of the ${f0(t.inmails)} InMails could not have been sent on this plan (no credit left at that moment), the first on ${r.replay.firstUnsendableAt}. ` +
         `The accounts had no credit for ${f1(t.zeroBalanceDays)} account-days.`,
@@ -217,7 +213,7 @@ function outcomeSection(r: CalibrationReport): PageSection {
       `Estimated over the ${f0(o.settled)} credit-using InMails sent by ${date(o.settledBefore)}, ${f1(o.settleDays)} days before the end ` +
       `(the fitted delay distribution puts 99.9% of responses within that time); among them an InMail with no response counts as ignored. ` +
       `The ${f0(o.recent)} more recent InMails are left out, since some of their answers are still to come. ` +
-      `${pct(answered)} of InMails get a response of some kind. Bars show 95% Wilson intervals; the table breaks the rates down by the log's columns ` +
+      `${pct1(answered)} of InMails get a response of some kind. Bars show 95% Wilson intervals; the table breaks the rates down by the log's columns ` +
       `(message length in LinkedIn's published bands, month of sending).`,
     figure: groupedBars(bars, { yLabel: "Share of InMails", percent: true, xLabel: "Outcome" }),
     table: {
