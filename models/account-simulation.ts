@@ -36,6 +36,7 @@ import {
   noEnforcement,
   type Enforcement,
 } from "./enforcement.ts";
+import { channels, type Channel } from "./channel.ts";
 import { grantTimes, type GrantSchedule } from "./grant-schedule.ts";
 import { CreditLedger } from "./ledger.ts";
 import { offPeakHours } from "./levers.ts";
@@ -57,7 +58,7 @@ const FLOOR_RESTORE = 2;
 const COMPLAINT_CHECK = 3;
 const COMPLAINT_RECHECK = 4;
 
-// Channels.
+// Channels (indices into `channels`).
 const INMAIL = 0;
 const FREE_INMAIL = 1;
 const CONNECTION = 2;
@@ -188,11 +189,9 @@ export interface TraceSink {
     outcome: Outcome,
     respondsAtDays: number,
     seat?: number,
-    channel?: "inmail" | "open-profile" | "connection",
+    channel?: Channel,
   ): void;
 }
-
-const channelNames = ["inmail", "open-profile", "connection"] as const;
 
 /** Every hour of every day: the calendar timing effects are read on without a work calendar. */
 const allWeek: WorkCalendar = { weekdays: [0, 1, 2, 3, 4, 5, 6], startHour: 0, endHour: 24, utcOffsetHours: 0 };
@@ -625,7 +624,7 @@ export class AccountSimulation implements EventHandler {
 
     const at = now + delay;
     if (this.#trace?.send) {
-      const name = channelNames[channel]!;
+      const name = channels[channel]!;
       this.#trace.send(now, recipient, outcomes[outcome]!, outcome === IGNORED ? NaN : at, s, name);
     }
     if (outcome !== IGNORED && at < this.#horizon) {

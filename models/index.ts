@@ -11,6 +11,7 @@ export {
 } from "./account-simulation.ts";
 export { CreditLedger } from "./ledger.ts";
 export { OUTCOME_CODE, outcomes, isPositive, type Outcome } from "./outcome.ts";
+export { channels, type Channel } from "./channel.ts";
 export { plans, planIds, PlanCannotSendError, type Plan, type PlanId } from "./plans.ts";
 export {
   creditRules,

@@ -17,6 +17,7 @@
  * A row repeating the account, recipientId and sentAt of an earlier row is a duplicate.
  */
 import { cyrb53 } from "../sim/index.ts";
+import { channels } from "./channel.ts";
 import { OUTCOME_CODE, outcomes, type Outcome } from "./outcome.ts";
 import { planIds, type PlanId } from "./plans.ts";
 import { formatIso, ISO_EXPECTED, parseIsoMs } from "./iso-time.ts";
@@ -26,9 +27,8 @@ export const optionalColumns = ["account", "plan", "channel", "messageLength"] a
 export const logColumns = [...requiredColumns, ...optionalColumns] as const;
 export type LogColumn = (typeof logColumns)[number];
 
-/** Channels: only `inmail` uses a credit; open-profile messages and connection requests are free. */
-export const channels = ["inmail", "open-profile", "connection"] as const;
-export type Channel = (typeof channels)[number];
+export { channels, type Channel } from "./channel.ts";
+/** Code (index into `channels`) of a credit-paid InMail. */
 export const INMAIL = 0;
 
 /** Outcome code of a row with no response recorded yet (after the five OUTCOME_CODEs). */

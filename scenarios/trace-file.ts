@@ -26,7 +26,7 @@
  */
 import { closeSync, mkdirSync, openSync, writeSync } from "node:fs";
 import { dirname } from "node:path";
-import { traceAccount, type AccountModel, type Outcome, type TraceKind, type TraceSink } from "../models/index.ts";
+import { traceAccount, type AccountModel, type Channel, type Outcome, type TraceKind, type TraceSink } from "../models/index.ts";
 import { InputError } from "./params.ts";
 
 export interface TraceOptions {
@@ -92,7 +92,7 @@ class CsvTrace implements TraceSink {
     outcome: Outcome,
     respondsAtDays: number,
     seat = 0,
-    channel: "inmail" | "open-profile" | "connection" = "inmail",
+    channel: Channel = "inmail",
   ): void {
     const respondsAt = Number.isNaN(respondsAtDays) ? "" : String(respondsAtDays);
     this.#write(
