@@ -6,8 +6,9 @@
  *
  * `workers` counts the threads that simulate, this one included: 1 runs every job
  * here, in order; N > 1 also starts N − 1 worker threads. This thread simulates too:
- * it is warm and ready at once, while a new thread needs ~0.1 s (Node, tsx and the
- * model load, then the JIT warms up) before it helps.
+ * it is warm and ready at once, while a new thread first starts (~25 ms from the cached
+ * bundle, ~80 ms through tsx; see pool-entry.ts) and then runs its first jobs on cold
+ * code until its JIT has warmed up.
  *
  * Every thread is sent the whole job list at the start (each model once) and claims
  * jobs one at a time from a counter in shared memory (`Atomics.add`), so no thread
