@@ -1,4 +1,5 @@
 import { spawnSync } from "node:child_process";
+import { availableParallelism } from "node:os";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { packTally, planChunks, type AccountModel, type Tally } from "../../models/index.ts";
@@ -59,5 +60,6 @@ describe("runJobs", () => {
   it("defaults to every core", () => {
     expect(defaultWorkers()).toBeGreaterThanOrEqual(1);
     expect(Number.isInteger(defaultWorkers())).toBe(true);
+    expect(defaultWorkers()).toBe(availableParallelism());
   });
 });
