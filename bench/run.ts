@@ -6,8 +6,8 @@
  * peak RSS, and the speedup of every core over one.
  *
  * Memory: pool threads live in the process, so the peak RSS of a run on N workers is
- * that of the whole process (this thread and N pool threads); what each pool thread
- * adds is estimated as (peak with N workers − peak with 1) / N.
+ * that of the whole process (this thread, which simulates too, and N − 1 pool threads);
+ * what each pool thread adds is estimated as (peak with N workers − peak with 1) / (N − 1).
  *
  *   npm run bench [-- --json] [-- --accounts N --replications N --runs N --workers N]
  *
@@ -150,7 +150,7 @@ export function bench(a: BenchArgs): BenchResult {
     case: { accounts: a.accounts, replications: a.replications, cycles: perfCase.cycles, runs: a.runs, cores: defaultWorkers() },
     configurations: picked,
     speedup: one.wallSeconds / all.wallSeconds,
-    perThreadRssMiB: all.workers > 1 ? (all.peakRssMiB - one.peakRssMiB) / all.workers : null,
+    perThreadRssMiB: all.workers > 1 ? (all.peakRssMiB - one.peakRssMiB) / (all.workers - 1) : null,
     allocation: measureAllocation(a),
     targets: {
       eventsPerSecondOneWorker: one.eventsPerSecond >= 3e6,
