@@ -14,6 +14,7 @@
  */
 import normalQuantile from "@stdlib/stats-base-dists-normal-quantile";
 import { formatIso, DAY_MS } from "./iso-time.ts";
+import { lengthBands as leverLengthBands } from "./levers.ts";
 import { OUTCOME_CODE, outcomes, type Outcome } from "./outcome.ts";
 import { planIds } from "./plans.ts";
 import { channels, INMAIL, NO_PLAN, type SendLog } from "./send-log.ts";
@@ -23,13 +24,17 @@ export const defaults = {
   maxAccountGroups: 50,
 } as const;
 
-/** LinkedIn's published message-length bands (characters), lower bounds inclusive. */
-export const lengthBands = [
-  { label: "up to 400", below: 401 },
-  { label: "401–800", below: 801 },
-  { label: "801–1,200", below: 1201 },
-  { label: "over 1,200", below: Infinity },
-] as const;
+const thousands = new Intl.NumberFormat("en-US");
+
+/** LinkedIn's published message-length bands (those of the length lever), labelled: "up to 400", "401–800", …, "over 1,200". */
+const lengthBands: readonly { readonly label: string; readonly maxChars: number }[] = leverLengthBands.map((b, i) => {
+  const from = i > 0 ? leverLengthBands[i - 1]!.maxChars : 0;
+  const label =
+    i === 0 ? `up to ${thousands.format(b.maxChars)}`
+    : b.maxChars === Infinity ? `over ${thousands.format(from)}`
+    : `${thousands.format(from + 1)}–${thousands.format(b.maxChars)}`;
+  return { label, maxChars: b.maxChars };
+});
 
 export interface OutcomeRate {
   readonly segment: string;
@@ -100,7 +105,7 @@ export function fitOutcomes(log: SendLog, options: OutcomeFitOptions): OutcomeFi
       name: "message length",
       key: (i) => {
         const len = log.messageLength[i]!;
-        return len < 0 ? "(none)" : lengthBands.find((b) => len < b.below)!.label;
+        return len < 0 ? "(none)" : lengthBands.find((b) => len <= b.maxChars)!.label;
       },
       inmailOnly: true,
       order: [...lengthBands.map((b) => b.label), "(none)"],

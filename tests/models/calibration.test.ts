@@ -1,11 +1,11 @@
-import { mkdtempSync, readFileSync } from "node:fs";
+import { mkdtempSync, readFileSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { calibrate, type Calibration } from "../../models/calibration.ts";
 import { delayCdf, delayQuantile, fitDelays } from "../../models/delay-fit.ts";
 import { drawResponse, forecast } from "../../models/forecast.ts";
-import { wilson } from "../../models/outcome-fit.ts";
+import { fitOutcomes, wilson } from "../../models/outcome-fit.ts";
 import { outcomes } from "../../models/outcome.ts";
 import { readSendLog } from "../../models/read-send-log.ts";
 import { createStream } from "../../sim/index.ts";
@@ -94,6 +94,24 @@ describe("delay fit", () => {
     expect(lo).toBeCloseTo(0.0552, 3);
     expect(hi).toBeCloseTo(0.1744, 3);
     expect(wilson(0, 20)[0]).toBe(0);
+  });
+});
+
+describe("outcome segments", () => {
+  it("message lengths fall in LinkedIn's bands, upper bounds inclusive (those of the length lever)", async () => {
+    const lengths = ["1", "400", "401", "800", "801", "1200", "1201", "5000", ""];
+    const rows = lengths.map((len, i) => `2026-01-05T09:00:00Z,r${i},replied,2026-01-06T09:00:00Z,${len}`);
+    const path = join(mkdtempSync(join(tmpdir(), "bands-")), "log.csv");
+    writeFileSync(path, ["sentAt,recipientId,outcome,respondedAt,messageLength", ...rows].join("\n"));
+    const fit = fitOutcomes(await readSendLog(path), { endMs: Date.UTC(2026, 1, 1), settleDays: 1 });
+    const groups = fit.segments.filter((r) => r.segment === "message length" && r.outcome === "replied").map((r) => [r.group, r.n]);
+    expect(groups).toEqual([
+      ["up to 400", 2],
+      ["401–800", 2],
+      ["801–1,200", 2],
+      ["over 1,200", 2],
+      ["(none)", 1],
+    ]);
   });
 });
 
