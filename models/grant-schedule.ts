@@ -9,13 +9,12 @@
  *   partial first month would only blur every per-cycle figure).
  * Times are simulation days since t = 0 = the start date at 00:00 UTC.
  */
+import { DAY_MS } from "./iso-time.ts";
 
 export type GrantSchedule =
   | { readonly kind: "fixed"; readonly cycleDays: number }
   | { readonly kind: "billing-date" }
   | { readonly kind: "calendar-month" };
-
-const DAY_MS = 86_400_000;
 
 /**
  * The first `cycles + 1` grant times of an account whose subscription starts
