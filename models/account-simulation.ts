@@ -419,8 +419,8 @@ export class AccountSimulation implements EventHandler {
   }
 
   /** Schedules at `t` unless it is at or past the horizon (nothing there can matter). */
-  #at(t: number, kind: number, a: number, b = 0, c = 0): void {
-    if (t < this.#horizon) this.#env.scheduleAt(Math.max(t, this.#env.now), kind, a, b, c);
+  #at(t: number, kind: number, a: number): void {
+    if (t < this.#horizon) this.#env.scheduleAt(Math.max(t, this.#env.now), kind, a);
   }
 
   #startCycle(k: number): void {

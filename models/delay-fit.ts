@@ -88,7 +88,7 @@ function checkData(data: DelayData): void {
   }
 }
 
-export function fitDelay(data: DelayData, family: DelayFamily): DelayFit {
+function fitDelay(data: DelayData, family: DelayFamily): DelayFit {
   checkData(data);
   return family === "exponential" ? fitExponential(data) : fitLognormal(data);
 }
@@ -102,7 +102,7 @@ export function fitDelays(data: DelayData): { exponential: DelayFit; lognormal: 
 
 // --- exponential -----------------------------------------------------------------
 
-export function logLikExponential(data: DelayData, theta: readonly number[]): number {
+function logLikExponential(data: DelayData, theta: readonly number[]): number {
   const rho = logistic(theta[0]!);
   const mean = Math.exp(theta[1]!);
   const { delays, censoredAt } = data;
@@ -160,7 +160,7 @@ function fitExponential(data: DelayData): DelayFit {
 
 // --- lognormal -------------------------------------------------------------------
 
-export function logLikLognormal(data: DelayData, theta: readonly number[]): number {
+function logLikLognormal(data: DelayData, theta: readonly number[]): number {
   const rho = logistic(theta[0]!);
   const mu = theta[1]!;
   const sigma = Math.exp(theta[2]!);

@@ -134,7 +134,7 @@ export function replay(log: SendLog, options: ReplayOptions): ReplayResult {
   };
 }
 
-export function emptyTotals(): ReplayTotals {
+function emptyTotals(): ReplayTotals {
   return {
     granted: 0,
     spent: 0,

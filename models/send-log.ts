@@ -18,7 +18,7 @@
  */
 import { cyrb53 } from "../sim/index.ts";
 import { channels } from "./channel.ts";
-import { OUTCOME_CODE, outcomes, type Outcome } from "./outcome.ts";
+import { OUTCOME_CODE, outcomes } from "./outcome.ts";
 import { planIds, type PlanId } from "./plans.ts";
 import { formatIso, ISO_EXPECTED, parseIsoMs } from "./iso-time.ts";
 
@@ -398,16 +398,6 @@ function sortedIndex(n: number, compare: (a: number, b: number) => number): Uint
   const index = new Uint32Array(n);
   for (let i = 0; i < n; i++) index[i] = i;
   return index.sort(compare);
-}
-
-/** Whether row `i` uses a credit (an InMail, not a free message). */
-export function usesCredit(log: SendLog, i: number): boolean {
-  return log.channel[i] === INMAIL;
-}
-
-/** Outcome name of a row, or "" when pending. */
-export function outcomeName(code: number): Outcome | "" {
-  return code === PENDING ? "" : outcomes[code]!;
 }
 
 /** The plan the log's `plan` column names, when every row that has one names the same plan. */

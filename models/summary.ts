@@ -44,8 +44,6 @@ export type Estimate = ReturnType<typeof estimate>;
 export interface ReplicationValues {
   capacity: number[];
   positives: number[];
-  responses: number[];
-  connectionRequests: number[];
 }
 
 export interface Summary {
@@ -118,8 +116,6 @@ export function summarize(tallies: readonly Tally[]): Summary {
   const replications: ReplicationValues = {
     capacity: perAccountCycle(tallies, "sends"),
     positives: perAccountCycle(tallies, "positives"),
-    responses: perAccountCycle(tallies, "responses"),
-    connectionRequests: perAccountCycle(tallies, "connectionRequests"),
   };
   return {
     capacity: estimate(replications.capacity),

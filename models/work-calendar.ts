@@ -59,11 +59,6 @@ export function localHour(t: number, offsetDays: number): number {
   return (local - Math.floor(local)) * 24;
 }
 
-/** Local day number at `t` (changes at local midnight). */
-export function localDay(t: number, cal: CompiledCalendar): number {
-  return Math.floor(t + cal.offsetDays);
-}
-
 /**
  * The calendar arithmetic of a simulation's hot loop, on one compiled calendar. Times go
  * in and out through the field `t` (and a span of working time through `work`), not as
