@@ -22,6 +22,7 @@ import {
   runCommand,
   type CommandSpec,
 } from "../scenarios/log-cli.ts";
+import { InputError } from "../scenarios/params.ts";
 import { runReplay } from "../scenarios/replay.ts";
 import { shellQuote } from "./notebook-cli.ts";
 import { replayPage } from "./replay/page.ts";
@@ -48,8 +49,9 @@ if (isMain(import.meta.url)) {
       process.stdout.write(helpText(replayNotebookSpec));
       return;
     }
-    const out = resolvePath((o.values.out as string | undefined) || "out/replay.html");
-    const log = await loadLog(o.values.log as string | undefined, o.switches["skip-bad"]!, process.stderr, replayNotebookSpec.command);
+    const out = o.values.out as string;
+    if (out.trim() === "") throw new InputError(`--out: "" is not allowed; expected a file name`);
+    const log = await loadLog(o.values.log as string, o.switches["skip-bad"]!, process.stderr, replayNotebookSpec.command);
     const settings = replaySettings(o.values);
     const window = resolveWindow(log, o.values);
     const plan = resolvePlan(log, o.values);
@@ -74,7 +76,8 @@ if (isMain(import.meta.url)) {
       ...(commit === undefined ? {} : { gitCommit: commit }),
       command: ["npx tsx notebooks/replay.ts", ...argv.map(shellQuote)].join(" "),
     };
-    await writeFileAtomic(out, renderPage(replayPage(replay, cal, provenance)));
-    process.stdout.write(`${out}\n`);
+    const path = resolvePath(out);
+    await writeFileAtomic(path, renderPage(replayPage(replay, cal, provenance)));
+    process.stdout.write(`${path}\n`);
   });
 }

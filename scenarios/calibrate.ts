@@ -8,7 +8,7 @@
  */
 import { calibrate, type Calibration } from "../models/calibration.ts";
 import type { DelayFit, Estimate } from "../models/delay-fit.ts";
-import { forecast, sendRateFromReplay, type Forecast } from "../models/forecast.ts";
+import { defaults as forecastDefaults, forecast, sendRateFromReplay, type Forecast } from "../models/forecast.ts";
 import { DAY_MS, formatDate, formatIso } from "../models/iso-time.ts";
 import { replayPlan } from "../models/plan-replay.ts";
 import { planIds, plans, type PlanId } from "../models/plans.ts";
@@ -32,15 +32,16 @@ import type { ParamSpec } from "./params.ts";
 
 export const forecastOptions = [
   { name: "seed", kind: "integer", min: 0, max: Number.MAX_SAFE_INTEGER, default: 1, description: "master seed of the forecast" },
-  { name: "draws", kind: "integer", min: 2, max: 10_000, default: 40, description: "parameter draws (one simulation each); the bands are over them" },
-  { name: "accounts", kind: "integer", min: 1, max: 100_000, default: 20, description: "accounts simulated per draw" },
-  { name: "cycles", kind: "integer", min: 1, max: 120, default: 12, description: "cycles forecast" },
+  { name: "draws", kind: "integer", min: 2, max: 10_000, default: forecastDefaults.draws, description: "parameter draws (one simulation each); the bands are over them" },
+  { name: "accounts", kind: "integer", min: 1, max: 100_000, default: forecastDefaults.accounts, description: "accounts simulated per draw" },
+  { name: "cycles", kind: "integer", min: 1, max: 120, default: forecastDefaults.cycles, description: "cycles forecast" },
   {
     name: "sends-per-day",
     kind: "number",
     min: 0,
     minExclusive: true,
     max: 1_000_000,
+    // 0 (not allowed on the command line) means: estimate it.
     default: 0,
     unit: "/day",
     description: "the sender's send rate while it has credits (default: estimated from the log's replay on its own plan)",
@@ -71,9 +72,9 @@ export function resolveSendRate(
   settings: ReplaySettings,
   window: { anchorMs: number; endMs: number },
 ): SendRate {
-  const given = values["sends-per-day"];
-  if (typeof given === "number") return { sendsPerDay: given, source: "given (--sends-per-day)" };
-  const plan = (values.plan as PlanId | undefined) || logPlan(log);
+  const given = values["sends-per-day"] as number;
+  if (given > 0) return { sendsPerDay: given, source: "given (--sends-per-day)" };
+  const plan = (values.plan as PlanId | "") || logPlan(log);
   if (plan !== undefined && plans[plan].creditsPerMonth > 0) {
     const r = replayPlan(log, plan, settings.policy, { ...window, refundAging: settings.refundAging, billingCycle: settings.billingCycle });
     return {
@@ -141,16 +142,20 @@ export function runCalibration(
 ) {
   const c = calibrate(log, { endMs: window.endMs });
   const rate = resolveSendRate(log, values, settings, window);
+  const seed = values.seed as number;
+  const draws = values.draws as number;
+  const accounts = values.accounts as number;
+  const cycles = values.cycles as number;
   const f = forecast({
     calibration: c,
     plans: planIds.filter((p) => plans[p].creditsPerMonth > 0),
     policies: policyIds,
     sendsPerDay: rate.sendsPerDay,
     startDate: formatDate(window.endMs),
-    seed: (values.seed as number | undefined) ?? 1,
-    cycles: (values.cycles as number | undefined) ?? 12,
-    accounts: (values.accounts as number | undefined) ?? 20,
-    draws: (values.draws as number | undefined) ?? 40,
+    seed,
+    cycles,
+    accounts,
+    draws,
     refundAging: settings.refundAging,
     billingCycle: settings.billingCycle,
   });
@@ -161,10 +166,10 @@ export function runCalibration(
     forecast: {
       sendsPerDay: rate.sendsPerDay,
       sendsPerDaySource: rate.source,
-      seed: (values.seed as number | undefined) ?? 1,
-      draws: (values.draws as number | undefined) ?? 40,
-      accounts: (values.accounts as number | undefined) ?? 20,
-      cycles: (values.cycles as number | undefined) ?? 12,
+      seed,
+      draws,
+      accounts,
+      cycles,
       startDate: formatDate(window.endMs),
       rows: forecastJson(f),
     },
@@ -233,7 +238,7 @@ if (isMain(import.meta.url)) {
       process.stdout.write(helpText(calibrateSpec));
       return;
     }
-    const log = await loadLog(o.values.log as string | undefined, o.switches["skip-bad"]!, process.stderr, calibrateSpec.command);
+    const log = await loadLog(o.values.log as string, o.switches["skip-bad"]!, process.stderr, calibrateSpec.command);
     const report = runCalibration(log, o.values, replaySettings(o.values), resolveWindow(log, o.values));
     process.stdout.write(o.switches.json ? `${JSON.stringify(report, null, 2)}\n` : `${calibrationText(report)}\n`);
   });

@@ -33,7 +33,11 @@ export interface CommandSpec {
 }
 
 export interface ParsedOptions {
-  readonly values: Readonly<Record<string, ParamValue | undefined>>;
+  /**
+   * Every option's value: the one given, else its spec's default. A default of "" (or
+   * --sends-per-day's 0) means "derive it" (from the log, say); the resolvers below do.
+   */
+  readonly values: Readonly<Record<string, ParamValue>>;
   readonly switches: Readonly<Record<string, boolean>>;
   readonly help: boolean;
 }
@@ -65,10 +69,10 @@ export function parseOptions(spec: CommandSpec, argv: readonly string[]): Parsed
     const allowed = [...spec.options.map((o) => `--${o.name} VALUE`), ...Object.keys(spec.switches).map((s) => `--${s}`), "--help"];
     throw new InputError(`${(err as Error).message.split("\n")[0]}; allowed: ${allowed.join(", ")}`);
   }
-  const values: Record<string, ParamValue | undefined> = {};
+  const values: Record<string, ParamValue> = {};
   for (const o of spec.options) {
     const text = parsed.values[o.name];
-    values[o.name] = typeof text === "string" ? parseValue({ ...o, name: `--${o.name}` } as ParamSpec, text) : undefined;
+    values[o.name] = typeof text === "string" ? parseValue({ ...o, name: `--${o.name}` } as ParamSpec, text) : o.default;
   }
   const switches: Record<string, boolean> = {};
   for (const s of Object.keys(spec.switches)) switches[s] = parsed.values[s] === true;
@@ -92,12 +96,12 @@ export function helpText(spec: CommandSpec): string {
 
 /** Reads the log named by --log; bad rows → InputError, or reported on `stderr` with --skip-bad. */
 export async function loadLog(
-  path: string | undefined,
+  path: string,
   skipBad: boolean,
   stderr: { write(text: string): unknown },
   command: string,
 ): Promise<SendLog> {
-  if (path === undefined || path === "") throw new InputError("--log: missing; expected the path of a send log (CSV or JSON lines)");
+  if (path === "") throw new InputError("--log: missing; expected the path of a send log (CSV or JSON lines)");
   if (!existsSync(path) || !statSync(path).isFile()) throw new InputError(`--log: ${JSON.stringify(path)}: no such file`);
   let log: SendLog;
   try {
@@ -158,9 +162,9 @@ export interface ReplaySettings {
 
 export function replaySettings(values: ParsedOptions["values"]): ReplaySettings {
   return {
-    policy: (values.policy as PolicyId | undefined) ?? "guide",
-    refundAging: (values["refund-aging"] as RefundAging | undefined) ?? "original",
-    billingCycle: (values["billing-cycle"] as BillingCycle | undefined) ?? "30-days",
+    policy: values.policy as PolicyId,
+    refundAging: values["refund-aging"] as RefundAging,
+    billingCycle: values["billing-cycle"] as BillingCycle,
   };
 }
 

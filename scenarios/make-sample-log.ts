@@ -28,6 +28,7 @@ import { channels, logColumns } from "../models/send-log.ts";
 import { traceAccount } from "../models/simulate.ts";
 import { createStream } from "../sim/index.ts";
 import { parseOptions, helpText, isMain, runCommand, type CommandSpec } from "./log-cli.ts";
+import { InputError } from "./params.ts";
 
 export interface SampleLogParams {
   readonly seed: number;
@@ -236,15 +237,11 @@ if (isMain(import.meta.url)) {
       return;
     }
     const v = o.values;
-    const params: SampleLogParams = {
-      ...sampleLogParams,
-      accounts: (v.accounts as number | undefined) ?? sampleLogParams.accounts,
-      cycles: (v.cycles as number | undefined) ?? sampleLogParams.cycles,
-      seed: (v.seed as number | undefined) ?? sampleLogParams.seed,
-    };
-    const out = (v.out as string | undefined) ?? "data/sample-send-log.csv";
+    const out = v.out as string;
+    if (out.trim() === "") throw new InputError(`--out: "" is not allowed; expected a file name`);
+    const params: SampleLogParams = { ...sampleLogParams, accounts: v.accounts as number, cycles: v.cycles as number, seed: v.seed as number };
     const log = simulateSendLog(params);
-    await writeSimulatedLog(log, out, (v.format as "csv" | "jsonl" | undefined) ?? "csv");
+    await writeSimulatedLog(log, out, v.format as "csv" | "jsonl");
     process.stdout.write(`${out}: ${log.rows.toLocaleString("en-US")} rows, ${formatIso(log.startMs)} to ${formatIso(log.endMs)}\n`);
   });
 }

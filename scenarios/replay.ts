@@ -209,7 +209,7 @@ if (isMain(import.meta.url)) {
       process.stdout.write(helpText(replaySpec));
       return;
     }
-    const log = await loadLog(o.values.log as string | undefined, o.switches["skip-bad"]!, process.stderr, replaySpec.command);
+    const log = await loadLog(o.values.log as string, o.switches["skip-bad"]!, process.stderr, replaySpec.command);
     const report = runReplay(log, { plan: resolvePlan(log, o.values), ...replaySettings(o.values), ...resolveWindow(log, o.values) });
     process.stdout.write(o.switches.json ? `${JSON.stringify(report, null, 2)}\n` : `${replayText(report)}\n`);
   });
