@@ -565,7 +565,7 @@ function assumptionsSection(results: CapacityByPlanResults): PageSection {
   return {
     heading: "Assumptions and sources",
     text: [
-      `Allotments, caps and credit lives are LinkedIn's documented figures (help pages; Recruiter's 150 credits per seat is a 2014 figure). ` +
+      `Allotments, caps and credit lives are LinkedIn's documented figures (help pages; Recruiter's ${f0(plans.recruiter.creditsPerMonth)} credits per seat is a 2014 figure). ` +
         `Each plan grants on its documented schedule: Sales Navigator on the 1st of each calendar month (UTC), the others monthly on the account's billing date. ` +
         `Simulated time starts on ${dayMonth.format(dateOf(0))} ${dateOf(0).getUTCFullYear()}; billing-date subscriptions start at a uniformly drawn moment in the first ${f0(ANCHOR_SPREAD_DAYS)} days, ` +
         `so their grant day varies from account to account (a grant due on the 29th to 31st falls on the last day of a shorter month); every account gets ${CYCLES} grants. ` +

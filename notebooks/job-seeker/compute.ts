@@ -85,6 +85,8 @@ export interface JobSeekerResults {
   readonly positiveShare: number;
   readonly messageMultiplier: number;
   readonly sender: { readonly weekdays: readonly number[]; readonly startHour: number; readonly endHour: number; readonly whenOut: string; readonly weeklyCap: number };
+  /** Median response delay, days (assumed). */
+  readonly delayMedianDays: number;
   readonly assumptions: readonly string[];
 }
 
@@ -236,6 +238,7 @@ export async function computeJobSeeker(p: JobSeekerParams, options: ComputeOptio
       whenOut: reference.model.sender!.whenOut!,
       weeklyCap: base["connections.weeklyCap"] as number,
     },
+    delayMedianDays: base["delay.medianDays"] as number,
     assumptions: assumptions(buildModel({ ...withRate, ...optionOverrides["premium-fallback"] })),
   };
 }

@@ -3,7 +3,7 @@
  * numbers (a branch wherever the numbers could tell a different story), every figure
  * and table ships its data as a CSV.
  */
-import { limits, personas, plans, segments } from "../../models/index.ts";
+import { limits, personas, plans, policies, segments } from "../../models/index.ts";
 import type { Page, PageSection, Provenance } from "../../reports/index.ts";
 import { lineChart, type LineRow } from "../../reports/figures/line-chart.ts";
 import { ci, count, estimateCell, f0, f1, f2, list, n1, pct, usd } from "../text-format.ts";
@@ -290,11 +290,11 @@ function assumptionsSection(results: JobSeekerResults): PageSection {
   return {
     heading: "Assumptions and sources",
     text: [
-      `Premium Career: ${f0(results.premiumCredits)} credits a month, cap ${f0(plans["premium-career"].capMultiplier)}×, 90-day credit life (LinkedIn help, high confidence); under the ${p.policy} policy ` +
-        `${p.policy === "linkedin" ? "accepted, replied and declined InMails refund their credit within 90 days" : "accepted and replied InMails refund their credit"}. ` +
+      `Premium Career: ${f0(results.premiumCredits)} credits a month, cap ${f0(plans["premium-career"].capMultiplier)}×, ${f0(plans["premium-career"].creditLifetimeDays)}-day credit life (LinkedIn help, high confidence); under the ${p.policy} policy ` +
+        `${p.policy === "linkedin" ? `accepted, replied and declined InMails refund their credit within ${f0(policies.linkedin.refundWindowDays)} days` : "accepted and replied InMails refund their credit"}. ` +
         `Basic has no InMail credits (guide G2). Price: ${usd(p.priceUsd)} a month (${p.illustrativePrice ? "illustrative, low confidence" : "yours"}).`,
       `The response rate you give is what the simulated InMails get on average: the job-seeker scenario's message (×${f2(results.messageMultiplier)}: length band and levers) and the timing effects are divided out of the audience's rate. ` +
-        `${pct(results.positiveShare)} of InMail answers are positive (the ${segment.id} segment's mix, assumed). Answers arrive after a lognormal delay with a median of 1.5 days (assumed: LinkedIn publishes none).`,
+        `${pct(results.positiveShare)} of InMail answers are positive (the ${segment.id} segment's mix, assumed). Answers arrive after a lognormal delay with a median of ${n1(results.delayMedianDays)} days (assumed: LinkedIn publishes none).`,
       `Connection requests: ${pct(p.acceptRate)} accepted (secondary sources, low confidence) and ${pct(p.connectionReplyRate)} of those reply (assumed); about ${f0(results.sender.weeklyCap)} a week at most (unofficial). ` +
         `The note is at most ${f0(limits.connectionNoteChars)} characters, ${f0(limits.connectionNoteCharsFree)} on a free account, and the model refuses a longer one. ` +
         `LinkedIn also lets a free account add a note to only 5 invitations a month (help a550555): the model does not limit that, so if notes matter, the free option is optimistic.`,

@@ -3,7 +3,7 @@
  * numbers, every lever size is labelled LinkedIn's or ASSUMED, every figure and
  * table ships its data as a CSV.
  */
-import { weekdayMultipliers } from "../../models/index.ts";
+import { lengthBands, lengthMultiplier, offPeakHours, weekdayMultipliers } from "../../models/index.ts";
 import { groupedBars, tornado, type GroupedBarRow, type Page, type PageSection, type Provenance, type TornadoRow } from "../../reports/index.ts";
 import { planName } from "../plan-name.ts";
 import { ci, estimateCell, f0, f1, f2, list, n1, pct, pct1, signed } from "../text-format.ts";
@@ -34,12 +34,15 @@ const leverNames: Record<LeverKey, string> = {
   offPeak: `Off-peak sending (${offPeakSendingHours.start}:00–${offPeakSendingHours.end}:00)`,
 };
 const times = (m: number) => `×${f2(m)}`;
+/** LinkedIn's multipliers of the length row's short and long messages (against the average InMail, not the base). */
+const shortMultiplier = lengthMultiplier(shortBodyChars);
+const longMultiplier = lengthMultiplier(longBodyChars);
 /** Whose a lever's size is, for sentences. */
 const whoseSize = (l: LeverRow) => (l.assumption ? "its size assumed" : "LinkedIn's figure");
 /** "×1.20 ASSUMED" or "×1.22 / ×0.89 LinkedIn": the size and whose it is. */
 function sizeText(l: LeverRow): string {
   const whose = l.assumption ? "ASSUMED" : "LinkedIn";
-  if (l.key === "length") return `×1.22 / ×0.89 ${whose}`;
+  if (l.key === "length") return `${times(shortMultiplier)} / ${times(longMultiplier)} ${whose}`;
   if (l.key === "weekday") return `Fri ×${f2(weekdayMultipliers[5]!)}, Sat ×${f2(weekdayMultipliers[6]!)} ${whose}`;
   return `${times(l.multipliers.high)} ${whose}`;
 }
@@ -87,7 +90,7 @@ function tornadoSection(results: MessageLeversResults): PageSection {
   const inmailChange = (s: SettingResult) => (s.inmails.mean - base.inmails.mean) / base.inmails.mean;
   const topRatio = top.high.positives.mean / b;
   const sender = results.sender;
-  const worksOffPeak = sender.startHour >= offPeakSendingHours.start || sender.endHour <= 8;
+  const worksOffPeak = sender.startHour >= offPeakHours.from || sender.endHour <= offPeakHours.before;
   const effectText = (l: LeverRow) => {
     const d = l.high.vsBase!;
     return `${signed(d.mean, f2)} (${relative(l.high.positives.mean, b)})`;
@@ -110,14 +113,14 @@ function tornadoSection(results: MessageLeversResults): PageSection {
       : `A lever does more than its multiplier: ${leverNames[top.key]} (${whoseSize(top)}) multiplies the answer rate by ${f2(top.multipliers.high)} but positive replies by ${f2(topRatio)}, ` +
         `because every answered InMail refunds its credit and the refund pays for another InMail: the account sends ${f1(top.high.inmails.mean)} InMails a month instead of ${f1(base.inmails.mean)} (${relative(top.high.inmails.mean, base.inmails.mean)}). ` +
         `Credits, not the wish to reach people, limit this sender, so a better message also buys more outreach (the guide's "your success rate dictates your outreach capacity").`,
-    `Length (LinkedIn's bands): a ${f0(shortBodyChars)}-character message (×1.22) instead of a ${n1(longBodyChars)}-character one (×0.89) gives ${f2(length.high.positives.mean / length.low!.positives.mean)} times the positive replies a month; ` +
-      `per InMail the ratio is ${f2(length.high.perInmail.mean / length.low!.perInmail.mean)} (1.22 ÷ 0.89 = ${f2(1.22 / 0.89)}). ` +
+    `Length (LinkedIn's bands): a ${f0(shortBodyChars)}-character message (${times(shortMultiplier)}) instead of a ${n1(longBodyChars)}-character one (${times(longMultiplier)}) gives ${f2(length.high.positives.mean / length.low!.positives.mean)} times the positive replies a month; ` +
+      `per InMail the ratio is ${f2(length.high.perInmail.mean / length.low!.perInmail.mean)} (${f2(shortMultiplier)} ÷ ${f2(longMultiplier)} = ${f2(shortMultiplier / longMultiplier)}). ` +
       `Against the base (×${f2(results.baseMultiplier)}): ${relative(length.high.positives.mean, b)} short, ${relative(length.low!.positives.mean, b)} long.`,
     `Timing: the weekday effect ${Math.abs(weekday.high.vsBase!.mean) < 0.005 * b ? "changes almost nothing here" : `costs ${f2(-weekday.high.vsBase!.mean)} a month (${relative(weekday.high.positives.mean, b)})`}: ` +
-      `this sender works ${dayList(sender.weekdays)}, so ${sender.weekdays.includes(6) ? "Friday's ×0.95 and Saturday's ×0.90 apply" : sender.weekdays.includes(5) ? "only Friday's ×0.95 applies, to a fifth of its InMails" : "neither Friday's nor Saturday's dip applies"} (the day-of-week figure below shows every weekday). ` +
+      `this sender works ${dayList(sender.weekdays)}, so ${sender.weekdays.includes(6) ? `Friday's ${times(weekdayMultipliers[5]!)} and Saturday's ${times(weekdayMultipliers[6]!)} apply` : sender.weekdays.includes(5) ? `only Friday's ${times(weekdayMultipliers[5]!)} applies, to a fifth of its InMails` : "neither Friday's nor Saturday's dip applies"} (the day-of-week figure below shows every weekday). ` +
       (worksOffPeak
-        ? `It already works off-peak (${sender.startHour}:00–${sender.endHour}:00), so the off-peak row only switches the assumed ×1.05 on: ${effectText(offPeak)}.`
-        : `It works ${sender.startHour}:00–${sender.endHour}:00; moving its hours to ${offPeakSendingHours.start}:00–${offPeakSendingHours.end}:00 with the assumed off-peak ×1.05 gives ${effectText(offPeak)}.`),
+        ? `It already works off-peak (${sender.startHour}:00–${sender.endHour}:00), so the off-peak row only switches the assumed ${times(offPeak.multipliers.high)} on: ${effectText(offPeak)}.`
+        : `It works ${sender.startHour}:00–${sender.endHour}:00; moving its hours to ${offPeakSendingHours.start}:00–${offPeakSendingHours.end}:00 with the assumed off-peak ${times(offPeak.multipliers.high)} gives ${effectText(offPeak)}.`),
     `In the figure each bar runs from the base to the value with the lever on (blue) or, for length, with the long message (orange); levers that can only be switched on have one bar. ` +
       `Every size marked ASSUMED is the model's guess: the guide (G11) or LinkedIn's 2022 study documents the direction only. Levers are shown one at a time; together they multiply.`,
   ].join("\n\n");
@@ -133,7 +136,7 @@ function tornadoSection(results: MessageLeversResults): PageSection {
         const s = l[which]!;
         return {
           lever: settingName(l, which),
-          size: l.key === "length" ? `×${f2(which === "low" ? 0.89 : 1.22)} LinkedIn` : sizeText(l),
+          size: l.key === "length" ? `${times(which === "low" ? longMultiplier : shortMultiplier)} LinkedIn` : sizeText(l),
           positives: estimateCell(s.positives, f2),
           diff: diffCell(s.vsBase!),
           inmails: s.inmails.mean,
@@ -193,11 +196,13 @@ function settingCsv(s: SettingResult) {
   };
 }
 
+/** LinkedIn's length band of a body of `chars` characters: "up to 400 characters", "401–800 characters", "over 1,200 characters". */
 function bandName(chars: number): string {
-  if (chars <= 400) return "up to 400 characters";
-  if (chars <= 800) return "401–800 characters";
-  if (chars <= 1200) return "801–1,200 characters";
-  return "over 1,200 characters";
+  const i = lengthBands.findIndex((b) => chars <= b.maxChars);
+  const band = lengthBands[i]!;
+  if (i === 0) return `up to ${f0(band.maxChars)} characters`;
+  const from = lengthBands[i - 1]!.maxChars;
+  return Number.isFinite(band.maxChars) ? `${f0(from + 1)}–${f0(band.maxChars)} characters` : `over ${f0(from)} characters`;
 }
 
 const simulated = "Simulated";
@@ -214,7 +219,7 @@ function lengthSection(results: MessageLeversResults): PageSection {
   const last = bands[bands.length - 1]!;
   const text = [
     `Positive replies per InMail delivered, with one message length inside each of LinkedIn's four bands (${list(bands.map((b) => `${n1(b.bodyChars)} characters`))}), nothing else changed. ` +
-      `LinkedIn's 2022 recruiter study gives ×1.22, ×1.03, ×0.94 and ×0.89 against the average InMail; the simulation gives ${list(bands.map((b) => pct1(b.setting.perInmail.mean)))}, ` +
+      `LinkedIn's 2022 recruiter study gives ${list(lengthBands.map((b) => times(b.multiplier)))} against the average InMail; the simulation gives ${list(bands.map((b) => pct1(b.setting.perInmail.mean)))}, ` +
       `${worst < 0.02 ? `within ${f1(Math.max(worst * 100, 0.1))}% of` : `up to ${f1(worst * 100)}% from`} what the multipliers imply (yellow bars). ` +
       `The shortest band gets ${f2(first.setting.perInmail.mean / last.setting.perInmail.mean)} times the replies per InMail of the longest, ` +
       `and ${f2(first.setting.positives.mean / last.setting.positives.mean)} times the positive replies a month (${f2(first.setting.positives.mean)} against ${f2(last.setting.positives.mean)}).`,
@@ -255,9 +260,17 @@ function weekdaySection(results: MessageLeversResults): PageSection {
   const vsMid = (wd: number) => relative(day(wd).positives / day(wd).inmails, midRate);
   const best = [...days].sort((a, b) => b.perInmail.mean - a.perInmail.mean)[0]!;
   const perDay = days.map((d) => d.inmails);
+  // Friday, Saturday and Monday by name, the remaining days together when they share one multiplier.
+  const dayMultiplier = (d: number) => `${weekdayNames[d]} ${times(weekdayMultipliers[d]!)}`;
+  const others = [0, 2, 3, 4];
+  const sameOthers = others.every((d) => weekdayMultipliers[d] === weekdayMultipliers[others[0]!]);
+  const dayMultipliers = [5, 6, 1]
+    .map(dayMultiplier)
+    .concat(sameOthers ? [`the rest ${times(weekdayMultipliers[others[0]!]!)}`] : others.map(dayMultiplier))
+    .join(", ");
   const text = [
     `Positive replies per InMail by the weekday it was sent, from every InMail of ${f0(results.weekdayAccounts)} traced accounts (${f0(Math.min(...perDay))} to ${f0(Math.max(...perDay))} InMails per weekday) ` +
-      `sending every day for this figure only, with LinkedIn's weekday pattern on: Friday ×${f2(weekdayMultipliers[5]!)}, Saturday ×${f2(weekdayMultipliers[6]!)}, Monday ×${f2(weekdayMultipliers[1]!)}, the rest ×1.00.`,
+      `sending every day for this figure only, with LinkedIn's weekday pattern on: ${dayMultipliers}.`,
     `Against Tuesday to Thursday (${pct1(midRate)}), Friday's InMails get ${vsMid(5)} and Saturday's ${vsMid(6)}; ${weekdayNames[best.weekday]} is the best day (${pct1(best.perInmail.mean)}). ` +
       `LinkedIn's 2022 study reports Friday and Saturday lowest and the other days within about 1% of each other; an older LinkedIn figure puts Saturday at −16%. ` +
       `The Friday and Saturday sizes in the model are interpolated between those reports (medium confidence).`,
@@ -291,7 +304,7 @@ function assumptionsSection(results: MessageLeversResults): PageSection {
     text: [
       `Lever sizes: ${sizes.join("; ")}. ASSUMED means the direction is documented and the size is the model's guess; change the guess and the ranking can change.`,
       `A lever multiplies the share of recipients who answer (accepted, replied or declined); ${pct(results.positiveShare)} of answers are positive and ${pct(results.spamRate)} of recipients report spam whatever the message (segment figures, assumed). ` +
-        `Timing effects use the sender's local clock as a stand-in for the recipient's. Off-peak means before 8:00 or from 18:00 (assumed).`,
+        `Timing effects use the sender's local clock as a stand-in for the recipient's. Off-peak means before ${offPeakHours.before}:00 or from ${offPeakHours.from}:00 (assumed).`,
       `The sender: ${f0(personaOf(p.persona).sendsPerDay)} InMails per working day while it has credits, at most ${f0(personaOf(p.persona).maxSendsPerDay)} a day and ${f0(results.sender.demandPerCycle)} people a month, ` +
         `${dayList(results.sender.weekdays)} ${results.sender.startHour}:00–${results.sender.endHour}:00 (persona, assumed); ${p.policy} credit policy; no connection requests.`,
       `Labelled assumptions in force: ${results.assumptions.join("; ")}.`,

@@ -3,7 +3,7 @@
  * numbers (a branch wherever the numbers could tell a different story), every figure
  * and table ships its data as a CSV.
  */
-import { personas, plans, recruiterFloor, segments } from "../../models/index.ts";
+import { personas, plans, policies, recruiterFloor, segments } from "../../models/index.ts";
 import type { Page, PageSection, Provenance } from "../../reports/index.ts";
 import { lineChart, type LineRow } from "../../reports/figures/line-chart.ts";
 import { priceParam } from "../plan-prices.ts";
@@ -438,13 +438,13 @@ function assumptionsSection(results: RecruitingTeamResults): PageSection {
   return {
     heading: "Assumptions and sources",
     text: [
-      `Plans: Recruiter Lite grants ${f0(plans["recruiter-lite"].creditsPerMonth)} credits a month per seat (cap ${f0(plans["recruiter-lite"].capMultiplier)}×, 90-day credit life; LinkedIn help). ` +
-        `A Recruiter contract grants ${f0(p.recruiterCreditsPerSeat)} credits per seat a month into one pool shared by its seats (LinkedIn's figure of 150 is from 2014; contracts are negotiated), cap ${f0(plans.recruiter.capMultiplier)}×. ` +
-        `Under the ${p.policy} policy ${p.policy === "linkedin" ? "accepted, replied and declined InMails refund their credit within 90 days, and unused credits roll over to the cap" : "accepted and replied InMails refund their credit and the balance resets each month"}.`,
+      `Plans: Recruiter Lite grants ${f0(plans["recruiter-lite"].creditsPerMonth)} credits a month per seat (cap ${f0(plans["recruiter-lite"].capMultiplier)}×, ${f0(plans["recruiter-lite"].creditLifetimeDays)}-day credit life; LinkedIn help). ` +
+        `A Recruiter contract grants ${f0(p.recruiterCreditsPerSeat)} credits per seat a month into one pool shared by its seats (LinkedIn's figure of ${f0(plans.recruiter.creditsPerMonth)} is from 2014; contracts are negotiated), cap ${f0(plans.recruiter.capMultiplier)}×. ` +
+        `Under the ${p.policy} policy ${p.policy === "linkedin" ? `accepted, replied and declined InMails refund their credit within ${f0(policies.linkedin.refundWindowDays)} days, and unused credits roll over to the cap` : "accepted and replied InMails refund their credit and the balance resets each month"}.`,
       `Seats follow the recruiter persona (assumed): Monday to Friday, ${f0(persona.calendar.startHour)}:00–${f0(persona.calendar.endHour)}:00, ${n1(p.sendsPerDay)} InMails per working day on average, at most ${f0(persona.maxSendsPerDay)} a day, ${f0(p.demandPerSeat)} candidates a month, each contacted once; ` +
         `subscriptions start at staggered days of the month. The response rate you give is what the simulation produces on average (measured: ${pct(lite.realisedRate)} for Recruiter Lite at ${pct(p.responseRate)}): ` +
         `the scenario's message (${f0(results.message.bodyChars)} characters${results.message.levers.map((l) => `, ${leverNames[l] ?? l}`).join("")}: ×${f2(results.messageMultiplier)}) and the Friday dip (×${f2(results.timingMultiplier)} on average) are divided out of the audience's rate.`,
-      `Labelled assumptions in force: ${results.assumptions.join("; ")}. The response delay is lognormal with a median of 1.5 days (assumed: LinkedIn publishes none). ` +
+      `Labelled assumptions in force: ${results.assumptions.join("; ")}. The response delay is lognormal with a median of ${n1(results.delayMedianDays)} days (assumed: LinkedIn publishes none). ` +
         `The response-rate floor counts accepted, replied and declined InMails, not spam reports, received by the check day. Warnings and restrictions change nothing else: a restricted seat keeps sending up to ${f0(recruiterFloor.restrictedSendsPerDay)} InMails a day.`,
       `Prices a seat a month: ${teamPlanIds.map((id) => `${plans[id].name} ${usd(p.prices[id])} (${p.illustrativePrices[id] ? "illustrative, low confidence" : "yours"})`).join(", ")}. ` +
         `Team costs are seats × price; discounts, annual billing and contract terms are not modelled.`,
