@@ -78,6 +78,9 @@ export interface JobSeekerResults {
   readonly grid: readonly GridRow[];
   readonly gridAcceptRates: readonly number[];
   readonly gridResponseRates: readonly number[];
+  /** Replications and months simulated at each grid point. */
+  readonly gridReplications: number;
+  readonly gridMonths: number;
   /** Why Basic cannot send InMail, in the model's words. */
   readonly basicCannot: string;
   readonly premiumCredits: number;
@@ -225,6 +228,8 @@ export async function computeJobSeeker(p: JobSeekerParams, options: ComputeOptio
     grid,
     gridAcceptRates: acceptRates,
     gridResponseRates: responseRates,
+    gridReplications,
+    gridMonths,
     basicCannot,
     premiumCredits: plans["premium-career"].creditsPerMonth,
     positiveShare:

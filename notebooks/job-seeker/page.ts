@@ -262,7 +262,7 @@ function dependsSection(results: JobSeekerResults): PageSection {
         `The gain is ${f2(Math.min(...fallbackWins.map((w) => w.gain)))} to ${f2(Math.max(...fallbackWins.map((w) => w.gain)))} conversations a month, for ${usd(p.priceUsd)}.`
       : `Premium with connection requests as a fallback loses to connection requests alone where invitations convert better than InMail: ` +
         `${list(rates.filter((r) => losing.some((w) => w.r === r)).map((r) => `at ${pct(r)} InMail response with ${list(losing.filter((w) => w.r === r).map((w) => pct(w.a)))} accepted`))}. Elsewhere it gains up to ${f2(Math.max(...fallbackWins.map((w) => w.gain)))} a month, for ${usd(p.priceUsd)}.`,
-    `Lines are means with shaded 95% CIs (${f0(Math.max(2, Math.ceil(p.replications / 2)))} replications of ${f0(p.accounts)} job seekers over 12 months per point); the dashed line marks your acceptance rate.`,
+    `Lines are means with shaded 95% CIs (${f0(results.gridReplications)} replications of ${f0(p.accounts)} job seekers over ${months(results.gridMonths)} per point); the dashed line marks your acceptance rate.`,
   ].join("\n\n");
   return {
     heading: "What the answer depends on",

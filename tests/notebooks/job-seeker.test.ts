@@ -80,6 +80,13 @@ describe("job-seeker notebook", () => {
     expect(new Set(inmail.map((g) => g.acceptRate)).size).toBe(1);
   });
 
+  it("the page states the grid's own runs: half the replications (at least 2) over a year, not the headline's 4 over 18 months", () => {
+    expect(results.gridReplications).toBe(2);
+    expect(results.gridMonths).toBe(12);
+    const text = texts(parseMarkup(html), "section p").join(" ");
+    expect(text).toContain("(2 replications of 60 job seekers over 12 months per point)");
+  });
+
   it("says why Basic cannot send InMail, labels the price and the assumptions, and shows no broken number", () => {
     expectNoBrokenNumbers(html);
     const text = texts(parseMarkup(html), "section p").join(" ");
