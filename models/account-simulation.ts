@@ -240,8 +240,8 @@ function resolve(m: AccountModel): Resolved {
   const offPeakMultiplier = m.response.offPeakMultiplier ?? 1;
   // Timing effects are read on the sender's local clock (a proxy for the recipient's).
   const calendar = sender.calendar ? compileCalendar(sender.calendar, startDate) : null;
-  // Without a calendar, timing effects are read on UTC days counted from a Monday.
-  const timingCalendar = calendar ?? { ...compileCalendar(allWeek, startDate), weekdayOfDay0: 1 };
+  // Without a calendar, timing effects are read on UTC days, weekdays from the start date.
+  const timingCalendar = calendar ?? compileCalendar(allWeek, startDate);
   return {
     m,
     schedule: m.schedule ?? { kind: "fixed", cycleDays: m.cycleDays },

@@ -218,6 +218,26 @@ describe("response levers", () => {
     expect(saturday / monday).toBeLessThan((0.9 / 1.01) * 1.07);
   });
 
+  it("without a work calendar, weekday effects follow the start date's real weekday", () => {
+    // Everyone replies except to Saturday sends (multiplier 0). 2026-01-07 is a Wednesday,
+    // so day t falls on weekday (3 + ⌊t⌋) mod 7 (0 = Sunday).
+    const base = { credits: 100, sendsPerDay: 10, outcomes: { replied: 1 }, meanDelayDays: 0.1, cycles: 2 };
+    const m = with_(base, { startDate: "2026-01-07", response: { ...model(base).response, weekdayMultipliers: [1, 1, 1, 1, 1, 1, 0] } });
+    const sends: { weekday: number; outcome: string }[] = [];
+    traceAccount(m, 1, 0, 0, {
+      record() {},
+      send(t, _recipient, outcome) {
+        sends.push({ weekday: (3 + Math.floor(t)) % 7, outcome });
+      },
+    });
+    const saturday = sends.filter((s) => s.weekday === 6);
+    const otherDays = sends.filter((s) => s.weekday !== 6);
+    expect(saturday.length).toBeGreaterThan(20);
+    expect(otherDays.length).toBeGreaterThan(100);
+    for (const s of saturday) expect(s.outcome).toBe("ignored");
+    for (const s of otherDays) expect(s.outcome).toBe("replied");
+  });
+
   it("audience heterogeneity keeps the mean response rate but spreads capacity across accounts", () => {
     // Declines refund nothing under the guide: every account sends exactly 50, so the
     // pooled response rate is the mean of the accounts' rates, E[q] = 0.3.
