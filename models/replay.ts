@@ -275,8 +275,8 @@ class Replayer {
     const d = this.#day(t);
     this.#expireDue(t);
     this.#acc.inmails++;
-    const expiresAt = this.#ledger.spend(t);
-    if (expiresAt !== expiresAt) {
+    const ledger = this.#ledger;
+    if (ledger.balance === 0) {
       this.#state[row] = UNSENDABLE;
       this.#acc.unsendable++;
       if (this.#acc.firstUnsendableMs !== this.#acc.firstUnsendableMs) this.#acc.firstUnsendableMs = this.#log.sentAtMs[row]!;
@@ -289,8 +289,10 @@ class Replayer {
       this.#unsendable[this.#unsendableCount++] = row;
       return;
     }
+    // Due lots are expired above, so the credit spent is the first lot's.
     this.#state[row] = SENT;
-    this.#spentExpiry[row] = expiresAt;
+    this.#spentExpiry[row] = ledger.nextExpiry;
+    ledger.spendFirst();
     this.#daily.spent[d]! += 1;
   }
 
