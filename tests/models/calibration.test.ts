@@ -81,7 +81,9 @@ describe("delay fit", () => {
     }
     const f = fitDelays({ delays: Float64Array.from(delays), censoredAt: Float64Array.from(censoredAt) });
     // Counting the unanswered as ignored would say fewer respond, and sooner.
+    // The naive share is 0.5 · (1 − E[e^(−(20 − sent)/3)]) ≈ 0.425: outside the fit's interval for 0.5.
     expect(delays.length / 2000).toBeLessThan(0.46);
+    expect(within(delays.length / 2000, f.exponential.responseProbability.ci95)).toBe(false);
     expect(f.best).toBe("exponential");
     expect(within(0.5, f.exponential.responseProbability.ci95)).toBe(true);
     expect(within(3, f.exponential.meanDays.ci95)).toBe(true);

@@ -58,7 +58,10 @@ describe("enforcement timelines", () => {
     const restrictedSends = rec.rows.filter((r) => r.kind === "spend" && r.t >= 35 && r.t < 49);
     const perDay = new Map<number, number>();
     for (const r of restrictedSends) perDay.set(Math.floor(r.t), (perDay.get(Math.floor(r.t)) ?? 0) + 1);
+    // Every day of the 2 weeks (35 … 48) sends, and at the 5-a-day cap (demand is 20 a day).
+    expect([...perDay.keys()].sort((x, y) => x - y)).toEqual(Array.from({ length: 14 }, (_, i) => 35 + i));
     expect(Math.max(...perDay.values())).toBeLessThanOrEqual(5);
+    expect(Math.min(...perDay.values())).toBe(5);
     expect(rec.rows.filter((r) => r.kind === "spend" && r.t >= 49 && r.t < 56).length).toBeGreaterThan(7 * 10);
   });
 

@@ -203,6 +203,10 @@ describe("response levers", () => {
     expect(short).toBeLessThan(0.244 * 1.05);
     expect(short / long).toBeGreaterThan((1.22 / 0.89) * 0.93);
     expect(short / long).toBeLessThan((1.22 / 0.89) * 1.07);
+    // Tighter than the gap between neighbouring bands (0.94 vs 0.89 is 5.3%); the
+    // sampling error of the ratio is about 0.9% here.
+    expect(Math.abs(short / long / (1.22 / 0.89) - 1)).toBeLessThan(0.03);
+    expect(Math.abs(long / (0.2 * 0.89) - 1)).toBeLessThan(0.03);
   });
 
   it("Saturday sends get fewer responses than Monday sends", () => {

@@ -134,8 +134,13 @@ describe("replay timelines", () => {
     const guide = replay(log, { rules: rules(), grantTimesMs: grants, endMs: T0 + 210 * DAY });
     expect(guide.totals).toMatchObject({ granted: 14, expired: 12, spent: 1, closingBalance: 1 });
     const linkedin = replay(log, { rules: rules({ policy: "linkedin" }), grantTimesMs: grants, endMs: T0 + 210 * DAY });
-    // Grants at 0, 30, 60 fill the cap of 6; at 90 the first lot expires before the grant; ...
-    expect(linkedin.totals.granted).toBe(14);
+    // Grants of 2 at 0, 30, 60 fill the cap of 6. At 90, 120, 150 and 180 the oldest lot
+    // (2 credits, 90 days old) expires before the grant, so the balance goes 4 → 6 and
+    // nothing is forfeited. The send at 200 spends from the lot granted at 120, whose
+    // other credit expires at 210, the end. Expired: 4 × 2 + 1 = 9; left: the lots of
+    // 150 and 180 (2 + 2).
+    expect(linkedin.totals).toMatchObject({ granted: 14, spent: 1, expired: 9, forfeited: 0, closingBalance: 4 });
+    expect(linkedin.daily.balance[90]).toBe(6);
     expect(linkedin.totals.granted + linkedin.totals.refunded - linkedin.totals.spent - linkedin.totals.expired - linkedin.totals.forfeited).toBe(
       linkedin.totals.closingBalance,
     );
