@@ -17,7 +17,7 @@ import {
   type Tally,
 } from "../models/index.ts";
 import type { ParamValues } from "./params.ts";
-import { defaultWorkers, runJobs } from "./pool.ts";
+import { defaultWorkers, runJobs, type Job } from "./pool.ts";
 import type { BuiltScenario } from "./scenario.ts";
 
 /** Units per job: fixed, so results never depend on how work is split. */
@@ -30,6 +30,36 @@ export interface RunOptions {
   label?: string;
 }
 
+/** `replications` × `accounts` units of one model. */
+export interface ModelRun {
+  readonly model: AccountModel;
+  readonly seed: number | string;
+  readonly accounts: number;
+  readonly replications: number;
+}
+
+/**
+ * Runs several models as one batch of jobs on the pool (one progress bar), each cut
+ * into chunks of `chunkAccounts` accounts; for each run, one tally per replication.
+ */
+export async function runModels(runs: readonly ModelRun[], options: RunOptions = {}): Promise<Tally[][]> {
+  const jobs: Job[] = [];
+  const spans = runs.map((r) => {
+    const chunks = planChunks(r.accounts, r.replications, chunkAccounts);
+    const from = jobs.length;
+    for (const chunk of chunks) jobs.push({ model: r.model, seed: r.seed, chunk });
+    return { chunks, from };
+  });
+  const tallies = await runJobs(jobs, {
+    workers: options.workers ?? defaultWorkers(),
+    ...(options.label ? { progress: { label: options.label } } : {}),
+  });
+  return runs.map((r, i) => {
+    const { chunks, from } = spans[i]!;
+    return tallyByReplication(r.model.cycles, r.replications, chunks, tallies.slice(from, from + chunks.length));
+  });
+}
+
 /** Runs `replications` × `accounts` units of `model`; one tally per replication. */
 export async function runModel(
   model: AccountModel,
@@ -38,12 +68,7 @@ export async function runModel(
   replications: number,
   options: RunOptions = {},
 ): Promise<Tally[]> {
-  const chunks = planChunks(accounts, replications, chunkAccounts);
-  const tallies = await runJobs(
-    chunks.map((chunk) => ({ model, seed, chunk })),
-    { workers: options.workers ?? defaultWorkers(), ...(options.label ? { progress: { label: options.label } } : {}) },
-  );
-  return tallyByReplication(model.cycles, replications, chunks, tallies);
+  return (await runModels([{ model, seed, accounts, replications }], options))[0]!;
 }
 
 export interface ScenarioResult {

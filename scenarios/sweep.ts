@@ -9,11 +9,11 @@
  * cycle (per-account means of every count), `summary` one row per grid point.
  */
 import * as aq from "arquero";
-import { estimate, planChunks, tallyByReplication, tallyFields, type Estimate } from "../models/index.ts";
-import { checkValue, InputError, parseValue, type ParamSpec, type ParamValue, type ParamValues } from "./params.ts";
-import { defaultWorkers, runJobs, type Job } from "./pool.ts";
-import { chunkAccounts, jsonParams, scenarioResult, type ScenarioResult } from "./run-scenario.ts";
-import { buildModel, type BuiltScenario } from "./scenario.ts";
+import { estimate, tallyFields, type Estimate } from "../models/index.ts";
+import { InputError, parseValue, type ParamSpec, type ParamValue, type ParamValues } from "./params.ts";
+import { defaultWorkers } from "./pool.ts";
+import { planPoints, runPlannedPoints, type PlannedPoints } from "./run-points.ts";
+import { jsonParams, type ScenarioResult } from "./run-scenario.ts";
 import { MICRODAYS_PER_DAY } from "../models/tally.ts";
 
 export interface GridAxis {
@@ -65,6 +65,21 @@ export interface SweepOptions {
   label?: string;
 }
 
+/** A sweep resolved and built, ready to run: every InputError has been thrown by now. */
+export interface SweepPlan {
+  readonly scenario: string;
+  readonly axes: readonly GridAxis[];
+  /** The axis values of each grid point. */
+  readonly at: readonly Record<string, ParamValue>[];
+  readonly points: PlannedPoints;
+}
+
+/** Resolves and builds every grid point (InputError when one is bad); runs nothing. */
+export function planSweep(scenario: string, specs: readonly ParamSpec[], base: ParamValues, axes: readonly GridAxis[]): SweepPlan {
+  const at = gridPoints(axes);
+  return { scenario, axes, at, points: planPoints(specs, base, at) };
+}
+
 /** Runs every grid point on the pool (one batch of jobs) and pairs the points. */
 export async function runSweep(
   scenario: string,
@@ -73,35 +88,15 @@ export async function runSweep(
   axes: readonly GridAxis[],
   options: SweepOptions = {},
 ): Promise<SweepResult> {
-  const byName = new Map(specs.map((s) => [s.name, s]));
-  const points = gridPoints(axes);
-  const builds: { values: ParamValues; built: BuiltScenario }[] = points.map((at) => {
-    const values: ParamValues = { ...base };
-    for (const [k, v] of Object.entries(at)) values[k] = checkValue(byName.get(k)!, v);
-    return { values, built: buildModel(values) };
-  });
-  const jobs: Job[] = [];
-  const spans: [number, number][] = [];
-  for (const { built } of builds) {
-    const start = jobs.length;
-    for (const chunk of planChunks(built.accounts, built.replications, chunkAccounts)) {
-      jobs.push({ model: built.model, seed: built.seed, chunk });
-    }
-    spans.push([start, jobs.length]);
-  }
-  const started = performance.now();
-  const tallies = await runJobs(jobs, {
-    workers: options.workers ?? defaultWorkers(),
-    progress: { label: options.label ?? scenario },
-  });
-  const wallSeconds = (performance.now() - started) / 1000;
+  return runSweepPlan(planSweep(scenario, specs, base, axes), options);
+}
 
-  const results = builds.map(({ values, built }, i) => {
-    const [from, to] = spans[i]!;
-    const chunks = jobs.slice(from, to).map((j) => j.chunk);
-    const perRep = tallyByReplication(built.model.cycles, built.replications, chunks, tallies.slice(from, to));
-    return { perRep, result: scenarioResult(scenario, values, built, perRep, wallSeconds / builds.length) };
-  });
+/** Runs a planned sweep (one batch of jobs) and pairs the points. */
+export async function runSweepPlan(plan: SweepPlan, options: SweepOptions = {}): Promise<SweepResult> {
+  const { scenario, axes, at: points } = plan;
+  const results = (
+    await runPlannedPoints(scenario, plan.points, { workers: options.workers ?? defaultWorkers(), label: options.label ?? scenario })
+  ).map((run) => ({ perRep: run.tallies, result: run.result }));
 
   const baseline = results[0]!.result;
   const sweepPoints: SweepPoint[] = results.map(({ result }, i) => ({

@@ -7,21 +7,19 @@
  * batch of jobs, so one progress bar covers the whole run.
  */
 import {
+  estimate,
   OUTCOME_CODE,
   outcomes,
   plans,
   rulesForPlan,
   summarize,
-  tallyByReplication,
   type AccountModel,
-  type Chunk,
   type GrantSchedule,
   type PolicyId,
   type ResponseSpec,
-  type Tally,
 } from "../../models/index.ts";
-import { runJobs, type Job } from "../../scenarios/pool.ts";
-import { RunningStats } from "../../sim/index.ts";
+import type { Band } from "../../models/forecast.ts";
+import { runModels } from "../../scenarios/run-scenario.ts";
 import type { PayingPlanId } from "../paying-plans.ts";
 
 /**
@@ -49,12 +47,8 @@ export interface GridPoint {
   readonly declineShare: number;
 }
 
-/** Mean and Student-t 95% CI across replications. */
-export interface Estimate {
-  readonly mean: number;
-  readonly lo: number;
-  readonly hi: number;
-}
+/** Mean and Student-t 95% CI across replications (models' Estimate, as `lo` and `hi`, the page's shape). */
+export type Estimate = Band;
 
 export interface PointResult {
   readonly point: GridPoint;
@@ -112,31 +106,28 @@ export function pointModel(p: GridPoint): AccountModel {
   };
 }
 
-/** The one place that runs simulation jobs (the worker pool; `workers` 1 runs them in this thread). */
-function runChunks(jobs: readonly Job[], workers: number): Promise<Tally[]> {
-  return runJobs(jobs, { workers, progress: { label: "simulating" } });
-}
+const band = (e: { mean: number; ci95: readonly [number, number] }): Estimate => ({ mean: e.mean, lo: e.ci95[0], hi: e.ci95[1] });
 
-const estimate = (e: { mean: number; ci95: [number, number] }): Estimate => ({ mean: e.mean, lo: e.ci95[0], hi: e.ci95[1] });
-
-/** Simulates every distinct point once; returns the results keyed by `pointKey`. */
+/**
+ * Simulates every distinct point once, as one batch of jobs on the pool (`runModels`:
+ * chunks of accounts, so even one point spreads over every thread); returns the
+ * results keyed by `pointKey`.
+ */
 export async function simulateGrid(points: readonly GridPoint[], run: GridRun): Promise<Map<string, PointResult>> {
   const distinct = [...new Map(points.map((p) => [pointKey(p), p])).values()];
-  const chunks: Chunk[] = Array.from({ length: run.replications }, (_, replication) => ({ replication, from: 0, to: run.accounts }));
-  const models = distinct.map(pointModel);
-  const jobs = models.flatMap((model) => chunks.map((chunk) => ({ model, seed: run.seed, chunk })));
-  const tallies = await runChunks(jobs, run.workers);
+  const tallies = await runModels(
+    distinct.map((p) => ({ model: pointModel(p), seed: run.seed, accounts: run.accounts, replications: run.replications })),
+    { workers: run.workers, label: "simulating" },
+  );
   const results = new Map<string, PointResult>();
   distinct.forEach((point, i) => {
-    const own = tallies.slice(i * chunks.length, (i + 1) * chunks.length);
-    const byReplication = tallyByReplication(CYCLES, run.replications, chunks, own);
-    const s = summarize(byReplication);
+    const s = summarize(tallies[i]!);
     const accountMonths = run.accounts * run.replications * CYCLES;
     results.set(pointKey(point), {
       point,
-      capacity: estimate(s.capacity),
-      positives: estimate(s.positivesPerCycle),
-      capacityByReplication: byReplication.map((t) => t.perCycle.sends.reduce((a, b) => a + b, 0) / (t.accounts * CYCLES)),
+      capacity: band(s.capacity),
+      positives: band(s.positivesPerCycle),
+      capacityByReplication: s.replications.capacity,
       lostPerMonth: (s.ledger.expired + s.ledger.forfeited) / accountMonths,
       bankedAtEnd: s.ledger.closingBalance / (run.accounts * run.replications),
       daysOutOfCreditsPerMonth: s.perCycle.reduce((a, c) => a + c.daysOutOfCredits, 0) / CYCLES,
@@ -147,8 +138,5 @@ export async function simulateGrid(points: readonly GridPoint[], run: GridRun): 
 
 /** Mean and 95% CI of `b − a` over replications: a paired difference (common random numbers). */
 export function pairedDifference(a: PointResult, b: PointResult): Estimate {
-  const stats = new RunningStats();
-  a.capacityByReplication.forEach((x, r) => stats.push(b.capacityByReplication[r]! - x));
-  const [lo, hi] = stats.ci(0.95);
-  return { mean: stats.mean, lo, hi };
+  return band(estimate(a.capacityByReplication.map((x, r) => b.capacityByReplication[r]! - x)));
 }
