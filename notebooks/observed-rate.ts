@@ -26,13 +26,21 @@ export function meanTimingMultiplier(built: BuiltScenario): number {
   return weekday * (1 + offPeakShare * (offPeak - 1));
 }
 
+/** What a plain InMail of the built scenario gets: the share of recipients who answer (accept, reply or decline) or report spam, and the positive share of answers (0 when none answer). */
+export function outcomeShares(built: BuiltScenario): { readonly response: number; readonly spam: number; readonly positiveShare: number } {
+  const p = built.model.response.outcomeProbabilities;
+  const positive = p[OUTCOME_CODE.accepted]! + p[OUTCOME_CODE.replied]!;
+  const response = positive + p[OUTCOME_CODE.declined]!;
+  return { response, spam: p[OUTCOME_CODE.spam] ?? 0, positiveShare: response > 0 ? positive / response : 0 };
+}
+
 /**
  * The `audience.responseRate` at which the built scenario's InMails are answered
  * (accepted, replied or declined) at `observed` on average; capped so that a
  * response and a spam report never exceed certainty.
  */
 export function audienceRateFor(observed: number, built: BuiltScenario): number {
-  const spam = built.model.response.outcomeProbabilities[OUTCOME_CODE.spam] ?? 0;
+  const { spam } = outcomeShares(built);
   const rate = observed / (built.messageMultiplier * meanTimingMultiplier(built));
   // Rounded so the parameter prints as 0.1324, not 0.13239999999999999.
   return Math.min(1 - spam, Math.round(rate * 1e9) / 1e9);

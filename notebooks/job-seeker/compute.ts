@@ -9,7 +9,6 @@
 import {
   estimate,
   isPositive,
-  OUTCOME_CODE,
   PlanCannotSendError,
   plans,
   rulesForPlan,
@@ -19,9 +18,8 @@ import {
 } from "../../models/index.ts";
 import { jobSeeker } from "../../scenarios/job-seeker.ts";
 import { defaults, type ParamValues } from "../../scenarios/params.ts";
-import { assumptions } from "../../scenarios/run-scenario.ts";
 import { buildModel, scenarioParams, type BuiltScenario } from "../../scenarios/scenario.ts";
-import { audienceRateFor } from "../observed-rate.ts";
+import { audienceRateFor, outcomeShares } from "../observed-rate.ts";
 import { runPoints, type PointOverrides, type PointRun } from "../scenario-points.ts";
 import { sortedUnique } from "../sorted-unique.ts";
 import type { JobSeekerParams } from "./params.ts";
@@ -220,7 +218,6 @@ export async function computeJobSeeker(p: JobSeekerParams, options: ComputeOptio
     if (!(err instanceof PlanCannotSendError)) throw err;
     basicCannot = err.message.replace(/; choose one of .*$/, "");
   }
-  const probabilities = reference.model.response.outcomeProbabilities;
   const calendar = reference.model.sender!.calendar!;
   return {
     params: p,
@@ -232,9 +229,7 @@ export async function computeJobSeeker(p: JobSeekerParams, options: ComputeOptio
     gridMonths,
     basicCannot,
     premiumCredits: plans["premium-career"].creditsPerMonth,
-    positiveShare:
-      (probabilities[OUTCOME_CODE.accepted]! + probabilities[OUTCOME_CODE.replied]!) /
-      (probabilities[OUTCOME_CODE.accepted]! + probabilities[OUTCOME_CODE.replied]! + probabilities[OUTCOME_CODE.declined]!),
+    positiveShare: outcomeShares(reference).positiveShare,
     messageMultiplier: reference.messageMultiplier,
     sender: {
       weekdays: calendar.weekdays,
@@ -244,6 +239,6 @@ export async function computeJobSeeker(p: JobSeekerParams, options: ComputeOptio
       weeklyCap: base["connections.weeklyCap"] as number,
     },
     delayMedianDays: base["delay.medianDays"] as number,
-    assumptions: assumptions(buildModel({ ...withRate, ...optionOverrides["premium-fallback"] })),
+    assumptions: runs[optionIds.indexOf("premium-fallback")]!.result.assumptions,
   };
 }

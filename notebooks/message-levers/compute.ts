@@ -11,7 +11,6 @@ import {
   lengthBands,
   lengthMultiplier,
   leverEffects,
-  OUTCOME_CODE,
   personas,
   segments,
   traceAccount,
@@ -26,10 +25,10 @@ import { localWeekday } from "../../models/work-calendar.ts";
 import { jobSeeker } from "../../scenarios/job-seeker.ts";
 import { defaults, type ParamValues } from "../../scenarios/params.ts";
 import { recruiting } from "../../scenarios/recruiting.ts";
-import { assumptions } from "../../scenarios/run-scenario.ts";
 import { salesProspecting } from "../../scenarios/sales-prospecting.ts";
 import { buildModel, scenarioParams, type BuiltScenario, type ScenarioDefaults } from "../../scenarios/scenario.ts";
 import { pairedDifference } from "../../scenarios/sweep.ts";
+import { outcomeShares } from "../observed-rate.ts";
 import { runPoints, type PointOverrides, type PointRun } from "../scenario-points.ts";
 import type { MessageLeversParams } from "./params.ts";
 
@@ -209,11 +208,8 @@ function setting(run: PointRun, overrides: PointOverrides, base: PointRun | null
 
 /** P(positive reply) of a delivered InMail at response multiplier `m`. */
 function expectedPositive(built: BuiltScenario, m: number): number {
-  const p = built.model.response.outcomeProbabilities;
-  const spam = p[OUTCOME_CODE.spam]!;
-  const response = p[OUTCOME_CODE.accepted]! + p[OUTCOME_CODE.replied]! + p[OUTCOME_CODE.declined]!;
-  const positive = p[OUTCOME_CODE.accepted]! + p[OUTCOME_CODE.replied]!;
-  return Math.min(response * m, 1 - spam) * (response > 0 ? positive / response : 0);
+  const { response, spam, positiveShare } = outcomeShares(built);
+  return Math.min(response * m, 1 - spam) * positiveShare;
 }
 
 /** Positive replies per InMail by local weekday of sending, from traced sends of every account. */
@@ -254,12 +250,13 @@ function weekdayRates(built: BuiltScenario): WeekdayRow[] {
 export async function computeMessageLevers(p: MessageLeversParams, options: ComputeOptions): Promise<MessageLeversResults> {
   const specs = specsFor(p.persona);
   const base = baseValues(p);
-  const reference = buildModel(base);
   const levers = leverSpecs(p.baseBodyChars);
   const bandPoints = bandBodyChars.map((n): PointOverrides => ({ "message.bodyChars": n }));
   const points: PointOverrides[] = [{}, ...levers.flatMap((l) => (l.low ? [l.low, l.high] : [l.high])), ...bandPoints];
   const runs = await runPoints("message-levers", specs, base, points, { workers: options.workers, label: "lever settings" });
   const baseRun = runs[0]!;
+  // The base point is the base values unchanged: the reference for the plain InMail's rates and the sender.
+  const reference = baseRun.built;
   let i = 1;
   const rows: LeverRow[] = levers.map((l) => {
     const low = l.low ? setting(runs[i++]!, l.low, baseRun) : null;
@@ -280,15 +277,14 @@ export async function computeMessageLevers(p: MessageLeversParams, options: Comp
   const weekdayModel = buildModel({ ...base, "timing.weekdayEffect": true, "sender.workdays": "every-day" });
   const weekdays = weekdayRates(weekdayModel);
 
-  const probabilities = reference.model.response.outcomeProbabilities;
-  const response = probabilities[OUTCOME_CODE.accepted]! + probabilities[OUTCOME_CODE.replied]! + probabilities[OUTCOME_CODE.declined]!;
+  const shares = outcomeShares(reference);
   const calendar = reference.model.sender!.calendar!;
   return {
     params: p,
     plan: reference.plan,
-    audienceRate: response,
-    positiveShare: (probabilities[OUTCOME_CODE.accepted]! + probabilities[OUTCOME_CODE.replied]!) / response,
-    spamRate: probabilities[OUTCOME_CODE.spam]!,
+    audienceRate: shares.response,
+    positiveShare: shares.positiveShare,
+    spamRate: shares.spam,
     sender: {
       weekdays: calendar.weekdays,
       startHour: calendar.startHour,
@@ -302,7 +298,7 @@ export async function computeMessageLevers(p: MessageLeversParams, options: Comp
     bands,
     weekdays,
     weekdayAccounts: weekdayModel.accounts * weekdayModel.replications,
-    assumptions: assumptions(reference),
+    assumptions: baseRun.result.assumptions,
   };
 }
 

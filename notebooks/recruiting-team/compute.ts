@@ -235,16 +235,20 @@ export async function computeRecruitingTeam(p: RecruitingTeamParams, options: Co
     }),
   ];
 
+  /** The sizes of a goal's plan and rate simulated so far, smallest first, and the smallest that meets the goal. */
+  const searched = (goal: Goal) => {
+    const tried = [...teams.values()].filter((t) => t.plan === goal.plan && t.responseRate === goal.rate).sort((a, b) => a.seats - b.seats);
+    return { tried, first: tried.find((t) => ok(goal, t)) };
+  };
+
   /**
    * The size a goal needs simulated next; empty when it is resolved (the smallest size
    * that meets it is known, and so is the one seat fewer, which does not). Above every
    * size tried it jumps by the shortfall of the largest; between a size that fails and
    * one that meets the goal it bisects.
    */
-  const needs = (goal: Goal): number[] => {
-    const tried = [...teams.values()].filter((t) => t.plan === goal.plan && t.responseRate === goal.rate).sort((a, b) => a.seats - b.seats);
+  const needs = (goal: Goal, { tried, first } = searched(goal)): number[] => {
     if (tried.length === 0) return sortedUnique([goal.guess, Math.max(1, goal.guess - 1)]);
-    const first = tried.find((t) => ok(goal, t));
     if (first === undefined) {
       const last = tried[tried.length - 1]!;
       const jump = Math.ceil((last.seats * p.targetConversations) / Math.max(last.team.mean, 1e-9));
@@ -275,9 +279,9 @@ export async function computeRecruitingTeam(p: RecruitingTeamParams, options: Co
   }
 
   const sizing: Sizing[] = goals.map((goal) => {
-    const tried = [...teams.values()].filter((t) => t.plan === goal.plan && t.responseRate === goal.rate).sort((a, b) => a.seats - b.seats);
-    const first = tried.find((t) => ok(goal, t));
-    if (first === undefined || needs(goal).length > 0) {
+    const search = searched(goal);
+    const { tried, first } = search;
+    if (first === undefined || needs(goal, search).length > 0) {
       return { plan: goal.plan, responseRate: goal.rate, criterion: goal.criterion, team: null, smaller: null, atLeast: tried[tried.length - 1]?.seats ?? goal.guess };
     }
     return {
