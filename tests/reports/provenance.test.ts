@@ -1,3 +1,4 @@
+import { execFileSync } from "node:child_process";
 import { mkdtempSync, readFileSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
@@ -21,8 +22,12 @@ describe("gitCommit", () => {
     }
   });
 
-  it("is a short hex hash or undefined (no commit yet) inside this repository", () => {
-    const commit = gitCommit(new URL("../..", import.meta.url).pathname);
-    if (commit !== undefined) expect(commit).toMatch(/^[0-9a-f]{4,40}$/);
+  it("is HEAD's short hash inside this repository", () => {
+    const root = new URL("../..", import.meta.url).pathname;
+    const git = (...args: string[]) => execFileSync("git", args, { cwd: root, encoding: "utf8" }).trim();
+    const commit = gitCommit(root);
+    expect(commit).toMatch(/^[0-9a-f]{4,40}$/);
+    expect(commit).toBe(git("rev-parse", "--short", "HEAD"));
+    expect(git("rev-parse", "HEAD").startsWith(commit!)).toBe(true);
   });
 });
