@@ -22,10 +22,9 @@ import {
   type PolicyId,
   type RefundAging,
 } from "../models/index.ts";
-import { isMain, main, type RunOptions, type ScenarioCli } from "./cli.ts";
+import { isMain, main, type ScenarioCli } from "./cli.ts";
 import type { ParamSpec, ParamValues } from "./params.ts";
 import { defaultWorkers, runJobs } from "./pool.ts";
-import { writeTrace } from "./trace-file.ts";
 
 export const capacityParams = [
   { name: "accounts", kind: "integer", min: 1, max: 10_000_000, default: 200, description: "accounts simulated per replication" },
@@ -133,21 +132,19 @@ export function capacityChunkAccounts(p: CapacityParams): number {
   return Math.min(100_000, Math.max(1, Math.round(eventsPerJob / eventsPerAccount)));
 }
 
-export interface CapacityRunOptions extends RunOptions {
+export interface CapacityRunOptions {
+  /** Threads that simulate (1: this thread, no pool). */
+  readonly workers: number;
   /** Accounts per job (default `capacityChunkAccounts(p)`); for tests of chunk independence. */
   readonly chunkAccounts?: number;
 }
 
-/**
- * Writes the trace if asked, then runs the scenario on `options.workers` threads
- * (default: every core). `perf` times the simulation alone.
- */
+/** Runs the scenario on `options.workers` threads (default: every core). */
 export async function runCapacity(
   p: CapacityParams,
   options: CapacityRunOptions = { workers: defaultWorkers() },
 ): Promise<CapacityResult> {
   const model = capacityModel(p);
-  if (options.trace) writeTrace(model, p.seed, options.trace, p.accounts);
   const started = performance.now();
   const chunks = planChunks(p.accounts, p.replications, options.chunkAccounts ?? capacityChunkAccounts(p));
   const tallies = await runJobs(
@@ -207,9 +204,15 @@ export const capacityCli: ScenarioCli = {
     "Effective outreach capacity of accounts that send while credits last, with refunds on replies.\n" +
     "Prints a summary, or JSON with --json (params, capacity, multiplier, perCycle, ledger, analytic, perf).",
   params: capacityParams,
-  async run(values: ParamValues, options: RunOptions) {
-    const r = await runCapacity(values as unknown as CapacityParams, options);
-    return { json: r, text: capacityText(r) };
+  prepare(values: ParamValues) {
+    const p = values as unknown as CapacityParams;
+    return {
+      trace: { model: capacityModel(p), seed: p.seed, accounts: p.accounts },
+      async run(options) {
+        const r = await runCapacity(p, options);
+        return { json: r, text: capacityText(r) };
+      },
+    };
   },
 };
 

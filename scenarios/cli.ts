@@ -6,9 +6,10 @@
  * nothing on stdout.
  */
 import { pathToFileURL } from "node:url";
+import type { AccountModel } from "../models/index.ts";
 import { helpTable, InputError, resolve, type ParamSpec, type ParamValues } from "./params.ts";
 import { defaultWorkers } from "./pool.ts";
-import type { TraceOptions } from "./trace-file.ts";
+import { writeTrace, type TraceOptions } from "./trace-file.ts";
 
 export interface ScenarioOutput {
   /** The machine-readable result (printed with --json). */
@@ -25,12 +26,27 @@ export interface RunOptions {
   readonly trace?: TraceOptions;
 }
 
+/** What `--trace` simulates again: the run's model (its base point, for a sweep). */
+export interface TraceTarget {
+  readonly model: AccountModel;
+  readonly seed: number | string;
+  /** Accounts the run simulates: `--trace-accounts` may not exceed it. */
+  readonly accounts: number;
+}
+
+/** A scenario checked and built from its values, not yet run. */
+export interface PreparedScenario {
+  readonly trace: TraceTarget;
+  run(options: { readonly workers: number }): ScenarioOutput | Promise<ScenarioOutput>;
+}
+
 export interface ScenarioCli {
   /** Command name, e.g. "scenarios/capacity.ts". */
   command: string;
   description: string;
   params: readonly ParamSpec[];
-  run(values: ParamValues, options: RunOptions): ScenarioOutput | Promise<ScenarioOutput>;
+  /** Checks and builds everything the run needs (InputError when bad); runs and writes nothing. */
+  prepare(values: ParamValues): PreparedScenario;
 }
 
 export interface ParsedArgs {
@@ -127,7 +143,12 @@ export async function runCli(cli: ScenarioCli, argv: readonly string[]): Promise
       return 0;
     }
     values = resolve(cli.params, args.sets);
-    const out = await cli.run(values, runOptions(args));
+    const options = runOptions(args);
+    const prepared = cli.prepare(values);
+    // The one place --trace is handled: checked and written before the run, so a bad
+    // --trace-accounts leaves nothing written (no trace, no --out).
+    if (options.trace) writeTrace(prepared.trace.model, prepared.trace.seed, options.trace, prepared.trace.accounts);
+    const out = await prepared.run({ workers: options.workers });
     process.stdout.write(args.json ? `${JSON.stringify(out.json, null, 2)}\n` : `${out.text}\n`);
     return 0;
   } catch (err) {

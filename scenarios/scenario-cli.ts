@@ -13,8 +13,7 @@ import { main, type ScenarioCli } from "./cli.ts";
 import { InputError, type ParamValue } from "./params.ts";
 import { resultText, runScenario } from "./run-scenario.ts";
 import { buildModel, scenarioParams, type ScenarioDefaults } from "./scenario.ts";
-import { parseAxis, runSweep, sweepJson, type GridAxis, type SweepResult } from "./sweep.ts";
-import { writeTrace } from "./trace-file.ts";
+import { parseAxis, planSweep, runSweepPlan, sweepJson, type GridAxis, type SweepResult } from "./sweep.ts";
 
 export interface GeneralScenario {
   /** File path as users type it, e.g. "scenarios/recruiting.ts". */
@@ -32,11 +31,15 @@ export function generalCli(s: GeneralScenario): ScenarioCli {
     command: s.command,
     description: s.description,
     params,
-    async run(values, options) {
+    prepare(values) {
       const built = buildModel(values);
-      if (options.trace) writeTrace(built.model, built.seed, options.trace, built.accounts);
-      const result = await runScenario(s.name, values, built, { workers: options.workers });
-      return { json: result, text: resultText(result) };
+      return {
+        trace: { model: built.model, seed: built.seed, accounts: built.accounts },
+        async run(options) {
+          const result = await runScenario(s.name, values, built, { workers: options.workers });
+          return { json: result, text: resultText(result) };
+        },
+      };
     },
   };
 }
@@ -60,15 +63,19 @@ export function sweepCli(s: SweepScenario, grid: string[] = [], out?: string): S
     command: s.command,
     description: `${s.description}\nBuilt-in grid: ${s.grid.map((g) => `${g.name}=${g.values.join(",")}`).join(" × ")}.${sweepUsage}`,
     params,
-    async run(values, options) {
+    prepare(values) {
       const axes: GridAxis[] = grid.length > 0 ? grid.map((g) => parseAxis(params, g)) : s.grid;
-      const result = await runSweep(s.name, params, values, axes, { workers: options.workers });
-      if (out) await writeTables(out, { rows: result.rows, summary: result.summary });
-      if (options.trace) {
-        const built = buildModel(values);
-        writeTrace(built.model, built.seed, options.trace, built.accounts);
-      }
-      return { json: sweepJson(result), text: s.text(result) + (out ? `\n\nwrote ${resolvePath(out)}` : "") };
+      const plan = planSweep(s.name, params, values, axes);
+      // The trace follows the base values, as --set gives them (not a grid point).
+      const built = buildModel(values);
+      return {
+        trace: { model: built.model, seed: built.seed, accounts: built.accounts },
+        async run(options) {
+          const result = await runSweepPlan(plan, { workers: options.workers });
+          if (out) await writeTables(out, { rows: result.rows, summary: result.summary });
+          return { json: sweepJson(result), text: s.text(result) + (out ? `\n\nwrote ${resolvePath(out)}` : "") };
+        },
+      };
     },
   };
 }

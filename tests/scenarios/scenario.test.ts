@@ -1,4 +1,4 @@
-import { existsSync, mkdtempSync, readFileSync } from "node:fs";
+import { existsSync, mkdtempSync, readdirSync, readFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
@@ -118,6 +118,27 @@ describe("scenario files", () => {
     expect(rows[0]).toMatch(/^point,plan,audience\.responseRate,replication,cycle,sends,positives/);
     expect(rows.length - 1).toBe(4 * 2 * 3); // points × replications × cycles
     expect(readFileSync(join(dir, "summary.csv"), "utf8").trim().split("\n")).toHaveLength(5);
+  });
+
+  it("a sweep with --trace-accounts beyond its accounts exits 2 before running: no --out folder, no trace", () => {
+    const dir = mkdtempSync(join(tmpdir(), "sweep-trace-"));
+    const out = join(dir, "out");
+    const trace = join(dir, "trace.csv");
+    const r = runTsx("scenarios/guide-vs-linkedin.ts", [...small, "--out", out, "--trace", trace, "--trace-accounts", "21"]);
+    expect(r.status).toBe(2);
+    expect(r.stdout).toBe("");
+    expect(r.stderr.trim().split("\n")).toHaveLength(1);
+    expect(r.stderr).toMatch(/--trace-accounts: 21 is more than the 20 accounts simulated/);
+    expect(readdirSync(dir)).toEqual([]);
+  });
+
+  it("a sweep with --trace writes the trace of its base values and the tables", () => {
+    const dir = mkdtempSync(join(tmpdir(), "sweep-trace-"));
+    const r = runTsx("scenarios/guide-vs-linkedin.ts", [...small, "--set", "cycles=2", "--out", join(dir, "out"), "--trace", join(dir, "t.csv"), "--trace-accounts", "2"]);
+    expect(r.status).toBe(0);
+    expect(readdirSync(join(dir, "out")).sort()).toEqual(["rows.arrow", "rows.csv", "summary.arrow", "summary.csv"]);
+    const accounts = new Set(readFileSync(join(dir, "t.csv"), "utf8").trim().split("\n").slice(1).map((row) => row.split(",")[1]));
+    expect([...accounts]).toEqual(["0", "1"]);
   });
 });
 
