@@ -1,8 +1,7 @@
 import { existsSync, mkdtempSync, readFileSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { fileURLToPath } from "node:url";
-import { afterAll, beforeAll, describe, expect, it, type TestContext } from "vitest";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { plans, policyIds } from "../../models/index.ts";
 import {
   capacityByPlan,
@@ -15,11 +14,10 @@ import { pointModel, START_DATE } from "../../notebooks/capacity-by-plan/grid.ts
 import { notebookProvenance, resolveNotebookParams } from "../../notebooks/notebook-cli.ts";
 import { payingPlanIds } from "../../notebooks/paying-plans.ts";
 import { renderPage, writeFileAtomic } from "../../reports/index.ts";
-import { CHROMIUM_PATH, checkReportInBrowser } from "../reports/browser-check.ts";
+import { ARTIFACTS, checkReportInBrowser, requireChromium } from "../reports/browser-check.ts";
 import { parseMarkup, texts } from "../reports/parse-markup.ts";
 import { runTsx } from "../scenarios/run-cli.ts";
 
-const ARTIFACTS = fileURLToPath(new URL("../reports/__artifacts__/", import.meta.url));
 const SCRIPT_TITLE = "<script>alert(1)</script> capacity";
 const small = ["accounts=20", "replications=4", "seed=5"];
 
@@ -180,10 +178,3 @@ describe("capacity-by-plan from the command line", () => {
     expect(plan.stderr).toMatch(/heatmapPlan: "basic" is not allowed; expected one of premium-career, premium-business, sales-navigator, recruiter-lite, recruiter/);
   });
 });
-
-/** Skips locally without Chromium; under CI a missing Chromium is a failure, since CI installs it. */
-function requireChromium(ctx: TestContext): void {
-  if (existsSync(CHROMIUM_PATH)) return;
-  if (process.env.CI) expect.fail(`${CHROMIUM_PATH} not found; CI must install Chromium`);
-  ctx.skip(`${CHROMIUM_PATH} not found: browser checks need Chromium; skipped locally`);
-}

@@ -5,10 +5,10 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { computeJobSeeker, jobSeekerNotebook, jobSeekerPage, jobSeekerParamsFrom, type JobSeekerResults } from "../../notebooks/job-seeker.ts";
 import { notebookProvenance, resolveNotebookParams } from "../../notebooks/notebook-cli.ts";
 import { renderPage, writeFileAtomic } from "../../reports/index.ts";
-import { checkReportInBrowser } from "../reports/browser-check.ts";
+import { ARTIFACTS, checkReportInBrowser, requireChromium } from "../reports/browser-check.ts";
 import { parseMarkup, texts } from "../reports/parse-markup.ts";
 import { runTsx } from "../scenarios/run-cli.ts";
-import { ARTIFACTS, expectNoBrokenNumbers, renderNotebook, requireChromium } from "./notebook-test-helpers.ts";
+import { expectNoBrokenNumbers, renderNotebook } from "./notebook-test-helpers.ts";
 
 const small = ["accounts=60", "replications=4", "months=18", "seed=4"];
 

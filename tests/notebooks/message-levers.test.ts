@@ -12,10 +12,10 @@ import {
 } from "../../notebooks/message-levers.ts";
 import { notebookProvenance, resolveNotebookParams } from "../../notebooks/notebook-cli.ts";
 import { renderPage, writeFileAtomic } from "../../reports/index.ts";
-import { checkReportInBrowser } from "../reports/browser-check.ts";
+import { ARTIFACTS, checkReportInBrowser, requireChromium } from "../reports/browser-check.ts";
 import { parseMarkup, texts } from "../reports/parse-markup.ts";
 import { runTsx } from "../scenarios/run-cli.ts";
-import { ARTIFACTS, expectNoBrokenNumbers, renderNotebook, requireChromium } from "./notebook-test-helpers.ts";
+import { expectNoBrokenNumbers, renderNotebook } from "./notebook-test-helpers.ts";
 
 async function run(sets: readonly string[]): Promise<{ results: MessageLeversResults; html: string }> {
   const values = resolveNotebookParams(messageLevers, sets);

@@ -13,10 +13,10 @@ import {
 } from "../../notebooks/recruiting-team.ts";
 import { floorResponseRates, floorSendsPerDay } from "../../notebooks/recruiting-team/compute.ts";
 import { renderPage, writeFileAtomic } from "../../reports/index.ts";
-import { checkReportInBrowser } from "../reports/browser-check.ts";
+import { ARTIFACTS, checkReportInBrowser, requireChromium } from "../reports/browser-check.ts";
 import { parseMarkup, texts } from "../reports/parse-markup.ts";
 import { runTsx } from "../scenarios/run-cli.ts";
-import { ARTIFACTS, expectNoBrokenNumbers, renderNotebook, requireChromium } from "./notebook-test-helpers.ts";
+import { expectNoBrokenNumbers, renderNotebook } from "./notebook-test-helpers.ts";
 
 const small = ["accounts=10", "replications=3", "teamReplications=6", "targetConversations=60", "seed=3"];
 

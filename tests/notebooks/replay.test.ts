@@ -1,13 +1,12 @@
 import { existsSync, mkdtempSync, readFileSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { describe, expect, it, type TestContext } from "vitest";
-import { CHROMIUM_PATH, checkReportInBrowser } from "../reports/browser-check.ts";
+import { describe, expect, it } from "vitest";
+import { ARTIFACTS, checkReportInBrowser, requireChromium } from "../reports/browser-check.ts";
 import { root, runTsx } from "../scenarios/run-cli.ts";
 
 const SAMPLE = "data/sample-send-log.csv";
 const dir = mkdtempSync(join(tmpdir(), "replay-report-"));
-const ARTIFACTS = join(import.meta.dirname, "__artifacts__");
 const FAST = ["--draws", "4", "--accounts", "3", "--cycles", "3"];
 
 describe("notebooks/replay.ts", () => {
@@ -48,10 +47,3 @@ describe("notebooks/replay.ts", () => {
     expect(existsSync(never)).toBe(false);
   });
 });
-
-/** Skips locally without Chromium; under CI a missing Chromium is a failure, since CI installs it. */
-function requireChromium(ctx: TestContext): void {
-  if (existsSync(CHROMIUM_PATH)) return;
-  if (process.env.CI) expect.fail(`${CHROMIUM_PATH} not found; CI must install Chromium`);
-  ctx.skip(`${CHROMIUM_PATH} not found: browser checks need Chromium; skipped locally`);
-}

@@ -1,10 +1,23 @@
+import { existsSync } from "node:fs";
 import { mkdir } from "node:fs/promises";
 import { dirname, resolve } from "node:path";
-import { pathToFileURL } from "node:url";
+import { fileURLToPath, pathToFileURL } from "node:url";
 import { chromium } from "playwright-core";
+import { expect, type TestContext } from "vitest";
 
 /** Where the system Chromium lives (Debian's `chromium` package). */
 export const CHROMIUM_PATH = "/usr/bin/chromium";
+
+/** Where browser tests leave their screenshots (git-ignored). */
+export const ARTIFACTS = fileURLToPath(new URL("./__artifacts__/", import.meta.url));
+
+/** Skips locally without Chromium; under CI a missing Chromium is a failure, since CI installs it. */
+export function requireChromium(ctx: TestContext): void {
+  if (existsSync(CHROMIUM_PATH)) return;
+  const missing = `${CHROMIUM_PATH} not found: browser checks need Chromium (apt-get install -y chromium)`;
+  if (process.env.CI) expect.fail(`${missing}; CI must install it`);
+  ctx.skip(`${missing}; skipped locally`);
+}
 
 export const defaults = {
   viewport: { width: 1000, height: 800 },

@@ -1,22 +1,11 @@
 import { existsSync, mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { fileURLToPath } from "node:url";
-import { afterAll, describe, expect, it, type TestContext } from "vitest";
+import { afterAll, describe, expect, it } from "vitest";
 import { renderPage } from "../../reports/page.ts";
 import { writeFileAtomic } from "../../reports/write-atomic.ts";
-import { CHROMIUM_PATH, checkReportInBrowser } from "./browser-check.ts";
+import { ARTIFACTS, checkReportInBrowser, requireChromium } from "./browser-check.ts";
 import { fixturePage } from "./fixture-page.ts";
-
-const ARTIFACTS = fileURLToPath(new URL("./__artifacts__/", import.meta.url));
-const MISSING = `${CHROMIUM_PATH} not found: browser checks need Chromium (apt-get install -y chromium)`;
-
-/** Skips locally without Chromium; under CI a missing Chromium is a failure, since CI installs it. */
-function requireChromium(ctx: TestContext): void {
-  if (existsSync(CHROMIUM_PATH)) return;
-  if (process.env.CI) expect.fail(`${MISSING}; CI must install it`);
-  ctx.skip(`${MISSING}; skipped locally`);
-}
 
 describe("report in a real browser", () => {
   const dir = mkdtempSync(join(tmpdir(), "report-browser-"));
