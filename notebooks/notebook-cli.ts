@@ -10,6 +10,7 @@
  */
 import { resolve as resolvePath } from "node:path";
 import { gitCommit, renderPage, writeFileAtomic, type Page, type Provenance } from "../reports/index.ts";
+import { integerOption, maxWorkers, runMain } from "../scenarios/cli.ts";
 import { defaults, helpTable, InputError, resolve, type ParamSpec, type ParamValues } from "../scenarios/params.ts";
 import { defaultWorkers } from "../scenarios/pool.ts";
 
@@ -55,12 +56,7 @@ export function parseNotebookArgs(argv: readonly string[]): NotebookArgs {
       args.out = inline ?? value(option, ++i, "a file name");
       if (args.out.trim() === "") throw new InputError(`--out: "" is not allowed; expected a file name`);
     } else if (option === "--workers") {
-      const text = inline ?? value(option, ++i, "a number of threads");
-      const n = Number(text);
-      if (!Number.isInteger(n) || n < 1 || n > 256) {
-        throw new InputError(`--workers: ${JSON.stringify(text)} is not allowed; expected an integer from 1 to 256`);
-      }
-      args.workers = n;
+      args.workers = integerOption(option, inline ?? value(option, ++i, "a number of threads"), maxWorkers, "threads that simulate");
     } else throw new InputError(`${arg}: unknown option; allowed: ${OPTIONS}`);
   }
   return args;
@@ -155,14 +151,6 @@ export async function runNotebookCli(notebook: Notebook, argv: readonly string[]
 }
 
 /** `if (isMain(import.meta.url)) notebookMain(notebook)` at the bottom of a notebook file. */
-export function notebookMain(notebook: Notebook): void {
-  runNotebookCli(notebook, process.argv.slice(2)).then(
-    (code) => {
-      process.exitCode = code;
-    },
-    (err: unknown) => {
-      process.stderr.write(`notebooks/${notebook.name}.ts: ${err instanceof Error ? (err.stack ?? err.message) : String(err)}\n`);
-      process.exitCode = 1;
-    },
-  );
+export function notebookMain(notebook: Notebook, argv: readonly string[] = process.argv.slice(2)): void {
+  runMain(`notebooks/${notebook.name}.ts`, () => runNotebookCli(notebook, argv));
 }

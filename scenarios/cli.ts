@@ -66,7 +66,8 @@ export const maxTraceAccounts = 1_000_000;
 
 const OPTIONS = "--json, --set name=value, --workers N, --trace FILE, --trace-accounts N, --help";
 
-function integerOption(option: string, text: string | undefined, max: number, what: string): number {
+/** The integer value of `option`, from 1 to `max`; else an InputError naming the option, the text and the range. */
+export function integerOption(option: string, text: string | undefined, max: number, what: string): number {
   if (text === undefined) throw new InputError(`${option}: expected ${what} after it`);
   const n = text.trim() === "" ? NaN : Number(text);
   if (!Number.isInteger(n) || n < 1 || n > max) {
@@ -166,15 +167,39 @@ export function isMain(moduleUrl: string): boolean {
   return entry !== undefined && moduleUrl === pathToFileURL(entry).href;
 }
 
-/** `if (isMain(import.meta.url)) main(cli)` at the bottom of a scenario file. */
-export function main(cli: ScenarioCli): void {
-  runCli(cli, process.argv.slice(2)).then(
+/**
+ * Runs `body` as the process's command (every command file ends with it): the exit code
+ * is what `body` resolves with (default 0); an InputError — or what `asInput` turns into
+ * one — is one line on stderr naming `command`, exit code 2; any other error prints its
+ * stack, exit code 1. A closed stdout pipe (`| head`) ends the output quietly.
+ */
+export function runMain(
+  command: string,
+  body: () => Promise<number | void>,
+  asInput: (err: unknown) => unknown = (err) => err,
+): void {
+  process.stdout.on("error", (err: NodeJS.ErrnoException) => {
+    if (err.code === "EPIPE") process.exit(process.exitCode ?? 0);
+    throw err;
+  });
+  body().then(
     (code) => {
-      process.exitCode = code;
+      process.exitCode = code ?? 0;
     },
-    (err: unknown) => {
-      process.stderr.write(`${cli.command}: ${err instanceof Error ? (err.stack ?? err.message) : String(err)}\n`);
+    (raw: unknown) => {
+      const err = asInput(raw);
+      if (err instanceof InputError) {
+        process.stderr.write(`${command}: ${err.message}\n`);
+        process.exitCode = err.exitCode;
+        return;
+      }
+      process.stderr.write(`${command}: ${err instanceof Error ? (err.stack ?? err.message) : String(err)}\n`);
       process.exitCode = 1;
     },
   );
+}
+
+/** `if (isMain(import.meta.url)) main(cli)` at the bottom of a scenario file. */
+export function main(cli: ScenarioCli, argv: readonly string[] = process.argv.slice(2)): void {
+  runMain(cli.command, () => runCli(cli, argv));
 }

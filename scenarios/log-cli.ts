@@ -16,7 +16,7 @@ import { PlanCannotSendError, planIds, type PlanId } from "../models/plans.ts";
 import { policyIds, refundAgings, type PolicyId, type RefundAging } from "../models/policy.ts";
 import { readSendLog } from "../models/read-send-log.ts";
 import { describeBadRow, LogFormatError, logPlan, type SendLog } from "../models/send-log.ts";
-import { isMain } from "./cli.ts";
+import { isMain, runMain } from "./cli.ts";
 import { InputError, parseValue, type ParamSpec, type ParamValue } from "./params.ts";
 
 export { isMain };
@@ -169,33 +169,14 @@ export function replaySettings(values: ParsedOptions["values"]): ReplaySettings 
 }
 
 /** Turns the model's input errors into InputErrors (exit code 2). */
-export function asInputError(err: unknown): unknown {
+function asInputError(err: unknown): unknown {
   if (err instanceof PlanCannotSendError) return new InputError(`--plan: ${err.message}`);
   if (err instanceof CalibrationError) return new InputError(`calibration: ${err.message}`);
   if (err instanceof LogFormatError) return new InputError(err.message);
   return err;
 }
 
-/** Runs `body` as the process's command: InputError → stderr line and exit code 2. */
+/** Runs `body` as the process's command (`runMain`), the model's input errors as InputErrors: exit code 2. */
 export function runCommand(command: string, body: () => Promise<void>): void {
-  // A closed pipe (`| head`) ends the output; it is not an error of the command.
-  process.stdout.on("error", (err: NodeJS.ErrnoException) => {
-    if (err.code === "EPIPE") process.exit(process.exitCode ?? 0);
-    throw err;
-  });
-  body().then(
-    () => {
-      process.exitCode = 0;
-    },
-    (raw: unknown) => {
-      const err = asInputError(raw);
-      if (err instanceof InputError) {
-        process.stderr.write(`${command}: ${err.message}\n`);
-        process.exitCode = err.exitCode;
-        return;
-      }
-      process.stderr.write(`${command}: ${err instanceof Error ? (err.stack ?? err.message) : String(err)}\n`);
-      process.exitCode = 1;
-    },
-  );
+  runMain(command, body, asInputError);
 }

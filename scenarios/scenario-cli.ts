@@ -9,7 +9,7 @@ import { randomUUID } from "node:crypto";
 import { mkdir, rename, rm, writeFile } from "node:fs/promises";
 import { dirname, join, resolve as resolvePath } from "node:path";
 import type { PersonaId } from "../models/index.ts";
-import { main, type ScenarioCli } from "./cli.ts";
+import { runCli, runMain, type ScenarioCli } from "./cli.ts";
 import { InputError, type ParamValue } from "./params.ts";
 import { resultText, runScenario } from "./run-scenario.ts";
 import { buildModel, scenarioParams, type ScenarioDefaults } from "./scenario.ts";
@@ -101,20 +101,11 @@ export function splitSweepArgs(argv: readonly string[]): { rest: string[]; grid:
 }
 
 /** Runs a sweep scenario from the command line. */
-export function sweepMain(s: SweepScenario): void {
-  let split: ReturnType<typeof splitSweepArgs>;
-  try {
-    split = splitSweepArgs(process.argv.slice(2));
-  } catch (err) {
-    if (err instanceof InputError) {
-      process.stderr.write(`${s.command}: ${err.message}\n`);
-      process.exitCode = 2;
-      return;
-    }
-    throw err;
-  }
-  process.argv.splice(2, process.argv.length - 2, ...split.rest);
-  main(sweepCli(s, split.grid, split.out));
+export function sweepMain(s: SweepScenario, argv: readonly string[] = process.argv.slice(2)): void {
+  runMain(s.command, async () => {
+    const split = splitSweepArgs(argv);
+    return runCli(sweepCli(s, split.grid, split.out), split.rest);
+  });
 }
 
 /**
