@@ -7,7 +7,8 @@
  *
  *   npx tsx bench/calendar.ts [--json] [--n N]
  */
-import { fileURLToPath } from "node:url";
+import { isMain, runMain } from "../scenarios/cli.ts";
+import { helpText, parseOptions, type CommandSpec } from "../scenarios/log-cli.ts";
 import { Calendar, createStream } from "../sim/index.ts";
 
 interface Result {
@@ -59,20 +60,29 @@ export function benchCalendar(n: number): Result[] {
   return out;
 }
 
-if (process.argv[1] === fileURLToPath(import.meta.url)) {
-  const argv = process.argv.slice(2);
-  const i = argv.indexOf("--n");
-  const n = i >= 0 ? Number(argv[i + 1]) : 1_000_000;
-  if (!Number.isInteger(n) || n < 1) {
-    process.stderr.write(`bench/calendar.ts: --n: expected an integer ≥ 1, got ${argv[i + 1]}\n`);
-    process.exit(2);
-  }
-  benchCalendar(Math.min(n, 1000)); // warm up the JIT
-  const results = benchCalendar(n);
-  if (argv.includes("--json")) process.stdout.write(`${JSON.stringify(results, null, 2)}\n`);
-  else {
-    for (const r of results) {
-      process.stdout.write(`  ${r.workload.padEnd(36)} ${r.millionOpsPerSecond.toFixed(1).padStart(7)} M ops/s\n`);
+const spec: CommandSpec = {
+  command: "bench/calendar.ts",
+  usage: "npx tsx bench/calendar.ts [--json] [--n N]",
+  description: "Micro-benchmark of the event calendar on seeded data: pushes, pops, and pop + push at steady sizes.",
+  options: [{ name: "n", kind: "integer", min: 1, max: 100_000_000, default: 1_000_000, description: "operations per workload" }],
+  switches: { json: "print the results as JSON on stdout" },
+};
+
+if (isMain(import.meta.url)) {
+  runMain(spec.command, async () => {
+    const o = parseOptions(spec, process.argv.slice(2));
+    if (o.help) {
+      process.stdout.write(helpText(spec));
+      return;
     }
-  }
+    const n = o.values.n as number;
+    benchCalendar(Math.min(n, 1000)); // warm up the JIT
+    const results = benchCalendar(n);
+    if (o.switches.json) process.stdout.write(`${JSON.stringify(results, null, 2)}\n`);
+    else {
+      for (const r of results) {
+        process.stdout.write(`  ${r.workload.padEnd(36)} ${r.millionOpsPerSecond.toFixed(1).padStart(7)} M ops/s\n`);
+      }
+    }
+  });
 }

@@ -15,7 +15,8 @@
  *   npx tsx bench/perf-case.ts [--workers N] [--accounts N] [--replications N] [--allocation]
  */
 import { Session } from "node:inspector/promises";
-import { isMain } from "../scenarios/cli.ts";
+import { isMain, maxWorkers, runMain } from "../scenarios/cli.ts";
+import { helpText, parseOptions, type CommandSpec } from "../scenarios/log-cli.ts";
 import { defaults } from "../scenarios/params.ts";
 import { capacityParams, runCapacity, type CapacityParams } from "../scenarios/capacity.ts";
 import { defaultWorkers } from "../scenarios/pool.ts";
@@ -87,23 +88,32 @@ async function allocation(p: CapacityParams): Promise<AllocationRun> {
   };
 }
 
-function option(argv: readonly string[], name: string): number | undefined {
-  const i = argv.indexOf(name);
-  if (i < 0) return undefined;
-  const n = Number(argv[i + 1]);
-  if (!Number.isInteger(n) || n < 1) throw new RangeError(`${name}: expected an integer ≥ 1, got ${argv[i + 1]}`);
-  return n;
-}
+const spec: CommandSpec = {
+  command: "bench/perf-case.ts",
+  usage: "npx tsx bench/perf-case.ts [--workers N] [--accounts N] [--replications N] [--allocation]",
+  description: "One run of the perf case (for bench/run.ts); prints one JSON line.",
+  options: [
+    { name: "workers", kind: "integer", min: 1, max: maxWorkers, default: defaultWorkers(), description: "threads that simulate" },
+    { name: "accounts", kind: "integer", min: 1, max: 10_000_000, default: perfCase.accounts, description: "accounts simulated" },
+    { name: "replications", kind: "integer", min: 1, max: 100_000, default: perfCase.replications, description: "replications" },
+  ],
+  switches: { allocation: "measure the bytes allocated per event instead (one thread)" },
+};
 
 async function main(argv: readonly string[]): Promise<void> {
-  const workers = option(argv, "--workers") ?? defaultWorkers();
+  const o = parseOptions(spec, argv);
+  if (o.help) {
+    process.stdout.write(helpText(spec));
+    return;
+  }
+  const workers = o.values.workers as number;
   const p: CapacityParams = {
     ...(defaults(capacityParams) as unknown as CapacityParams),
     ...perfCase,
-    accounts: option(argv, "--accounts") ?? perfCase.accounts,
-    replications: option(argv, "--replications") ?? perfCase.replications,
+    accounts: o.values.accounts as number,
+    replications: o.values.replications as number,
   };
-  if (argv.includes("--allocation")) {
+  if (o.switches.allocation) {
     process.stdout.write(`${JSON.stringify(await allocation(p))}\n`);
     return;
   }
@@ -122,4 +132,4 @@ async function main(argv: readonly string[]): Promise<void> {
   process.stdout.write(`${JSON.stringify(run)}\n`);
 }
 
-if (isMain(import.meta.url)) await main(process.argv.slice(2));
+if (isMain(import.meta.url)) runMain(spec.command, () => main(process.argv.slice(2)));

@@ -31,6 +31,8 @@
 import { spawnSync } from "node:child_process";
 import { cpus } from "node:os";
 import { fileURLToPath } from "node:url";
+import { isMain, maxWorkers, runMain } from "../scenarios/cli.ts";
+import { helpText, parseOptions, type CommandSpec } from "../scenarios/log-cli.ts";
 import { threadEntry } from "../scenarios/pool-entry.ts";
 import { defaultWorkers } from "../scenarios/pool.ts";
 import { perfCase, type AllocationRun, type PerfCaseRun } from "./perf-case.ts";
@@ -38,41 +40,24 @@ import { perfCase, type AllocationRun, type PerfCaseRun } from "./perf-case.ts";
 const perfCaseFile = fileURLToPath(new URL("./perf-case.ts", import.meta.url));
 
 interface BenchArgs {
-  json: boolean;
   accounts: number;
   replications: number;
   runs: number;
   workers: number;
 }
 
-function parse(argv: readonly string[]): BenchArgs {
-  const out: BenchArgs = {
-    json: false,
-    accounts: perfCase.accounts,
-    replications: perfCase.replications,
-    runs: 7,
-    workers: defaultWorkers(),
-  };
-  for (let i = 0; i < argv.length; i++) {
-    const arg = argv[i]!;
-    if (arg === "--json") {
-      out.json = true;
-      continue;
-    }
-    const key = { "--accounts": "accounts", "--replications": "replications", "--runs": "runs", "--workers": "workers" }[arg] as
-      | "accounts"
-      | "replications"
-      | "runs"
-      | "workers"
-      | undefined;
-    const n = Number(argv[i + 1]);
-    if (!key) throw new RangeError(`${arg}: unknown option; allowed: --json, --accounts N, --replications N, --runs N, --workers N`);
-    if (!Number.isInteger(n) || n < 1) throw new RangeError(`${arg}: expected an integer ≥ 1, got ${argv[i + 1]}`);
-    out[key] = n;
-    i++;
-  }
-  return out;
-}
+const spec: CommandSpec = {
+  command: "bench/run.ts",
+  usage: "npm run bench [-- --json] [-- --accounts N --replications N --runs N --workers N]",
+  description: "The perf case on 1 worker and on every core, each run in a fresh process; the median run of each.",
+  options: [
+    { name: "accounts", kind: "integer", min: 1, max: 10_000_000, default: perfCase.accounts, description: "accounts of the perf case" },
+    { name: "replications", kind: "integer", min: 1, max: 100_000, default: perfCase.replications, description: "replications of the perf case" },
+    { name: "runs", kind: "integer", min: 1, max: 1000, default: 7, description: "undisturbed runs per configuration (the median is reported)" },
+    { name: "workers", kind: "integer", min: 1, max: maxWorkers, default: defaultWorkers(), description: "threads of the parallel configuration (default every core)" },
+  ],
+  switches: { json: "print the result as JSON on stdout" },
+};
 
 /** Busy CPU time of the whole machine so far, seconds (every core, every process). */
 function machineBusySeconds(): number {
@@ -191,16 +176,19 @@ function text(r: BenchResult): string {
   ].join("\n");
 }
 
-if (process.argv[1] === fileURLToPath(import.meta.url)) {
-  try {
-    const a = parse(process.argv.slice(2));
+if (isMain(import.meta.url)) {
+  runMain(spec.command, async () => {
+    const o = parseOptions(spec, process.argv.slice(2));
+    if (o.help) {
+      process.stdout.write(helpText(spec));
+      return;
+    }
+    const v = o.values;
+    const a: BenchArgs = { accounts: v.accounts as number, replications: v.replications as number, runs: v.runs as number, workers: v.workers as number };
     // Pool threads start from a bundle built once per version of the sources: build it
     // now, so that no timed run includes building it.
     await threadEntry();
     const r = bench(a);
-    process.stdout.write(a.json ? `${JSON.stringify(r, null, 2)}\n` : `${text(r)}\n`);
-  } catch (err) {
-    process.stderr.write(`bench/run.ts: ${err instanceof Error ? err.message : String(err)}\n`);
-    process.exitCode = err instanceof RangeError ? 2 : 1;
-  }
+    process.stdout.write(o.switches.json ? `${JSON.stringify(r, null, 2)}\n` : `${text(r)}\n`);
+  });
 }
