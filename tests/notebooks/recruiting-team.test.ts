@@ -72,9 +72,13 @@ describe("recruiting-team notebook", () => {
     const at = (rate: number, spd: number) => results.floor.find((f) => f.responseRate === rate && f.sendsPerDay === spd)!.seat;
     const low = Math.min(...floorResponseRates);
     const high = Math.max(...floorResponseRates);
+    // An assessed fortnight (≥ 100 InMails) warns when fewer than 13% are answered by the check day. With the assumed
+    // lognormal delay (median 1.5 days, σ 1.2) about 80% of the answers to a fortnight's sends are in by then, so a 20% seat
+    // shows about 16% and is warned with probability P(Binomial(100, 0.16) < 13) ≈ 0.16 (0.24 at 80 InMails), a 6% seat
+    // (about 4.8%) with probability ≈ 1. Refunds give the 20% seat somewhat more assessed fortnights, hence 0.4 (seeded: 0.16–0.27).
     for (const spd of floorSendsPerDay.filter((s) => s >= 10)) {
       expect(at(low, spd).warningsPerSeatYear).toBeGreaterThan(1);
-      expect(at(high, spd).warningsPerSeatYear).toBeLessThan(0.6 * at(low, spd).warningsPerSeatYear);
+      expect(at(high, spd).warningsPerSeatYear).toBeLessThan(0.4 * at(low, spd).warningsPerSeatYear);
     }
     // At 5 a day a seat sends about 50 InMails a fortnight: never assessed.
     for (const rate of floorResponseRates) expect(at(rate, 5).warningsPerSeatYear).toBe(0);
