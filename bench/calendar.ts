@@ -25,7 +25,7 @@ function time(workload: string, operations: number, body: () => void): Result {
   return { workload, operations, seconds, millionOpsPerSecond: operations / seconds / 1e6 };
 }
 
-export function benchCalendar(n: number): Result[] {
+function benchCalendar(n: number): Result[] {
   const uniform = createStream(1, 0, "bench", "calendar-times");
   const times = Float64Array.from({ length: n }, () => uniform() * 1000);
   const gaps = Float64Array.from({ length: n }, () => -Math.log(1 - uniform()));

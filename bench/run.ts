@@ -98,7 +98,7 @@ const median = (runs: Measured[]): Measured => {
   return sorted[(sorted.length - 1) >> 1]!;
 };
 
-export interface BenchResult {
+interface BenchResult {
   case: { accounts: number; replications: number; cycles: number; runs: number; cores: number };
   configurations: (Measured & { wallSecondsAll: number[]; setAside: number })[];
   speedup: number;
@@ -108,7 +108,7 @@ export interface BenchResult {
   targets: { eventsPerSecondOneWorker: boolean; speedupTwoWorkers: boolean | null; peakRssUnder300MB: boolean };
 }
 
-export function bench(a: BenchArgs): BenchResult {
+function bench(a: BenchArgs): BenchResult {
   const configs = [...new Set([1, a.workers])];
   const clean = new Map<number, Measured[]>(configs.map((w) => [w, []]));
   const disturbed = new Map<number, Measured[]>(configs.map((w) => [w, []]));
@@ -131,15 +131,16 @@ export function bench(a: BenchArgs): BenchResult {
   const one = picked[0]!;
   const all = picked[picked.length - 1]!;
   const peakRss = Math.max(...picked.map((p) => p.peakRssMiB));
+  const speedup = one.wallSeconds / all.wallSeconds;
   return {
     case: { accounts: a.accounts, replications: a.replications, cycles: perfCase.cycles, runs: a.runs, cores: defaultWorkers() },
     configurations: picked,
-    speedup: one.wallSeconds / all.wallSeconds,
+    speedup,
     perThreadRssMiB: all.workers > 1 ? (all.peakRssMiB - one.peakRssMiB) / (all.workers - 1) : null,
     allocation: measureAllocation(a),
     targets: {
       eventsPerSecondOneWorker: one.eventsPerSecond >= 3e6,
-      speedupTwoWorkers: all.workers === 2 ? one.wallSeconds / all.wallSeconds >= 1.7 : null,
+      speedupTwoWorkers: all.workers === 2 ? speedup >= 1.7 : null,
       peakRssUnder300MB: peakRss * 1024 * 1024 < 300e6,
     },
   };

@@ -8,7 +8,7 @@
  */
 import { calibrate, type Calibration } from "../models/calibration.ts";
 import type { DelayFit, Estimate } from "../models/delay-fit.ts";
-import { defaults as forecastDefaults, forecast, sendRateFromReplay, type Forecast } from "../models/forecast.ts";
+import { defaults as forecastDefaults, forecast, sendRateFromReplay } from "../models/forecast.ts";
 import { DAY_MS, formatDate, formatIso } from "../models/iso-time.ts";
 import { replayPlan } from "../models/plan-replay.ts";
 import { planIds, plans, type PlanId } from "../models/plans.ts";
@@ -66,7 +66,7 @@ export interface SendRate {
 }
 
 /** The sender's send rate: given, else from a replay on the log's plan, else over the whole span. */
-export function resolveSendRate(
+function resolveSendRate(
   log: SendLog,
   values: ParsedOptions["values"],
   settings: ReplaySettings,
@@ -129,10 +129,6 @@ export function calibrationJson(c: Calibration) {
   };
 }
 
-export function forecastJson(f: Forecast) {
-  return f.rows;
-}
-
 /** Calibration and forecast of a log, as plain JSON-ready data. */
 export function runCalibration(
   log: SendLog,
@@ -171,7 +167,7 @@ export function runCalibration(
       accounts,
       cycles,
       startDate: formatDate(window.endMs),
-      rows: forecastJson(f),
+      rows: f.rows,
     },
     skipped: log.skipped,
   };

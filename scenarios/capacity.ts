@@ -126,7 +126,7 @@ const eventsPerJob = 100_000;
  * the parameters only, never on the number of workers — and the result does not
  * depend on it either: tallies are integer counts.
  */
-export function capacityChunkAccounts(p: CapacityParams): number {
+function capacityChunkAccounts(p: CapacityParams): number {
   const sendsPerCycle = Math.min(p.credits / (1 - p.replyRate), p.sendsPerDay * p.cycleDays);
   const eventsPerAccount = p.cycles * (1 + sendsPerCycle * (1 + p.replyRate));
   return Math.min(100_000, Math.max(1, Math.round(eventsPerJob / eventsPerAccount)));

@@ -62,7 +62,7 @@ export interface ParsedArgs {
 /** Most threads `--workers` accepts (a guard against typos, not a tuning limit). */
 export const maxWorkers = 256;
 /** Most accounts `--trace-accounts` accepts. */
-export const maxTraceAccounts = 1_000_000;
+const maxTraceAccounts = 1_000_000;
 
 const OPTIONS = "--json, --set name=value, --workers N, --trace FILE, --trace-accounts N, --help";
 

@@ -161,7 +161,7 @@ export function simulateSendLog(p: SampleLogParams): SimulatedLog {
 }
 
 /** Row `i` as text fields in `logColumns` order. */
-export function logRow(log: SimulatedLog, i: number): string[] {
+function logRow(log: SimulatedLog, i: number): string[] {
   const a = accountName(log.account[i]!);
   const o = log.outcome[i]!;
   const fields: Record<(typeof logColumns)[number], string> = {

@@ -132,7 +132,7 @@ const threadFile = fileURLToPath(new URL("./pool-thread.ts", import.meta.url));
 const tsxHook = createRequire(import.meta.url).resolve("tsx/cjs");
 
 /** The pool thread's bundle options in this project. */
-export const poolThreadBundle: BundleOptions = {
+const poolThreadBundle: BundleOptions = {
   entry: threadFile,
   root,
   cacheDir: join(root, "node_modules", ".cache", "inmail-sim"),

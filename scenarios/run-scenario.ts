@@ -27,7 +27,7 @@ export interface RunOptions {
   /** Threads that simulate (default: every core). */
   workers?: number;
   /** Progress bar label (stderr, terminals only). */
-  label?: string;
+  label: string;
 }
 
 /** `replications` × `accounts` units of one model. */
@@ -42,7 +42,7 @@ export interface ModelRun {
  * Runs several models as one batch of jobs on the pool (one progress bar), each cut
  * into chunks of `chunkAccounts` accounts; for each run, one tally per replication.
  */
-export async function runModels(runs: readonly ModelRun[], options: RunOptions = {}): Promise<Tally[][]> {
+export async function runModels(runs: readonly ModelRun[], options: RunOptions): Promise<Tally[][]> {
   const jobs: Job[] = [];
   const spans = runs.map((r) => {
     const chunks = planChunks(r.accounts, r.replications, chunkAccounts);
@@ -52,7 +52,7 @@ export async function runModels(runs: readonly ModelRun[], options: RunOptions =
   });
   const tallies = await runJobs(jobs, {
     workers: options.workers ?? defaultWorkers(),
-    ...(options.label ? { progress: { label: options.label } } : {}),
+    progress: { label: options.label },
   });
   return runs.map((r, i) => {
     const { chunks, from } = spans[i]!;
@@ -66,7 +66,7 @@ export async function runModel(
   seed: number,
   accounts: number,
   replications: number,
-  options: RunOptions = {},
+  options: RunOptions,
 ): Promise<Tally[]> {
   return (await runModels([{ model, seed, accounts, replications }], options))[0]!;
 }
@@ -169,10 +169,10 @@ export async function runScenario(
   name: string,
   values: ParamValues,
   b: BuiltScenario,
-  options: RunOptions = {},
+  options: { workers?: number } = {},
 ): Promise<ScenarioResult> {
   const started = performance.now();
-  const tallies = await runModel(b.model, b.seed, b.accounts, b.replications, { label: name, ...options });
+  const tallies = await runModel(b.model, b.seed, b.accounts, b.replications, { ...options, label: name });
   return scenarioResult(name, values, b, tallies, (performance.now() - started) / 1000);
 }
 

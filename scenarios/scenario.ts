@@ -51,7 +51,6 @@ export type ScenarioDefaults = Record<string, number | string | boolean>;
 /** Every parameter of the general scenario, with defaults for `persona` and `overrides`. */
 export function scenarioParams(persona: PersonaId, overrides: ScenarioDefaults = {}): ParamSpec[] {
   const p = personas[persona];
-  const seg = segments[p.segment];
   const specs: ParamSpec[] = [
     { name: "seed", kind: "integer", min: 0, max: Number.MAX_SAFE_INTEGER, default: 1, description: "master seed; same seed, same output" },
     { name: "replications", kind: "integer", min: 1, max: 100_000, default: 20, description: "independent replications (CIs are across them)" },

@@ -13,7 +13,7 @@ import { estimate, tallyFields, type Estimate } from "../models/index.ts";
 import { InputError, parseValue, type ParamSpec, type ParamValue, type ParamValues } from "./params.ts";
 import { defaultWorkers } from "./pool.ts";
 import { planPoints, runPlannedPoints, type PlannedPoints } from "./run-points.ts";
-import { jsonParams, type ScenarioResult } from "./run-scenario.ts";
+import type { ScenarioResult } from "./run-scenario.ts";
 import { MICRODAYS_PER_DAY } from "../models/tally.ts";
 
 export interface GridAxis {
@@ -36,6 +36,8 @@ export interface SweepResult {
   readonly points: readonly SweepPoint[];
   readonly rows: aq.ColumnTable;
   readonly summary: aq.ColumnTable;
+  /** Wall time of the whole batch (each point's `perf.wallSeconds` is its share). */
+  readonly wallSeconds: number;
 }
 
 /** Parses `name=v1,v2,…` into an axis, each value checked against its spec. */
@@ -62,7 +64,6 @@ export function gridPoints(axes: readonly GridAxis[]): Record<string, ParamValue
 
 export interface SweepOptions {
   workers?: number;
-  label?: string;
 }
 
 /** A sweep resolved and built, ready to run: every InputError has been thrown by now. */
@@ -94,9 +95,11 @@ export async function runSweep(
 /** Runs a planned sweep (one batch of jobs) and pairs the points. */
 export async function runSweepPlan(plan: SweepPlan, options: SweepOptions = {}): Promise<SweepResult> {
   const { scenario, axes, at: points } = plan;
+  const started = performance.now();
   const results = (
-    await runPlannedPoints(scenario, plan.points, { workers: options.workers ?? defaultWorkers(), label: options.label ?? scenario })
+    await runPlannedPoints(scenario, plan.points, { workers: options.workers ?? defaultWorkers(), label: scenario })
   ).map((run) => ({ perRep: run.tallies, result: run.result }));
+  const wallSeconds = (performance.now() - started) / 1000;
 
   const baseline = results[0]!.result;
   const sweepPoints: SweepPoint[] = results.map(({ result }, i) => ({
@@ -163,6 +166,7 @@ export async function runSweepPlan(plan: SweepPlan, options: SweepOptions = {}):
     points: sweepPoints,
     rows: aq.table(cols),
     summary: aq.table(summaryCols),
+    wallSeconds,
   };
 }
 
@@ -206,11 +210,11 @@ export function sweepJson(s: SweepResult) {
       ledger: p.result.ledger,
       vsBaseline: p.vsBaseline,
     })),
-    params: s.points[0] ? jsonParams(Object.fromEntries(Object.entries(s.points[0].result.params))) : {},
+    params: s.points[0]?.result.params ?? {},
     assumptions: s.points[0]?.result.assumptions ?? [],
     perf: {
       events: s.points.reduce((a, p) => a + p.result.perf.events, 0),
-      wallSeconds: s.points.reduce((a, p) => a + p.result.perf.wallSeconds, 0),
+      wallSeconds: s.wallSeconds,
     },
   };
 }

@@ -14,9 +14,9 @@ describe("runModels", () => {
       { model: capacityModel(base), seed: 4, accounts: chunkAccounts + 7, replications: 2 },
       { model: capacityModel({ ...base, policy: "linkedin" }), seed: 4, accounts: 3, replications: 2 },
     ];
-    const alone = await Promise.all(runs.map((r) => runModel(r.model, r.seed, r.accounts, r.replications, { workers: 1 })));
+    const alone = await Promise.all(runs.map((r) => runModel(r.model, r.seed, r.accounts, r.replications, { workers: 1, label: "alone" })));
     for (const workers of [1, 2]) {
-      const batch = await runModels(runs, { workers });
+      const batch = await runModels(runs, { workers, label: "batch" });
       expect(batch).toHaveLength(2);
       batch.forEach((tallies, i) => {
         expect(tallies).toHaveLength(2);
