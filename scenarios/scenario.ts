@@ -5,6 +5,7 @@
  * Values are validated once here (field path, bad value, what is allowed → exit 2);
  * `buildModel` turns them into the complete AccountModel the simulation trusts.
  */
+import { formatDate } from "../models/iso-time.ts";
 import {
   connectionNoteProblems,
   creditRules,
@@ -150,7 +151,9 @@ const num = (v: unknown) => v as number;
 /** Turns validated values into the model; throws InputError for combinations that cannot be. */
 export function buildModel(v: ParamValues): BuiltScenario {
   const startDate = String(v.startDate);
-  if (!/^\d{4}-\d{2}-\d{2}$/.test(startDate) || Number.isNaN(Date.parse(`${startDate}T00:00:00Z`))) {
+  // A real calendar date: Date.parse would roll 2026-02-30 over to March 2.
+  const startMs = Date.parse(`${startDate}T00:00:00Z`);
+  if (!/^\d{4}-\d{2}-\d{2}$/.test(startDate) || Number.isNaN(startMs) || formatDate(startMs) !== startDate) {
     throw new InputError(`startDate: ${JSON.stringify(startDate)} is not allowed; expected a date YYYY-MM-DD`);
   }
   const planId = v.plan as PlanId;

@@ -22,6 +22,7 @@ describe("scenario schema: a bad value anywhere names its field path, the value 
     [["rules.credits=auto"], /^rules\.credits: "auto" is not a number; expected an integer from 0 to 100000, or plan/],
     [["message.personalised=yes"], /^message\.personalised: "yes" is not allowed; expected true or false/],
     [["startDate=2026-13-45"], /^startDate: "2026-13-45" is not allowed; expected a date YYYY-MM-DD/],
+    [["startDate=2026-02-30"], /^startDate: "2026-02-30" is not allowed; expected a date YYYY-MM-DD/],
     [["sender.startHour=18", "sender.endHour=9"], /^sender\.endHour: 9 is not allowed; expected a number after sender\.startHour \(18\)/],
     [[`message.subject=${"s".repeat(201)}`], /message "message": subject is 201 characters; InMail allows at most 200/],
     [[`message.body=${"b".repeat(2001)}`], /message "message": body is 2001 characters; InMail allows at most 2000/],
