@@ -45,7 +45,7 @@ describe("message-levers notebook", () => {
   });
 
   it("reproduces LinkedIn's length bands: short ÷ long replies per InMail ≈ 1.22 ÷ 0.89, and each band ≈ its multiplier", () => {
-    // LinkedIn's published multipliers (/work/shared/domain.md: under 400, 401–800, 801–1,200, over 1,200 characters), typed here, not read from the model.
+    // LinkedIn's published multipliers (its 2022 recruiter study: up to 400, 401–800, 801–1,200, over 1,200 characters), typed here, not read from the model.
     expect(report.results.bands.map((b) => b.multiplier)).toEqual([1.22, 1.03, 0.94, 0.89]);
     expect(report.results.bands.map((b) => b.maxChars)).toEqual([400, 800, 1200, Infinity]);
     const length = report.results.levers.find((l) => l.key === "length")!;
