@@ -8,7 +8,7 @@
  *   npx tsx bench/calendar.ts [--json] [--n N]
  */
 import { isMain, runMain } from "../scenarios/cli.ts";
-import { helpText, parseOptions, type CommandSpec } from "../scenarios/log-cli.ts";
+import { helpText, parseOptions, type CommandSpec } from "../scenarios/options.ts";
 import { Calendar, createStream } from "../sim/index.ts";
 
 interface Result {

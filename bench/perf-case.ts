@@ -16,7 +16,7 @@
  */
 import { Session } from "node:inspector/promises";
 import { isMain, maxWorkers, runMain } from "../scenarios/cli.ts";
-import { helpText, parseOptions, type CommandSpec } from "../scenarios/log-cli.ts";
+import { helpText, parseOptions, type CommandSpec } from "../scenarios/options.ts";
 import { defaults } from "../scenarios/params.ts";
 import { capacityParams, runCapacity, type CapacityParams } from "../scenarios/capacity.ts";
 import { defaultWorkers } from "../scenarios/pool.ts";

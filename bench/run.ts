@@ -32,7 +32,7 @@ import { spawnSync } from "node:child_process";
 import { cpus } from "node:os";
 import { fileURLToPath } from "node:url";
 import { isMain, maxWorkers, runMain } from "../scenarios/cli.ts";
-import { helpText, parseOptions, type CommandSpec } from "../scenarios/log-cli.ts";
+import { helpText, parseOptions, type CommandSpec } from "../scenarios/options.ts";
 import { threadEntry } from "../scenarios/pool-entry.ts";
 import { defaultWorkers } from "../scenarios/pool.ts";
 import { perfCase, type AllocationRun, type PerfCaseRun } from "./perf-case.ts";
