@@ -12,9 +12,6 @@
  *
  *   npx tsx scenarios/make-sample-log.ts [--out FILE] [--accounts N] [--cycles N] [--seed N] [--format csv|jsonl]
  */
-import { createWriteStream } from "node:fs";
-import { mkdir, rename, rm } from "node:fs/promises";
-import { dirname } from "node:path";
 import { randomLogNormal } from "d3-random";
 import { stringify } from "csv-stringify";
 import type { AccountModel } from "../models/account-simulation.ts";
@@ -28,6 +25,7 @@ import { channels, logColumns } from "../models/send-log.ts";
 import { traceAccount } from "../models/simulate.ts";
 import { createStream } from "../sim/index.ts";
 import { parseOptions, helpText, isMain, runCommand, type CommandSpec } from "./log-cli.ts";
+import { writeStreamAtomic } from "../reports/write-atomic.ts";
 import { InputError } from "./params.ts";
 
 export interface SampleLogParams {
@@ -179,14 +177,7 @@ function logRow(log: SimulatedLog, i: number): string[] {
 
 /** Writes the log as CSV or JSON lines, atomically (a temporary file renamed into place). */
 export async function writeSimulatedLog(log: SimulatedLog, path: string, format: "csv" | "jsonl" = "csv"): Promise<void> {
-  await mkdir(dirname(path), { recursive: true });
-  const temp = `${path}.${process.pid}.tmp`;
-  try {
-    const file = createWriteStream(temp);
-    const done = new Promise<void>((resolve, reject) => {
-      file.on("finish", resolve);
-      file.on("error", reject);
-    });
+  await writeStreamAtomic(path, async (file) => {
     const write = async (text: string) => {
       if (!file.write(text)) await new Promise<void>((r) => file.once("drain", () => r()));
     };
@@ -205,12 +196,7 @@ export async function writeSimulatedLog(log: SimulatedLog, path: string, format:
       }
       csv.end();
     }
-    await done;
-    await rename(temp, path);
-  } catch (err) {
-    await rm(temp, { force: true });
-    throw err;
-  }
+  });
 }
 
 const spec: CommandSpec = {

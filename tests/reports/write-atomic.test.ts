@@ -2,7 +2,7 @@ import { mkdtempSync, readdirSync, readFileSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterEach, describe, expect, it } from "vitest";
-import { writeFileAtomic } from "../../reports/write-atomic.ts";
+import { writeFileAtomic, writeStreamAtomic } from "../../reports/write-atomic.ts";
 
 describe("writeFileAtomic", () => {
   const dirs: string[] = [];
@@ -35,5 +35,34 @@ describe("writeFileAtomic", () => {
     await writeFileAtomic(join(dir, "taken", "x"), "x"); // "taken" is now a non-empty directory
     await expect(writeFileAtomic(join(dir, "taken"), "y")).rejects.toThrow();
     expect(readdirSync(dir)).toEqual(["taken"]);
+  });
+
+  it("streams: the old file stays whole until the stream has finished, then the new one replaces it", async () => {
+    const dir = tempDir();
+    const path = join(dir, "log.csv");
+    await writeFileAtomic(path, "old\n");
+    await writeStreamAtomic(path, async (file) => {
+      for (let i = 0; i < 1000; i++) file.write(`row ${i}\n`);
+      expect(readFileSync(path, "utf8")).toBe("old\n");
+      file.end();
+    });
+    const lines = readFileSync(path, "utf8").split("\n");
+    expect(lines.length).toBe(1001);
+    expect(lines[999]).toBe("row 999");
+    expect(readdirSync(dir)).toEqual(["log.csv"]);
+  });
+
+  it("streams: a failing writer leaves the old file and no temporary file", async () => {
+    const dir = tempDir();
+    const path = join(dir, "log.csv");
+    await writeFileAtomic(path, "old\n");
+    await expect(
+      writeStreamAtomic(path, async (file) => {
+        file.write("partial\n");
+        throw new Error("row 7 is bad");
+      }),
+    ).rejects.toThrow("row 7 is bad");
+    expect(readFileSync(path, "utf8")).toBe("old\n");
+    expect(readdirSync(dir)).toEqual(["log.csv"]);
   });
 });
