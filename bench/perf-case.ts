@@ -19,7 +19,7 @@ import { isMain, maxWorkers, runMain } from "../scenarios/cli.ts";
 import { helpText, parseOptions, type CommandSpec } from "../scenarios/options.ts";
 import { defaults } from "../scenarios/params.ts";
 import { capacityParams, runCapacity, type CapacityParams } from "../scenarios/capacity.ts";
-import { defaultWorkers } from "../scenarios/pool.ts";
+import { defaultWorkers } from "../runner/pool.ts";
 
 export const perfCase = {
   accounts: 10_000,

@@ -17,7 +17,7 @@
  * more than 5% of the machine is set aside and repeated, up to 3 × `--runs` runs in
  * all, and the report says how many were set aside.
  *
- * The pool threads' bundle (scenarios/pool-entry.ts) is brought up to date before the
+ * The pool threads' bundle (runner/pool-entry.ts) is brought up to date before the
  * first run, so that no timed run includes building it.
  *
  * Allocation: one more child process measures the bytes allocated per event on one
@@ -33,8 +33,8 @@ import { cpus } from "node:os";
 import { fileURLToPath } from "node:url";
 import { isMain, maxWorkers, runMain } from "../scenarios/cli.ts";
 import { helpText, parseOptions, type CommandSpec } from "../scenarios/options.ts";
-import { threadEntry } from "../scenarios/pool-entry.ts";
-import { defaultWorkers } from "../scenarios/pool.ts";
+import { threadEntry } from "../runner/pool-entry.ts";
+import { defaultWorkers } from "../runner/pool.ts";
 import { perfCase, type AllocationRun, type PerfCaseRun } from "./perf-case.ts";
 
 const perfCaseFile = fileURLToPath(new URL("./perf-case.ts", import.meta.url));

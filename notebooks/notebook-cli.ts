@@ -12,7 +12,7 @@ import { resolve as resolvePath } from "node:path";
 import { gitCommit, renderPage, writeFileAtomic, type Page, type Provenance } from "../reports/index.ts";
 import { integerOption, maxWorkers, runMain } from "../scenarios/cli.ts";
 import { defaults, helpTable, InputError, resolve, type ParamSpec, type ParamValues } from "../scenarios/params.ts";
-import { defaultWorkers } from "../scenarios/pool.ts";
+import { defaultWorkers } from "../runner/pool.ts";
 
 export interface NotebookContext {
   /** Threads that simulate (integer ≥ 1; 1: this thread alone). */

@@ -24,7 +24,7 @@ import {
 } from "../models/index.ts";
 import { isMain, main, type ScenarioCli } from "./cli.ts";
 import type { ParamSpec, ParamValues } from "./params.ts";
-import { defaultWorkers, runJobs } from "./pool.ts";
+import { defaultWorkers, runJobs } from "../runner/pool.ts";
 
 export const capacityParams = [
   { name: "accounts", kind: "integer", min: 1, max: 10_000_000, default: 200, description: "accounts simulated per replication" },

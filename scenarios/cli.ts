@@ -8,7 +8,7 @@
 import { pathToFileURL } from "node:url";
 import type { AccountModel } from "../models/index.ts";
 import { helpTable, InputError, resolve, type ParamSpec, type ParamValues } from "./params.ts";
-import { defaultWorkers } from "./pool.ts";
+import { defaultWorkers } from "../runner/pool.ts";
 import { writeTrace, type TraceOptions } from "./trace-file.ts";
 
 export interface ScenarioOutput {

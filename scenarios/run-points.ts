@@ -9,7 +9,8 @@
  */
 import type { Tally } from "../models/index.ts";
 import { checkValue, InputError, type ParamSpec, type ParamValue, type ParamValues } from "./params.ts";
-import { runModels, scenarioResult, type ScenarioResult } from "./run-scenario.ts";
+import { runModels } from "../runner/run-models.ts";
+import { scenarioResult, type ScenarioResult } from "./run-scenario.ts";
 import { buildModel, type BuiltScenario } from "./scenario.ts";
 
 export type PointOverrides = Readonly<Record<string, ParamValue>>;

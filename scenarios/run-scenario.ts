@@ -5,71 +5,10 @@
  * enforcement and channel counts, the assumptions in force, and timing in `perf`
  * (the only field that may differ between two runs with the same seed).
  */
-import {
-  estimate,
-  planChunks,
-  summarize,
-  tallyByReplication,
-  type AccountModel,
-  type CycleRow,
-  type Estimate,
-  type Summary,
-  type Tally,
-} from "../models/index.ts";
+import { estimate, summarize, type CycleRow, type Estimate, type Summary, type Tally } from "../models/index.ts";
+import { runModel } from "../runner/run-models.ts";
 import type { ParamValues } from "./params.ts";
-import { defaultWorkers, runJobs, type Job } from "./pool.ts";
 import type { BuiltScenario } from "./scenario.ts";
-
-/** Units per job: fixed, so results never depend on how work is split. */
-export const chunkAccounts = 500;
-
-export interface RunOptions {
-  /** Threads that simulate (default: every core). */
-  workers?: number;
-  /** Progress bar label (stderr, terminals only). */
-  label: string;
-}
-
-/** `replications` × `accounts` units of one model. */
-export interface ModelRun {
-  readonly model: AccountModel;
-  readonly seed: number | string;
-  readonly accounts: number;
-  readonly replications: number;
-}
-
-/**
- * Runs several models as one batch of jobs on the pool (one progress bar), each cut
- * into chunks of `chunkAccounts` accounts; for each run, one tally per replication.
- */
-export async function runModels(runs: readonly ModelRun[], options: RunOptions): Promise<Tally[][]> {
-  const jobs: Job[] = [];
-  const spans = runs.map((r) => {
-    const chunks = planChunks(r.accounts, r.replications, chunkAccounts);
-    const from = jobs.length;
-    for (const chunk of chunks) jobs.push({ model: r.model, seed: r.seed, chunk });
-    return { chunks, from };
-  });
-  const tallies = await runJobs(jobs, {
-    workers: options.workers ?? defaultWorkers(),
-    progress: { label: options.label },
-  });
-  return runs.map((r, i) => {
-    const { chunks, from } = spans[i]!;
-    return tallyByReplication(r.model.cycles, r.replications, chunks, tallies.slice(from, from + chunks.length));
-  });
-}
-
-/** Runs `replications` × `accounts` units of `model`; one tally per replication. */
-export async function runModel(
-  model: AccountModel,
-  seed: number,
-  accounts: number,
-  replications: number,
-  options: RunOptions,
-): Promise<Tally[]> {
-  return (await runModels([{ model, seed, accounts, replications }], options))[0]!;
-}
 
 export interface ScenarioResult {
   scenario: string;

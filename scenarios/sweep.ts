@@ -11,7 +11,7 @@
 import * as aq from "arquero";
 import { estimate, tallyFields, type Estimate } from "../models/index.ts";
 import { InputError, parseValue, type ParamSpec, type ParamValue, type ParamValues } from "./params.ts";
-import { defaultWorkers } from "./pool.ts";
+import { defaultWorkers } from "../runner/pool.ts";
 import { planPoints, runPlannedPoints, type PlannedPoints } from "./run-points.ts";
 import type { ScenarioResult } from "./run-scenario.ts";
 import { MICRODAYS_PER_DAY } from "../models/tally.ts";

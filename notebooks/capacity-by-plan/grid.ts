@@ -19,7 +19,7 @@ import {
   type ResponseSpec,
 } from "../../models/index.ts";
 import type { Band } from "../../models/forecast.ts";
-import { runModels } from "../../scenarios/run-scenario.ts";
+import { runModels } from "../../runner/run-models.ts";
 import type { PayingPlanId } from "../paying-plans.ts";
 
 /**

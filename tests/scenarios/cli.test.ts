@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { maxWorkers, parseArgs, runOptions } from "../../scenarios/cli.ts";
 import { InputError } from "../../scenarios/params.ts";
-import { defaultWorkers } from "../../scenarios/pool.ts";
+import { defaultWorkers } from "../../runner/pool.ts";
 
 describe("scenario command line: run options", () => {
   it("--workers N, also as --workers=N; every core by default", () => {

@@ -5,7 +5,7 @@ import { describe, expect, it } from "vitest";
 import { packTally, planChunks, type AccountModel, type Tally } from "../../models/index.ts";
 import { capacityModel, capacityParams, type CapacityParams } from "../../scenarios/capacity.ts";
 import { defaults } from "../../scenarios/params.ts";
-import { defaultWorkers, runJobs, type Job } from "../../scenarios/pool.ts";
+import { defaultWorkers, runJobs, type Job } from "../../runner/pool.ts";
 
 const model = capacityModel({ ...(defaults(capacityParams) as unknown as CapacityParams), cycles: 4 });
 const jobsOf = (m: AccountModel, chunkAccounts: number): Job[] =>

@@ -3,7 +3,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { Worker } from "node:worker_threads";
 import { afterAll, describe, expect, it } from "vitest";
-import { buildBundle, cachedBundle, threadEntry, type BundleOptions } from "../../scenarios/pool-entry.ts";
+import { buildBundle, cachedBundle, threadEntry, type BundleOptions } from "../../runner/pool-entry.ts";
 
 const root = mkdtempSync(join(tmpdir(), "pool-entry-"));
 afterAll(() => rmSync(root, { recursive: true, force: true }));

@@ -1,0 +1,59 @@
+/**
+ * The one batch runner: several models, each `replications` × `accounts` units, cut
+ * into jobs of a fixed number of accounts (never from the number of workers, so
+ * results do not depend on it) and run as one batch on the pool, under one progress
+ * bar; for each model, one tally per replication.
+ */
+import { planChunks, tallyByReplication, type AccountModel, type Tally } from "../models/index.ts";
+import { defaultWorkers, runJobs, type Job } from "./pool.ts";
+
+/** Units per job: fixed, so results never depend on how work is split. */
+export const chunkAccounts = 500;
+
+export interface RunOptions {
+  /** Threads that simulate (default: every core). */
+  workers?: number;
+  /** Progress bar label (stderr, terminals only). */
+  label: string;
+}
+
+/** `replications` × `accounts` units of one model. */
+export interface ModelRun {
+  readonly model: AccountModel;
+  readonly seed: number | string;
+  readonly accounts: number;
+  readonly replications: number;
+}
+
+/**
+ * Runs several models as one batch of jobs on the pool (one progress bar), each cut
+ * into chunks of `chunkAccounts` accounts; for each run, one tally per replication.
+ */
+export async function runModels(runs: readonly ModelRun[], options: RunOptions): Promise<Tally[][]> {
+  const jobs: Job[] = [];
+  const spans = runs.map((r) => {
+    const chunks = planChunks(r.accounts, r.replications, chunkAccounts);
+    const from = jobs.length;
+    for (const chunk of chunks) jobs.push({ model: r.model, seed: r.seed, chunk });
+    return { chunks, from };
+  });
+  const tallies = await runJobs(jobs, {
+    workers: options.workers ?? defaultWorkers(),
+    progress: { label: options.label },
+  });
+  return runs.map((r, i) => {
+    const { chunks, from } = spans[i]!;
+    return tallyByReplication(r.model.cycles, r.replications, chunks, tallies.slice(from, from + chunks.length));
+  });
+}
+
+/** Runs `replications` × `accounts` units of `model`; one tally per replication. */
+export async function runModel(
+  model: AccountModel,
+  seed: number,
+  accounts: number,
+  replications: number,
+  options: RunOptions,
+): Promise<Tally[]> {
+  return (await runModels([{ model, seed, accounts, replications }], options))[0]!;
+}
