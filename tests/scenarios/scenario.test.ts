@@ -137,7 +137,8 @@ describe("scenario files", () => {
     const dir = mkdtempSync(join(tmpdir(), "sweep-trace-"));
     const r = runTsx("scenarios/guide-vs-linkedin.ts", [...small, "--set", "cycles=2", "--out", join(dir, "out"), "--trace", join(dir, "t.csv"), "--trace-accounts", "2"]);
     expect(r.status).toBe(0);
-    expect(readdirSync(join(dir, "out")).sort()).toEqual(["rows.arrow", "rows.csv", "summary.arrow", "summary.csv"]);
+    expect(readdirSync(join(dir, "out")).sort()).toEqual([".inmail-sim-output.json", "rows.arrow", "rows.csv", "summary.arrow", "summary.csv"]);
+    expect(readdirSync(dir).sort()).toEqual(["out", "t.csv"]); // no temporary file left beside them
     const accounts = new Set(readFileSync(join(dir, "t.csv"), "utf8").trim().split("\n").slice(1).map((row) => row.split(",")[1]));
     expect([...accounts]).toEqual(["0", "1"]);
   });
