@@ -59,8 +59,9 @@ function statOrUndefined(option: string, path: string): Stats | undefined {
   try {
     return statSync(path);
   } catch (err) {
+    // Absent, or under a part that is not a directory (checkParent names that part).
     const code = (err as NodeJS.ErrnoException).code;
-    if (code === "ENOENT") return undefined;
+    if (code === "ENOENT" || code === "ENOTDIR") return undefined;
     throw osInputError(option, path, err);
   }
 }
