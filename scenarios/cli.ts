@@ -13,6 +13,7 @@ import { helpTable, InputError, resolve, type ParamSpec, type ParamValues } from
 import { defaultWorkers } from "../runner/pool.ts";
 import { estimateRuns, refuseTooLarge, RunTooLargeError, type SizedRun } from "../runner/run-estimate.ts";
 import { osErrorCode, osErrorWords } from "./os-error.ts";
+import { ineffectiveSettings } from "./ineffective-settings.ts";
 import { fileOutput } from "./outputs.ts";
 import { writeTrace, type TraceOptions } from "./trace-file.ts";
 
@@ -80,7 +81,8 @@ const OPTIONS = "--json, --set name=value, --workers N, --trace FILE, --trace-ac
 /** The integer value of `option`, from 1 to `max`; else an InputError naming the option, the text and the range. */
 export function integerOption(option: string, text: string | undefined, max: number, what: string): number {
   if (text === undefined) throw new InputError(`${option}: expected ${what} after it`);
-  const n = text.trim() === "" ? NaN : Number(text);
+  // Decimal digits only: Number() would also read 0x10, 0b11 and 1e3.
+  const n = /^\s*\+?\d+\s*$/.test(text) ? Number(text) : NaN;
   if (!Number.isInteger(n) || n < 1 || n > max) {
     throw new InputError(`${option}: ${JSON.stringify(text)} is not allowed; expected an integer from 1 to ${max} (${what})`);
   }
@@ -163,6 +165,8 @@ export async function runCli(cli: ScenarioCli, argv: readonly string[]): Promise
     values = resolve(cli.params, args.sets);
     const prepared = cli.prepare(values);
     refuseTooLarge(estimateRuns(prepared.runs, options.workers), options.big);
+    // Valid but without effect: said once the run is sure to start, so bad input stays one line.
+    for (const w of ineffectiveSettings(args.sets, values)) process.stderr.write(`${cli.command}: ${w}\n`);
     // The one place --trace is handled: its path checked above, the trace written to a
     // temporary file before the run (a bad --trace-accounts leaves nothing written: no
     // trace, no --out) and moved into place only once the run has succeeded.

@@ -24,7 +24,7 @@
  * later, e.g. a full disk — is an InputError `option: path: what is wrong` (exit 2).
  */
 import { randomUUID } from "node:crypto";
-import { accessSync, closeSync, constants, existsSync, mkdirSync, openSync, readdirSync, readFileSync, renameSync, rmSync, statSync, type Stats } from "node:fs";
+import { closeSync, existsSync, mkdirSync, openSync, readdirSync, readFileSync, renameSync, rmSync, statSync, type Stats } from "node:fs";
 import { mkdir, rename, rm, writeFile } from "node:fs/promises";
 import { basename, dirname, join, resolve as resolvePath } from "node:path";
 import { writeFileAtomic } from "../reports/write-atomic.ts";
@@ -81,8 +81,23 @@ function absolute(option: string, text: string, what: string): string {
 }
 
 /**
+ * Checks that this process can create a file in `dir` by creating (exclusively) and
+ * removing an empty probe file: permission bits alone do not tell (root, read-only
+ * mounts, /proc).
+ */
+function probeWritable(option: string, path: string, dir: string): void {
+  const probe = join(dir, `.inmail-sim-probe-${randomUUID()}`);
+  try {
+    closeSync(openSync(probe, "wx"));
+  } catch (err) {
+    throw fail(option, path, `cannot write in ${dir}: ${osErrorWords(err)}`);
+  }
+  rmSync(probe, { force: true });
+}
+
+/**
  * Checks that the output's folder can be written: every ancestor that exists must be a
- * directory, and the nearest one writable by this process (missing ones are created
+ * directory, and this process must be able to create a file in the nearest one (missing ones are created
  * when the output is written).
  */
 function checkParent(option: string, path: string): void {
@@ -91,11 +106,7 @@ function checkParent(option: string, path: string): void {
     const s = statOrUndefined(option, dir);
     if (s !== undefined) {
       if (!s.isDirectory()) throw fail(option, path, `${dir} is not a directory`);
-      try {
-        accessSync(dir, constants.W_OK | constants.X_OK);
-      } catch (err) {
-        throw fail(option, path, `cannot write in ${dir}: ${osErrorWords(err)}`);
-      }
+      probeWritable(option, path, dir);
       return;
     }
     const up = dirname(dir);
@@ -139,11 +150,7 @@ export function dirOutput(option: string, text: string, force: boolean): DirOutp
   checkParent(option, path);
   if (s === undefined) return { kind: "dir", option, path, mode: "replace" };
   if (!s.isDirectory()) throw fail(option, path, `${s.isFile() ? "is a file" : kindWords(s)}, not a directory; expected a new directory or one this project wrote`);
-  try {
-    accessSync(path, constants.W_OK | constants.X_OK);
-  } catch (err) {
-    throw fail(option, path, `cannot write in it: ${osErrorWords(err)}`);
-  }
+  probeWritable(option, path, path);
   const listed = manifestFiles(path);
   let entries: string[];
   try {

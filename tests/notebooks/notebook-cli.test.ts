@@ -82,7 +82,7 @@ describe("notebook command line", () => {
     const { out, io } = capture();
     expect(await runNotebookCli(toy, ["--set", "rate=abc"], io)).toBe(2);
     expect(out.stdout).toBe("");
-    expect(out.stderr).toBe('notebooks/toy.ts: rate: "abc" is not a number; expected a number from 0 to 1\n');
+    expect(out.stderr).toBe('notebooks/toy.ts: rate: "abc" is not a number; expected a number from 0 to 1, in decimal notation (e.g. 12, 0.25 or 1e6)\n');
   });
 
   it("--help lists the options and every parameter", async () => {
