@@ -26,7 +26,6 @@
  * "response-delay", "blocked", "open-profile", "channel"), whatever happens to it, so
  * the k-th recipient responds the same way under any plan or policy.
  */
-import { randomBeta } from "d3-random";
 import { Environment, StreamBank, type Distribution, type EventHandler } from "../sim/index.ts";
 import {
   complaintVerdict,
@@ -36,6 +35,7 @@ import {
   noEnforcement,
   type Enforcement,
 } from "./enforcement.ts";
+import { betaDraw } from "./beta-draw.ts";
 import { channels, type Channel } from "./channel.ts";
 import { grantTimes, type GrantSchedule } from "./grant-schedule.ts";
 import { CreditLedger } from "./ledger.ts";
@@ -389,7 +389,7 @@ export class AccountSimulation implements EventHandler {
       if (r.heterogeneity > 0 && r.responseBase > 0 && r.responseBase < 1) {
         // The seat's audience responds at q ~ Beta(mean = base rate, concentration κ).
         const k = r.heterogeneity;
-        const q = randomBeta.source(env.stream(entity, "audience"))(r.responseBase * k, (1 - r.responseBase) * k)();
+        const q = betaDraw(env.stream(entity, "audience"), r.responseBase * k, (1 - r.responseBase) * k);
         seats.audience[s] = q / r.responseBase;
       }
     }

@@ -13,7 +13,15 @@ import type { AccountModel } from "../models/account-simulation.ts";
 import { segmentIds, segments, type SegmentId } from "../models/audiences.ts";
 import { guideComplaintRule, recruiterContentRule, recruiterFloor } from "../models/enforcement.ts";
 import { leverEffects, weekdayMultipliers } from "../models/levers.ts";
-import { connectionNoteProblems, inmailProblems, messageMultiplier, type Message } from "../models/message.ts";
+import {
+  bodyChars,
+  connectionNoteProblems,
+  inmailProblems,
+  limits,
+  messageMultiplier,
+  subjectChars,
+  type Message,
+} from "../models/message.ts";
 import { OUTCOME_CODE, outcomes } from "../models/outcome.ts";
 import { personaIds, personas, type PersonaId } from "../models/personas.ts";
 import { PlanCannotSendError, planIds, plans, type PlanId } from "../models/plans.ts";
@@ -153,6 +161,11 @@ export function buildModel(v: ParamValues): BuiltScenario {
       `contract.seats: ${seats} is not allowed with plan=${planId}; expected 1 (only ${planIds.filter((id) => plans[id].pooled).join(", ")} pools credits across seats)`,
     );
   }
+  if (credits <= 0 && connUse !== "only" && v["rules.credits"] !== "plan") {
+    throw new InputError(
+      `rules.credits: ${credits} is not allowed with connections.use=${connUse}; expected at least 1 (an account with no credits cannot send InMail, G2), or set connections.use=only to compare the free channel`,
+    );
+  }
   if (credits <= 0 && connUse !== "only") {
     const e = new PlanCannotSendError(planId);
     throw new InputError(
@@ -194,13 +207,21 @@ export function buildModel(v: ParamValues): BuiltScenario {
       openToWorkTarget: v["audience.openToWork"] === true,
     },
   };
-  const problems = [
-    ...inmailProblems(message),
-    ...(connUse !== "none"
-      ? connectionNoteProblems("connections.noteChars", num(v["connections.noteChars"]), plan.creditsPerMonth === 0)
-      : []),
-  ];
-  if (problems.length > 0) throw new InputError(problems.join("; "));
+  // LinkedIn's limits, reported on the parameter the user set.
+  const tooLong = (name: string, chars: number, max: number, what: string) =>
+    new InputError(`${name}: ${chars.toLocaleString("en-US")} characters is not allowed; expected at most ${max.toLocaleString("en-US")} (${what})`);
+  if (subjectChars(message) > limits.inmailSubjectChars) {
+    throw tooLong("message.subject", subjectChars(message), limits.inmailSubjectChars, "LinkedIn's limit for an InMail subject");
+  }
+  if (bodyChars(message) > limits.inmailBodyChars) {
+    const name = v["message.body"] !== "" ? "message.body" : "message.bodyChars";
+    throw tooLong(name, bodyChars(message), limits.inmailBodyChars, "LinkedIn's limit for an InMail body");
+  }
+  const freeAccount = plan.creditsPerMonth === 0;
+  const noteMax = freeAccount ? limits.connectionNoteCharsFree : limits.connectionNoteChars;
+  if (connUse !== "none" && num(v["connections.noteChars"]) > noteMax) {
+    throw tooLong("connections.noteChars", num(v["connections.noteChars"]), noteMax, `LinkedIn's limit for a connection note on a ${freeAccount ? "free" : "paid"} account`);
+  }
 
   const startHour = num(v["sender.startHour"]);
   const endHour = num(v["sender.endHour"]);
