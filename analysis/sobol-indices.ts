@@ -7,6 +7,9 @@
  *
  * - first order, Saltelli et al. 2010, Table 2 (b):
  *     S_i = (1/N) Σ_j f(B)_j (f(A_B^(i))_j − f(A)_j) / V
+ *   with f(B) centred on the mean of the f(A) and f(B) values first: the expectation is the
+ *   same (the difference has mean 0), the variance far smaller when the output's mean is
+ *   large against its spread, as a simulator's outputs are;
  * - total effect, Jansen 1999 (Saltelli et al. 2010, Table 2 (f)):
  *     S_Ti = (1/(2N)) Σ_j (f(A)_j − f(A_B^(i))_j)² / V
  *
@@ -59,7 +62,7 @@ function estimate(y: readonly ArrayLike<number>[], rows: ArrayLike<number>, k: n
       const fA = b[0]!;
       const fB = b[1]!;
       const fAB = b[2 + i]!;
-      first += fB * (fAB - fA);
+      first += (fB - mean) * (fAB - fA);
       total += (fA - fAB) * (fA - fAB);
     }
     s1[i] = variance > 0 ? first / n / variance : 0;
