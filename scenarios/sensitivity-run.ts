@@ -12,7 +12,7 @@ import { ishigamiIndices } from "../analysis/test-functions.ts";
 import { maxSaltelliInputs } from "../analysis/saltelli-design.ts";
 import type { RunOptions } from "../runner/run-models.ts";
 import { assumptionRanges } from "./assumption-ranges.ts";
-import { InputError, type ParamSpec, type ParamValues } from "./params.ts";
+import { defaults, InputError, type ParamSpec, type ParamValues } from "./params.ts";
 import { recruiting } from "./recruiting.ts";
 import { jsonParams } from "./run-scenario.ts";
 import { scenarioParams } from "./scenario.ts";
@@ -44,6 +44,12 @@ export const sensitivityParams: readonly ParamSpec[] = [
   ...analysisParams,
   ...scenarioParams("recruiter", recruiting.defaults).filter((s) => !ownScenarioParams.has(s.name)),
 ];
+
+/** Parameters whose value differs from the default: what the user set. */
+export function setByUser(values: ParamValues): Set<string> {
+  const base = defaults(sensitivityParams);
+  return new Set(Object.keys(values).filter((k) => values[k] !== base[k]));
+}
 
 export interface SensitivityInputRow {
   readonly id: string;
@@ -165,6 +171,7 @@ export async function runSensitivity(
     seats: values.seats as number,
     teams: values.teams as number,
     seed: options.seed,
+    fixed: setByUser(values),
     run,
   });
   const k = model.inputs.length;

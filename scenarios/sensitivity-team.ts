@@ -30,6 +30,11 @@ export interface TeamSetup {
   /** Teams simulated per point and replication. */
   readonly teams: number;
   readonly seed: number | string;
+  /**
+   * Parameters the user set: a rate the user gives is the one they observe, so an
+   * assumption input on such a parameter is held at their value, not varied.
+   */
+  readonly fixed: ReadonlySet<string>;
   /** How `runModels` runs the batches (threads, progress label, executor). */
   readonly run: Omit<RunOptions, "label">;
 }
@@ -49,8 +54,10 @@ function unitValues(values: ParamValues, seats: number): ParamValues {
 /** Builds the team's base scenario; InputError for combinations that cannot be. */
 export function buildTeam(setup: TeamSetup): { built: BuiltScenario; inputs: AssumptionInput[]; accountsPerTeam: number } {
   const built = buildModel(unitValues(setup.values, setup.seats));
-  const inputs = assumptionInputs(built);
-  if (inputs.length === 0) throw new InputError("the team model has no assumption in force to vary");
+  const inputs = assumptionInputs(built).filter((i) => i.target.kind !== "param" || !setup.fixed.has(i.target.path));
+  if (inputs.length < 2) {
+    throw new InputError(`the team has ${inputs.length} assumption${inputs.length === 1 ? "" : "s"} left to vary once your values are held; expected at least 2`);
+  }
   return { built, inputs, accountsPerTeam: built.seats > 1 ? 1 : setup.seats };
 }
 
