@@ -15,3 +15,4 @@ export { costPerReply, type CostPerReplyOptions, type CostRow } from "./figures/
 export { groupedBars, type GroupedBarRow, type GroupedBarsOptions } from "./figures/grouped-bars.ts";
 export { multiplierHeatmap, type MultiplierHeatmapOptions, type MultiplierRow } from "./figures/multiplier-heatmap.ts";
 export { tornado, type TornadoOptions, type TornadoRow } from "./figures/tornado.ts";
+export { indexBars, type IndexBarRow, type IndexBarsOptions } from "./figures/index-bars.ts";
