@@ -26,7 +26,7 @@ const ownScenarioParams = new Set(["seed", "replications", "accounts", "contract
 
 /** The analysis's own parameters. */
 const analysisParams: readonly ParamSpec[] = [
-  { name: "n", kind: "integer", min: 8, max: 65_536, default: 128, description: "Saltelli base sample N (a power of 2 balances the Sobol points); N × (inputs + 2) points" },
+  { name: "n", kind: "integer", min: 8, max: 65_536, default: 256, description: "Saltelli base sample N (a power of 2 balances the Sobol points); N × (inputs + 2) points" },
   { name: "trajectories", kind: "integer", min: 2, max: 1000, default: 20, description: "Morris trajectories r; r × (inputs + 1) points" },
   { name: "levels", kind: "integer", min: 2, max: 20, default: 4, description: "Morris grid levels (even)" },
   { name: "resamples", kind: "integer", min: 100, max: 100_000, default: 1000, description: "bootstrap resamples for the 95% CIs" },

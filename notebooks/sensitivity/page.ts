@@ -16,7 +16,7 @@ const shortLabel: Record<string, string> = {
   costPerConversation: "Cost μ* (σ)",
   capacityMultiplier: "Multiplier μ* (σ)",
 };
-const share = (x: number) => pct(Math.max(0, x));
+const share = (x: number) => `${Math.round(Math.max(0, x) * 100)}%`;
 const idx = (x: number) => x.toFixed(2).replace("-", "−");
 const ciCell = (v: number, ci: readonly [number, number]) => `${idx(v)} (${range(idx(ci[0]), idx(ci[1]))})`;
 
