@@ -128,7 +128,10 @@ export async function runSweepPlan(plan: SweepPlan, options: SweepOptions = {}):
   for (const a of axes) cols[a.name] = [];
   cols.replication = [];
   cols.cycle = [];
-  for (const f of tallyFields) cols[rowColumn(f)] = [];
+  // Follow-up columns only when a point sends follow-ups (the tables stay as they were without).
+  const withFollowUps = results.some(({ result }) => result.followUps !== undefined);
+  const fields = tallyFields.filter((f) => withFollowUps || !f.startsWith("followUp"));
+  for (const f of fields) cols[rowColumn(f)] = [];
   results.forEach(({ perRep }, i) => {
     perRep.forEach((t, r) => {
       for (let c = 0; c < t.cycles; c++) {
@@ -136,7 +139,7 @@ export async function runSweepPlan(plan: SweepPlan, options: SweepOptions = {}):
         for (const a of axes) cols[a.name]!.push(points[i]![a.name]!);
         cols.replication!.push(r);
         cols.cycle!.push(c + 1);
-        for (const f of tallyFields) {
+        for (const f of fields) {
           const scale = f.endsWith("Microdays") ? MICRODAYS_PER_DAY : 1;
           cols[rowColumn(f)]!.push(t.perCycle[f][c]! / scale / t.accounts);
         }
@@ -172,6 +175,11 @@ export async function runSweepPlan(plan: SweepPlan, options: SweepOptions = {}):
     add("positivesDiff", p.vsBaseline?.positives.mean ?? 0);
     add("positivesDiffLo", p.vsBaseline?.positives.ci95[0] ?? 0);
     add("positivesDiffHi", p.vsBaseline?.positives.ci95[1] ?? 0);
+    if (withFollowUps) {
+      add("followUpsSent", r.followUps?.sent.mean ?? 0);
+      add("followUpCreditsUsed", r.followUps?.creditsUsed.mean ?? 0);
+      add("followUpConversations", r.followUps?.conversations.mean ?? 0);
+    }
     add("identityHolds", r.ledger.identityHolds);
   }
   return {
