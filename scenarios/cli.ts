@@ -57,9 +57,10 @@ export interface ScenarioCli {
   params: readonly ParamSpec[];
   /**
    * Checks and builds everything the run needs (InputError when bad); runs and writes
-   * nothing. `options` are the run's (a large batch may be refused while it is planned).
+   * nothing. `options` are the run's (a large batch may be refused while it is planned;
+   * default: every core, not big).
    */
-  prepare(values: ParamValues, options: { readonly workers: number; readonly big: boolean }): PreparedScenario;
+  prepare(values: ParamValues, options?: { readonly workers: number; readonly big: boolean }): PreparedScenario;
 }
 
 export interface ParsedArgs {

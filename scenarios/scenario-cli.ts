@@ -8,6 +8,7 @@
 import type * as aq from "arquero";
 import type { PersonaId } from "../models/index.ts";
 import { runCli, runMain, type ScenarioCli } from "./cli.ts";
+import { defaultWorkers } from "../runner/pool.ts";
 import { planningGuard } from "../runner/run-estimate.ts";
 import { dirOutput, writeDirOutput, type DirOutput } from "./outputs.ts";
 import { InputError, type ParamSpec, type ParamValue } from "./params.ts";
@@ -71,7 +72,9 @@ export function sweepCli(s: SweepScenario, grid: string[] = [], out?: string, fo
       if (force && out === undefined) throw new InputError("--force: needs --out DIR");
       const target = out === undefined ? undefined : dirOutput("--out", out, force);
       const axes: GridAxis[] = grid.length > 0 ? parseAxes(params, grid) : s.grid;
-      const plan = planSweep(s.name, params, values, axes, (points) => planningGuard(options.workers, options.big, points));
+      const plan = planSweep(s.name, params, values, axes, (points) =>
+        planningGuard(options?.workers ?? defaultWorkers(), options?.big ?? false, points),
+      );
       // The trace follows the base values, as --set gives them (not a grid point).
       const built = buildModel(values);
       return {
