@@ -4,8 +4,10 @@
  * results do not depend on it) and run as one batch on the pool, under one progress
  * bar; for each model, one tally per replication.
  */
-import { planChunks, tallyByReplication, type AccountModel, type Tally } from "../models/index.ts";
-import { defaultWorkers, runJobs, type Job } from "./pool.ts";
+import type { AccountModel, Tally } from "../models/index.ts";
+import { addTally, createTally } from "../models/tally.ts";
+import { planJobs } from "./job-plan.ts";
+import { defaultWorkers, runPlan } from "./pool.ts";
 import { estimateRuns, refuseTooLarge } from "./run-estimate.ts";
 
 /** Units per job: fixed, so results never depend on how work is split. */
@@ -32,26 +34,19 @@ export interface ModelRun {
  * Runs several models as one batch of jobs on the pool (one progress bar), each cut
  * into chunks of `chunkAccounts` accounts; for each run, one tally per replication.
  * A batch whose estimate is above the limit (run-estimate.ts) is refused before anything
- * is planned or run (RunTooLargeError), unless `options.big`.
+ * is planned or run (RunTooLargeError), unless `options.big`. Jobs are computed from
+ * their index (job-plan.ts) and each tally is added into its replication's as it
+ * arrives (integer counts: the sum is the same in any order), so memory is one tally
+ * per replication, not one object per job.
  */
 export async function runModels(runs: readonly ModelRun[], options: RunOptions): Promise<Tally[][]> {
   const workers = options.workers ?? defaultWorkers();
   refuseTooLarge(estimateRuns(runs, workers), options.big ?? false);
-  const jobs: Job[] = [];
-  const spans = runs.map((r) => {
-    const chunks = planChunks(r.accounts, r.replications, chunkAccounts);
-    const from = jobs.length;
-    for (const chunk of chunks) jobs.push({ model: r.model, seed: r.seed, chunk });
-    return { chunks, from };
-  });
-  const tallies = await runJobs(jobs, {
-    workers,
-    progress: { label: options.label },
-  });
-  return runs.map((r, i) => {
-    const { chunks, from } = spans[i]!;
-    return tallyByReplication(r.model.cycles, r.replications, chunks, tallies.slice(from, from + chunks.length));
-  });
+  const out = runs.map((r) => Array.from({ length: r.replications }, () => createTally(r.model.cycles)));
+  await runPlan(planJobs(runs, chunkAccounts), { workers, progress: { label: options.label } }, (job, tally) =>
+    addTally(out[job.run]![job.chunk.replication]!, tally),
+  );
+  return out;
 }
 
 /** Runs `replications` × `accounts` units of `model`; one tally per replication. */
