@@ -81,7 +81,7 @@ export function scenarioParams(persona: PersonaId, overrides: ScenarioDefaults =
     { name: "billing.anchorSpreadDays", kind: "number", min: 0, max: 366, default: 30, unit: "days", description: "subscriptions start at staggered offsets in [0, spread)" },
     { name: "contract.seats", kind: "integer", min: 1, max: 10_000, default: 1, description: "seats sharing one credit pool (Recruiter contracts)" },
     { name: "contract.seatCreditLimit", kind: "limit", min: 0, max: 1_000_000, default: Infinity, description: "most credits one seat may spend a cycle; refunds go back to the pool" },
-    { name: "sender.sendsPerDay", kind: "number", min: 0, minExclusive: true, max: 1_000_000, default: p.sendsPerDay, unit: "/working day", description: "mean send rate while credits last" },
+    { name: "sender.sendsPerDay", kind: "number", min: 0.001, max: 1_000_000, default: p.sendsPerDay, unit: "/working day", description: "mean send rate while credits last", hint: "from one send per 1,000 working days; a rate near 0 sent nothing and stalled the work calendar" },
     { name: "sender.maxSendsPerDay", kind: "limit", min: 1, max: 1_000_000, default: p.maxSendsPerDay, description: "most contacts per local day" },
     { name: "sender.demandPerCycle", kind: "limit", min: 1, max: 10_000_000, default: p.demandPerCycle, description: "people the sender wants to reach per cycle" },
     { name: "sender.poolSize", kind: "limit", min: 1, max: 1_000_000_000, default: Infinity, description: "people the sender can reach at all (each contacted once)" },
