@@ -14,12 +14,10 @@ import { randomGamma, randomNormal } from "d3-random";
 import { createStream } from "../sim/index.ts";
 import type { AccountModel } from "./account-simulation.ts";
 import type { Calibration } from "./calibration.ts";
-import { drawDelay } from "./delay-fit.ts";
-import { DAY_MS } from "./iso-time.ts";
+import { CalibrationError, drawDelay } from "./delay-fit.ts";
 import { planSchedule, BILLING_CYCLE_DAYS, type BillingCycle } from "./plan-replay.ts";
 import { plans, type PlanId } from "./plans.ts";
 import { rulesForPlan, type PolicyId, type RefundAging } from "./policy.ts";
-import type { ReplayResult } from "./replay.ts";
 import type { ResponseSpec } from "./response-model.ts";
 import { simulateAll } from "./simulate.ts";
 import { summarize } from "./summary.ts";
@@ -30,13 +28,56 @@ export const defaults = {
   draws: 40,
   /** Added to every settled count before drawing outcome probabilities. */
   dirichletPrior: 0.5,
+  /** Events a forecast simulates per second on one thread, for its estimate (measured ~8 M; kept low to be safe). */
+  eventsPerSecond: 4_000_000,
+  /** Longest forecast run without `--allow-long`, in seconds. */
+  maxSeconds: 15 * 60,
 } as const;
+
+/** What a forecast will cost, before it runs. */
+export interface ForecastEstimate {
+  /** Simulated events: one per send, per response, per account-cycle start. */
+  readonly events: number;
+  readonly seconds: number;
+  /** The product that drives it, in words ("10,000 draws × 100,000 accounts × …"). */
+  readonly drivers: string;
+}
+
+/**
+ * The events and time of a forecast of `plans` × `policies`, each `draws` simulations of
+ * `accounts` accounts for `cycles` cycles: an account sends at most `sendsPerDay` a day,
+ * and at most about credits ÷ (1 − refund share) a cycle; each send has a response with
+ * probability `responseShare`. Memory stays small (a tally per cycle), so time decides.
+ */
+export function forecastEstimate(o: {
+  readonly plans: readonly PlanId[];
+  readonly policies: readonly PolicyId[];
+  readonly draws: number;
+  readonly accounts: number;
+  readonly cycles: number;
+  readonly sendsPerDay: number;
+  readonly responseShare: number;
+}): ForecastEstimate {
+  const r = Math.min(Math.max(o.responseShare, 0), 0.9);
+  let perAccountCycle = 0;
+  for (const plan of o.plans) {
+    const sends = Math.min(o.sendsPerDay * BILLING_CYCLE_DAYS, plans[plan].creditsPerMonth / (1 - r));
+    perAccountCycle += o.policies.length * (1 + sends * (1 + r));
+  }
+  const events = perAccountCycle * o.draws * o.accounts * o.cycles;
+  const n = (x: number) => x.toLocaleString("en-US");
+  return {
+    events,
+    seconds: events / defaults.eventsPerSecond,
+    drivers: `${n(o.draws)} draws × ${n(o.accounts)} accounts × ${n(o.cycles)} cycles × ${o.plans.length * o.policies.length} plan-policy pairs`,
+  };
+}
 
 export interface ForecastOptions {
   readonly calibration: Calibration;
   readonly plans: readonly PlanId[];
   readonly policies: readonly PolicyId[];
-  /** The sender's send rate while credits last (see `sendRateFromReplay`). */
+  /** The sender's send rate while credits last, per seat per day (see `sendsPerDayWithCredits` in replay.ts). */
   readonly sendsPerDay: number;
   /** ISO date (YYYY-MM-DD) of the forecast's t = 0. */
   readonly startDate: string;
@@ -77,19 +118,11 @@ export function drawResponse(calibration: Calibration, seed: number | string, dr
   const g = calibration.outcomes.counts.map((c) => gammaSource(c + defaults.dirichletPrior)());
   const total = g.reduce((a, b) => a + b, 0);
   const normal = randomNormal.source(createStream(seed, draw, "forecast", "delay-parameters"))(0, 1);
+  if (calibration.delay === null || calibration.forecastProblem !== null) {
+    throw new CalibrationError(`no forecast: ${calibration.forecastProblem ?? calibration.delayProblem}`);
+  }
   const fit = calibration.delay[calibration.delay.best];
   return { outcomeProbabilities: g.map((x) => x / total), delay: drawDelay(fit, normal) };
-}
-
-/**
- * The sender's send rate while it has credits, from a replay of the log on the plan it
- * was sent on: InMails sent ÷ account-days with a positive balance.
- */
-export function sendRateFromReplay(r: ReplayResult): number {
-  const first = r.grantTimesMs[0] ?? r.endMs;
-  const accountDays = ((r.endMs - first) / DAY_MS) * r.accounts.length - r.totals.zeroBalanceDays;
-  const sent = r.totals.inmails - r.totals.unsendable;
-  return accountDays > 0 ? sent / accountDays : 0;
 }
 
 export function forecast(o: ForecastOptions): Forecast {

@@ -40,7 +40,7 @@ describe("calibration recovers the sample's known parameters within their 95% CI
   });
 
   it("response delay: AIC picks the lognormal, and its median and sigma cover the truth", () => {
-    const d = cal.delay;
+    const d = cal.delay!;
     expect(d.best).toBe("lognormal");
     expect(sampleLogParams.delay.kind).toBe("lognormal");
     const truth = sampleLogParams.delay as { medianDays: number; sigma: number };
@@ -62,8 +62,8 @@ describe("delay fit", () => {
     const path = join(mkdtempSync(join(tmpdir(), "exp-")), "log.csv");
     await writeSimulatedLog(sim, path);
     const cal = calibrate(await readSendLog(path), { endMs: sim.endMs });
-    expect(cal.delay.best).toBe("exponential");
-    expect(within(4, cal.delay.exponential.meanDays.ci95)).toBe(true);
+    expect(cal.delay!.best).toBe("exponential");
+    expect(within(4, cal.delay!.exponential.meanDays.ci95)).toBe(true);
   });
 
   it("treats no response by the end as censored, not as ignored", () => {
