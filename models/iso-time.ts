@@ -66,11 +66,16 @@ export class WallClockZone {
    * repeat (fall back), as its first occurrence.
    */
   instantMs(wallMs: number): number {
-    const first = wallMs - this.offsetMs(wallMs);
-    const second = wallMs - this.offsetMs(first);
-    if (second === first) return first;
-    const third = wallMs - this.offsetMs(second);
-    return third === second ? Math.min(first, second) : Math.max(first, second);
+    // The offsets half a day before and after: any change near this time lies between them.
+    const before = this.offsetMs(wallMs - DAY_MS / 2);
+    const after = this.offsetMs(wallMs + DAY_MS / 2);
+    const early = wallMs - before;
+    const late = wallMs - after;
+    const earlyValid = this.offsetMs(early) === before;
+    const lateValid = this.offsetMs(late) === after;
+    if (earlyValid && lateValid) return Math.min(early, late);
+    if (lateValid) return late;
+    return early;
   }
 }
 

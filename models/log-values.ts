@@ -53,8 +53,3 @@ export function readChannel(text: string): Channel | undefined {
 export function readPlan(text: string): PlanId | undefined {
   return planWords.get(valueKey(text));
 }
-
-/** Every outcome word, for messages and the README. */
-export function outcomeWordsText(): string {
-  return [...outcomes, "pending"].map((o) => `${o} (${outcomeSynonyms[o as Outcome | "pending"].filter((w) => w !== o).join(", ")})`).join("; ");
-}

@@ -28,7 +28,7 @@ describe("notebooks/replay.ts", () => {
     for (const viewport of [{ width: 1000, height: 800 }, { width: 390, height: 844 }]) {
       const summary = await checkReportInBrowser(out, join(ARTIFACTS, `replay-${viewport.width}.png`), { viewport });
       expect(summary.figures).toBe(4);
-      expect(summary.csvLinks).toBe(6);
+      expect(summary.csvLinks).toBe(7);
     }
   });
 
