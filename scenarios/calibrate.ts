@@ -32,6 +32,7 @@ import {
   payingPlans,
   planPrices,
   replaySettings,
+  resolvePlan,
   resolveWindow,
   runCommand,
   type CommandSpec,
@@ -91,8 +92,8 @@ function resolveSendRate(
 ): SendRate {
   const given = values["sends-per-day"] as number;
   if (given > 0) return { sendsPerDay: given, source: "given (--sends-per-day)", shareWithoutCredits: null, plan: null };
-  const plan = (values.plan as PlanId | "") || logPlan(log);
-  if (plan !== undefined && plans[plan].creditsPerMonth > 0) {
+  const plan = resolvePlan(log, values);
+  if (plan !== undefined) {
     const r = replayPlan(log, plan, settings.policy, { ...window, refundAging: settings.refundAging, billingCycle: settings.billingCycle });
     const seatDays = replaySeatDays(r);
     return {

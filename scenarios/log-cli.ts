@@ -181,11 +181,15 @@ export function resolveWindow(log: SendLog, values: ParsedOptions["values"], rea
   return { anchorMs, endMs, log: within, afterEnd: log.rows - within.rows };
 }
 
-/** The plan named by --plan, else the log's plan column; undefined when neither names one. */
+/**
+ * The plan named by --plan, else the log's plan column; undefined when neither names one.
+ * Throws PlanCannotSendError for a plan that cannot send InMail (Basic, G2).
+ */
 export function resolvePlan(log: SendLog, values: ParsedOptions["values"]): PlanId | undefined {
   const given = values.plan;
-  if (typeof given === "string" && given !== "") return given as PlanId;
-  return logPlan(log);
+  const plan = typeof given === "string" && given !== "" ? (given as PlanId) : logPlan(log);
+  if (plan !== undefined && plans[plan].creditsPerMonth <= 0) throw new PlanCannotSendError(plan);
+  return plan;
 }
 
 /** The price of each paying plan, USD per seat per month, and whether it is still the illustrative one. */
