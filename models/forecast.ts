@@ -28,50 +28,7 @@ export const defaults = {
   draws: 40,
   /** Added to every settled count before drawing outcome probabilities. */
   dirichletPrior: 0.5,
-  /** Events a forecast simulates per second on one thread, for its estimate (measured ~8 M; kept low to be safe). */
-  eventsPerSecond: 4_000_000,
-  /** Longest forecast run without `--allow-long`, in seconds. */
-  maxSeconds: 15 * 60,
 } as const;
-
-/** What a forecast will cost, before it runs. */
-export interface ForecastEstimate {
-  /** Simulated events: one per send, per response, per account-cycle start. */
-  readonly events: number;
-  readonly seconds: number;
-  /** The product that drives it, in words ("10,000 draws × 100,000 accounts × …"). */
-  readonly drivers: string;
-}
-
-/**
- * The events and time of a forecast of `plans` × `policies`, each `draws` simulations of
- * `accounts` accounts for `cycles` cycles: an account sends at most `sendsPerDay` a day,
- * and at most about credits ÷ (1 − refund share) a cycle; each send has a response with
- * probability `responseShare`. Memory stays small (a tally per cycle), so time decides.
- */
-export function forecastEstimate(o: {
-  readonly plans: readonly PlanId[];
-  readonly policies: readonly PolicyId[];
-  readonly draws: number;
-  readonly accounts: number;
-  readonly cycles: number;
-  readonly sendsPerDay: number;
-  readonly responseShare: number;
-}): ForecastEstimate {
-  const r = Math.min(Math.max(o.responseShare, 0), 0.9);
-  let perAccountCycle = 0;
-  for (const plan of o.plans) {
-    const sends = Math.min(o.sendsPerDay * BILLING_CYCLE_DAYS, plans[plan].creditsPerMonth / (1 - r));
-    perAccountCycle += o.policies.length * (1 + sends * (1 + r));
-  }
-  const events = perAccountCycle * o.draws * o.accounts * o.cycles;
-  const n = (x: number) => x.toLocaleString("en-US");
-  return {
-    events,
-    seconds: events / defaults.eventsPerSecond,
-    drivers: `${n(o.draws)} draws × ${n(o.accounts)} accounts × ${n(o.cycles)} cycles × ${o.plans.length * o.policies.length} plan-policy pairs`,
-  };
-}
 
 export interface ForecastOptions {
   readonly calibration: Calibration;
@@ -125,33 +82,55 @@ export function drawResponse(calibration: Calibration, seed: number | string, dr
   return { outcomeProbabilities: g.map((x) => x / total), delay: drawDelay(fit, normal) };
 }
 
+/** The simulator's model of one forecast run: `plan` under `policy`, with the response model `response`. */
+export function forecastModel(
+  o: Pick<ForecastOptions, "cycles" | "sendsPerDay" | "startDate" | "refundAging" | "billingCycle">,
+  plan: PlanId,
+  policy: PolicyId,
+  response: ResponseSpec,
+): AccountModel {
+  return {
+    rules: rulesForPlan(plans[plan], policy, { refundAging: o.refundAging ?? "original" }),
+    cycleDays: BILLING_CYCLE_DAYS,
+    cycles: o.cycles ?? defaults.cycles,
+    sendsPerDay: o.sendsPerDay,
+    blockedShare: 0,
+    response,
+    schedule: planSchedule(plan, o.billingCycle),
+    startDate: o.startDate,
+  };
+}
+
+/**
+ * The forecast's runs at the calibration's point estimates (settled outcome shares, the
+ * fitted delay), one per plan and policy, with `draws` as replications: what a run-size
+ * estimate needs before the forecast starts.
+ */
+export function forecastRuns(o: ForecastOptions): { model: AccountModel; accounts: number; replications: number }[] {
+  const counts = o.calibration.outcomes.counts;
+  const total = counts.reduce((a, b) => a + b, 0);
+  const delay = o.calibration.delay === null ? ({ kind: "exponential", meanDays: 1 } as const) : o.calibration.delay[o.calibration.delay.best].delay;
+  const response: ResponseSpec = { outcomeProbabilities: counts.map((c) => (total > 0 ? c / total : 0)), delay };
+  return o.plans.flatMap((plan) =>
+    o.policies.map((policy) => ({ model: forecastModel(o, plan, policy, response), accounts: o.accounts ?? defaults.accounts, replications: o.draws ?? defaults.draws })),
+  );
+}
+
 export function forecast(o: ForecastOptions): Forecast {
   const draws = o.draws ?? defaults.draws;
-  const cycles = o.cycles ?? defaults.cycles;
   const accounts = o.accounts ?? defaults.accounts;
   const specs = Array.from({ length: draws }, (_, r) => drawResponse(o.calibration, o.seed, r));
   const rows: ForecastRow[] = [];
   for (const plan of o.plans) {
     for (const policy of o.policies) {
-      const rules = rulesForPlan(plans[plan], policy, { refundAging: o.refundAging ?? "original" });
       const capacity: number[] = [];
       const positives: number[] = [];
       specs.forEach((response, r) => {
-        const model: AccountModel = {
-          rules,
-          cycleDays: BILLING_CYCLE_DAYS,
-          cycles,
-          sendsPerDay: o.sendsPerDay,
-          blockedShare: 0,
-          response,
-          schedule: planSchedule(plan, o.billingCycle),
-          startDate: o.startDate,
-        };
-        const s = summarize(simulateAll(model, `${o.seed}/draw-${r}`, accounts, 1));
+        const s = summarize(simulateAll(forecastModel(o, plan, policy, response), `${o.seed}/draw-${r}`, accounts, 1));
         capacity.push(s.capacity.mean);
         positives.push(s.positivesPerCycle.mean);
       });
-      const credits = rules.creditsPerCycle;
+      const credits = rulesForPlan(plans[plan], policy).creditsPerCycle;
       rows.push({
         plan,
         policy,

@@ -6,12 +6,11 @@
  *
  *   npx tsx notebooks/replay.ts --log FILE [--out FILE] [--plan PLAN] [--policy guide|linkedin] [--skip-bad] ...
  */
-import { resolve as resolvePath } from "node:path";
 import { formatIso } from "../models/iso-time.ts";
-import { gitCommit, renderPage, writeFileAtomic, type Provenance } from "../reports/index.ts";
+import { gitCommit, renderPage, type Provenance } from "../reports/index.ts";
+import { fileOutput, writeFileOutput } from "../scenarios/outputs.ts";
 import { calibrateSpec, forecastOptions, refuseHugeForecast, runCalibration } from "../scenarios/calibrate.ts";
 import { helpText, isMain, logLists, logOptions, parseOptions, replaySettings, runCommand, type CommandSpec } from "../scenarios/log-cli.ts";
-import { InputError } from "../scenarios/params.ts";
 import { replayFromOptions } from "../scenarios/replay.ts";
 import { shellQuote } from "./notebook-cli.ts";
 import { replayPage } from "./replay/page.ts";
@@ -28,7 +27,7 @@ export const replayNotebookSpec: CommandSpec = {
     ...forecastOptions,
     { name: "out", kind: "string", maxLength: 4096, default: "out/replay.html", description: "where to write the report" },
   ],
-  switches: { "skip-bad": calibrateSpec.switches["skip-bad"]!, "allow-long": calibrateSpec.switches["allow-long"]! },
+  switches: { "skip-bad": calibrateSpec.switches["skip-bad"]!, big: calibrateSpec.switches.big! },
   lists: logLists,
 };
 
@@ -40,12 +39,11 @@ if (isMain(import.meta.url)) {
       process.stdout.write(helpText(replayNotebookSpec));
       return;
     }
-    const out = o.values.out as string;
-    if (out.trim() === "") throw new InputError(`--out: "" is not allowed; expected a file name`);
-    const allowLong = o.switches["allow-long"]!;
-    refuseHugeForecast(o.values, allowLong);
+    const out = fileOutput("--out", o.values.out as string);
+    const big = o.switches.big!;
+    refuseHugeForecast(o.values, big);
     const { log, window, settings, report: replay } = await replayFromOptions(o, replayNotebookSpec.command);
-    const cal = runCalibration(log, o.values, replaySettings(o.values), window, allowLong);
+    const cal = runCalibration(log, o.values, replaySettings(o.values), window, big);
     const commit = gitCommit();
     const provenance: Provenance = {
       scenario: "replay",
@@ -67,8 +65,7 @@ if (isMain(import.meta.url)) {
       ...(commit === undefined ? {} : { gitCommit: commit }),
       command: ["npx tsx notebooks/replay.ts", ...argv.map(shellQuote)].join(" "),
     };
-    const path = resolvePath(out);
-    await writeFileAtomic(path, renderPage(replayPage(replay, cal, provenance)));
-    process.stdout.write(`${path}\n`);
+    await writeFileOutput(out, renderPage(replayPage(replay, cal, provenance)));
+    process.stdout.write(`${out.path}\n`);
   });
 }

@@ -5,21 +5,20 @@
  * conversations and cost per conversation with the fitted model, parameter uncertainty
  * carried into the bands. A log too short or too odd to forecast from is still
  * calibrated as far as it can be; the forecast is then refused with the reason. A
- * forecast estimated to take longer than 15 minutes is refused before it starts
- * (exit 2, with the estimate) unless `--allow-long`.
+ * forecast estimated to take longer than 15 minutes (runner/run-estimate.ts) is refused
+ * before it starts (exit 2, with the estimate) unless `--big`.
  *
  *   npx tsx scenarios/calibrate.ts --log FILE [--json] [--skip-bad] [--draws N] [--seed N] ...
  */
 import { calibrate, type Calibration } from "../models/calibration.ts";
 import type { DelayFit, Estimate } from "../models/delay-fit.ts";
-import { defaults as forecastDefaults, forecast, forecastEstimate } from "../models/forecast.ts";
+import { defaults as forecastDefaults, forecast, forecastRuns, type ForecastOptions } from "../models/forecast.ts";
 import { DAY_MS, formatDate, formatIso } from "../models/iso-time.ts";
-import { OUTCOME_CODE } from "../models/outcome.ts";
 import { replayPlan } from "../models/plan-replay.ts";
-import { plans, type PlanId } from "../models/plans.ts";
+import type { PlanId } from "../models/plans.ts";
 import { policyIds } from "../models/policy.ts";
 import { replaySeatDays, sendsPerDayWithCredits } from "../models/replay.ts";
-import { INMAIL, logPlan, type SendLog } from "../models/send-log.ts";
+import { INMAIL, type SendLog } from "../models/send-log.ts";
 import {
   helpText,
   isMain,
@@ -39,6 +38,7 @@ import {
   type ParsedOptions,
   type ReplaySettings,
 } from "./log-cli.ts";
+import { durationWords, estimateRuns, eventsPerSecondPerThread, limitSeconds, refuseTooLarge } from "../runner/run-estimate.ts";
 import { InputError, type ParamSpec } from "./params.ts";
 import { rulesText } from "./replay.ts";
 
@@ -70,7 +70,7 @@ export const calibrateSpec: CommandSpec = {
     "delivered, conversations and cost per conversation, per seat per month), drawing the parameters from their sampling " +
     "distribution for each draw. A log too short to forecast from is calibrated as far as it can be and the forecast refused, with the reason.",
   options: [...logOptions, ...forecastOptions],
-  switches: { ...logSwitches, "allow-long": "run a forecast even when it is estimated to take longer than 15 minutes" },
+  switches: { ...logSwitches, big: "run a forecast even when it is estimated to take longer than 15 minutes or more memory than the machine has" },
   lists: logLists,
 };
 
@@ -162,23 +162,18 @@ export function calibrationJson(c: Calibration) {
   };
 }
 
-/** The response share (accepted, replied, declined or spam) of a calibration's settled InMails; 0 when none. */
-function responseShare(c: Calibration): number {
-  const n = c.outcomes.counts.reduce((a, b) => a + b, 0);
-  return n > 0 ? 1 - c.outcomes.counts[OUTCOME_CODE.ignored]! / n : 0;
-}
-
 /**
  * Calibration and forecast of a log, as plain JSON-ready data. The forecast is null
  * (with `forecastRefused` saying why) when the calibration cannot support one; a
- * forecast estimated above 15 minutes is an InputError unless `allowLong`.
+ * forecast estimated above the limit of runner/run-estimate.ts is refused
+ * (RunTooLargeError, exit 2) unless `big`.
  */
 export function runCalibration(
   log: SendLog,
   values: ParsedOptions["values"],
   settings: ReplaySettings,
   window: { anchorMs: number; endMs: number },
-  allowLong = false,
+  big = false,
 ) {
   const c = calibrate(log, { endMs: window.endMs });
   const rate = resolveSendRate(log, values, settings, window);
@@ -190,29 +185,23 @@ export function runCalibration(
   const startDate = formatDate(window.endMs);
   let refused = c.forecastProblem;
   if (refused === null && !(rate.sendsPerDay > 0)) refused = "no InMail was sent while the seats held credits, so there is no send rate to forecast with (set one with --sends-per-day)";
-  const estimate = forecastEstimate({ plans: payingPlans, policies: policyIds, draws, accounts, cycles, sendsPerDay: rate.sendsPerDay, responseShare: responseShare(c) });
-  if (refused === null && !allowLong && estimate.seconds > forecastDefaults.maxSeconds) {
-    throw new InputError(
-      `--draws/--accounts/--cycles: the forecast would simulate about ${estimate.events.toExponential(1)} events (${estimate.drivers}), ` +
-        `about ${formatDuration(estimate.seconds)} on one thread; the limit is 15 minutes: lower --draws, --accounts or --cycles, or pass --allow-long`,
-    );
-  }
-  const f =
-    refused !== null
-      ? null
-      : forecast({
-          calibration: c,
-          plans: payingPlans,
-          policies: policyIds,
-          sendsPerDay: rate.sendsPerDay,
-          startDate,
-          seed,
-          cycles,
-          accounts,
-          draws,
-          refundAging: settings.refundAging,
-          billingCycle: settings.billingCycle,
-        });
+  const options: ForecastOptions = {
+    calibration: c,
+    plans: payingPlans,
+    policies: policyIds,
+    sendsPerDay: rate.sendsPerDay,
+    startDate,
+    seed,
+    cycles,
+    accounts,
+    draws,
+    refundAging: settings.refundAging,
+    billingCycle: settings.billingCycle,
+  };
+  // The forecast simulates in this thread, one draw after another.
+  const estimate = estimateRuns(forecastRuns(options), 1);
+  if (refused === null) refuseTooLarge(estimate, big);
+  const f = refused !== null ? null : forecast(options);
   const demandPerSeatPerMonth = rate.sendsPerDay * 30;
   const rows =
     f?.rows.map((row) => {
@@ -251,7 +240,7 @@ export function runCalibration(
             accounts,
             cycles,
             startDate,
-            estimate: { events: estimate.events, seconds: estimate.seconds },
+            estimate: { events: estimate.events, seconds: estimate.seconds, memoryBytes: estimate.memoryBytes },
             advice: best
               ? { plan: best.plan, policy: best.policy, reason: "the cheapest per conversation among the plans that meet the senders' demand" }
               : mine.length > 0
@@ -262,14 +251,6 @@ export function runCalibration(
     forecastRefused: refused,
     skipped: log.skipped,
   };
-}
-
-function formatDuration(seconds: number): string {
-  if (seconds < 120) return `${Math.round(seconds)} s`;
-  if (seconds < 7200) return `${Math.round(seconds / 60)} minutes`;
-  if (seconds < 172_800) return `${Math.round(seconds / 3600)} hours`;
-  const days = seconds / 86_400;
-  return days < 730 ? `${Math.round(days)} days` : `${(days / 365).toExponential(1)} years`;
 }
 
 export type CalibrationReport = ReturnType<typeof runCalibration>;
@@ -365,16 +346,22 @@ export function calibrationText(r: CalibrationReport): string {
   return out.join("\n");
 }
 
-/** Refuses, before the log is read, a forecast whose least possible work (one event per seat-month) is over the limit. */
-export function refuseHugeForecast(values: ParsedOptions["values"], allowLong: boolean): void {
-  if (allowLong) return;
-  const e = forecastEstimate({ plans: payingPlans, policies: policyIds, draws: values.draws as number, accounts: values.accounts as number, cycles: values.cycles as number, sendsPerDay: 0, responseShare: 0 });
-  if (e.seconds > forecastDefaults.maxSeconds) {
-    throw new InputError(
-      `--draws/--accounts/--cycles: the forecast would simulate at least ${e.events.toExponential(1)} events (${e.drivers}), ` +
-        `at least ${formatDuration(e.seconds)} on one thread; the limit is 15 minutes: lower --draws, --accounts or --cycles, or pass --allow-long`,
-    );
-  }
+/**
+ * Refuses, before the log is read, a forecast whose least possible work — one event per
+ * seat-month, whatever the log — is already over the limit of runner/run-estimate.ts.
+ */
+export function refuseHugeForecast(values: ParsedOptions["values"], big: boolean): void {
+  const [draws, accounts, cycles] = [values.draws as number, values.accounts as number, values.cycles as number];
+  const pairs = payingPlans.length * policyIds.length;
+  const events = pairs * draws * accounts * cycles;
+  const seconds = events / eventsPerSecondPerThread;
+  if (big || seconds <= limitSeconds) return;
+  const n = (x: number) => x.toLocaleString("en-US");
+  throw new InputError(
+    `--draws/--accounts/--cycles: run too large: at least ${events.toExponential(1).replace("e+", "e")} events ` +
+      `(draws=${n(draws)} × accounts=${n(accounts)} × cycles=${n(cycles)} × ${pairs} plan-policy pairs), at least ${durationWords(seconds)} on one thread; ` +
+      `the limit is ${limitSeconds / 60} minutes: lower --draws, --accounts or --cycles, or pass --big to run it anyway`,
+  );
 }
 
 if (isMain(import.meta.url)) {
@@ -384,12 +371,12 @@ if (isMain(import.meta.url)) {
       process.stdout.write(helpText(calibrateSpec));
       return;
     }
-    const allowLong = o.switches["allow-long"]!;
-    refuseHugeForecast(o.values, allowLong);
+    const big = o.switches.big!;
+    refuseHugeForecast(o.values, big);
     const reading = logReading(o);
     const full = await loadLog(o.values.log as string, o.switches["skip-bad"]!, process.stderr, calibrateSpec.command, reading);
     const window = resolveWindow(full, o.values, reading);
-    const report = runCalibration(window.log, o.values, replaySettings(o.values), window, allowLong);
+    const report = runCalibration(window.log, o.values, replaySettings(o.values), window, big);
     process.stdout.write(o.switches.json ? `${JSON.stringify(report, null, 2)}\n` : `${calibrationText(report)}\n`);
   });
 }

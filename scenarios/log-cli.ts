@@ -19,6 +19,7 @@ import { describeBadRow, LogFormatError, logBefore, logPlan, type SendLog } from
 import { isMain, runMain } from "./cli.ts";
 import type { ParsedOptions } from "./options.ts";
 import { InputError, type ParamSpec } from "./params.ts";
+import { planLabels } from "./scenario.ts";
 
 export { isMain };
 export { helpText, parseOptions, type CommandSpec, type ParsedOptions } from "./options.ts";
@@ -39,6 +40,7 @@ export const logOptions = [
     name: "plan",
     kind: "enum",
     values: planIds,
+    labels: planLabels,
     default: "",
     description: "the plan the log was sent on, to replay it in detail (default: the log's plan column when it names one plan; without either, every plan side by side)",
   },

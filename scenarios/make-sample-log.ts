@@ -26,7 +26,9 @@ import { traceAccount } from "../models/simulate.ts";
 import { createStream } from "../sim/index.ts";
 import { parseOptions, helpText, isMain, runCommand, type CommandSpec } from "./log-cli.ts";
 import { writeStreamAtomic } from "../reports/write-atomic.ts";
+import { osInputError } from "./os-error.ts";
 import { InputError } from "./params.ts";
+import { fileOutput } from "./outputs.ts";
 
 export interface SampleLogParams {
   readonly seed: number;
@@ -199,7 +201,7 @@ export async function writeSimulatedLog(log: SimulatedLog, path: string, format:
   });
 }
 
-/** Most rows a generated log may have without --allow-long (about 1 GB of CSV). */
+/** Most rows a generated log may have without --big (about 1 GB of CSV). */
 export const MAX_SAMPLE_ROWS = 10_000_000;
 
 /**
@@ -226,7 +228,7 @@ const spec: CommandSpec = {
     { name: "seed", kind: "integer", min: 0, max: Number.MAX_SAFE_INTEGER, default: sampleLogParams.seed, description: "master seed" },
     { name: "format", kind: "enum", values: ["csv", "jsonl"], default: "csv", description: "CSV or JSON lines" },
   ],
-  switches: { "allow-long": `write a log estimated at more than ${MAX_SAMPLE_ROWS.toLocaleString("en-US")} rows` },
+  switches: { big: `write a log estimated at more than ${MAX_SAMPLE_ROWS.toLocaleString("en-US")} rows` },
 };
 
 if (isMain(import.meta.url)) {
@@ -237,18 +239,22 @@ if (isMain(import.meta.url)) {
       return;
     }
     const v = o.values;
+    const target = fileOutput("--out", v.out as string);
     const out = v.out as string;
-    if (out.trim() === "") throw new InputError(`--out: "" is not allowed; expected a file name`);
     const params: SampleLogParams = { ...sampleLogParams, accounts: v.accounts as number, cycles: v.cycles as number, seed: v.seed as number };
     const rows = sampleLogRows(params);
-    if (rows > MAX_SAMPLE_ROWS && !o.switches["allow-long"]) {
+    if (rows > MAX_SAMPLE_ROWS && !o.switches.big) {
       throw new InputError(
         `--accounts/--cycles: the log would have about ${Math.round(rows).toLocaleString("en-US")} rows (${params.accounts.toLocaleString("en-US")} accounts × ${params.cycles} cycles), ` +
-          `about ${Math.ceil((rows * 100) / 1e9)} GB; the limit is ${MAX_SAMPLE_ROWS.toLocaleString("en-US")} rows: lower --accounts or --cycles, or pass --allow-long`,
+          `about ${Math.ceil((rows * 100) / 1e9)} GB; the limit is ${MAX_SAMPLE_ROWS.toLocaleString("en-US")} rows: lower --accounts or --cycles, or pass --big to write it anyway`,
       );
     }
     const log = simulateSendLog(params);
-    await writeSimulatedLog(log, out, v.format as "csv" | "jsonl");
+    try {
+      await writeSimulatedLog(log, target.path, v.format as "csv" | "jsonl");
+    } catch (err) {
+      throw osInputError("--out", target.path, err);
+    }
     process.stdout.write(`${out}: ${log.rows.toLocaleString("en-US")} rows, ${formatIso(log.startMs)} to ${formatIso(log.endMs)}\n`);
   });
 }

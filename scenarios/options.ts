@@ -4,10 +4,12 @@
  * `--set` values are, with its spec's default when absent; and their --help text.
  * Every option can be given as a flag (`--plan recruiter-lite`) or, as in every other
  * command, as `--set plan=recruiter-lite`; when both are given, the later one wins.
- * Choices are read without case or separators ("Recruiter Lite", "LinkedIn").
- * Only node:util and params.ts, so a benchmark that parses its flags loads nothing else.
+ * Values are read as params.ts reads `--set` values (choices without case or separators,
+ * "Recruiter Lite", "LinkedIn"; shares as "15%").
+ * Only node:util, params.ts and name-match.ts, so a benchmark that parses its flags loads nothing else.
  */
 import { parseArgs } from "node:util";
+import { didYouMean } from "./name-match.ts";
 import { InputError, parseValue, type ParamSpec, type ParamValue } from "./params.ts";
 
 export interface CommandSpec {
@@ -35,17 +37,9 @@ export interface ParsedOptions {
   readonly help: boolean;
 }
 
-/** A choice compared without case or separators: "Recruiter Lite" → "recruiterlite". */
-const choiceKey = (text: string) => text.toLowerCase().replace(/[^\p{L}\p{N}]+/gu, "");
-
-/** Parses `text` for `spec`, named `where` in messages; an enum's value is matched without case or separators. */
+/** Parses `text` for `spec`, named `where` in messages (choices forgiving as params.ts reads them). */
 function optionValue(spec: ParamSpec, text: string, where: string): ParamValue {
-  const named = { ...spec, name: where } as ParamSpec;
-  if (spec.kind === "enum") {
-    const match = spec.values.find((v) => choiceKey(v) === choiceKey(text));
-    if (match !== undefined) return match;
-  }
-  return parseValue(named, text);
+  return parseValue({ ...spec, name: where } as ParamSpec, text);
 }
 
 export function parseOptions(spec: CommandSpec, argv: readonly string[]): ParsedOptions {
@@ -93,7 +87,8 @@ export function parseOptions(spec: CommandSpec, argv: readonly string[]): Parsed
       else if (name in switches && ["true", "false"].includes(value.trim())) switches[name] = value.trim() === "true";
       else {
         const names = [...byName.keys(), ...Object.keys(listValues), ...Object.keys(switches)];
-        throw new InputError(`${name}: unknown parameter; allowed: ${names.join(", ")}`);
+        const hint = didYouMean(name, names);
+        throw new InputError(`${name}: unknown parameter; ${hint === "" ? "" : `${hint} `}(--help lists all ${names.length})`);
       }
     } else {
       const o = byName.get(t.name)!;

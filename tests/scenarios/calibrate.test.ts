@@ -42,7 +42,7 @@ describe("scenarios/calibrate.ts", () => {
   it("refuses a huge forecast before reading the log, with its estimate", () => {
     const o = parseOptions(calibrateSpec, ["--draws", "10000", "--accounts", "100000", "--cycles", "120"]);
     expect(() => refuseHugeForecast(o.values, false)).toThrow(InputError);
-    expect(() => refuseHugeForecast(o.values, false)).toThrow(/at least 1\.2e\+12 events \(10,000 draws × 100,000 accounts × 120 cycles × 10 plan-policy pairs\).*--allow-long/);
+    expect(() => refuseHugeForecast(o.values, false)).toThrow(/at least 1\.2e12 events \(draws=10,000 × accounts=100,000 × cycles=120 × 10 plan-policy pairs\).*--big/);
     expect(() => refuseHugeForecast(o.values, true)).not.toThrow();
     expect(() => refuseHugeForecast(parseOptions(calibrateSpec, []).values, false)).not.toThrow();
   });
