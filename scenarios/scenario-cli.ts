@@ -146,7 +146,7 @@ const f = (x: number, d = 1) => x.toLocaleString("en-US", { maximumFractionDigit
 
 /** A plain-text table of a sweep's points, with paired differences from the first. */
 export function sweepTable(r: SweepResult): string {
-  const header = [...r.axes.map((a) => a.name), "InMails/acct/cycle (95% CI)", "positives (95% CI)", "Δ vs first, paired (95% CI)"];
+  const header = [...r.axes.map((a) => a.name), "InMails/seat/month (95% CI)", "conversations/seat/month (95% CI)", "Δ vs first, paired (95% CI)"];
   const rows = r.points.map((p) => [
     ...r.axes.map((a) => String(p.at[a.name] === Infinity ? "unlimited" : p.at[a.name])),
     `${f(p.result.capacity.mean)} (${f(p.result.capacity.ci95[0])} – ${f(p.result.capacity.ci95[1])})`,
