@@ -31,8 +31,9 @@ details { margin: 0.5rem 0; max-width: var(--measure); }
 details > summary { cursor: pointer; color: var(--link); font-size: 0.95rem; }
 details[open] > summary { margin-bottom: 0.4rem; }
 .beside { display: grid; grid-template-columns: minmax(0, 1fr) auto; gap: 0 1.5rem; align-items: start; }
-.beside > .prose { grid-column: 1; min-width: 0; }
-.beside > .figure, .beside > .figures, .beside > .table-wrap { grid-column: 2; grid-row: 1 / span 3; margin-top: 0; max-width: 40rem; }
+.beside > .prose { grid-column: 1; grid-row: 1; min-width: 0; }
+.beside > .figure, .beside > .figures, .beside > .table-wrap { grid-column: 2; grid-row: 1; margin-top: 0; max-width: 40rem; }
+.beside > .figure ~ .table-wrap, .beside > .figures ~ .table-wrap { grid-column: 1 / -1; grid-row: 2; max-width: 100%; }
 .figure { margin: 0.75rem 0; overflow-x: auto; }
 .figure figure { margin: 0; }
 .figure svg { max-width: 100%; height: auto; }

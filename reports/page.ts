@@ -41,7 +41,8 @@ export interface PageSection {
   readonly csv?: CsvDownload;
   /**
    * `"stacked"` (default): text above the figure or table. `"beside"`: the text
-   * in a column left of the figure or table (at most 40rem wide) on a screen at
+   * in a column left of the figure (or of the table when there is no figure; a
+   * table under a figure then spans the page), at most 40rem wide, on a screen at
    * least 62rem wide, stacked below that.
    */
   readonly layout?: "stacked" | "beside";
