@@ -16,3 +16,4 @@ export { groupedBars, type GroupedBarRow, type GroupedBarsOptions } from "./figu
 export { multiplierHeatmap, type MultiplierHeatmapOptions, type MultiplierRow } from "./figures/multiplier-heatmap.ts";
 export { tornado, type TornadoOptions, type TornadoRow } from "./figures/tornado.ts";
 export { answerToHtml, type Answer, type AnswerNumber } from "./answer-block.ts";
+export { indexBars, type IndexBarRow, type IndexBarsOptions } from "./figures/index-bars.ts";
