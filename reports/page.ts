@@ -30,8 +30,8 @@ export interface PageSection {
   readonly detailsSummary?: string;
   /**
    * SVG or figure markup from `renderPlot` or a figure function, inserted
-   * verbatim; several (small multiples) are laid out in a grid of columns about
-   * 35rem wide. Rejected if any contains scripts, event handlers or references
+   * verbatim; several (small multiples) sit side by side at their own width,
+   * as many to a row as fit. Rejected if any contains scripts, event handlers or references
    * to anything outside the page. Requires `csv`.
    */
   readonly figure?: string | readonly string[];
