@@ -137,7 +137,7 @@ function timelineSection(r: ReplayReport): PageSection {
         ? `The balance runs out: ${zero.join("; ")}.`
         : "Under both policies every InMail of the log could have been sent.") +
       ` The data behind the figure has the daily balance on every plan under both policies.`,
-    figure: balanceTimeline(balances, { events }),
+    figure: balanceTimeline(balances, { events, ...(rows[0]?.daily[0] === undefined ? {} : { startDate: rows[0].daily[0].date }) }),
     csv: { filename: "balance-by-day.csv", table: csv },
   };
 }
