@@ -12,6 +12,7 @@ import { resolve as resolvePath } from "node:path";
 import { gitCommit, renderPage, writeFileAtomic, type Page, type Provenance } from "../reports/index.ts";
 import { integerOption, maxWorkers, runMain } from "../scenarios/cli.ts";
 import { defaults, helpTable, InputError, resolve, type ParamSpec, type ParamValues } from "../scenarios/params.ts";
+import { executionHelp, withExecution } from "../runner/execution.ts";
 import { defaultWorkers } from "../runner/pool.ts";
 
 export interface NotebookContext {
@@ -108,6 +109,7 @@ export function notebookHelp(notebook: Notebook): string {
     `  --out FILE        where to write the report (default out/${notebook.name}.html)`,
     "  --set name=value  override a parameter (repeatable)",
     `  --workers N       threads that simulate (default ${defaultWorkers()}, every core); the report does not depend on it`,
+    ...executionHelp,
     "  --help            this text",
     "",
     "parameters:",
@@ -152,5 +154,6 @@ export async function runNotebookCli(notebook: Notebook, argv: readonly string[]
 
 /** `if (isMain(import.meta.url)) notebookMain(notebook)` at the bottom of a notebook file. */
 export function notebookMain(notebook: Notebook, argv: readonly string[] = process.argv.slice(2)): void {
-  runMain(`notebooks/${notebook.name}.ts`, () => runNotebookCli(notebook, argv));
+  const command = `notebooks/${notebook.name}.ts`;
+  runMain(command, () => withExecution(command, argv, (rest) => runNotebookCli(notebook, rest)));
 }

@@ -8,6 +8,7 @@
 import { pathToFileURL } from "node:url";
 import type { AccountModel } from "../models/index.ts";
 import { helpTable, InputError, resolve, type ParamSpec, type ParamValues } from "./params.ts";
+import { executionHelp, withExecution } from "../runner/execution.ts";
 import { defaultWorkers } from "../runner/pool.ts";
 import { writeTrace, type TraceOptions } from "./trace-file.ts";
 
@@ -125,6 +126,7 @@ export function helpText(cli: ScenarioCli): string {
     "  --trace FILE        stream every event of account 0 of replication 0 to FILE (CSV: ledger movements with",
     "                      the balance after each, sends with outcome and response time, the closing balance)",
     "  --trace-accounts N  trace accounts 0 … N − 1 instead (default 1)",
+    ...executionHelp,
     "  --help              this text",
     "",
     "parameters:",
@@ -201,5 +203,5 @@ export function runMain(
 
 /** `if (isMain(import.meta.url)) main(cli)` at the bottom of a scenario file. */
 export function main(cli: ScenarioCli, argv: readonly string[] = process.argv.slice(2)): void {
-  runMain(cli.command, () => runCli(cli, argv));
+  runMain(cli.command, () => withExecution(cli.command, argv, (rest) => runCli(cli, rest)));
 }

@@ -9,6 +9,7 @@ import { randomUUID } from "node:crypto";
 import { mkdir, rename, rm, writeFile } from "node:fs/promises";
 import { dirname, join, resolve as resolvePath } from "node:path";
 import type { PersonaId } from "../models/index.ts";
+import { withExecution } from "../runner/execution.ts";
 import { runCli, runMain, type ScenarioCli } from "./cli.ts";
 import { InputError, type ParamValue } from "./params.ts";
 import { resultText, runScenario } from "./run-scenario.ts";
@@ -102,10 +103,12 @@ export function splitSweepArgs(argv: readonly string[]): { rest: string[]; grid:
 
 /** Runs a sweep scenario from the command line. */
 export function sweepMain(s: SweepScenario, argv: readonly string[] = process.argv.slice(2)): void {
-  runMain(s.command, async () => {
-    const split = splitSweepArgs(argv);
-    return runCli(sweepCli(s, split.grid, split.out), split.rest);
-  });
+  runMain(s.command, () =>
+    withExecution(s.command, argv, async (rest) => {
+      const split = splitSweepArgs(rest);
+      return runCli(sweepCli(s, split.grid, split.out), split.rest);
+    }),
+  );
 }
 
 /**
