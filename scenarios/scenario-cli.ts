@@ -101,14 +101,17 @@ export function splitSweepArgs(argv: readonly string[]): { rest: string[]; grid:
   return out === undefined ? { rest, grid } : { rest, grid, out };
 }
 
+/** Runs a sweep scenario on `argv` (its run options included); resolves with the exit code. */
+export function sweepCommand(s: SweepScenario, argv: readonly string[]): Promise<number> {
+  return withExecution(s.command, argv, async (rest) => {
+    const split = splitSweepArgs(rest);
+    return runCli(sweepCli(s, split.grid, split.out), split.rest);
+  });
+}
+
 /** Runs a sweep scenario from the command line. */
 export function sweepMain(s: SweepScenario, argv: readonly string[] = process.argv.slice(2)): void {
-  runMain(s.command, () =>
-    withExecution(s.command, argv, async (rest) => {
-      const split = splitSweepArgs(rest);
-      return runCli(sweepCli(s, split.grid, split.out), split.rest);
-    }),
-  );
+  runMain(s.command, () => sweepCommand(s, argv));
 }
 
 /**
