@@ -7,7 +7,8 @@
  */
 import { planChunks, tallyByReplication, type AccountModel, type Tally } from "../models/index.ts";
 import { runBatch } from "./executor.ts";
-import type { Job } from "./pool.ts";
+import { defaultWorkers, type Job } from "./pool.ts";
+import { estimateRuns, refuseTooLarge } from "./run-estimate.ts";
 
 /** Units per job: fixed, so results never depend on how work is split. */
 export const chunkAccounts = 500;
@@ -17,6 +18,8 @@ export interface RunOptions {
   workers?: number;
   /** Progress bar label (stderr, terminals only). */
   label: string;
+  /** Run even when the estimate is above the limit (the user's `--big`); default false: refused. */
+  big?: boolean;
 }
 
 /** `replications` × `accounts` units of one model. */
@@ -30,8 +33,12 @@ export interface ModelRun {
 /**
  * Runs several models as one batch of jobs on the pool (one progress bar), each cut
  * into chunks of `chunkAccounts` accounts; for each run, one tally per replication.
+ * A batch whose estimate is above the limit (run-estimate.ts) is refused before anything
+ * is planned or run (RunTooLargeError), unless `options.big`.
  */
 export async function runModels(runs: readonly ModelRun[], options: RunOptions): Promise<Tally[][]> {
+  const workers = options.workers ?? defaultWorkers();
+  refuseTooLarge(estimateRuns(runs, workers), options.big ?? false);
   const jobs: Job[] = [];
   const spans = runs.map((r) => {
     const chunks = planChunks(r.accounts, r.replications, chunkAccounts);
@@ -39,7 +46,7 @@ export async function runModels(runs: readonly ModelRun[], options: RunOptions):
     for (const chunk of chunks) jobs.push({ model: r.model, seed: r.seed, chunk });
     return { chunks, from };
   });
-  const tallies = await runBatch(jobs, options);
+  const tallies = await runBatch(jobs, { workers, label: options.label });
   return runs.map((r, i) => {
     const { chunks, from } = spans[i]!;
     return tallyByReplication(r.model.cycles, r.replications, chunks, tallies.slice(from, from + chunks.length));
