@@ -7,6 +7,7 @@
  */
 import type * as aq from "arquero";
 import type { PersonaId } from "../models/index.ts";
+import { withExecution } from "../runner/execution.ts";
 import { runCli, runMain, type ScenarioCli } from "./cli.ts";
 import { planningGuard } from "../runner/run-estimate.ts";
 import { dirOutput, writeDirOutput, type DirOutput } from "./outputs.ts";
@@ -120,12 +121,17 @@ export function splitSweepArgs(argv: readonly string[]): { rest: string[]; grid:
   return out === undefined ? { rest, grid, force } : { rest, grid, out, force };
 }
 
-/** Runs a sweep scenario from the command line. */
-export function sweepMain(s: SweepScenario, argv: readonly string[] = process.argv.slice(2)): void {
-  runMain(s.command, async () => {
-    const split = splitSweepArgs(argv);
+/** Runs a sweep scenario on `argv` (its run options included); resolves with the exit code. */
+export function sweepCommand(s: SweepScenario, argv: readonly string[]): Promise<number> {
+  return withExecution(s.command, argv, async (rest) => {
+    const split = splitSweepArgs(rest);
     return runCli(sweepCli(s, split.grid, split.out, split.force), split.rest);
   });
+}
+
+/** Runs a sweep scenario from the command line. */
+export function sweepMain(s: SweepScenario, argv: readonly string[] = process.argv.slice(2)): void {
+  runMain(s.command, () => sweepCommand(s, argv));
 }
 
 /**
