@@ -5,7 +5,7 @@
  * enforcement and channel counts, the assumptions in force, and timing in `perf`
  * (the only field that may differ between two runs with the same seed).
  */
-import { estimate, summarize, type CycleRow, type Estimate, type Summary, type Tally } from "../models/index.ts";
+import { estimate, summarize, type AccountModel, type CycleRow, type Estimate, type Summary, type Tally } from "../models/index.ts";
 import { runModel } from "../runner/run-models.ts";
 import type { ParamValues } from "./params.ts";
 import type { BuiltScenario } from "./scenario.ts";
@@ -41,14 +41,17 @@ export function jsonParams(values: ParamValues): Record<string, number | string 
 
 /** The labels a reader must see: which figures in force are assumptions. */
 export function assumptions(b: BuiltScenario): string[] {
-  const m = b.model;
+  return modelAssumptions(b.model, { priceIllustrative: b.price.illustrative, leversOn: Object.values(b.message.levers ?? {}).some(Boolean) });
+}
+
+/** `assumptions` from the model itself, and what the model does not keep: whether the price is the illustrative one, whether message levers are on. */
+export function modelAssumptions(m: AccountModel, context: { readonly priceIllustrative: boolean; readonly leversOn: boolean }): string[] {
   const out = [
     "response delay distribution (none is published)",
     "audience response rates and mix by segment (within the published 10–30% range)",
   ];
-  if (b.price.illustrative) out.push("plan price (illustrative, low confidence)");
-  const levers = b.message.levers ?? {};
-  if (Object.values(levers).some(Boolean)) out.push("size of the message levers (direction documented, size not)");
+  if (context.priceIllustrative) out.push("plan price (illustrative, low confidence)");
+  if (context.leversOn) out.push("size of the message levers (direction documented, size not)");
   if ((m.response.offPeakMultiplier ?? 1) !== 1) out.push("off-peak effect size");
   if (m.blockedShare > 0) out.push("share of members who block InMail");
   if (m.openProfile) out.push("Open Profile share and monthly cap");
