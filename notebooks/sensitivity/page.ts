@@ -149,7 +149,7 @@ function runsSection(r: SensitivityReport): PageSection {
   return {
     heading: "Simulation noise and the runs behind this page",
     text:
-      `Every point is the whole team simulated (${n1(r.runs.accountsPerPoint)} account${r.runs.accountsPerPoint === 1 ? ", a pooled contract" : "s, one per seat"}), several times: ` +
+      `Every point is the whole team simulated (${n1(r.runs.accountsPerPoint)} account${r.runs.accountsPerPoint === 1 ? ", a pooled contract" : "s, one per seat"}), several times. ` +
       `Points of one design row share their random numbers (the same recipients answer the same way), and rows get different ones, ` +
       `so the differences the indices are made of carry little noise. ` +
       `${n.statement}. ` +
@@ -157,11 +157,12 @@ function runsSection(r: SensitivityReport): PageSection {
       `${n1(r.runs.pointReplications)} point-replications, ${n1(r.runs.accountMonths)} account-months simulated in ${f1(r.perf.wallSeconds)} s ` +
       `(the time is the only figure on this page that changes from one run to the next).`,
     table: {
+      // Share of each output's variance that is simulation noise.
       data: r.outputs.map((o) => ({ output: o.label, pilot: pct(n.morris.share[o.id]!), sobol: pct(n.sobol.share[o.id]!) })),
       columns: {
         output: { label: "Output" },
-        pilot: { label: `Noise share, Morris pilot (${n.morris.replications} replications)` },
-        sobol: { label: `Noise share, Sobol points (${n.sobol.replications} replications)` },
+        pilot: { label: `Morris pilot (${n.morris.replications} repl.)` },
+        sobol: { label: `Sobol points (${n.sobol.replications} repl.)` },
       },
     },
     csv: {

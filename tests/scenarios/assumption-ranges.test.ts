@@ -1,3 +1,5 @@
+import { readFileSync } from "node:fs";
+import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { quantile } from "../../analysis/input-distribution.ts";
 import { assumptionRanges, rangeOf, withModelInputs, withValueInputs } from "../../scenarios/assumption-ranges.ts";
@@ -7,6 +9,7 @@ import { buildModel, scenarioParams } from "../../scenarios/scenario.ts";
 import { planTeam, teamParams, teamResult } from "../../scenarios/team-plan.ts";
 import { teamAssumptions } from "../../scenarios/sensitivity-team.ts";
 import { runModels } from "../../runner/run-models.ts";
+import { assumptionRangesMarkdown } from "../../scenarios/assumption-ranges-markdown.ts";
 
 const general = scenarioParams("recruiter");
 // Every assumption the general model can label is in force here.
@@ -77,5 +80,12 @@ describe("assumption ranges: one documented range for every labelled assumption"
     const v = { ...defaults(teamParams), plan: "recruiter-lite", months: 2, replications: 2 };
     const plan = planTeam(v);
     for (const label of teamAssumptions(v, plan.runs[0]!.model, plan)) expect(() => rangeOf(label)).not.toThrow();
+  });
+});
+
+describe("the README's table of ranges", () => {
+  it("is the table in code, rendered (npx tsx scenarios/assumption-ranges-markdown.ts)", () => {
+    const readme = readFileSync(join(import.meta.dirname, "../../README.md"), "utf8");
+    expect(readme).toContain(assumptionRangesMarkdown());
   });
 });
