@@ -46,6 +46,8 @@ export interface AssumptionInput {
 export interface AssumptionRange {
   /** The label as `assumptions()` prints it (the first) and as the team planner does. */
   readonly labels: readonly string[];
+  /** For a label that prints a value of its own (e.g. "×0.5"): the pattern it matches. */
+  readonly pattern?: RegExp;
   readonly inputs: readonly AssumptionInput[];
   /**
    * Why the team analysis does not vary it, when it does not: a figure the team
@@ -333,6 +335,52 @@ export const assumptionRanges: readonly AssumptionRange[] = [
     ],
   },
   {
+    labels: ["follow-up response probability ×… of the first InMail's (none is published; plausible 0.25–1)"],
+    pattern: /^follow-up response probability ×[\d.]+ of the first InMail's \(none is published; plausible 0\.25–1\)$/,
+    inputs: [
+      {
+        id: "followUps.responseFactor",
+        label: "follow-up response ÷ first InMail's",
+        unit: "",
+        distribution: { kind: "uniform", min: 0.25, max: 1 },
+        default: "0.5",
+        source: "none published; a follow-up reaches someone who did not answer the first message: from a quarter of its response rate to as much",
+        measure: "responses to follow-ups ÷ responses to first InMails, from your send log",
+        target: { kind: "param", path: "followUps.responseFactor" },
+      },
+    ],
+  },
+  {
+    labels: ["an answer refunds the message it answers; earlier messages of the sequence stay spent (undocumented)"],
+    inputs: [],
+    notVaried: "a rule, not a figure: the other reading (an answer refunds the whole sequence) is not modelled",
+  },
+  {
+    labels: ["Recruiter follow-up credits taken when scheduled, given back when not delivered (reading of help a1457303)"],
+    inputs: [],
+    notVaried: "a rule, not a figure: the reading of LinkedIn's help page is the only one modelled",
+  },
+  {
+    labels: ["a Premium follow-up costs a credit (the FAQ a554514 says only 'may be eligible')"],
+    inputs: [],
+    notVaried: "a rule, not a figure: followUps.premiumRule chooses between the two readings; set it to compare",
+  },
+  {
+    labels: ["share of follow-ups that cannot be delivered"],
+    inputs: [
+      {
+        id: "followUps.undeliverableShare",
+        label: "share of follow-ups not deliverable",
+        unit: "",
+        distribution: { kind: "uniform", min: 0, max: 0.2 },
+        default: "as set (0 turns it off)",
+        source: "assumed: members who leave or close InMail between messages, up to one in five",
+        measure: "follow-ups your send log shows as undelivered",
+        target: { kind: "param", path: "followUps.undeliverableShare" },
+      },
+    ],
+  },
+  {
     labels: ["Recruiter: 150 credits per seat a month (LinkedIn's 2014 figure; contracts are negotiated)"],
     inputs: [
       {
@@ -364,7 +412,7 @@ const byLabel = new Map(assumptionRanges.flatMap((r) => r.labels.map((label) => 
 
 /** The entry of an assumption label; throws for a label the table lacks. */
 export function rangeOf(label: string): AssumptionRange {
-  const range = byLabel.get(label);
+  const range = byLabel.get(label) ?? assumptionRanges.find((r) => r.pattern?.test(label));
   if (!range) throw new Error(`assumption-ranges.ts has no range for the assumption ${JSON.stringify(label)}`);
   return range;
 }

@@ -19,7 +19,7 @@ import type { MeanCi } from "../sim/mean-ci.ts";
 import { runModels, type ModelRun, type RunOptions } from "../runner/run-models.ts";
 import { rangeOf, withModelInputs, withValueInputs, type AssumptionInput, type AssumptionRange } from "./assumption-ranges.ts";
 import { InputError, type ParamValues } from "./params.ts";
-import { modelAssumptions } from "./run-scenario.ts";
+import { followUpAssumptions, modelAssumptions } from "./run-scenario.ts";
 import { planTeam, teamResult, type TeamPlan } from "./team-plan.ts";
 
 export interface TeamSetup {
@@ -54,7 +54,7 @@ function teamRun(values: ParamValues): { plan: TeamPlan; run: ModelRun } {
 export function teamAssumptions(values: ParamValues, model: AccountModel, plan: TeamPlan): string[] {
   const p = String(values.plan) as keyof TeamPlan["settings"]["prices"];
   const leversOn = ["message.specificSubject", "message.mutualGround", "message.clearCallToAction", "message.personalised", "audience.openToWork"].some((k) => values[k] === true);
-  const labels = modelAssumptions(model, { priceIllustrative: plan.settings.prices[p].illustrative, leversOn });
+  const labels = [...modelAssumptions(model, { priceIllustrative: plan.settings.prices[p].illustrative, leversOn }), ...followUpAssumptions(model.followUps, p)];
   if (p === "recruiter" && values["rules.credits"] === "plan") labels.push("Recruiter: 150 credits per seat a month (LinkedIn's 2014 figure; contracts are negotiated)");
   return labels;
 }
