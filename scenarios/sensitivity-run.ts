@@ -10,6 +10,8 @@ import { ishigamiModel } from "../analysis/ishigami-model.ts";
 import { analyseSensitivity, type SensitivityResult, type SensitivityRow } from "../analysis/sensitivity-analysis.ts";
 import { ishigamiIndices } from "../analysis/test-functions.ts";
 import { maxSaltelliInputs } from "../analysis/saltelli-design.ts";
+import { defaultWorkers } from "../runner/pool.ts";
+import { estimateRuns, refuseTooLarge, RunTooLargeError } from "../runner/run-estimate.ts";
 import type { RunOptions } from "../runner/run-models.ts";
 import { assumptionRanges } from "./assumption-ranges.ts";
 import { defaults, InputError, type ParamSpec, type ParamValues } from "./params.ts";
@@ -91,9 +93,6 @@ export interface SensitivityReport {
   readonly perf: { readonly wallSeconds: number };
 }
 
-/** Most account-months a run may simulate (about an hour on two cores); larger runs are refused up front. */
-export const maxAccountMonths = 150_000_000;
-
 /** An index as a whole percentage, within 0–100% (an estimate outside is sampling error). */
 const pct = (x: number) => `${Math.round(Math.min(1, Math.max(0, x)) * 100)}%`;
 
@@ -119,7 +118,8 @@ function checkLevels(values: ParamValues): void {
 
 /**
  * Runs the analysis of `model` with `values` (checked against `sensitivityParams`).
- * InputError for bad combinations and for runs over `maxAccountMonths`, before anything runs.
+ * InputError for bad combinations, and for an analysis whose largest size is over the
+ * limit of runner/run-estimate.ts (unless `run.big`), before anything runs.
  */
 export async function runSensitivity(
   modelId: SensitivityModelId,
@@ -181,12 +181,15 @@ export async function runSensitivity(
   if (k > maxSaltelliInputs) throw new InputError(`the team has ${k} assumptions in force; at most ${maxSaltelliInputs} can be analysed at once`);
   const cycles = values.months as number;
   const points = { morris: options.trajectories * (k + 1), sobol: options.n * (k + 2) };
-  const worstMonths = (points.morris * options.noise.pilotReplications + points.sobol * options.noise.maxReplications) * model.accountsPerPoint * cycles;
-  if (worstMonths > maxAccountMonths) {
+  // The whole analysis at its largest (every Sobol point at maxReplications), estimated and refused before anything runs.
+  const worst = points.morris * options.noise.pilotReplications + points.sobol * options.noise.maxReplications;
+  try {
+    refuseTooLarge(estimateRuns([{ model: model.baseRun.model, accounts: model.accountsPerPoint, replications: worst }], run.workers ?? defaultWorkers()), run.big ?? false);
+  } catch (err) {
+    if (!(err instanceof RunTooLargeError)) throw err;
     throw new InputError(
-      `n: ${options.n} is too large for this run: up to ${worstMonths.toLocaleString("en-US")} account-months ` +
-        `(${points.morris + points.sobol} points × up to ${options.noise.maxReplications} replications × ${model.accountsPerPoint} accounts × ${cycles} months); ` +
-        `expected at most ${maxAccountMonths.toLocaleString("en-US")}: lower n, maxReplications, seats or months`,
+      `${err.message.replace(/; lower accounts.*$/, "")}; the analysis runs ${(points.morris + points.sobol).toLocaleString("en-US")} points × up to ${options.noise.maxReplications} replications: ` +
+        `lower n, trajectories, maxReplications, seats or months (or pass --big to scenarios/sensitivity.ts)`,
     );
   }
   const result = await analyseSensitivity(model, options);

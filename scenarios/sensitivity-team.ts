@@ -103,6 +103,8 @@ export function teamModel(setup: TeamSetup): SensitivityModel & {
   readonly assumptionInputs: readonly AssumptionInput[];
   readonly held: readonly { readonly assumption: string; readonly reason: string }[];
   readonly accountsPerPoint: number;
+  /** The team's run at the values given (before any input is varied). */
+  readonly baseRun: ModelRun;
 } {
   const { inputs, held } = teamInputs(setup);
   const base = teamRun(setup.values);
@@ -113,6 +115,7 @@ export function teamModel(setup: TeamSetup): SensitivityModel & {
     assumptionInputs: inputs,
     held,
     accountsPerPoint: base.run.accounts,
+    baseRun: base.run,
     async evaluate(blocks, { stage, replications }) {
       const points = blocks.map((block, bi) =>
         block.map((x) => {
