@@ -230,7 +230,7 @@ const f3 = (x: number) => x.toFixed(3);
 /** A plain-text summary: conclusions, then the table of indices per output. */
 export function sensitivityText(r: SensitivityReport): string {
   const lines = [
-    `sensitivity — model ${r.model}, N = ${r.params.n}, ${r.params.trajectories} Morris trajectories, seed ${r.params.seed}`,
+    `sensitivity — model ${r.model}${r.model === "team" ? ` (${r.params.seats} seats on ${r.params.plan}, policy ${r.params.policy})` : ""}, N = ${r.params.n}, ${r.params.trajectories} Morris trajectories, seed ${r.params.seed}`,
     "",
     ...r.conclusions.map((c) => `  ${c}`),
     "",

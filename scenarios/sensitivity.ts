@@ -22,7 +22,7 @@ export function sensitivityHelp(): string {
     "",
     "Which assumption matters. Morris elementary effects (μ*, σ) first, then Sobol indices S1 and ST by Saltelli",
     "sampling on a scrambled Sobol sequence, with bootstrap 95% CIs, for each output and each uncertain input.",
-    "  team      a team of `seats` seats on one plan (default 5 on Recruiter Lite, LinkedIn's rules): team conversations",
+    "  team      the team planner's team (scenarios/team.ts) on one plan (default 6 seats on Recruiter Lite, LinkedIn's rules): team conversations",
     "            per month, cost per conversation (USD), capacity multiplier, over every assumption in force",
     "  ishigami  the Ishigami function (a = 7, b = 0.1): the CIs should contain S1 ≈ 0.3139, 0.4424, 0 and",
     "            ST ≈ 0.5576, 0.4424, 0.2437 (team parameters are not used)",
