@@ -29,7 +29,7 @@ export function sensitivityPage(r: SensitivityReport, provenance: Provenance): P
     guide:
       `How much of the spread in a team's results comes from each figure the model has to assume? ` +
       `The team is ${p.seats} seats on ${plan} under ${p.policy === "linkedin" ? "LinkedIn's" : "the guide's"} credit rules, as the team planner (scenarios/team.ts) models it. ` +
-      `Each of the ${r.inputs.length} assumptions in force is drawn over its plausible range (listed below with its source), all at once, ` +
+      `Each of the ${r.inputs.length} uncertain figures behind the assumptions in force is drawn over its plausible range (listed below with its source), all at once, ` +
       `and the simulator is run at ${n1(r.runs.points.morris + r.runs.points.sobol)} combinations. ` +
       `S1 is the share of an output's variance that one assumption causes alone; ST adds its interactions with the others. ` +
       `A wide bar with a narrow interval is an assumption worth measuring; a bar at 0 is one that does not matter here. ` +
