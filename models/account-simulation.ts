@@ -34,7 +34,6 @@
  * or not, so runs with 0, 1 and 2 follow-ups answer the same way on the same recipients
  * and the streams without follow-ups draw exactly as before.
  */
-import { randomBeta } from "d3-random";
 import { Environment, StreamBank, type Distribution, type EventHandler } from "../sim/index.ts";
 import {
   complaintVerdict,
@@ -44,6 +43,7 @@ import {
   noEnforcement,
   type Enforcement,
 } from "./enforcement.ts";
+import { betaDraw } from "./beta-draw.ts";
 import { channels, type Channel } from "./channel.ts";
 import { sendsFollowUps, type FollowUpSpec } from "./follow-ups.ts";
 import { grantTimes, type GrantSchedule } from "./grant-schedule.ts";
@@ -451,7 +451,7 @@ export class AccountSimulation implements EventHandler {
       if (r.heterogeneity > 0 && r.responseBase > 0 && r.responseBase < 1) {
         // The seat's audience responds at q ~ Beta(mean = base rate, concentration κ).
         const k = r.heterogeneity;
-        const q = randomBeta.source(env.stream(entity, "audience"))(r.responseBase * k, (1 - r.responseBase) * k)();
+        const q = betaDraw(env.stream(entity, "audience"), r.responseBase * k, (1 - r.responseBase) * k);
         seats.audience[s] = q / r.responseBase;
       }
     }
@@ -1180,9 +1180,8 @@ export class AccountSimulation implements EventHandler {
         tally.perCycle.outOfCreditMicrodays[last]! += Math.round((this.#horizon - seats.waitStart[s]!) * MICRODAYS_PER_DAY);
       }
     }
-    // The balance left at the horizon is lost to the account: it counts as expired in
-    // the last cycle's row (the ledger keeps it as the closing balance).
-    tally.perCycle.expired[last]! += ledger.balance;
+    // The balance left at the horizon is held, not lost: it is the closing balance, never
+    // counted as expired in the last cycle (credits lost and credits held are not mixed).
     tally.accounts += this.#r.seats;
     tally.closingBalance += ledger.balance;
     tally.ledger.granted += ledger.granted;

@@ -6,6 +6,7 @@
  */
 import { planChunks, tallyByReplication, type AccountModel, type Tally } from "../models/index.ts";
 import { defaultWorkers, runJobs, type Job } from "./pool.ts";
+import { estimateRuns, refuseTooLarge } from "./run-estimate.ts";
 
 /** Units per job: fixed, so results never depend on how work is split. */
 export const chunkAccounts = 500;
@@ -15,6 +16,8 @@ export interface RunOptions {
   workers?: number;
   /** Progress bar label (stderr, terminals only). */
   label: string;
+  /** Run even when the estimate is above the limit (the user's `--big`); default false: refused. */
+  big?: boolean;
 }
 
 /** `replications` × `accounts` units of one model. */
@@ -28,8 +31,12 @@ export interface ModelRun {
 /**
  * Runs several models as one batch of jobs on the pool (one progress bar), each cut
  * into chunks of `chunkAccounts` accounts; for each run, one tally per replication.
+ * A batch whose estimate is above the limit (run-estimate.ts) is refused before anything
+ * is planned or run (RunTooLargeError), unless `options.big`.
  */
 export async function runModels(runs: readonly ModelRun[], options: RunOptions): Promise<Tally[][]> {
+  const workers = options.workers ?? defaultWorkers();
+  refuseTooLarge(estimateRuns(runs, workers), options.big ?? false);
   const jobs: Job[] = [];
   const spans = runs.map((r) => {
     const chunks = planChunks(r.accounts, r.replications, chunkAccounts);
@@ -38,7 +45,7 @@ export async function runModels(runs: readonly ModelRun[], options: RunOptions):
     return { chunks, from };
   });
   const tallies = await runJobs(jobs, {
-    workers: options.workers ?? defaultWorkers(),
+    workers,
     progress: { label: options.label },
   });
   return runs.map((r, i) => {

@@ -5,6 +5,7 @@
  * is allowed; model code then trusts what it receives. Names may be dotted paths
  * (`audience.blockedShare`) for nested scenario fields.
  */
+import { didYouMean, matchChoice, percentValue } from "./name-match.ts";
 
 /** Bad input from the user: the CLI prints the message and exits with code 2. */
 export class InputError extends Error {
@@ -45,9 +46,21 @@ export type ParamSpec =
       readonly integer?: boolean;
       readonly default: number | string;
     })
-  | (Common & { readonly kind: "enum"; readonly values: readonly string[]; readonly default: string })
+  | (Common & {
+      readonly kind: "enum";
+      readonly values: readonly string[];
+      /** Display names also accepted for a value (e.g. a plan's "Recruiter Lite"). */
+      readonly labels?: Readonly<Record<string, string>>;
+      readonly default: string;
+    })
   | (Common & { readonly kind: "boolean"; readonly default: boolean })
-  | (Common & { readonly kind: "string"; readonly maxLength: number; readonly default: string });
+  | (Common & {
+      readonly kind: "string";
+      readonly maxLength: number;
+      /** Refuse empty or blank text (a title, say). */
+      readonly nonBlank?: boolean;
+      readonly default: string;
+    });
 
 export type ParamValue = number | string | boolean;
 export type ParamValues = Record<string, ParamValue>;
@@ -68,15 +81,19 @@ export function allowed(spec: ParamSpec): string {
     case "boolean":
       return "true or false";
     case "string":
-      return `text of at most ${spec.maxLength} characters`;
+      return `${spec.nonBlank ? "non-blank " : ""}text of at most ${spec.maxLength} characters`;
   }
 }
 
-/** Checks a typed value against its spec; returns it or throws an InputError. */
-export function checkValue(spec: ParamSpec, value: unknown, where = spec.name): ParamValue {
+/**
+ * Checks a typed value against its spec; returns it or throws an InputError naming
+ * `where` and the value — as the user typed it when `typed` is given (so an overflow
+ * such as 1e400 is reported as 1e400, not as what it became).
+ */
+export function checkValue(spec: ParamSpec, value: unknown, where = spec.name, typed?: string): ParamValue {
   const bad = () =>
     new InputError(
-      `${where}: ${JSON.stringify(value) ?? String(value)} is not allowed; expected ${allowed(spec)}` +
+      `${where}: ${typed ?? JSON.stringify(value) ?? String(value)} is not allowed; expected ${allowed(spec)}` +
         (spec.hint ? ` (${spec.hint})` : ""),
     );
   switch (spec.kind) {
@@ -109,19 +126,32 @@ export function checkValue(spec: ParamSpec, value: unknown, where = spec.name): 
       if (typeof value !== "number" || !Number.isInteger(value) || value < spec.min || value > spec.max) throw bad();
       return value;
     case "enum":
-      if (typeof value !== "string" || !spec.values.includes(value)) throw bad();
+      if (typeof value !== "string" || !spec.values.includes(value)) {
+        const hint = typeof value === "string" ? didYouMean(value, spec.values) : "";
+        if (hint === "") throw bad();
+        throw new InputError(`${where}: ${JSON.stringify(value)} is not allowed; ${hint} (expected ${allowed(spec)})`);
+      }
       return value;
     case "boolean":
       if (typeof value !== "boolean") throw bad();
       return value;
     case "string":
-      if (typeof value !== "string" || value.length > spec.maxLength) throw bad();
+      if (typeof value !== "string" || value.length > spec.maxLength || (spec.nonBlank && value.trim() === "")) throw bad();
       return value;
   }
 }
 
+/**
+ * Decimal notation, the only one numbers are read in: digits with an optional sign,
+ * fraction and exponent (12, -3, 0.25, .5, 1e6). Not hex, binary or octal (0x10, 0b11,
+ * 0o7), not `Infinity` (a limit's word is `unlimited`), not empty.
+ */
+const decimalNumber = /^[+-]?(?:\d+\.?\d*|\.\d+)(?:[eE][+-]?\d+)?$/;
+
 /** Parses the text of a `--set` value into the spec's type, then checks it. */
 export function parseValue(spec: ParamSpec, text: string): ParamValue {
+  const forgiven = forgivingValue(spec, text);
+  if (forgiven !== undefined) return checkValue(spec, forgiven);
   let value: unknown = text;
   if (spec.kind === "limit" && ["unlimited", "infinity"].includes(text.trim().toLowerCase())) {
     value = Infinity;
@@ -129,14 +159,27 @@ export function parseValue(spec: ParamSpec, text: string): ParamValue {
     value = spec.word;
   } else if (spec.kind === "integer" || spec.kind === "number" || spec.kind === "limit" || spec.kind === "override") {
     const trimmed = text.trim();
-    value = trimmed === "" ? NaN : Number(trimmed);
-    if (Number.isNaN(value)) {
-      throw new InputError(`${spec.name}: ${JSON.stringify(text)} is not a number; expected ${allowed(spec)}`);
+    if (!decimalNumber.test(trimmed)) {
+      throw new InputError(`${spec.name}: ${JSON.stringify(text)} is not a number; expected ${allowed(spec)}, in decimal notation (e.g. 12, 0.25 or 1e6)`);
     }
+    // A value too large for a double (1e400) becomes Infinity: refused below, shown as typed.
+    return checkValue(spec, Number(trimmed), spec.name, trimmed);
   } else if (spec.kind === "boolean") {
     value = text === "true" ? true : text === "false" ? false : text;
   }
   return checkValue(spec, value);
+}
+
+/**
+ * What a forgiving reading makes of `text`, before the strict grammar: a share (a
+ * number parameter from 0 to at most 1) typed as a percentage ("15%" is 0.15), a
+ * choice typed in any case or with any separators, or by its display name; undefined
+ * when neither applies.
+ */
+function forgivingValue(spec: ParamSpec, text: string): ParamValue | undefined {
+  if ((spec.kind === "number" || spec.kind === "override") && spec.max <= 1) return percentValue(text);
+  if (spec.kind === "enum") return matchChoice(spec.values, text.trim(), spec.labels);
+  return undefined;
 }
 
 /** The defaults of every parameter. */
@@ -154,7 +197,8 @@ export function resolve(specs: readonly ParamSpec[], overrides: readonly string[
     const name = o.slice(0, eq).trim();
     const spec = byName.get(name);
     if (!spec) {
-      throw new InputError(`${name}: unknown parameter; allowed: ${specs.map((s) => s.name).join(", ")}`);
+      const hint = didYouMean(name, specs.map((s) => s.name));
+      throw new InputError(`${name}: unknown parameter; ${hint === "" ? "" : `${hint} `}(--help lists all ${specs.length})`);
     }
     values[name] = parseValue(spec, o.slice(eq + 1));
   }

@@ -156,7 +156,7 @@ export async function runScenario(
   name: string,
   values: ParamValues,
   b: BuiltScenario,
-  options: { workers?: number } = {},
+  options: { workers?: number; big?: boolean } = {},
 ): Promise<ScenarioResult> {
   const started = performance.now();
   const tallies = await runModel(b.model, b.seed, b.accounts, b.replications, { ...options, label: name });

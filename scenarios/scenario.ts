@@ -6,42 +6,35 @@
  * `buildModel` turns them into the complete AccountModel the simulation trusts.
  */
 import { formatDate } from "../models/iso-time.ts";
+// Each model file directly, not models/index.ts: that re-exports the summaries, whose
+// engine statistics load node:module, and team-plan (which builds on this file) must
+// bundle for a browser.
+import type { AccountModel } from "../models/account-simulation.ts";
+import { segmentIds, segments, type SegmentId } from "../models/audiences.ts";
+import { guideComplaintRule, recruiterContentRule, recruiterFloor } from "../models/enforcement.ts";
+import { leverEffects, weekdayMultipliers } from "../models/levers.ts";
 import {
+  bodyChars,
   connectionNoteProblems,
-  creditRules,
-  followUpRuleForPlan,
-  guideComplaintRule,
   inmailProblems,
-  leverEffects,
+  limits,
   messageMultiplier,
-  OUTCOME_CODE,
-  outcomes,
-  PlanCannotSendError,
-  personaIds,
-  maxFollowUps,
-  personas,
-  planIds,
-  plans,
-  policyIds,
-  premiumFollowUpRules,
-  recruiterContentRule,
-  recruiterFollowUpDays,
-  recruiterFloor,
-  refundAgings,
-  segmentIds,
-  segments,
-  weekdayMultipliers,
-  type AccountModel,
-  type DelaySpec,
-  type FollowUpSpec,
+  subjectChars,
   type Message,
-  type PersonaId,
-  type PlanId,
-  type PolicyId,
+} from "../models/message.ts";
+import { OUTCOME_CODE, outcomes } from "../models/outcome.ts";
+import { personaIds, personas, type PersonaId } from "../models/personas.ts";
+import { PlanCannotSendError, planIds, plans, type PlanId } from "../models/plans.ts";
+import { creditRules, policyIds, refundAgings, type PolicyId, type RefundAging } from "../models/policy.ts";
+import type { DelaySpec } from "../models/response-model.ts";
+import {
+  followUpRuleForPlan,
+  maxFollowUps,
+  premiumFollowUpRules,
+  recruiterFollowUpDays,
+  type FollowUpSpec,
   type PremiumFollowUpRule,
-  type RefundAging,
-  type SegmentId,
-} from "../models/index.ts";
+} from "../models/follow-ups.ts";
 import { InputError, type ParamSpec, type ParamValues } from "./params.ts";
 
 const workdayPresets = {
@@ -51,6 +44,9 @@ const workdayPresets = {
   weekends: [0, 6],
 } as const;
 type Workdays = keyof typeof workdayPresets;
+
+/** Plan display names, accepted for the plan ("Recruiter Lite"). */
+export const planLabels: Readonly<Record<string, string>> = Object.fromEntries(planIds.map((id) => [id, plans[id].name]));
 
 /** Sales Navigator's two pages on credit life: 57013 (newer) says 90 days, a101030 (older) says never. */
 const salesNavigatorCreditLives = ["90", "never"] as const;
@@ -68,7 +64,7 @@ export function scenarioParams(persona: PersonaId, overrides: ScenarioDefaults =
     { name: "cycles", kind: "integer", min: 1, max: 1200, default: 12, description: "billing cycles (months) simulated" },
     { name: "startDate", kind: "string", maxLength: 10, default: "2026-01-05", description: "date of t = 0, YYYY-MM-DD (UTC); weekdays follow from it" },
     { name: "persona", kind: "enum", values: personaIds, default: persona, description: "who sends (labels the run; its figures are the defaults below)" },
-    { name: "plan", kind: "enum", values: planIds, default: p.plan, description: "plan: allotment, cap, credit life, grant schedule" },
+    { name: "plan", kind: "enum", values: planIds, labels: planLabels, default: p.plan, description: "plan: allotment, cap, credit life, grant schedule" },
     { name: "policy", kind: "enum", values: policyIds, default: "linkedin", description: "credit rules: guide (reset, no refund on declines) or linkedin (roll over to a cap, 90-day life)" },
     { name: "rules.credits", kind: "override", word: "plan", min: 0, max: 100_000, integer: true, default: "plan", unit: "credits", description: "credits per seat per cycle, or the plan's (a pooled contract gets seats × this)" },
     { name: "rules.capMultiplier", kind: "override", word: "plan", min: 1, max: 100, default: "plan", description: "linkedin: balance cap ÷ allotment, or the plan's" },
@@ -185,6 +181,11 @@ export function buildModel(v: ParamValues): BuiltScenario {
       `contract.seats: ${seats} is not allowed with plan=${planId}; expected 1 (only ${planIds.filter((id) => plans[id].pooled).join(", ")} pools credits across seats)`,
     );
   }
+  if (credits <= 0 && connUse !== "only" && v["rules.credits"] !== "plan") {
+    throw new InputError(
+      `rules.credits: ${credits} is not allowed with connections.use=${connUse}; expected at least 1 (an account with no credits cannot send InMail, G2), or set connections.use=only to compare the free channel`,
+    );
+  }
   if (credits <= 0 && connUse !== "only") {
     const e = new PlanCannotSendError(planId);
     throw new InputError(
@@ -226,13 +227,21 @@ export function buildModel(v: ParamValues): BuiltScenario {
       openToWorkTarget: v["audience.openToWork"] === true,
     },
   };
-  const problems = [
-    ...inmailProblems(message),
-    ...(connUse !== "none"
-      ? connectionNoteProblems("connections.noteChars", num(v["connections.noteChars"]), plan.creditsPerMonth === 0)
-      : []),
-  ];
-  if (problems.length > 0) throw new InputError(problems.join("; "));
+  // LinkedIn's limits, reported on the parameter the user set.
+  const tooLong = (name: string, chars: number, max: number, what: string) =>
+    new InputError(`${name}: ${chars.toLocaleString("en-US")} characters is not allowed; expected at most ${max.toLocaleString("en-US")} (${what})`);
+  if (subjectChars(message) > limits.inmailSubjectChars) {
+    throw tooLong("message.subject", subjectChars(message), limits.inmailSubjectChars, "LinkedIn's limit for an InMail subject");
+  }
+  if (bodyChars(message) > limits.inmailBodyChars) {
+    const name = v["message.body"] !== "" ? "message.body" : "message.bodyChars";
+    throw tooLong(name, bodyChars(message), limits.inmailBodyChars, "LinkedIn's limit for an InMail body");
+  }
+  const freeAccount = plan.creditsPerMonth === 0;
+  const noteMax = freeAccount ? limits.connectionNoteCharsFree : limits.connectionNoteChars;
+  if (connUse !== "none" && num(v["connections.noteChars"]) > noteMax) {
+    throw tooLong("connections.noteChars", num(v["connections.noteChars"]), noteMax, `LinkedIn's limit for a connection note on a ${freeAccount ? "free" : "paid"} account`);
+  }
 
   const startHour = num(v["sender.startHour"]);
   const endHour = num(v["sender.endHour"]);

@@ -8,7 +8,7 @@
  * Results are tidy arquero tables: `rows` has one row per grid point × replication ×
  * cycle (per-account means of every count), `summary` one row per grid point.
  */
-import * as aq from "arquero";
+import type * as aq from "arquero";
 import { estimate, tallyFields, type Estimate } from "../models/index.ts";
 import { InputError, parseValue, type ParamSpec, type ParamValue, type ParamValues } from "./params.ts";
 import { defaultWorkers } from "../runner/pool.ts";
@@ -64,6 +64,8 @@ export function gridPoints(axes: readonly GridAxis[]): Record<string, ParamValue
 
 export interface SweepOptions {
   workers?: number;
+  /** Run even when the estimate is above the limit (`--big`). */
+  big?: boolean;
 }
 
 /** A sweep resolved and built, ready to run: every InputError has been thrown by now. */
@@ -97,9 +99,11 @@ export async function runSweepPlan(plan: SweepPlan, options: SweepOptions = {}):
   const { scenario, axes, at: points } = plan;
   const started = performance.now();
   const results = (
-    await runPlannedPoints(scenario, plan.points, { workers: options.workers ?? defaultWorkers(), label: scenario })
+    await runPlannedPoints(scenario, plan.points, { workers: options.workers ?? defaultWorkers(), label: scenario, big: options.big ?? false })
   ).map((run) => ({ perRep: run.tallies, result: run.result }));
   const wallSeconds = (performance.now() - started) / 1000;
+  // Loaded once the simulation is done: merely loading arquero slows a simulating thread (~15%).
+  const arquero = await import("arquero");
 
   const baseline = results[0]!.result;
   const sweepPoints: SweepPoint[] = results.map(({ result }, i) => ({
@@ -172,8 +176,8 @@ export async function runSweepPlan(plan: SweepPlan, options: SweepOptions = {}):
     scenario,
     axes,
     points: sweepPoints,
-    rows: aq.table(cols),
-    summary: aq.table(summaryCols),
+    rows: arquero.table(cols),
+    summary: arquero.table(summaryCols),
     wallSeconds,
   };
 }

@@ -28,7 +28,7 @@ import { recruiting } from "../../scenarios/recruiting.ts";
 import { salesProspecting } from "../../scenarios/sales-prospecting.ts";
 import { buildModel, scenarioParams, type BuiltScenario, type ScenarioDefaults } from "../../scenarios/scenario.ts";
 import { pairedDifference } from "../../scenarios/sweep.ts";
-import { outcomeShares } from "../observed-rate.ts";
+import { outcomeShares } from "../../scenarios/observed-rate.ts";
 import { runPoints, type PointOverrides, type PointRun } from "../scenario-points.ts";
 import type { MessageLeversParams } from "./params.ts";
 
@@ -114,6 +114,8 @@ export interface MessageLeversResults {
 
 export interface ComputeOptions {
   readonly workers: number;
+  /** Run even when the estimate is above the limit (`--big`). */
+  readonly big?: boolean;
 }
 
 function baseValues(p: MessageLeversParams): ParamValues {
@@ -253,7 +255,7 @@ export async function computeMessageLevers(p: MessageLeversParams, options: Comp
   const levers = leverSpecs(p.baseBodyChars);
   const bandPoints = bandBodyChars.map((n): PointOverrides => ({ "message.bodyChars": n }));
   const points: PointOverrides[] = [{}, ...levers.flatMap((l) => (l.low ? [l.low, l.high] : [l.high])), ...bandPoints];
-  const runs = await runPoints("message-levers", specs, base, points, { workers: options.workers, label: "lever settings" });
+  const runs = await runPoints("message-levers", specs, base, points, { workers: options.workers, label: "lever settings", big: options.big ?? false });
   const baseRun = runs[0]!;
   // The base point is the base values unchanged: the reference for the plain InMail's rates and the sender.
   const reference = baseRun.built;
