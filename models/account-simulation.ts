@@ -885,7 +885,8 @@ export class AccountSimulation implements EventHandler {
     const message = (a >> 3) & 7;
     const outcome = a & 7;
     q.pending[i]! -= 1;
-    if (q.ended[i] === 0 && q.answerMessage[i] === message) {
+    // Each message has at most one response event: the one `answerMessage` names is the answer.
+    if (q.answerMessage[i] === message) {
       q.ended[i] = 1;
       const s = q.seat[i]!;
       const channel = q.channel[i]!;

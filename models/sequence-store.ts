@@ -18,7 +18,7 @@ export class SequenceStore {
   planned: Uint8Array;
   /** Whether the planned follow-ups' credits were taken when they were scheduled. */
   held: Uint8Array;
-  /** The sequence has ended (answered, or a follow-up could not be sent). */
+  /** No more follow-ups: the recipient answered, or a follow-up could not be sent (a later answer to a sent message still counts). */
   ended: Uint8Array;
   /** Events of the sequence still on the calendar. */
   pending: Int32Array;
