@@ -27,7 +27,8 @@
  * the k-th recipient responds the same way under any plan or policy.
  */
 import { randomBeta } from "d3-random";
-import { Environment, StreamBank, type Distribution, type EventHandler } from "../sim/index.ts";
+import { Environment, type EventHandler } from "../sim/environment.ts";
+import { StreamBank, type Distribution } from "../sim/random.ts";
 import {
   complaintVerdict,
   DayCounters,
