@@ -4,11 +4,11 @@
  * results do not depend on it) and run as one batch on the pool, under one progress
  * bar; for each model, one tally per replication.
  */
-import { planChunks, tallyByReplication, type AccountModel, type Tally } from "../models/index.ts";
-import { defaultWorkers, runJobs, type Job } from "./pool.ts";
+import type { AccountModel, Tally } from "../models/index.ts";
+import { batchTallies, planBatch } from "./batch-plan.ts";
+import { defaultWorkers, runJobs } from "./pool.ts";
 
-/** Units per job: fixed, so results never depend on how work is split. */
-export const chunkAccounts = 500;
+export { chunkAccounts } from "./batch-plan.ts";
 
 export interface RunOptions {
   /** Threads that simulate (default: every core). */
@@ -27,24 +27,15 @@ export interface ModelRun {
 
 /**
  * Runs several models as one batch of jobs on the pool (one progress bar), each cut
- * into chunks of `chunkAccounts` accounts; for each run, one tally per replication.
+ * into chunks of `chunkAccounts` accounts (batch-plan.ts); for each run, one tally per replication.
  */
 export async function runModels(runs: readonly ModelRun[], options: RunOptions): Promise<Tally[][]> {
-  const jobs: Job[] = [];
-  const spans = runs.map((r) => {
-    const chunks = planChunks(r.accounts, r.replications, chunkAccounts);
-    const from = jobs.length;
-    for (const chunk of chunks) jobs.push({ model: r.model, seed: r.seed, chunk });
-    return { chunks, from };
-  });
-  const tallies = await runJobs(jobs, {
+  const batch = planBatch(runs);
+  const tallies = await runJobs(batch.jobs, {
     workers: options.workers ?? defaultWorkers(),
     progress: { label: options.label },
   });
-  return runs.map((r, i) => {
-    const { chunks, from } = spans[i]!;
-    return tallyByReplication(r.model.cycles, r.replications, chunks, tallies.slice(from, from + chunks.length));
-  });
+  return batchTallies(batch, tallies);
 }
 
 /** Runs `replications` × `accounts` units of `model`; one tally per replication. */
