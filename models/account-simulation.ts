@@ -871,9 +871,8 @@ export class AccountSimulation implements EventHandler {
         tally.perCycle.outOfCreditMicrodays[last]! += Math.round((this.#horizon - seats.waitStart[s]!) * MICRODAYS_PER_DAY);
       }
     }
-    // The balance left at the horizon is lost to the account: it counts as expired in
-    // the last cycle's row (the ledger keeps it as the closing balance).
-    tally.perCycle.expired[last]! += ledger.balance;
+    // The balance left at the horizon is held, not lost: it is the closing balance, never
+    // counted as expired in the last cycle (credits lost and credits held are not mixed).
     tally.accounts += this.#r.seats;
     tally.closingBalance += ledger.balance;
     tally.ledger.granted += ledger.granted;

@@ -6,36 +6,19 @@
  * `buildModel` turns them into the complete AccountModel the simulation trusts.
  */
 import { formatDate } from "../models/iso-time.ts";
-import {
-  connectionNoteProblems,
-  creditRules,
-  guideComplaintRule,
-  inmailProblems,
-  leverEffects,
-  messageMultiplier,
-  OUTCOME_CODE,
-  outcomes,
-  PlanCannotSendError,
-  personaIds,
-  personas,
-  planIds,
-  plans,
-  policyIds,
-  recruiterContentRule,
-  recruiterFloor,
-  refundAgings,
-  segmentIds,
-  segments,
-  weekdayMultipliers,
-  type AccountModel,
-  type DelaySpec,
-  type Message,
-  type PersonaId,
-  type PlanId,
-  type PolicyId,
-  type RefundAging,
-  type SegmentId,
-} from "../models/index.ts";
+// Each model file directly, not models/index.ts: that re-exports the summaries, whose
+// engine statistics load node:module, and team-plan (which builds on this file) must
+// bundle for a browser.
+import type { AccountModel } from "../models/account-simulation.ts";
+import { segmentIds, segments, type SegmentId } from "../models/audiences.ts";
+import { guideComplaintRule, recruiterContentRule, recruiterFloor } from "../models/enforcement.ts";
+import { leverEffects, weekdayMultipliers } from "../models/levers.ts";
+import { connectionNoteProblems, inmailProblems, messageMultiplier, type Message } from "../models/message.ts";
+import { OUTCOME_CODE, outcomes } from "../models/outcome.ts";
+import { personaIds, personas, type PersonaId } from "../models/personas.ts";
+import { PlanCannotSendError, planIds, plans, type PlanId } from "../models/plans.ts";
+import { creditRules, policyIds, refundAgings, type PolicyId, type RefundAging } from "../models/policy.ts";
+import type { DelaySpec } from "../models/response-model.ts";
 import { InputError, type ParamSpec, type ParamValues } from "./params.ts";
 
 const workdayPresets = {

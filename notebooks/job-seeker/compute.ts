@@ -19,7 +19,7 @@ import {
 import { jobSeeker } from "../../scenarios/job-seeker.ts";
 import { defaults, type ParamValues } from "../../scenarios/params.ts";
 import { buildModel, scenarioParams, type BuiltScenario } from "../../scenarios/scenario.ts";
-import { audienceRateFor, outcomeShares } from "../observed-rate.ts";
+import { audienceRateFor, outcomeShares } from "../../scenarios/observed-rate.ts";
 import { runPoints, type PointOverrides, type PointRun } from "../scenario-points.ts";
 import { sortedUnique } from "../sorted-unique.ts";
 import type { JobSeekerParams } from "./params.ts";

@@ -28,7 +28,7 @@ import { recruiting } from "../../scenarios/recruiting.ts";
 import { salesProspecting } from "../../scenarios/sales-prospecting.ts";
 import { buildModel, scenarioParams, type BuiltScenario, type ScenarioDefaults } from "../../scenarios/scenario.ts";
 import { pairedDifference } from "../../scenarios/sweep.ts";
-import { outcomeShares } from "../observed-rate.ts";
+import { outcomeShares } from "../../scenarios/observed-rate.ts";
 import { runPoints, type PointOverrides, type PointRun } from "../scenario-points.ts";
 import type { MessageLeversParams } from "./params.ts";
 

@@ -11,7 +11,7 @@ import { recruiting } from "../../scenarios/recruiting.ts";
 import { defaults, type ParamValues } from "../../scenarios/params.ts";
 import { assumptions, type ScenarioResult } from "../../scenarios/run-scenario.ts";
 import { buildModel, scenarioParams } from "../../scenarios/scenario.ts";
-import { audienceRateFor, meanTimingMultiplier } from "../observed-rate.ts";
+import { audienceRateFor, meanTimingMultiplier } from "../../scenarios/observed-rate.ts";
 import { runPoints, type PointOverrides, type PointRun } from "../scenario-points.ts";
 import { sortedUnique } from "../sorted-unique.ts";
 import { teamPlanIds, type RecruitingTeamParams, type TeamPlanId } from "./params.ts";

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { meanTimingMultiplier, audienceRateFor } from "../../notebooks/observed-rate.ts";
+import { meanTimingMultiplier, audienceRateFor } from "../../scenarios/observed-rate.ts";
 import { pointValues, runPoints, type PointOverrides } from "../../notebooks/scenario-points.ts";
 import { defaults, InputError } from "../../scenarios/params.ts";
 import { recruiting } from "../../scenarios/recruiting.ts";

@@ -5,8 +5,9 @@
  * multiply it. A reader knows the rate of their own InMails, message included, so
  * notebooks that ask for it divide those multipliers back out.
  */
-import { offPeakHours, OUTCOME_CODE } from "../models/index.ts";
-import type { BuiltScenario } from "../scenarios/scenario.ts";
+import { offPeakHours } from "../models/levers.ts";
+import { OUTCOME_CODE } from "../models/outcome.ts";
+import type { BuiltScenario } from "./scenario.ts";
 
 /**
  * Mean timing multiplier of a sender's InMails: the weekday multiplier averaged over
