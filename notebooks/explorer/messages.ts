@@ -1,19 +1,16 @@
-/** What the explorer page and its Web Worker say to each other. */
-import type { ParamValues } from "../../scenarios/params.ts";
-
 /**
- * Page → worker: compute the result of these validated values (null: nothing, only
- * stop); a newer id supersedes every older one.
+ * What the explorer page and its Web Workers say to each other: the page sends each
+ * worker a batch's models once, then one job at a time (as the pool's threads claim
+ * them); a worker answers each job with its packed tally. Every message carries its
+ * batch number, so the answers of a superseded batch are told apart and dropped.
  */
-export interface ComputeRequest {
-  readonly id: number;
-  readonly values: ParamValues | null;
-}
+import type { AccountModel } from "../../models/account-simulation.ts";
+import type { Chunk } from "../../models/simulate.ts";
 
-/** Worker → page. */
-export type WorkerReply =
-  /** Jobs done of the total (a job: up to `chunkAccounts` seats of one replication). */
-  | { readonly id: number; readonly kind: "progress"; readonly done: number; readonly total: number }
-  | { readonly id: number; readonly kind: "result"; readonly result: unknown }
-  /** A combination the planner refuses (its InputError's one line), or a failure. */
-  | { readonly id: number; readonly kind: "invalid" | "failed"; readonly message: string };
+export type ToWorker =
+  | { readonly kind: "models"; readonly batch: number; readonly models: readonly AccountModel[] }
+  | { readonly kind: "job"; readonly batch: number; readonly job: number; readonly model: number; readonly seed: number | string; readonly chunk: Chunk };
+
+export type FromWorker =
+  | { readonly kind: "done"; readonly batch: number; readonly job: number; readonly packed: Float64Array }
+  | { readonly kind: "failed"; readonly batch: number; readonly job: number; readonly message: string };
