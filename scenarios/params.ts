@@ -5,6 +5,7 @@
  * is allowed; model code then trusts what it receives. Names may be dotted paths
  * (`audience.blockedShare`) for nested scenario fields.
  */
+import { didYouMean, matchChoice, percentValue } from "./name-match.ts";
 
 /** Bad input from the user: the CLI prints the message and exits with code 2. */
 export class InputError extends Error {
@@ -45,7 +46,13 @@ export type ParamSpec =
       readonly integer?: boolean;
       readonly default: number | string;
     })
-  | (Common & { readonly kind: "enum"; readonly values: readonly string[]; readonly default: string })
+  | (Common & {
+      readonly kind: "enum";
+      readonly values: readonly string[];
+      /** Display names also accepted for a value (e.g. a plan's "Recruiter Lite"). */
+      readonly labels?: Readonly<Record<string, string>>;
+      readonly default: string;
+    })
   | (Common & { readonly kind: "boolean"; readonly default: boolean })
   | (Common & { readonly kind: "string"; readonly maxLength: number; readonly default: string });
 
@@ -109,7 +116,11 @@ export function checkValue(spec: ParamSpec, value: unknown, where = spec.name): 
       if (typeof value !== "number" || !Number.isInteger(value) || value < spec.min || value > spec.max) throw bad();
       return value;
     case "enum":
-      if (typeof value !== "string" || !spec.values.includes(value)) throw bad();
+      if (typeof value !== "string" || !spec.values.includes(value)) {
+        const hint = typeof value === "string" ? didYouMean(value, spec.values) : "";
+        if (hint === "") throw bad();
+        throw new InputError(`${where}: ${JSON.stringify(value)} is not allowed; ${hint} (expected ${allowed(spec)})`);
+      }
       return value;
     case "boolean":
       if (typeof value !== "boolean") throw bad();
@@ -122,6 +133,8 @@ export function checkValue(spec: ParamSpec, value: unknown, where = spec.name): 
 
 /** Parses the text of a `--set` value into the spec's type, then checks it. */
 export function parseValue(spec: ParamSpec, text: string): ParamValue {
+  const forgiven = forgivingValue(spec, text);
+  if (forgiven !== undefined) return checkValue(spec, forgiven);
   let value: unknown = text;
   if (spec.kind === "limit" && ["unlimited", "infinity"].includes(text.trim().toLowerCase())) {
     value = Infinity;
@@ -139,6 +152,18 @@ export function parseValue(spec: ParamSpec, text: string): ParamValue {
   return checkValue(spec, value);
 }
 
+/**
+ * What a forgiving reading makes of `text`, before the strict grammar: a share (a
+ * number parameter from 0 to at most 1) typed as a percentage ("15%" is 0.15), a
+ * choice typed in any case or with any separators, or by its display name; undefined
+ * when neither applies.
+ */
+function forgivingValue(spec: ParamSpec, text: string): ParamValue | undefined {
+  if ((spec.kind === "number" || spec.kind === "override") && spec.max <= 1) return percentValue(text);
+  if (spec.kind === "enum") return matchChoice(spec.values, text.trim(), spec.labels);
+  return undefined;
+}
+
 /** The defaults of every parameter. */
 export function defaults(specs: readonly ParamSpec[]): ParamValues {
   return Object.fromEntries(specs.map((s) => [s.name, s.default]));
@@ -154,7 +179,8 @@ export function resolve(specs: readonly ParamSpec[], overrides: readonly string[
     const name = o.slice(0, eq).trim();
     const spec = byName.get(name);
     if (!spec) {
-      throw new InputError(`${name}: unknown parameter; allowed: ${specs.map((s) => s.name).join(", ")}`);
+      const hint = didYouMean(name, specs.map((s) => s.name));
+      throw new InputError(`${name}: unknown parameter; ${hint === "" ? "" : `${hint} `}(--help lists all ${specs.length})`);
     }
     values[name] = parseValue(spec, o.slice(eq + 1));
   }

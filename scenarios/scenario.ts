@@ -29,6 +29,9 @@ const workdayPresets = {
 } as const;
 type Workdays = keyof typeof workdayPresets;
 
+/** Plan display names, accepted for the plan ("Recruiter Lite"). */
+export const planLabels: Readonly<Record<string, string>> = Object.fromEntries(planIds.map((id) => [id, plans[id].name]));
+
 /** Defaults a scenario file may override (by dotted path). */
 export type ScenarioDefaults = Record<string, number | string | boolean>;
 
@@ -42,7 +45,7 @@ export function scenarioParams(persona: PersonaId, overrides: ScenarioDefaults =
     { name: "cycles", kind: "integer", min: 1, max: 1200, default: 12, description: "billing cycles (months) simulated" },
     { name: "startDate", kind: "string", maxLength: 10, default: "2026-01-05", description: "date of t = 0, YYYY-MM-DD (UTC); weekdays follow from it" },
     { name: "persona", kind: "enum", values: personaIds, default: persona, description: "who sends (labels the run; its figures are the defaults below)" },
-    { name: "plan", kind: "enum", values: planIds, default: p.plan, description: "plan: allotment, cap, credit life, grant schedule" },
+    { name: "plan", kind: "enum", values: planIds, labels: planLabels, default: p.plan, description: "plan: allotment, cap, credit life, grant schedule" },
     { name: "policy", kind: "enum", values: policyIds, default: "linkedin", description: "credit rules: guide (reset, no refund on declines) or linkedin (roll over to a cap, 90-day life)" },
     { name: "rules.credits", kind: "override", word: "plan", min: 0, max: 100_000, integer: true, default: "plan", unit: "credits", description: "credits per seat per cycle, or the plan's (a pooled contract gets seats × this)" },
     { name: "rules.capMultiplier", kind: "override", word: "plan", min: 1, max: 100, default: "plan", description: "linkedin: balance cap ÷ allotment, or the plan's" },

@@ -27,7 +27,7 @@ import type { ModelRun } from "../runner/run-models.ts";
 import { meanCi95, type MeanCi } from "../sim/mean-ci.ts";
 import { audienceRateFor, meanTimingMultiplier } from "./observed-rate.ts";
 import { defaults, InputError, type ParamSpec, type ParamValue, type ParamValues } from "./params.ts";
-import { buildModel, scenarioParams } from "./scenario.ts";
+import { buildModel, planLabels, scenarioParams } from "./scenario.ts";
 
 /** The plans that can send InMail, in the order of `planIds`. */
 export type PaidPlanId = Exclude<PlanId, "basic">;
@@ -80,7 +80,7 @@ const defaultSegment = segments[persona.segment];
 /** Every parameter of the team planner: the team's inputs, then the general scenario's by dotted path. */
 export const teamParams: ParamSpec[] = [
   { name: "seats", kind: "integer", min: 1, max: maxSeats, default: 6, unit: "seats", description: "people on the team, one seat each (a Recruiter contract pools their credits)" },
-  { name: "plan", kind: "enum", values: [...paidPlanIds, "all"], default: "all", description: "plan every seat is on, or all = every paid plan side by side for the same team" },
+  { name: "plan", kind: "enum", values: [...paidPlanIds, "all"], labels: planLabels, default: "all", description: "plan every seat is on, or all = every paid plan side by side for the same team" },
   { name: "policy", kind: "enum", values: ["linkedin", "guide", "both"], default: "linkedin", description: "credit rules: linkedin (LinkedIn's help pages), guide (reset each month), or both side by side" },
   {
     name: "responseRate",

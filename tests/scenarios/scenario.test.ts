@@ -14,7 +14,7 @@ const small = ["--set", "accounts=20", "--set", "replications=2", "--workers", "
 
 describe("scenario schema: a bad value anywhere names its field path, the value and what is allowed", () => {
   it.each([
-    [["audience.blokedShare=0.1"], /^audience\.blokedShare: unknown parameter; allowed: seed, replications/],
+    [["audience.blokedShare=0.1"], /^audience\.blokedShare: unknown parameter; did you mean audience\.blockedShare\? \(--help lists all \d+\)$/],
     [["audience.blockedShare=1.5"], /^audience\.blockedShare: 1\.5 is not allowed; expected a number from 0 to 0\.99/],
     [["sender.sendsPerDay=lots"], /^sender\.sendsPerDay: "lots" is not a number/],
     [["plan=premium-platinum"], /^plan: "premium-platinum" is not allowed; expected one of basic, premium-career/],

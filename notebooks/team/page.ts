@@ -1,0 +1,149 @@
+/**
+ * The team report as a page: the answer first (the team's conversations per month and
+ * per quarter, cost per conversation, the best plan, the target), then figures by month,
+ * then every plan's figures in detail and the definitions. Every number is formatted by
+ * scenarios/team-text.ts, as the team command prints it.
+ */
+import type { Page, PageSection, Provenance } from "../../reports/index.ts";
+import { lineChart, type LineRow } from "../../reports/figures/line-chart.ts";
+import type { TeamPlanResult, TeamResult } from "../../scenarios/team-plan.ts";
+import {
+  bestText,
+  costPerConversationText,
+  estimateText,
+  figureRows,
+  heldText,
+  policyName,
+  priceText,
+  settingsText,
+  targetText,
+  teamName,
+  usd,
+} from "../../scenarios/team-text.ts";
+
+const seriesName = (r: TeamPlanResult, t: TeamResult) =>
+  t.plans.some((p) => p.policy !== r.policy) ? `${r.planName} (${r.policy})` : r.planName;
+
+function figuresTable(r: TeamPlanResult): PageSection["table"] {
+  return {
+    data: figureRows(r).map((f) => ({ figure: f.label, month: f.perMonth, quarter: f.perQuarter })),
+    columns: { figure: { label: "Team total" }, month: { label: "Per team per month" }, quarter: { label: "Per team per quarter" } },
+  };
+}
+
+const figuresCsv = (rows: readonly TeamPlanResult[]) =>
+  rows.flatMap((r) =>
+    (
+      [
+        ["inmailsDelivered", r.perTeamPerMonth.inmailsDelivered, r.perTeamPerQuarter?.inmailsDelivered],
+        ["conversations", r.perTeamPerMonth.conversations, r.perTeamPerQuarter?.conversations],
+        ["responses", r.perTeamPerMonth.responses, r.perTeamPerQuarter?.responses],
+        ["creditsGranted", r.perTeamPerMonth.creditsGranted, r.perTeamPerQuarter?.creditsGranted],
+        ["creditsUsed", r.perTeamPerMonth.creditsUsed, r.perTeamPerQuarter?.creditsUsed],
+        ["creditsRefunded", r.perTeamPerMonth.creditsRefunded, r.perTeamPerQuarter?.creditsRefunded],
+        ["creditsLost", r.perTeamPerMonth.creditsLost, r.perTeamPerQuarter?.creditsLost],
+      ] as const
+    ).map(([measure, m, q]) => ({
+      plan: r.plan,
+      policy: r.policy,
+      seats: r.seats,
+      measure,
+      perTeamPerMonth: m.mean,
+      perTeamPerMonthLo: m.ci95[0],
+      perTeamPerMonthHi: m.ci95[1],
+      perTeamPerQuarter: q?.mean ?? null,
+      perTeamPerQuarterLo: q?.ci95[0] ?? null,
+      perTeamPerQuarterHi: q?.ci95[1] ?? null,
+    })),
+  );
+
+function answerSection(t: TeamResult): PageSection {
+  const first = t.plans[0]!;
+  const lines = t.plans.map(
+    (r) =>
+      `${teamName(r)}, ${policyName(r.policy)}: ${estimateText(r.perTeamPerMonth.conversations)} conversations per team per month, ` +
+      `${r.perTeamPerQuarter ? `${estimateText(r.perTeamPerQuarter.conversations)} per team per quarter` : "no whole quarter in the horizon"}; ` +
+      `${estimateText(r.perTeamPerMonth.inmailsDelivered)} InMails delivered per team per month; cost per conversation ${costPerConversationText(r)}.`,
+  );
+  return {
+    heading: "The answer",
+    text: [...bestText(t).map((l) => `${l[0]!.toUpperCase()}${l.slice(1)}.`), ...targetText(t).map((l) => `${l[0]!.toUpperCase()}${l.slice(1)}.`), ...(t.plans.length <= 2 ? lines : [])].join("\n\n"),
+    ...(t.plans.length === 1
+      ? { table: figuresTable(first), csv: { filename: "team-figures.csv", table: figuresCsv(t.plans) } }
+      : {
+          table: {
+            data: t.plans.map((r) => ({
+              plan: r.planName,
+              rules: r.policy,
+              month: estimateText(r.perTeamPerMonth.conversations),
+              quarter: r.perTeamPerQuarter ? estimateText(r.perTeamPerQuarter.conversations) : "–",
+              cost: usd(r.perTeamPerMonth.costUsd),
+              perConversation: r.costPerConversationUsd ? estimateText(r.costPerConversationUsd, usd) : "–",
+            })),
+            columns: {
+              plan: { label: "Plan" },
+              rules: { label: "Rules" },
+              month: { label: "Conversations per team per month" },
+              quarter: { label: "Per team per quarter" },
+              cost: { label: "Cost per team per month" },
+              perConversation: { label: "Cost per conversation" },
+            },
+          },
+          csv: { filename: "team-figures.csv", table: figuresCsv(t.plans) },
+        }),
+  };
+}
+
+function byMonthSection(t: TeamResult): PageSection {
+  const rows: LineRow[] = t.plans.flatMap((r) => r.byMonth.map((m) => ({ x: m.month, y: m.conversations, series: seriesName(r, t) })));
+  const lost: LineRow[] = t.plans.flatMap((r) => r.byMonth.map((m) => ({ x: m.month, y: m.creditsLost, series: seriesName(r, t) })));
+  const anyLost = lost.some((r) => r.y > 0);
+  return {
+    heading: "Month by month",
+    text:
+      `Conversations per team in each month of the plan (month 1 starts at each seat's first grant), mean over ${t.settings.replications} replications. ` +
+      (anyLost
+        ? `Credits lost per team by month are in the CSV: under LinkedIn's rules nothing is lost until credits pile up to the cap or reach 90 days, so the first months understate the steady state.`
+        : `No plan loses credits here: the team spends every credit it is granted.`),
+    figure: lineChart(rows, { xLabel: "Month of the plan", yLabel: "Conversations per team per month", xTicksAtData: true }),
+    csv: {
+      filename: "team-by-month.csv",
+      table: t.plans.flatMap((r) => r.byMonth.map((m) => ({ plan: r.plan, policy: r.policy, seats: r.seats, ...m }))),
+    },
+  };
+}
+
+function detailSection(r: TeamPlanResult, t: TeamResult): PageSection {
+  return {
+    heading: `${teamName(r)} — ${policyName(r.policy)}`,
+    text: [
+      `${priceText(r)}; ${r.creditsPerSeatPerMonth} credits per seat per month${r.pooled ? ", pooled across the contract" : ""}.`,
+      `Cost per conversation: ${costPerConversationText(r)}. Credits held: ${heldText(r, t.settings.months)}.`,
+      `Per seat per month: ${estimateText(r.perSeatPerMonth.inmailsDelivered)} InMails delivered, ${estimateText(r.perSeatPerMonth.conversations)} conversations.`,
+    ].join(" "),
+    table: figuresTable(r),
+  };
+}
+
+function definitionsSection(t: TeamResult): PageSection {
+  return {
+    heading: "Definitions, settings and assumptions",
+    text: [
+      ...settingsText(t).map((l) => `${l[0]!.toUpperCase()}${l.slice(1)}.`),
+      `Figures are ${t.definitions.figures}. Credits lost are expired plus forfeited to the cap (plus reset to zero each month under the guide); credits held are the balance at the end, never counted as lost. See GLOSSARY.md.`,
+      `The rate you typed is the rate your InMails get today; the model's base rate is ${(t.settings.baseResponseRate * 100).toFixed(2)}% once the message's ×${t.settings.messageMultiplier.toFixed(3)} and the timing's ×${t.settings.timingMultiplier.toFixed(3)} are divided out.`,
+      `Assumptions: ${t.assumptions.join("; ")}.`,
+    ].join("\n\n"),
+  };
+}
+
+export function teamPage(t: TeamResult, provenance: Provenance, title: string): Page {
+  return {
+    title,
+    guide:
+      `What a team of ${t.settings.seats} seats gets from InMail: conversations and InMails delivered per team per month and per quarter, ` +
+      `credits and cost, on ${t.plans.length === 1 ? "one plan" : "every plan side by side"}. Means with 95% confidence intervals across replications; a month is one grant cycle of the plan.`,
+    sections: [answerSection(t), byMonthSection(t), ...(t.plans.length > 1 ? t.plans.map((r) => detailSection(r, t)) : []), definitionsSection(t)],
+    provenance,
+  };
+}

@@ -1,0 +1,32 @@
+import { describe, expect, it } from "vitest";
+import { teamNotebook } from "../../notebooks/team.ts";
+import { notebookProvenance } from "../../notebooks/notebook-cli.ts";
+import { escapeHtml, renderPage } from "../../reports/index.ts";
+import { resolve } from "../../scenarios/params.ts";
+import { teamCli } from "../../scenarios/team.ts";
+import { figureRows } from "../../scenarios/team-text.ts";
+import type { TeamResult } from "../../scenarios/team-plan.ts";
+
+const sets = ["seats=6", "plan=recruiter-lite", "responseRate=15%", "demandPerSeat=250", "replications=3", "months=6"];
+
+describe("notebooks/team.ts", () => {
+  it("shows the same numbers as scenarios/team.ts for the same settings, the answer first", async () => {
+    const out = await teamCli.prepare(resolve(teamCli.params, sets)).run({ workers: 1 });
+    const result = out.json as TeamResult;
+    const values = resolve(teamNotebook.params, sets);
+    const html = renderPage(await teamNotebook.run(values, { workers: 1, provenance: notebookProvenance(teamNotebook, values, undefined) }));
+    const r = result.plans[0]!;
+    const cells = figureRows(r).flatMap((f) => [f.perMonth, f.perQuarter]);
+    expect(cells.length).toBeGreaterThan(10);
+    for (const cell of cells) {
+      // The command prints each cell; the page shows the same text.
+      expect(out.text).toContain(cell);
+      expect(html).toContain(escapeHtml(cell));
+    }
+    const answer = html.indexOf("The answer");
+    expect(answer).toBeGreaterThan(0);
+    expect(answer).toBeLessThan(html.indexOf("Month by month"));
+    const perConversation = r.costPerConversationUsd!.mean.toLocaleString("en-US", { minimumFractionDigits: 2, maximumFractionDigits: 2 });
+    expect(html.slice(answer, html.indexOf("Month by month"))).toContain(`$${perConversation}`);
+  });
+});
