@@ -67,6 +67,9 @@ details.input-group summary { cursor: pointer; margin-bottom: 0.5rem; }
 .headline .value { display: block; font-size: 1.6rem; font-weight: 600; font-variant-numeric: tabular-nums; }
 .headline .what { display: block; color: var(--muted); font-size: 0.85rem; }
 .outputs h2:first-child { margin-top: 0; }
+.outputs thead th { white-space: normal; vertical-align: bottom; }
+.outputs .ci { display: block; color: var(--muted); font-size: 0.8rem; }
+.headline .value.words { font-size: 1.2rem; }
 .outputs .figure svg { max-width: 100%; height: auto; }
 button { font: inherit; font-size: 0.9rem; padding: 0.3rem 0.8rem; }
 `.trim();

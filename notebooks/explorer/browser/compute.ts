@@ -17,7 +17,7 @@ import { meanCi95, type MeanCi } from "../../../sim/mean-ci.ts";
 import type { WebWorkerPool } from "./worker-pool.ts";
 
 /** Response rates of the capacity curve (the team's own is added). */
-export const curveResponseRates = [0.05, 0.1, 0.15, 0.2, 0.25, 0.3, 0.4, 0.5] as const;
+export const curveResponseRates = [0.05, 0.1, 0.2, 0.3, 0.4, 0.5] as const;
 const DAY_MS = 86_400_000;
 
 export interface TeamComputed {

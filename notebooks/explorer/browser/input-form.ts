@@ -93,13 +93,14 @@ function buildField(spec: ParamSpec, onChange: OnFieldChange): { field: Field; r
         type: "range",
         min: String(spec.min),
         max: String(spec.max),
-        step: "0.01",
+        step: "any",
         "aria-label": `${spec.description} (slider)`,
         "data-slider-for": spec.name,
       });
       const s = slider;
       s.addEventListener("input", () => {
-        text.value = String(Number(s.value));
+        // Two decimals (a whole percent) as a person would type it, kept within the range.
+        text.value = String(Math.min(spec.max, Math.max(spec.min, Math.round(Number(s.value) * 100) / 100)));
         onChange(spec.name, true);
       });
     }

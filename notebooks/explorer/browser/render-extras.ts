@@ -99,7 +99,7 @@ export function policyTable(extras: Extras): HTMLElement {
       el(
         "table",
         {},
-        el("thead", {}, el("tr", {}, ...["plan", "conversations per team per month, LinkedIn's rules", "the guide's rules", "difference, paired (95% CI)"].map((h) => el("th", {}, h)))),
+        el("thead", {}, el("tr", {}, ...["plan", "conversations per team a month, LinkedIn's rules", "the guide's rules", "difference, paired (95% CI)"].map((h) => el("th", {}, h)))),
         el(
           "tbody",
           {},

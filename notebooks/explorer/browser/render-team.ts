@@ -23,8 +23,8 @@ export function headlinePlan(result: TeamResult): TeamPlanResult {
   return result.plans.find((p) => p.policy === policy && p.plan === best?.plan) ?? result.plans[0]!;
 }
 
-function tile(what: string, value: string, detail: string, name: string): HTMLElement {
-  return el("div", { "data-figure": name }, el("span", { class: "value" }, value), el("span", { class: "what" }, what), el("span", { class: "what" }, detail));
+function tile(what: string, value: string, detail: string, name: string, words = false): HTMLElement {
+  return el("div", { "data-figure": name }, el("span", { class: words ? "value words" : "value" }, value), el("span", { class: "what" }, what), el("span", { class: "what" }, detail));
 }
 
 /** The answer: one sentence and the headline numbers. */
@@ -49,7 +49,7 @@ export function answer(result: TeamResult): HTMLElement {
     quarter ? tile("conversations per team per quarter", count(quarter.mean), `95% CI ${ci(quarter, count)}`, "conversations-per-quarter") : null,
     tile("USD per conversation", cost ? usd(cost.mean) : "n/a", cost ? `95% CI ${ci(cost, usd)}` : "some months have none", "cost-per-conversation"),
     tile("InMails delivered per team per month", count(h.perTeamPerMonth.inmailsDelivered.mean), `${count1(h.perSeatPerMonth.inmailsDelivered.mean)} per seat`, "inmails-per-month"),
-    tile("best plan (lowest USD per conversation)", h.planName, `${policyName(h.policy)}; ${usd(h.perTeamPerMonth.costUsd)} per team per month`, "best-plan"),
+    tile("best plan (lowest USD per conversation)", h.planName, `${policyName(h.policy)}; ${usd(h.perTeamPerMonth.costUsd)} per team per month`, "best-plan", true),
   );
   return el("section", { id: "answer" }, el("p", { class: "answer", "data-answer": "sentence" }, sentence), tiles, targetLines(result));
 }
@@ -72,26 +72,26 @@ export function planTable(result: TeamResult): HTMLElement {
   const head = [
     "plan",
     "credit rules",
-    "conversations per team per month (95% CI)",
-    "per quarter",
-    "InMails delivered per team per month",
-    "credits lost per team per month",
-    "USD per team per month",
+    "conversations a month (95% CI)",
+    "conversations a quarter",
+    "InMails delivered a month",
+    "credits lost a month",
+    "USD a month",
     "USD per conversation (95% CI)",
   ];
-  const num = (text: string) => el("td", { class: "num" }, text);
+  const num = (text: string, interval?: string) => el("td", { class: "num" }, text, interval ? el("span", { class: "ci" }, interval) : null);
   const rows = result.plans.map((p) =>
     el(
       "tr",
       { "data-plan": p.plan, "data-policy": p.policy },
       el("td", {}, p.planName, p.priceIllustrative ? " *" : ""),
       el("td", {}, p.policy),
-      num(`${count1(p.perTeamPerMonth.conversations.mean)} (${ci(p.perTeamPerMonth.conversations, count1)})`),
+      num(count1(p.perTeamPerMonth.conversations.mean), ci(p.perTeamPerMonth.conversations, count1)),
       num(p.perTeamPerQuarter ? count1(p.perTeamPerQuarter.conversations.mean) : "n/a"),
       num(count1(p.perTeamPerMonth.inmailsDelivered.mean)),
       num(count1(p.perTeamPerMonth.creditsLost.mean)),
       num(usd(p.perTeamPerMonth.costUsd)),
-      num(p.costPerConversationUsd ? `${usd(p.costPerConversationUsd.mean)} (${ci(p.costPerConversationUsd, usd)})` : "n/a"),
+      p.costPerConversationUsd ? num(usd(p.costPerConversationUsd.mean), ci(p.costPerConversationUsd, usd)) : num("n/a"),
     ),
   );
   const illustrative = result.plans.some((p) => p.priceIllustrative);
@@ -99,6 +99,7 @@ export function planTable(result: TeamResult): HTMLElement {
     "section",
     { id: "plans" },
     el("h2", {}, `Every plan for ${result.settings.seats} seats`),
+    el("p", {}, "Team totals (all seats together): a month is one grant cycle, a quarter three in a row."),
     el("div", { class: "table-wrap" }, el("table", {}, el("thead", {}, el("tr", {}, ...head.map((h) => el("th", {}, h)))), el("tbody", {}, ...rows))),
     illustrative ? el("p", { class: "muted" }, "* built-in illustrative price (low confidence: LinkedIn publishes none); set your own under Your team.") : null,
     el("p", { class: "muted" }, `A month is ${result.definitions.month}. Figures are ${result.definitions.figures}.`),
