@@ -11,8 +11,12 @@
  *   with a credit, free InMail to an Open Profile, or a connection request), draw the
  *   response, then plan the next send or wait.
  * - RESPONSE (a = packed seat/channel/outcome/refund, b = expiry of the credit spent,
- *   c = day of the send): count it, refund when the policy says so.
+ *   c = time of the send): count it, refund when the policy says so.
  * - ENFORCE (a = seat × 8 + check): periodic checks and timers of the enforcement rules.
+ * - FOLLOW_UP (a = sequence slot): the next follow-up of a sequence falls due; sent
+ *   unless the recipient has answered (models/follow-ups.ts has the plans' rules).
+ * - SEQUENCE_RESPONSE (a = slot × 64 + message × 8 + outcome, b, c as RESPONSE): a
+ *   response to a message of a sequence; only the sequence's first answer counts.
  *
  * Nothing is allocated per event: state lives in scalar fields and typed arrays made
  * once per unit (the ledger's and the calendar's grow by doubling and are reused), the
@@ -24,9 +28,12 @@
  * Common random numbers: each seat's recipients are contacted in order and every
  * recipient consumes exactly one draw from each stream in use ("response-outcome",
  * "response-delay", "blocked", "open-profile", "channel"), whatever happens to it, so
- * the k-th recipient responds the same way under any plan or policy.
+ * the k-th recipient responds the same way under any plan or policy. With follow-ups,
+ * every recipient also consumes one draw from each follow-up's own streams
+ * ("follow-up-j-outcome", "follow-up-j-delay" for j = 1 … count) when contacted, sent
+ * or not, so runs with 0, 1 and 2 follow-ups answer the same way on the same recipients
+ * and the streams without follow-ups draw exactly as before.
  */
-import { randomBeta } from "d3-random";
 import { Environment, type EventHandler } from "../sim/environment.ts";
 import { StreamBank, type Distribution } from "../sim/random.ts";
 import {
@@ -37,13 +44,16 @@ import {
   noEnforcement,
   type Enforcement,
 } from "./enforcement.ts";
+import { betaDraw } from "./beta-draw.ts";
 import { channels, type Channel } from "./channel.ts";
+import { sendsFollowUps, type FollowUpSpec } from "./follow-ups.ts";
 import { grantTimes, type GrantSchedule } from "./grant-schedule.ts";
 import { CreditLedger } from "./ledger.ts";
 import { offPeakHours } from "./levers.ts";
 import { OUTCOME_CODE, outcomes, type Outcome } from "./outcome.ts";
 import type { CreditRules } from "./policy.ts";
 import { delayDistribution, type ResponseSpec } from "./response-model.ts";
+import { SequenceStore } from "./sequence-store.ts";
 import { MICRODAYS_PER_DAY, type Tally, type TallyField } from "./tally.ts";
 import { compileCalendar, WorkClock, type CompiledCalendar, type WorkCalendar } from "./work-calendar.ts";
 
@@ -51,6 +61,8 @@ const CYCLE_START = 0;
 const SEND = 1;
 const RESPONSE = 2;
 const ENFORCE = 3;
+const FOLLOW_UP = 4;
+const SEQUENCE_RESPONSE = 5;
 
 // ENFORCE sub-kinds (low 3 bits of `a`).
 const FLOOR_CHECK = 0;
@@ -79,6 +91,9 @@ const DRAW_OPEN_PROFILE = 4; // "open-profile"
 const DRAW_CHANNEL = 5; // "channel"
 const DRAW_FLAG = 6; // "content-flag"
 const SEAT_STREAMS = 7;
+// Each seat's follow-up streams, in their own bank at (seat × count + j − 1) × 2 + one of these.
+const FOLLOW_UP_OUTCOME = 0; // "follow-up-j-outcome"
+const FOLLOW_UP_DELAY = 1; // "follow-up-j-delay"
 
 // Seat status.
 const ACTIVE = 0; // a SEND is pending
@@ -155,6 +170,15 @@ export interface AccountModel {
   readonly openProfile?: OpenProfileSpec | null;
   readonly connections?: ConnectionSpec | null;
   readonly enforcement?: Partial<Enforcement>;
+  /** Follow-ups after a first InMail with no answer; default none. */
+  readonly followUps?: FollowUpSpec | null;
+  /**
+   * A response counts in `responses` (the response rate) and for the response-rate
+   * floor only within this many days of its send; default Infinity (every response
+   * before the horizon). LinkedIn's InMail report counts 30 days (help a416484), while
+   * refunds use the refund window (90). Conversations and refunds do not depend on it.
+   */
+  readonly metricWindowDays?: number;
 }
 
 export const defaultStartDate = "2026-01-05";
@@ -173,7 +197,9 @@ export type TraceKind =
   | "restriction"
   | "lockout"
   | "recovered"
-  | "exhausted";
+  | "exhausted"
+  | "follow-up"
+  | "follow-up-undelivered";
 
 /** Receives what happens to a traced unit (allocation is fine here: tracing is opt-in). */
 export interface TraceSink {
@@ -229,6 +255,10 @@ interface Resolved {
   /** Distributions of the gaps between sends and of response delays (null: no delay). */
   readonly gap: Distribution;
   readonly delay: Distribution | null;
+  /** Follow-ups, when the model sends any (null otherwise), and their streams' purposes. */
+  readonly followUps: FollowUpSpec | null;
+  readonly followUpPurposes: readonly string[];
+  readonly metricWindowDays: number;
 }
 
 function resolve(m: AccountModel): Resolved {
@@ -269,6 +299,11 @@ function resolve(m: AccountModel): Resolved {
     timed: weekdayMultipliers !== null || offPeakMultiplier !== 1,
     gap: { kind: "exponential", rate: m.sendsPerDay },
     delay: delayDistribution(m.response.delay),
+    followUps: sendsFollowUps(m.followUps) ? m.followUps : null,
+    followUpPurposes: sendsFollowUps(m.followUps)
+      ? Array.from({ length: m.followUps.count }, (_, j) => [`follow-up-${j + 1}-outcome`, `follow-up-${j + 1}-delay`]).flat()
+      : [],
+    metricWindowDays: m.metricWindowDays ?? Infinity,
   };
 }
 
@@ -346,12 +381,31 @@ export class AccountSimulation implements EventHandler {
   #trace: TraceSink | undefined;
   /** Payload of the RESPONSE being handled: the expiry of the credit spent (NaN: none). */
   #spentExpiry = NaN;
+  /** Payload of the RESPONSE being handled: when its message was sent. */
+  #sentAt = NaN;
+  /** Every seat's follow-up streams, and the draws of the recipient being contacted (uniform, delay per follow-up). */
+  readonly #followUpStreams: StreamBank;
+  readonly #followUpDraws: Float64Array;
+  readonly #sequences: SequenceStore;
+  /** When the first message of the contact being made is answered (Infinity: never). */
+  #answerAt = Infinity;
+  /** Expiry of the credit a follow-up is scheduled with, and of each one of the contact being made. */
+  #expiry = NaN;
+  readonly #scratchExpiry: Float64Array;
+  /** The outcome uniform and response factor `#classify` reads. */
+  #u = NaN;
+  #factor = 1;
 
   constructor(env: Environment, model: AccountModel, tally: Tally) {
     this.#env = env;
     this.#r = resolve(model);
     this.#tally = tally;
     this.#per = tally.perCycle;
+    const k = this.#r.followUps?.count ?? 0;
+    this.#followUpStreams = new StreamBank(2 * Math.max(1, k));
+    this.#followUpDraws = new Float64Array(2 * Math.max(1, k));
+    this.#sequences = new SequenceStore(Math.max(1, k));
+    this.#scratchExpiry = new Float64Array(Math.max(1, k));
   }
 
   /** Simulates unit `index` of this replication from its first grant to its horizon. */
@@ -387,13 +441,22 @@ export class AccountSimulation implements EventHandler {
       if (r.openProfile) env.seedStream(streams, at + DRAW_OPEN_PROFILE, entity, "open-profile");
       if (r.connections?.use === "mix") env.seedStream(streams, at + DRAW_CHANNEL, entity, "channel");
       if (r.enforcement.content) env.seedStream(streams, at + DRAW_FLAG, entity, "content-flag");
+      if (r.followUps) {
+        const k = r.followUps.count;
+        for (let j = 0; j < k; j++) {
+          const i = (s * k + j) * 2;
+          env.seedStream(this.#followUpStreams, i + FOLLOW_UP_OUTCOME, entity, r.followUpPurposes[2 * j]!);
+          if (r.delay) env.seedStream(this.#followUpStreams, i + FOLLOW_UP_DELAY, entity, r.followUpPurposes[2 * j + 1]!, r.delay);
+        }
+      }
       if (r.heterogeneity > 0 && r.responseBase > 0 && r.responseBase < 1) {
         // The seat's audience responds at q ~ Beta(mean = base rate, concentration κ).
         const k = r.heterogeneity;
-        const q = randomBeta.source(env.stream(entity, "audience"))(r.responseBase * k, (1 - r.responseBase) * k)();
+        const q = betaDraw(env.stream(entity, "audience"), r.responseBase * k, (1 - r.responseBase) * k);
         seats.audience[s] = q / r.responseBase;
       }
     }
+    this.#sequences.clear();
     env.scheduleAt(this.#grants[0]!, CYCLE_START, 0);
     if (r.enforcement.responseRateFloor) {
       const period = r.enforcement.responseRateFloor.periodDays;
@@ -411,12 +474,19 @@ export class AccountSimulation implements EventHandler {
   handle(kind: number, a: number, b: number, c: number): void {
     if (kind === SEND) this.#send(a);
     else if (kind === RESPONSE) {
-      // A float goes by a field (not an argument, which V8 boxes when it does not inline).
+      // Floats go by fields (not arguments, which V8 boxes when it does not inline).
       this.#spentExpiry = b;
-      this.#respond(a, c);
+      this.#sentAt = c;
+      this.#respond(a);
     }
     else if (kind === CYCLE_START) this.#startCycle(a);
-    else this.#enforce(a >> 3, a & 7);
+    else if (kind === ENFORCE) this.#enforce(a >> 3, a & 7);
+    else if (kind === FOLLOW_UP) this.#followUp(a);
+    else {
+      this.#spentExpiry = b;
+      this.#sentAt = c;
+      this.#sequenceResponse(a);
+    }
   }
 
   /** Schedules at `t` unless it is at or past the horizon (nothing there can matter). */
@@ -564,6 +634,7 @@ export class AccountSimulation implements EventHandler {
     seats.sentToday[s]! += 1;
     const streams = this.#streams;
     const first = s * SEAT_STREAMS;
+    if (r.followUps) this.#drawFollowUps(s);
     // Draws go through the bank's field `value` (see StreamBank.draw).
     let blocked = false;
     if (channel === INMAIL && r.m.blockedShare > 0) {
@@ -628,27 +699,242 @@ export class AccountSimulation implements EventHandler {
       const name = channels[channel]!;
       this.#trace.send(now, recipient, outcomes[outcome]!, outcome === IGNORED ? NaN : at, s, name);
     }
-    if (outcome !== IGNORED && at < this.#horizon) {
+    let sequence = false;
+    if (r.followUps && channel !== CONNECTION) {
+      this.#answerAt = outcome === IGNORED ? Infinity : at;
+      this.#spentExpiry = spentExpiry;
+      sequence = this.#startSequence(s, channel, outcome, recipient);
+    }
+    if (!sequence && outcome !== IGNORED && at < this.#horizon) {
       const rules = r.m.rules;
       const refunds = channel === INMAIL && rules.refundOn[outcome]! && delay <= rules.refundWindowDays ? 1 : 0;
       // Floats go by fields, not arguments (see Environment.post).
       env.postAt = at;
       env.postB = spentExpiry;
-      env.postC = Math.floor(now);
+      env.postC = now;
       env.post(RESPONSE, ((s * 4 + channel) * 8 + outcome) * 2 + refunds);
     }
     this.#next(s);
   }
 
+  /** Draws the follow-up uniforms and delays of seat `s`'s recipient being contacted, sent or not. */
+  #drawFollowUps(s: number): void {
+    const k = this.#r.followUps!.count;
+    const bank = this.#followUpStreams;
+    const out = this.#followUpDraws;
+    const delayed = this.#r.delay !== null;
+    for (let j = 0; j < k; j++) {
+      const i = (s * k + j) * 2;
+      bank.draw(i + FOLLOW_UP_OUTCOME);
+      out[2 * j] = bank.value;
+      if (delayed) {
+        bank.draw(i + FOLLOW_UP_DELAY);
+        out[2 * j + 1] = bank.value;
+      } else out[2 * j + 1] = 0;
+    }
+  }
+
+  /**
+   * After a first InMail (paid or free) was delivered: opens its sequence when a
+   * follow-up can come of it, and posts the first message's response and the first
+   * follow-up. Reads `#answerAt` (when the first message is answered) and
+   * `#spentExpiry`. Returns false when no follow-up can follow (the caller posts the
+   * response as without follow-ups): the answer comes first, the next follow-up would
+   * fall at or past the horizon, or a Recruiter seat has no credit to schedule one.
+   */
+  #startSequence(s: number, channel: number, outcome: number, recipient: number): boolean {
+    const fu = this.#r.followUps!;
+    const now = this.#env.now;
+    const horizon = this.#horizon;
+    const k = fu.count;
+    const d = fu.afterDays;
+    const answerAt = this.#answerAt;
+    if (now + d >= horizon) return false;
+    let planned = 0;
+    let held = 0;
+    const q = this.#sequences;
+    if (fu.rule === "scheduled") {
+      // Recruiter: every follow-up is scheduled with the first InMail, before its answer
+      // is known; a paid InMail's follow-ups take their credits now.
+      while (planned < k && now + (planned + 1) * d < horizon) {
+        if (channel === INMAIL) {
+          if (!this.#canPay(s)) break;
+          this.#expiry = this.#ledger.nextExpiry; // due lots were expired by the send
+          this.#ledger.spendFirst();
+          this.#seats.cycleSpent[s]! += 1;
+          this.#per.followUpCredits[this.#cycle]! += 1;
+          this.#trace?.record(now, "spend", 1, this.#ledger.balance, s);
+          held = 1;
+        }
+        this.#scratchExpiry[planned] = this.#expiry;
+        planned++;
+      }
+      if (planned === 0) return false;
+    } else {
+      if (answerAt <= now + d) return false;
+      planned = k;
+    }
+    const i = q.take();
+    q.seat[i] = s;
+    q.channel[i] = channel;
+    q.recipient[i] = recipient;
+    q.planned[i] = planned;
+    q.held[i] = held;
+    const draws = this.#followUpDraws;
+    for (let j = 0; j < k; j++) {
+      q.uniform[i * k + j] = draws[2 * j]!;
+      q.delay[i * k + j] = draws[2 * j + 1]!;
+      q.expiry[i * k + j] = held ? this.#scratchExpiry[j]! : NaN;
+    }
+    const env = this.#env;
+    if (outcome !== IGNORED) {
+      q.answerAt[i] = answerAt;
+      q.answerMessage[i] = 0;
+      if (answerAt < horizon) {
+        env.postAt = answerAt;
+        env.postB = this.#spentExpiry;
+        env.postC = now;
+        env.post(SEQUENCE_RESPONSE, i * 64 + outcome);
+        q.pending[i]! += 1;
+      }
+    }
+    env.postAt = now + d;
+    env.postB = 0;
+    env.postC = 0;
+    env.post(FOLLOW_UP, i);
+    q.pending[i]! += 1;
+    return true;
+  }
+
+  /** The next follow-up of sequence `i` falls due: send it unless the recipient has answered. */
+  #followUp(i: number): void {
+    const q = this.#sequences;
+    q.pending[i]! -= 1;
+    const fu = this.#r.followUps!;
+    const k = fu.count;
+    const now = this.#env.now;
+    const j = q.next[i]!;
+    if (q.ended[i] === 0 && q.answerAt[i]! > now) {
+      const s = q.seat[i]!;
+      const channel = q.channel[i]!;
+      const per = this.#per;
+      const c = this.#cycle;
+      const u = q.uniform[i * k + j - 1]!;
+      let sent = false;
+      if (u >= 1 - fu.undeliverableShare) {
+        // The member cannot receive it: nothing is spent, and the sequence ends.
+        per.followUpsUndelivered[c]! += 1;
+        this.#trace?.record(now, "follow-up-undelivered", 0, this.#ledger.balance, s);
+      } else if (q.held[i] === 1) {
+        this.#spentExpiry = q.expiry[i * k + j - 1]!;
+        sent = true;
+      } else if (channel === INMAIL) {
+        // Sales Navigator (and Premium under the FAQ): the follow-up costs a credit now.
+        this.#expireDue();
+        if (this.#canPay(s)) {
+          this.#spentExpiry = this.#ledger.nextExpiry;
+          this.#ledger.spendFirst();
+          this.#seats.cycleSpent[s]! += 1;
+          per.followUpCredits[c]! += 1;
+          this.#trace?.record(now, "spend", 1, this.#ledger.balance, s);
+          sent = true;
+        }
+      } else {
+        this.#spentExpiry = NaN; // a free InMail's follow-up is free too
+        sent = true;
+      }
+      if (sent) {
+        per.followUpsSent[c]! += 1;
+        this.#trace?.record(now, "follow-up", 0, this.#ledger.balance, s);
+        this.#u = u;
+        this.#factor = fu.responseFactor;
+        const outcome = this.#classify(s);
+        const at = now + q.delay[i * k + j - 1]!;
+        if (outcome !== IGNORED && at < q.answerAt[i]!) {
+          q.answerAt[i] = at;
+          q.answerMessage[i] = j;
+          if (at < this.#horizon) {
+            const env = this.#env;
+            env.postAt = at;
+            env.postB = this.#spentExpiry;
+            env.postC = now;
+            env.post(SEQUENCE_RESPONSE, (i * 8 + j) * 8 + outcome);
+            q.pending[i]! += 1;
+          }
+        }
+        q.next[i] = j + 1;
+        if (j < q.planned[i]! && now + fu.afterDays < this.#horizon) {
+          const env = this.#env;
+          env.postAt = now + fu.afterDays;
+          env.postB = 0;
+          env.postC = 0;
+          env.post(FOLLOW_UP, i);
+          q.pending[i]! += 1;
+        }
+      } else {
+        q.ended[i] = 1;
+        this.#releaseHeld(i, s); // what is left of a Recruiter schedule is not delivered
+      }
+    }
+    if (q.pending[i] === 0) q.release(i);
+  }
+
+  /** A response to a message of sequence `i`; only the first answer of the sequence counts. */
+  #sequenceResponse(a: number): void {
+    const q = this.#sequences;
+    const i = a >> 6;
+    const message = (a >> 3) & 7;
+    const outcome = a & 7;
+    q.pending[i]! -= 1;
+    if (q.ended[i] === 0 && q.answerMessage[i] === message) {
+      q.ended[i] = 1;
+      const s = q.seat[i]!;
+      const channel = q.channel[i]!;
+      const rules = this.#r.m.rules;
+      const refunds =
+        channel === INMAIL && rules.refundOn[outcome]! && this.#env.now - this.#sentAt <= rules.refundWindowDays ? 1 : 0;
+      this.#answer(s, channel, outcome, refunds, message > 0);
+      // Recruiter: the scheduled follow-ups not yet sent are cancelled, their credits given back.
+      this.#releaseHeld(i, s);
+    }
+    if (q.pending[i] === 0) q.release(i);
+  }
+
+  /** Gives back the held credits of sequence `i`'s follow-ups that will not be sent. */
+  #releaseHeld(i: number, s: number): void {
+    const q = this.#sequences;
+    if (q.held[i] === 0) return;
+    const k = q.followUps;
+    const per = this.#per;
+    for (let j = q.next[i]!; j <= q.planned[i]!; j++) {
+      this.#spentExpiry = q.expiry[i * k + j - 1]!;
+      per.followUpRefunds[this.#cycle]! += 1;
+      this.#creditBack(s);
+    }
+    q.next[i] = q.planned[i]! + 1;
+  }
+
   /** The outcome of an InMail to seat `s`'s next recipient, with every multiplier applied. */
   #inmailOutcome(s: number): number {
-    const r = this.#r;
     this.#streams.draw(s * SEAT_STREAMS + DRAW_OUTCOME);
-    const u = this.#streams.value;
+    this.#u = this.#streams.value;
+    this.#factor = 1;
+    return this.#classify(s);
+  }
+
+  /**
+   * The outcome of an InMail sent now by seat `s` whose recipient drew the uniform
+   * `#u` (a field: see StreamBank.draw), its response probability scaled by `#factor`
+   * (1 for a first InMail, the follow-up factor for a follow-up).
+   */
+  #classify(s: number): number {
+    const r = this.#r;
+    const u = this.#u;
+    const factor = this.#factor;
     const now = this.#env.now;
     const spam = r.spamProbability;
     if (u < spam) return SPAM;
-    let m = r.multiplier * this.#seats.audience[s]!;
+    let m = r.multiplier * this.#seats.audience[s]! * factor;
     if (r.timed) {
       const clock = r.timingClock;
       clock.t = now;
@@ -725,28 +1011,50 @@ export class AccountSimulation implements EventHandler {
     this.#resume(s);
   }
 
-  #respond(a: number, sendDay: number): void {
-    const spentExpiry = this.#spentExpiry;
-    const now = this.#env.now;
-    const per = this.#per;
-    const c = this.#cycle;
+  #respond(a: number): void {
     const refunds = a & 1;
     const outcome = (a >> 1) & 7;
     const channel = (a >> 4) & 3;
-    const s = a >> 6;
-    per.responses[c]! += 1;
-    if (outcome === REPLIED || (outcome === ACCEPTED && channel !== CONNECTION)) per.positives[c]! += 1;
+    this.#answer(a >> 6, channel, outcome, refunds, false);
+  }
+
+  /**
+   * Seat `s`'s recipient answers a message sent at `#sentAt` that spent a credit
+   * expiring at `#spentExpiry` (fields: see Environment.post): count it (in the
+   * response rate only within the metric window), and refund when `refunds` is 1.
+   */
+  #answer(s: number, channel: number, outcome: number, refunds: number, followUp: boolean): void {
+    const now = this.#env.now;
+    const per = this.#per;
+    const c = this.#cycle;
+    const r = this.#r;
+    const sentAt = this.#sentAt;
+    const inWindow = now - sentAt <= r.metricWindowDays;
+    if (outcome === SPAM || inWindow) per.responses[c]! += 1;
+    if (outcome === REPLIED || (outcome === ACCEPTED && channel !== CONNECTION)) {
+      per.positives[c]! += 1;
+      if (followUp) per.followUpConversations[c]! += 1;
+    }
     if (outcome === SPAM) per.spamReports[c]! += 1;
-    if (this.#r.counted && channel !== CONNECTION) {
+    if (r.counted && channel !== CONNECTION) {
       const counters = this.#seats.counters[s]!;
-      const day = sendDay;
+      const day = Math.floor(sentAt);
       if (outcome === SPAM) counters.spam[day]! += 1;
-      else counters.responses[day]! += 1;
+      else if (inWindow) counters.responses[day]! += 1;
     }
     this.#trace?.record(now, "response", 0, this.#ledger.balance, s);
     if (refunds === 0) return;
+    if (followUp) per.followUpRefunds[c]! += 1;
+    this.#creditBack(s);
+  }
+
+  /** Gives back one credit spent by seat `s` that would expire at `#spentExpiry`, and wakes seats waiting for one. */
+  #creditBack(s: number): void {
+    const now = this.#env.now;
+    const per = this.#per;
+    const c = this.#cycle;
     const rules = this.#r.m.rules;
-    const expiresAt = rules.refundAging === "fresh" ? now + rules.creditLifetimeDays : spentExpiry;
+    const expiresAt = rules.refundAging === "fresh" ? now + rules.creditLifetimeDays : this.#spentExpiry;
     this.#expireDue();
     const expiredBefore = this.#ledger.expired;
     this.#ledger.refund(now, expiresAt);

@@ -10,6 +10,17 @@ export {
   type TraceSink,
 } from "./account-simulation.ts";
 export { CreditLedger } from "./ledger.ts";
+export {
+  followUpRuleForPlan,
+  followUpRules,
+  maxFollowUps,
+  premiumFollowUpRules,
+  recruiterFollowUpDays,
+  sendsFollowUps,
+  type FollowUpRule,
+  type FollowUpSpec,
+  type PremiumFollowUpRule,
+} from "./follow-ups.ts";
 export { OUTCOME_CODE, outcomes, isPositive, type Outcome } from "./outcome.ts";
 export { channels, type Channel } from "./channel.ts";
 export { plans, planIds, PlanCannotSendError, type Plan, type PlanId } from "./plans.ts";
@@ -45,6 +56,7 @@ export {
   summarize,
   type CycleRow,
   type Estimate,
+  type FollowUpSummary,
   type LedgerTotals,
   type ReplicationValues,
   type Summary,

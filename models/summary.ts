@@ -44,6 +44,27 @@ export type Estimate = ReturnType<typeof estimate>;
 export interface ReplicationValues {
   capacity: number[];
   positives: number[];
+  /** Credits used: spent − refunded. */
+  creditsUsed: number[];
+  followUpsSent: number[];
+  /** Credits follow-ups used: taken for them − given back for them. */
+  followUpCredits: number[];
+  followUpConversations: number[];
+}
+
+/** What follow-ups did, per account per cycle (mean and 95% CI across replications). */
+export interface FollowUpSummary {
+  /** Follow-ups delivered. */
+  sent: Estimate;
+  /** Credits taken for follow-ups, and given back (answered in the refund window, or not delivered). */
+  creditsTaken: Estimate;
+  creditsGivenBack: Estimate;
+  /** Credits follow-ups used: taken − given back. */
+  creditsUsed: Estimate;
+  /** Conversations whose answer was to a follow-up (counted in the positives too). */
+  conversations: Estimate;
+  /** Follow-ups the member could not receive. */
+  undelivered: Estimate;
 }
 
 export interface Summary {
@@ -55,7 +76,10 @@ export interface Summary {
   perCycle: CycleRow[];
   ledger: LedgerTotals;
   replications: ReplicationValues;
-  /** Logical events: 1 per send, 1 per positive response, 1 per account per cycle start. */
+  /** Credits used (spent − refunded) per account per cycle. */
+  creditsUsedPerCycle: Estimate;
+  followUps: FollowUpSummary;
+  /** Logical events: 1 per send (first InMail or follow-up), 1 per positive response, 1 per account per cycle start. */
   events: number;
 }
 
@@ -111,11 +135,17 @@ export function summarize(tallies: readonly Tally[]): Summary {
     ledger.closingBalance += t.closingBalance;
     sends += sum(t.perCycle.sends) + sum(t.perCycle.connectionRequests);
     responses += sum(t.perCycle.responses) - sum(t.perCycle.spamReports);
-    events += sum(t.perCycle.sends) + sum(t.perCycle.positives) + t.accounts * t.cycles;
+    events += sum(t.perCycle.sends) + sum(t.perCycle.followUpsSent) + sum(t.perCycle.positives) + t.accounts * t.cycles;
   }
+  const taken = perAccountCycle(tallies, "followUpCredits");
+  const givenBack = perAccountCycle(tallies, "followUpRefunds");
   const replications: ReplicationValues = {
     capacity: perAccountCycle(tallies, "sends"),
     positives: perAccountCycle(tallies, "positives"),
+    creditsUsed: tallies.map((t) => (t.ledger.spent - t.ledger.refunded) / (t.accounts * t.cycles)),
+    followUpsSent: perAccountCycle(tallies, "followUpsSent"),
+    followUpCredits: taken.map((x, i) => x - givenBack[i]!),
+    followUpConversations: perAccountCycle(tallies, "followUpConversations"),
   };
   return {
     capacity: estimate(replications.capacity),
@@ -124,6 +154,15 @@ export function summarize(tallies: readonly Tally[]): Summary {
     perCycle,
     ledger,
     replications,
+    creditsUsedPerCycle: estimate(replications.creditsUsed),
+    followUps: {
+      sent: estimate(replications.followUpsSent),
+      creditsTaken: estimate(taken),
+      creditsGivenBack: estimate(givenBack),
+      creditsUsed: estimate(replications.followUpCredits),
+      conversations: estimate(replications.followUpConversations),
+      undelivered: estimate(perAccountCycle(tallies, "followUpsUndelivered")),
+    },
     events,
   };
 }

@@ -27,6 +27,16 @@ export const tallyFields = [
   "restrictedMicrodays",
   /** Seats whose audience pool ran dry in the cycle. */
   "poolExhausted",
+  /** Follow-ups delivered (paid or free; not in `sends`, which counts first InMails). */
+  "followUpsSent",
+  /** Credits taken for follow-ups (when sent, or when scheduled on Recruiter). */
+  "followUpCredits",
+  /** Follow-up credits given back: answered within the refund window, or never delivered. */
+  "followUpRefunds",
+  /** Follow-ups that could not be delivered (the member could not receive them). */
+  "followUpsUndelivered",
+  /** Conversations (accepted or replied) whose answer was to a follow-up (also in `positives`). */
+  "followUpConversations",
 ] as const;
 export type TallyField = (typeof tallyFields)[number];
 

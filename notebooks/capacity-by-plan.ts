@@ -23,7 +23,7 @@ export const capacityByPlan: Notebook = {
     "Writes one self-contained HTML page and prints its path.",
   params: capacityByPlanParams,
   async run(values: ParamValues, context: NotebookContext) {
-    const results = await computeCapacityByPlan(capacityByPlanParamsFrom(values), { workers: context.workers });
+    const results = await computeCapacityByPlan(capacityByPlanParamsFrom(values), { workers: context.workers, big: context.big });
     return capacityByPlanPage(results, context.provenance);
   },
 };

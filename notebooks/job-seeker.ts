@@ -25,7 +25,7 @@ export const jobSeekerNotebook: Notebook = {
     "Writes one self-contained HTML page and prints its path.",
   params: jobSeekerParams,
   async run(values: ParamValues, context: NotebookContext) {
-    const results = await computeJobSeeker(jobSeekerParamsFrom(values), { workers: context.workers });
+    const results = await computeJobSeeker(jobSeekerParamsFrom(values), { workers: context.workers, big: context.big });
     return jobSeekerPage(results, context.provenance);
   },
 };

@@ -25,7 +25,7 @@ export const messageLevers: Notebook = {
     "weekday are assumptions and are labelled so. Writes one self-contained HTML page and prints its path.",
   params: messageLeversParams,
   async run(values: ParamValues, context: NotebookContext) {
-    const results = await computeMessageLevers(messageLeversParamsFrom(values), { workers: context.workers });
+    const results = await computeMessageLevers(messageLeversParamsFrom(values), { workers: context.workers, big: context.big });
     return messageLeversPage(results, context.provenance);
   },
 };

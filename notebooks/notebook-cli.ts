@@ -1,16 +1,18 @@
 /**
  * The command line shared by every notebook: `--out FILE` (default `out/<name>.html`),
- * `--set name=value` (repeatable), `--workers N`, `--help`. It validates the
- * parameters once, runs the notebook, writes its page atomically and prints the
- * report's absolute path on stdout. Bad input → one line on stderr naming the
+ * `--set name=value` (repeatable), `--workers N`, `--big`, `--help`. It checks the
+ * output path (scenarios/outputs.ts: a new file or a regular file to replace, in a folder
+ * it may write) and validates the parameters before anything runs, runs the notebook
+ * (refused when its estimate is above the limit, unless `--big`), writes its page
+ * atomically and prints the report's absolute path on stdout. Bad input → one line on stderr naming the
  * parameter, the value and what is allowed, exit code 2, nothing written. Progress
  * and timing go to stderr, and only when it is a terminal.
  *
  *   if (isMain(import.meta.url)) notebookMain(myNotebook);
  */
-import { resolve as resolvePath } from "node:path";
-import { gitCommit, renderPage, writeFileAtomic, type Page, type Provenance } from "../reports/index.ts";
-import { integerOption, maxWorkers, runMain } from "../scenarios/cli.ts";
+import { gitCommit, renderPage, type Page, type Provenance } from "../reports/index.ts";
+import { integerOption, maxWorkers, runMain, userError } from "../scenarios/cli.ts";
+import { fileOutput, writeFileOutput } from "../scenarios/outputs.ts";
 import { defaults, helpTable, InputError, resolve, type ParamSpec, type ParamValues } from "../scenarios/params.ts";
 import { defaultWorkers } from "../runner/pool.ts";
 import { shellQuote } from "./shell-quote.ts";
@@ -18,6 +20,8 @@ import { shellQuote } from "./shell-quote.ts";
 export interface NotebookContext {
   /** Threads that simulate (integer ≥ 1; 1: this thread alone). */
   readonly workers: number;
+  /** Run even when the estimate is above the limit (`--big`); default: refused. */
+  readonly big?: boolean;
   /** What produced the page; the notebook puts it on the page as is. */
   readonly provenance: Provenance;
 }
@@ -37,12 +41,13 @@ export interface NotebookArgs {
   out: string | undefined;
   workers: number | undefined;
   sets: string[];
+  big: boolean;
 }
 
-const OPTIONS = "--out FILE, --set name=value, --workers N, --help";
+const OPTIONS = "--out FILE, --set name=value, --workers N, --big, --help";
 
 export function parseNotebookArgs(argv: readonly string[]): NotebookArgs {
-  const args: NotebookArgs = { help: false, out: undefined, workers: undefined, sets: [] };
+  const args: NotebookArgs = { help: false, out: undefined, workers: undefined, sets: [], big: false };
   const value = (option: string, i: number, what: string): string => {
     const v = argv[i];
     if (v === undefined || v.startsWith("--")) throw new InputError(`${option}: expected ${what} after it`);
@@ -52,6 +57,7 @@ export function parseNotebookArgs(argv: readonly string[]): NotebookArgs {
     const arg = argv[i]!;
     const [option, inline] = arg.startsWith("--") && arg.includes("=") ? [arg.slice(0, arg.indexOf("=")), arg.slice(arg.indexOf("=") + 1)] : [arg, undefined];
     if (option === "--help" || option === "-h") args.help = true;
+    else if (option === "--big" && inline === undefined) args.big = true;
     else if (option === "--set") args.sets.push(inline ?? value(option, ++i, "name=value"));
     else if (option === "--out") {
       args.out = inline ?? value(option, ++i, "a file name");
@@ -98,7 +104,7 @@ export function notebookProvenance(notebook: Notebook, values: ParamValues, comm
 
 export function notebookHelp(notebook: Notebook): string {
   return [
-    `usage: npx tsx notebooks/${notebook.name}.ts [--out FILE] [--set name=value]... [--workers N]`,
+    `usage: npx tsx notebooks/${notebook.name}.ts [--out FILE] [--set name=value]... [--workers N] [--big]`,
     "",
     notebook.description,
     "",
@@ -106,6 +112,7 @@ export function notebookHelp(notebook: Notebook): string {
     `  --out FILE        where to write the report (default out/${notebook.name}.html)`,
     "  --set name=value  override a parameter (repeatable)",
     `  --workers N       threads that simulate (default ${defaultWorkers()}, every core); the report does not depend on it`,
+    "  --big             run even when the estimate is above the limit (15 minutes, or the machine's memory)",
     "  --help            this text",
     "",
     "parameters:",
@@ -128,23 +135,25 @@ export async function runNotebookCli(notebook: Notebook, argv: readonly string[]
       io.stdout.write(notebookHelp(notebook));
       return 0;
     }
+    const out = fileOutput("--out", args.out ?? `out/${notebook.name}.html`);
     const values = resolveNotebookParams(notebook, args.sets);
-    const out = resolvePath(args.out ?? `out/${notebook.name}.html`);
     const started = performance.now();
     const page = await notebook.run(values, {
       workers: args.workers ?? defaultWorkers(),
+      big: args.big,
       provenance: notebookProvenance(notebook, values, gitCommit()),
     });
-    await writeFileAtomic(out, renderPage(page));
+    await writeFileOutput(out, renderPage(page));
     if (io.stderr.isTTY) io.stderr.write(`${command}: done in ${((performance.now() - started) / 1000).toFixed(1)} s\n`);
-    io.stdout.write(`${out}\n`);
+    io.stdout.write(`${out.path}\n`);
     return 0;
-  } catch (err) {
+  } catch (raw) {
+    const err = userError(raw);
     if (err instanceof InputError) {
       io.stderr.write(`${command}: ${err.message}\n`);
       return err.exitCode;
     }
-    throw err;
+    throw raw;
   }
 }
 

@@ -24,7 +24,7 @@ export const recruitingTeam: Notebook = {
     "Writes one self-contained HTML page and prints its path.",
   params: recruitingTeamParams,
   async run(values: ParamValues, context: NotebookContext) {
-    const results = await computeRecruitingTeam(recruitingTeamParamsFrom(values), { workers: context.workers });
+    const results = await computeRecruitingTeam(recruitingTeamParamsFrom(values), { workers: context.workers, big: context.big });
     return recruitingTeamPage(results, context.provenance);
   },
 };

@@ -6,9 +6,9 @@
  *
  *   npx tsx notebooks/replay.ts --log FILE [--out FILE] [--plan PLAN] [--policy guide|linkedin] [--skip-bad] ...
  */
-import { resolve as resolvePath } from "node:path";
 import { formatIso } from "../models/iso-time.ts";
-import { gitCommit, renderPage, writeFileAtomic, type Provenance } from "../reports/index.ts";
+import { gitCommit, renderPage, type Provenance } from "../reports/index.ts";
+import { fileOutput, writeFileOutput } from "../scenarios/outputs.ts";
 import { calibrateSpec, forecastOptions, runCalibration } from "../scenarios/calibrate.ts";
 import {
   helpText,
@@ -22,7 +22,6 @@ import {
   runCommand,
   type CommandSpec,
 } from "../scenarios/log-cli.ts";
-import { InputError } from "../scenarios/params.ts";
 import { runReplay } from "../scenarios/replay.ts";
 import { shellQuote } from "./notebook-cli.ts";
 import { replayPage } from "./replay/page.ts";
@@ -49,8 +48,7 @@ if (isMain(import.meta.url)) {
       process.stdout.write(helpText(replayNotebookSpec));
       return;
     }
-    const out = o.values.out as string;
-    if (out.trim() === "") throw new InputError(`--out: "" is not allowed; expected a file name`);
+    const out = fileOutput("--out", o.values.out as string);
     const log = await loadLog(o.values.log as string, o.switches["skip-bad"]!, process.stderr, replayNotebookSpec.command);
     const settings = replaySettings(o.values);
     const window = resolveWindow(log, o.values);
@@ -76,8 +74,7 @@ if (isMain(import.meta.url)) {
       ...(commit === undefined ? {} : { gitCommit: commit }),
       command: ["npx tsx notebooks/replay.ts", ...argv.map(shellQuote)].join(" "),
     };
-    const path = resolvePath(out);
-    await writeFileAtomic(path, renderPage(replayPage(replay, cal, provenance)));
-    process.stdout.write(`${path}\n`);
+    await writeFileOutput(out, renderPage(replayPage(replay, cal, provenance)));
+    process.stdout.write(`${out.path}\n`);
   });
 }

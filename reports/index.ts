@@ -15,3 +15,5 @@ export { costPerReply, type CostPerReplyOptions, type CostRow } from "./figures/
 export { groupedBars, type GroupedBarRow, type GroupedBarsOptions } from "./figures/grouped-bars.ts";
 export { multiplierHeatmap, type MultiplierHeatmapOptions, type MultiplierRow } from "./figures/multiplier-heatmap.ts";
 export { tornado, type TornadoOptions, type TornadoRow } from "./figures/tornado.ts";
+export { answerToHtml, type Answer, type AnswerNumber } from "./answer-block.ts";
+export { indexBars, type IndexBarRow, type IndexBarsOptions } from "./figures/index-bars.ts";

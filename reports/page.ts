@@ -1,3 +1,4 @@
+import { answerToHtml, type Answer } from "./answer-block.ts";
 import { asTable } from "./as-table.ts";
 import { csvDownloadLink, type CsvDownload } from "./csv-link.ts";
 import { escapeHtml } from "./escape-html.ts";
@@ -8,27 +9,53 @@ import { provenanceToHtml } from "./provenance-footer.ts";
 
 export const defaults = {
   lang: "en",
+  /** Summary line of a section's folded `details`. */
+  detailsSummary: "Method and detail",
+  /** Summary line of the folded guide when the page opens with an answer. */
+  guideSummary: "What was simulated, and how to read this page",
 } as const;
 
-/** One section of a report: a heading and any of text, figure, table, data download. */
+/**
+ * One section of a report: a heading and any of text, folded detail, figure(s),
+ * table, data download, in that order (with `layout: "beside"`, the text, detail
+ * and download sit beside the figure or table on a wide screen).
+ */
 export interface PageSection {
   readonly heading: string;
-  /** Plain text; blank lines separate paragraphs. */
+  /** Plain text, the section's short reading of its figure or table; blank lines separate paragraphs. */
   readonly text?: string;
+  /** Longer plain text (method, derivations, caveats), folded behind `<details>`; blank lines separate paragraphs. */
+  readonly details?: string;
+  /** The `<summary>` line of `details`. Default "Method and detail". */
+  readonly detailsSummary?: string;
   /**
    * SVG or figure markup from `renderPlot` or a figure function, inserted
-   * verbatim. Rejected if it contains scripts, event handlers or references
+   * verbatim; several (small multiples) are laid out in a grid of columns about
+   * 35rem wide. Rejected if any contains scripts, event handlers or references
    * to anything outside the page. Requires `csv`.
    */
-  readonly figure?: string;
+  readonly figure?: string | readonly string[];
+  /** Shown inside a frame that scrolls sideways on its own (with a shadow at the hidden edge) when wider than the page. */
   readonly table?: TableSpec;
   /** The data behind the figure (or table), embedded as a CSV download. */
   readonly csv?: CsvDownload;
+  /**
+   * `"stacked"` (default): text above the figure or table. `"beside"`: the text
+   * in a column left of the figure or table (at most 40rem wide) on a screen at
+   * least 62rem wide, stacked below that.
+   */
+  readonly layout?: "stacked" | "beside";
 }
 
 /** A whole report page. Every string in it is plain text and will be escaped. */
 export interface Page {
   readonly title: string;
+  /**
+   * The page's answer in a few numbers, shown first, under the title. With an
+   * answer, `guide` is folded behind `<details>` under it. Default none (the
+   * guide is shown open).
+   */
+  readonly answer?: Answer;
   /** One paragraph telling the reader what the page shows and how to read it. */
   readonly guide: string;
   readonly sections: readonly PageSection[];
@@ -42,7 +69,8 @@ export interface Page {
  * gives identical bytes.
  *
  * Throws an Error naming the field (e.g. `sections[1].csv.filename`) if the
- * page is malformed: empty title or heading, a figure without its CSV, a CSV
+ * page is malformed: empty title or heading, a bad answer (see `answerToHtml`),
+ * an unknown layout, a figure without its CSV, a CSV
  * filename that is not a plain unique `*.csv` name or a CSV without columns
  * or rows, unsafe figure markup, or bad provenance (replications not a
  * positive integer, empty command, seed not a finite number or a string).
@@ -63,7 +91,9 @@ export function renderPage(page: Page): string {
     `<main>`,
     `<header>`,
     `<h1>${escapeHtml(page.title)}</h1>`,
-    `<p class="guide">${escapeHtml(page.guide)}</p>`,
+    ...(page.answer === undefined
+      ? [`<p class="guide">${escapeHtml(page.guide)}</p>`]
+      : [answerToHtml(page.answer), folded(defaults.guideSummary, `<p class="guide">${escapeHtml(page.guide)}</p>`)]),
     `</header>`,
     ...sections,
     provenanceToHtml(page.provenance),
@@ -75,17 +105,41 @@ export function renderPage(page: Page): string {
 }
 
 function renderSection(section: PageSection, index: number): string {
-  const parts = [`<section id="section-${index + 1}">`, `<h2>${escapeHtml(section.heading)}</h2>`];
-  if (section.text !== undefined) {
-    for (const paragraph of section.text.split(/\n\s*\n/)) {
-      if (paragraph.trim() !== "") parts.push(`<p>${escapeHtml(paragraph.trim())}</p>`);
-    }
+  const beside = section.layout === "beside";
+  const prose = paragraphs(section.text);
+  if (section.details !== undefined && section.details.trim() !== "") {
+    prose.push(folded(section.detailsSummary ?? defaults.detailsSummary, paragraphs(section.details).join("\n")));
   }
-  if (section.figure !== undefined) parts.push(`<div class="figure">${section.figure}</div>`);
-  if (section.table !== undefined) parts.push(`<div class="table-wrap">${tableToHtml(section.table)}</div>`);
-  if (section.csv !== undefined) parts.push(`<p>${csvDownloadLink(section.csv)}</p>`);
-  parts.push(`</section>`);
-  return parts.join("\n");
+  const download = section.csv === undefined ? [] : [`<p>${csvDownloadLink(section.csv)}</p>`];
+  const shown: string[] = [];
+  if (section.figure !== undefined) {
+    shown.push(
+      typeof section.figure === "string"
+        ? `<div class="figure">${section.figure}</div>`
+        : `<div class="figures">${section.figure.map((f) => `<div class="figure">${f}</div>`).join("\n")}</div>`,
+    );
+  }
+  if (section.table !== undefined) {
+    shown.push(`<div class="table-wrap" tabindex="0" role="region" aria-label="${escapeHtml(section.heading)} (table)">${tableToHtml(section.table)}</div>`);
+  }
+  const body = beside
+    ? [`<div class="beside">`, `<div class="prose">`, ...prose, ...download, `</div>`, ...shown, `</div>`]
+    : [...prose, ...shown, ...download];
+  return [`<section id="section-${index + 1}">`, `<h2>${escapeHtml(section.heading)}</h2>`, ...body, `</section>`].join("\n");
+}
+
+/** Plain text → escaped `<p>`s; blank lines separate paragraphs. */
+function paragraphs(text: string | undefined): string[] {
+  if (text === undefined) return [];
+  return text
+    .split(/\n\s*\n/)
+    .filter((paragraph) => paragraph.trim() !== "")
+    .map((paragraph) => `<p>${escapeHtml(paragraph.trim())}</p>`);
+}
+
+/** `markup` folded behind a `<details>` whose summary is `summary` (escaped). */
+function folded(summary: string, markup: string): string {
+  return `<details>\n<summary>${escapeHtml(summary)}</summary>\n${markup}\n</details>`;
 }
 
 const CSV_FILENAME = /^[A-Za-z0-9][A-Za-z0-9._-]*\.csv$/;
@@ -109,12 +163,22 @@ function checkPage(page: Page): void {
   page.sections.forEach((section, i) => {
     const at = `sections[${i}]`;
     nonEmptyText(section.heading, `${at}.heading`);
-    if (section.text !== undefined && typeof section.text !== "string") fail(`${at}.text`, "must be a string");
+    for (const key of ["text", "details", "detailsSummary"] as const) {
+      if (section[key] !== undefined && typeof section[key] !== "string") fail(`${at}.${key}`, "must be a string");
+    }
+    if (section.layout !== undefined && section.layout !== "stacked" && section.layout !== "beside") {
+      fail(`${at}.layout`, `must be "stacked" or "beside", got ${JSON.stringify(section.layout)}`);
+    }
     if (section.figure !== undefined) {
-      if (typeof section.figure !== "string") fail(`${at}.figure`, "must be a markup string");
-      for (const [pattern, what] of UNSAFE_MARKUP) {
-        if (pattern.test(section.figure)) fail(`${at}.figure`, `must be self-contained and inert, but contains ${what}`);
-      }
+      const figures = typeof section.figure === "string" ? [section.figure] : section.figure;
+      if (!Array.isArray(figures) || figures.length === 0) fail(`${at}.figure`, "must be a markup string or a non-empty array of them");
+      figures.forEach((figure, j) => {
+        const where = typeof section.figure === "string" ? `${at}.figure` : `${at}.figure[${j}]`;
+        if (typeof figure !== "string") fail(where, "must be a markup string");
+        for (const [pattern, what] of UNSAFE_MARKUP) {
+          if (pattern.test(figure)) fail(where, `must be self-contained and inert, but contains ${what}`);
+        }
+      });
       if (section.csv === undefined) fail(`${at}.csv`, "is required: every figure ships the data behind it");
     }
     if (section.csv !== undefined) {

@@ -3,9 +3,9 @@ import { packageName, packageVersion, type Provenance } from "./provenance.ts";
 
 /**
  * Renders provenance as the page's `<footer>`: scenario, seed, replications,
- * package version, git commit (when known), every resolved parameter as a
- * dotted path (`ledger.expiryDays`) with its value (arrays and other
- * objects as JSON), and the reproducing command.
+ * package version, git commit (when known), the reproducing command, and,
+ * folded behind `<details>`, every resolved parameter as a dotted path
+ * (`ledger.expiryDays`) with its value (arrays and other objects as JSON).
  * Everything is escaped. Values are shown in full precision, not rounded.
  */
 export function provenanceToHtml(provenance: Provenance): string {
@@ -20,15 +20,17 @@ export function provenanceToHtml(provenance: Provenance): string {
   return [
     `<footer class="provenance">`,
     `<h2>Provenance</h2>`,
-    `<dl>${facts.map(([k, v]) => `<dt>${escapeHtml(k)}</dt><dd>${escapeHtml(v)}</dd>`).join("")}</dl>`,
-    `<h3>Resolved parameters</h3>`,
-    params.length === 0
-      ? `<p>None.</p>`
-      : `<div class="table-wrap"><table class="params"><thead><tr><th scope="col">Parameter</th><th scope="col">Value</th></tr></thead><tbody>${params
-          .map(([k, v]) => `<tr><td><code>${escapeHtml(k)}</code></td><td><code>${escapeHtml(v)}</code></td></tr>`)
-          .join("\n")}</tbody></table></div>`,
+    `<dl>${facts.map(([k, v]) => `<div><dt>${escapeHtml(k)}</dt><dd>${escapeHtml(v)}</dd></div>`).join("")}</dl>`,
     `<h3>Reproduce</h3>`,
     `<pre class="command"><code>${escapeHtml(provenance.command)}</code></pre>`,
+    `<details>`,
+    `<summary>Resolved parameters (${params.length})</summary>`,
+    params.length === 0
+      ? `<p>None.</p>`
+      : `<div class="table-wrap" tabindex="0" role="region" aria-label="Resolved parameters (table)"><table class="params"><thead><tr><th scope="col">Parameter</th><th scope="col">Value</th></tr></thead><tbody>${params
+          .map(([k, v]) => `<tr><td><code>${escapeHtml(k)}</code></td><td><code>${escapeHtml(v)}</code></td></tr>`)
+          .join("\n")}</tbody></table></div>`,
+    `</details>`,
     `</footer>`,
   ].join("\n");
 }

@@ -7,6 +7,7 @@
 import type { AccountModel, Tally } from "../models/index.ts";
 import { batchTallies, planBatch } from "./batch-plan.ts";
 import { defaultWorkers, runJobs } from "./pool.ts";
+import { estimateRuns, refuseTooLarge } from "./run-estimate.ts";
 
 export { chunkAccounts } from "./batch-plan.ts";
 
@@ -15,6 +16,8 @@ export interface RunOptions {
   workers?: number;
   /** Progress bar label (stderr, terminals only). */
   label: string;
+  /** Run even when the estimate is above the limit (the user's `--big`); default false: refused. */
+  big?: boolean;
 }
 
 /** `replications` × `accounts` units of one model. */
@@ -28,11 +31,15 @@ export interface ModelRun {
 /**
  * Runs several models as one batch of jobs on the pool (one progress bar), each cut
  * into chunks of `chunkAccounts` accounts (batch-plan.ts); for each run, one tally per replication.
+ * A batch whose estimate is above the limit (run-estimate.ts) is refused before anything
+ * is planned or run (RunTooLargeError), unless `options.big`.
  */
 export async function runModels(runs: readonly ModelRun[], options: RunOptions): Promise<Tally[][]> {
+  const workers = options.workers ?? defaultWorkers();
+  refuseTooLarge(estimateRuns(runs, workers), options.big ?? false);
   const batch = planBatch(runs);
   const tallies = await runJobs(batch.jobs, {
-    workers: options.workers ?? defaultWorkers(),
+    workers,
     progress: { label: options.label },
   });
   return batchTallies(batch, tallies);

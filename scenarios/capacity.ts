@@ -208,6 +208,7 @@ export const capacityCli: ScenarioCli = {
     const p = values as unknown as CapacityParams;
     return {
       trace: { model: capacityModel(p), seed: p.seed, accounts: p.accounts },
+      runs: [{ model: capacityModel(p), accounts: p.accounts, replications: p.replications }],
       async run(options) {
         const r = await runCapacity(p, options);
         return { json: r, text: capacityText(r) };

@@ -1,14 +1,20 @@
 /**
  * The command line shared by every scenario file: `--help`, `--json`,
  * `--set name=value` (repeatable), and the run options every scenario receives:
- * `--workers N`, `--trace FILE`, `--trace-accounts N`. Bad input → one line on
+ * `--workers N`, `--trace FILE`, `--trace-accounts N`, `--big`. Bad input → one line on
  * stderr naming the parameter or option, the value and what is allowed, exit code 2,
- * nothing on stdout.
+ * nothing on stdout, nothing written. Output paths are checked first, then the values,
+ * then the run's size (refused above the limit of runner/run-estimate.ts unless `--big`),
+ * all before anything is simulated or written.
  */
 import { pathToFileURL } from "node:url";
 import type { AccountModel } from "../models/index.ts";
 import { helpTable, InputError, resolve, type ParamSpec, type ParamValues } from "./params.ts";
 import { defaultWorkers } from "../runner/pool.ts";
+import { estimateRuns, refuseTooLarge, RunTooLargeError, type SizedRun } from "../runner/run-estimate.ts";
+import { osErrorCode, osErrorWords } from "./os-error.ts";
+import { ineffectiveSettings } from "./ineffective-settings.ts";
+import { fileOutput } from "./outputs.ts";
 import { writeTrace, type TraceOptions } from "./trace-file.ts";
 
 export interface ScenarioOutput {
@@ -24,6 +30,8 @@ export interface RunOptions {
   readonly workers: number;
   /** Stream the events of the first accounts of replication 0 to a CSV file. */
   readonly trace?: TraceOptions;
+  /** Run even when the estimate is above the limit (`--big`). */
+  readonly big: boolean;
 }
 
 /** What `--trace` simulates again: the run's model (its base point, for a sweep). */
@@ -37,7 +45,9 @@ export interface TraceTarget {
 /** A scenario checked and built from its values, not yet run. */
 export interface PreparedScenario {
   readonly trace: TraceTarget;
-  run(options: { readonly workers: number }): ScenarioOutput | Promise<ScenarioOutput>;
+  /** What the run will simulate: its size is estimated (and refused above the limit) before it runs. */
+  readonly runs: readonly SizedRun[];
+  run(options: { readonly workers: number; readonly big: boolean }): ScenarioOutput | Promise<ScenarioOutput>;
 }
 
 export interface ScenarioCli {
@@ -57,6 +67,8 @@ export interface ParsedArgs {
   workers: number | undefined;
   trace: string | undefined;
   traceAccounts: number | undefined;
+  /** `--big`: run even when the estimate is above the limit. */
+  big: boolean;
 }
 
 /** Most threads `--workers` accepts (a guard against typos, not a tuning limit). */
@@ -64,12 +76,13 @@ export const maxWorkers = 256;
 /** Most accounts `--trace-accounts` accepts. */
 const maxTraceAccounts = 1_000_000;
 
-const OPTIONS = "--json, --set name=value, --workers N, --trace FILE, --trace-accounts N, --help";
+const OPTIONS = "--json, --set name=value, --workers N, --trace FILE, --trace-accounts N, --big, --help";
 
 /** The integer value of `option`, from 1 to `max`; else an InputError naming the option, the text and the range. */
 export function integerOption(option: string, text: string | undefined, max: number, what: string): number {
   if (text === undefined) throw new InputError(`${option}: expected ${what} after it`);
-  const n = text.trim() === "" ? NaN : Number(text);
+  // Decimal digits only: Number() would also read 0x10, 0b11 and 1e3.
+  const n = /^\s*\+?\d+\s*$/.test(text) ? Number(text) : NaN;
   if (!Number.isInteger(n) || n < 1 || n > max) {
     throw new InputError(`${option}: ${JSON.stringify(text)} is not allowed; expected an integer from 1 to ${max} (${what})`);
   }
@@ -77,7 +90,7 @@ export function integerOption(option: string, text: string | undefined, max: num
 }
 
 export function parseArgs(argv: readonly string[]): ParsedArgs {
-  const out: ParsedArgs = { json: false, help: false, sets: [], workers: undefined, trace: undefined, traceAccounts: undefined };
+  const out: ParsedArgs = { json: false, help: false, sets: [], workers: undefined, trace: undefined, traceAccounts: undefined, big: false };
   for (let i = 0; i < argv.length; i++) {
     const arg = argv[i]!;
     const eq = arg.indexOf("=");
@@ -86,6 +99,7 @@ export function parseArgs(argv: readonly string[]): ParsedArgs {
     const value = () => (option !== arg ? arg.slice(eq + 1) : argv[++i]);
     if (arg === "--json") out.json = true;
     else if (arg === "--help" || arg === "-h") out.help = true;
+    else if (arg === "--big") out.big = true;
     else if (option === "--set") {
       const v = value();
       if (v === undefined) throw new InputError("--set: expected name=value after it");
@@ -106,15 +120,18 @@ export function parseArgs(argv: readonly string[]): ParsedArgs {
   return out;
 }
 
-/** The run options the command line asks for, with defaults filled in. */
+/** The run options the command line asks for, with defaults filled in; the --trace path checked (InputError when it cannot be written). */
 export function runOptions(args: ParsedArgs): RunOptions {
   const workers = args.workers ?? defaultWorkers();
-  return args.trace === undefined ? { workers } : { workers, trace: { file: args.trace, accounts: args.traceAccounts ?? 1 } };
+  const big = args.big;
+  return args.trace === undefined
+    ? { workers, big }
+    : { workers, big, trace: { output: fileOutput("--trace", args.trace), accounts: args.traceAccounts ?? 1 } };
 }
 
 export function helpText(cli: ScenarioCli): string {
   return [
-    `usage: npx tsx ${cli.command} [--json] [--set name=value]... [--workers N] [--trace FILE [--trace-accounts N]]`,
+    `usage: npx tsx ${cli.command} [--json] [--set name=value]... [--workers N] [--trace FILE [--trace-accounts N]] [--big]`,
     "",
     cli.description,
     "",
@@ -125,6 +142,7 @@ export function helpText(cli: ScenarioCli): string {
     "  --trace FILE        stream every event of account 0 of replication 0 to FILE (CSV: ledger movements with",
     "                      the balance after each, sends with outcome and response time, the closing balance)",
     "  --trace-accounts N  trace accounts 0 … N − 1 instead (default 1)",
+    "  --big               run even when the estimate is above the limit (15 minutes, or the machine's memory)",
     "  --help              this text",
     "",
     "parameters:",
@@ -143,21 +161,33 @@ export async function runCli(cli: ScenarioCli, argv: readonly string[]): Promise
       process.stdout.write(helpText(cli));
       return 0;
     }
-    values = resolve(cli.params, args.sets);
     const options = runOptions(args);
+    values = resolve(cli.params, args.sets);
     const prepared = cli.prepare(values);
-    // The one place --trace is handled: checked and written before the run, so a bad
-    // --trace-accounts leaves nothing written (no trace, no --out).
-    if (options.trace) writeTrace(prepared.trace.model, prepared.trace.seed, options.trace, prepared.trace.accounts);
-    const out = await prepared.run({ workers: options.workers });
+    refuseTooLarge(estimateRuns(prepared.runs, options.workers), options.big);
+    // Valid but without effect: said once the run is sure to start, so bad input stays one line.
+    for (const w of ineffectiveSettings(args.sets, values)) process.stderr.write(`${cli.command}: ${w}\n`);
+    // The one place --trace is handled: its path checked above, the trace written to a
+    // temporary file before the run (a bad --trace-accounts leaves nothing written: no
+    // trace, no --out) and moved into place only once the run has succeeded.
+    const trace = options.trace && writeTrace(prepared.trace.model, prepared.trace.seed, options.trace, prepared.trace.accounts);
+    let out: ScenarioOutput;
+    try {
+      out = await prepared.run({ workers: options.workers, big: options.big });
+      trace?.commit();
+    } catch (err) {
+      trace?.discard();
+      throw err;
+    }
     process.stdout.write(args.json ? `${JSON.stringify(out.json, null, 2)}\n` : `${out.text}\n`);
     return 0;
-  } catch (err) {
+  } catch (raw) {
+    const err = userError(raw);
     if (err instanceof InputError) {
       process.stderr.write(`${cli.command}: ${err.message}\n`);
       return err.exitCode;
     }
-    throw err;
+    throw raw;
   }
 }
 
@@ -170,8 +200,10 @@ export function isMain(moduleUrl: string): boolean {
 /**
  * Runs `body` as the process's command (every command file ends with it): the exit code
  * is what `body` resolves with (default 0); an InputError — or what `asInput` turns into
- * one — is one line on stderr naming `command`, exit code 2; any other error prints its
- * stack, exit code 1. A closed stdout pipe (`| head`) ends the output quietly.
+ * one, a run refused as too large, an operating-system error (a path the user gave that
+ * cannot be read or written: `path: what is wrong`) — is one line on stderr naming
+ * `command`, exit code 2; any other error is a bug of ours: its stack, exit code 1. A
+ * closed stdout pipe (`| head`) ends the output quietly.
  */
 export function runMain(
   command: string,
@@ -187,7 +219,7 @@ export function runMain(
       process.exitCode = code ?? 0;
     },
     (raw: unknown) => {
-      const err = asInput(raw);
+      const err = userError(asInput(raw));
       if (err instanceof InputError) {
         process.stderr.write(`${command}: ${err.message}\n`);
         process.exitCode = err.exitCode;
@@ -197,6 +229,16 @@ export function runMain(
       process.exitCode = 1;
     },
   );
+}
+
+/** The user's errors that are not InputErrors already — a refused run, an OS error — as InputErrors; others as they are. */
+export function userError(err: unknown): unknown {
+  if (err instanceof RunTooLargeError) return new InputError(err.message);
+  if (!(err instanceof InputError) && osErrorCode(err) !== undefined) {
+    const e = err as NodeJS.ErrnoException;
+    return new InputError(`${e.path ?? e.syscall ?? "output"}: ${osErrorWords(e)}`);
+  }
+  return err;
 }
 
 /** `if (isMain(import.meta.url)) main(cli)` at the bottom of a scenario file. */

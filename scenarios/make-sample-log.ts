@@ -26,7 +26,8 @@ import { traceAccount } from "../models/simulate.ts";
 import { createStream } from "../sim/index.ts";
 import { parseOptions, helpText, isMain, runCommand, type CommandSpec } from "./log-cli.ts";
 import { writeStreamAtomic } from "../reports/write-atomic.ts";
-import { InputError } from "./params.ts";
+import { osInputError } from "./os-error.ts";
+import { fileOutput } from "./outputs.ts";
 
 export interface SampleLogParams {
   readonly seed: number;
@@ -223,11 +224,15 @@ if (isMain(import.meta.url)) {
       return;
     }
     const v = o.values;
+    const target = fileOutput("--out", v.out as string);
     const out = v.out as string;
-    if (out.trim() === "") throw new InputError(`--out: "" is not allowed; expected a file name`);
     const params: SampleLogParams = { ...sampleLogParams, accounts: v.accounts as number, cycles: v.cycles as number, seed: v.seed as number };
     const log = simulateSendLog(params);
-    await writeSimulatedLog(log, out, v.format as "csv" | "jsonl");
+    try {
+      await writeSimulatedLog(log, target.path, v.format as "csv" | "jsonl");
+    } catch (err) {
+      throw osInputError("--out", target.path, err);
+    }
     process.stdout.write(`${out}: ${log.rows.toLocaleString("en-US")} rows, ${formatIso(log.startMs)} to ${formatIso(log.endMs)}\n`);
   });
 }

@@ -54,7 +54,13 @@ export type ParamSpec =
       readonly default: string;
     })
   | (Common & { readonly kind: "boolean"; readonly default: boolean })
-  | (Common & { readonly kind: "string"; readonly maxLength: number; readonly default: string });
+  | (Common & {
+      readonly kind: "string";
+      readonly maxLength: number;
+      /** Refuse empty or blank text (a title, say). */
+      readonly nonBlank?: boolean;
+      readonly default: string;
+    });
 
 export type ParamValue = number | string | boolean;
 export type ParamValues = Record<string, ParamValue>;
@@ -75,15 +81,19 @@ export function allowed(spec: ParamSpec): string {
     case "boolean":
       return "true or false";
     case "string":
-      return `text of at most ${spec.maxLength} characters`;
+      return `${spec.nonBlank ? "non-blank " : ""}text of at most ${spec.maxLength} characters`;
   }
 }
 
-/** Checks a typed value against its spec; returns it or throws an InputError. */
-export function checkValue(spec: ParamSpec, value: unknown, where = spec.name): ParamValue {
+/**
+ * Checks a typed value against its spec; returns it or throws an InputError naming
+ * `where` and the value — as the user typed it when `typed` is given (so an overflow
+ * such as 1e400 is reported as 1e400, not as what it became).
+ */
+export function checkValue(spec: ParamSpec, value: unknown, where = spec.name, typed?: string): ParamValue {
   const bad = () =>
     new InputError(
-      `${where}: ${JSON.stringify(value) ?? String(value)} is not allowed; expected ${allowed(spec)}` +
+      `${where}: ${typed ?? JSON.stringify(value) ?? String(value)} is not allowed; expected ${allowed(spec)}` +
         (spec.hint ? ` (${spec.hint})` : ""),
     );
   switch (spec.kind) {
@@ -126,10 +136,17 @@ export function checkValue(spec: ParamSpec, value: unknown, where = spec.name): 
       if (typeof value !== "boolean") throw bad();
       return value;
     case "string":
-      if (typeof value !== "string" || value.length > spec.maxLength) throw bad();
+      if (typeof value !== "string" || value.length > spec.maxLength || (spec.nonBlank && value.trim() === "")) throw bad();
       return value;
   }
 }
+
+/**
+ * Decimal notation, the only one numbers are read in: digits with an optional sign,
+ * fraction and exponent (12, -3, 0.25, .5, 1e6). Not hex, binary or octal (0x10, 0b11,
+ * 0o7), not `Infinity` (a limit's word is `unlimited`), not empty.
+ */
+const decimalNumber = /^[+-]?(?:\d+\.?\d*|\.\d+)(?:[eE][+-]?\d+)?$/;
 
 /** Parses the text of a `--set` value into the spec's type, then checks it. */
 export function parseValue(spec: ParamSpec, text: string): ParamValue {
@@ -142,10 +159,11 @@ export function parseValue(spec: ParamSpec, text: string): ParamValue {
     value = spec.word;
   } else if (spec.kind === "integer" || spec.kind === "number" || spec.kind === "limit" || spec.kind === "override") {
     const trimmed = text.trim();
-    value = trimmed === "" ? NaN : Number(trimmed);
-    if (Number.isNaN(value)) {
-      throw new InputError(`${spec.name}: ${JSON.stringify(text)} is not a number; expected ${allowed(spec)}`);
+    if (!decimalNumber.test(trimmed)) {
+      throw new InputError(`${spec.name}: ${JSON.stringify(text)} is not a number; expected ${allowed(spec)}, in decimal notation (e.g. 12, 0.25 or 1e6)`);
     }
+    // A value too large for a double (1e400) becomes Infinity: refused below, shown as typed.
+    return checkValue(spec, Number(trimmed), spec.name, trimmed);
   } else if (spec.kind === "boolean") {
     value = text === "true" ? true : text === "false" ? false : text;
   }

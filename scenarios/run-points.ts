@@ -29,6 +29,8 @@ export interface PointsOptions {
   readonly workers: number;
   /** Progress bar label (stderr, terminals only). */
   readonly label: string;
+  /** Run even when the estimate is above the limit (`--big`); default: refused. */
+  readonly big?: boolean;
 }
 
 /** Points resolved and built, ready to run: every InputError has been thrown by now. */

@@ -5,7 +5,16 @@
  * enforcement and channel counts, the assumptions in force, and timing in `perf`
  * (the only field that may differ between two runs with the same seed).
  */
-import { estimate, summarize, type CycleRow, type Estimate, type Summary, type Tally } from "../models/index.ts";
+import {
+  estimate,
+  summarize,
+  type CycleRow,
+  type Estimate,
+  type FollowUpRule,
+  type FollowUpSummary,
+  type Summary,
+  type Tally,
+} from "../models/index.ts";
 import { runModel } from "../runner/run-models.ts";
 import type { ParamValues } from "./params.ts";
 import type { BuiltScenario } from "./scenario.ts";
@@ -30,6 +39,18 @@ export interface ScenarioResult {
   /** Per-replication values (per account per cycle), in replication order: for paired comparisons. */
   replicationValues: { capacity: number[]; positives: number[] };
   ledger: Summary["ledger"] & { identityHolds: boolean };
+  /**
+   * Present only with follow-ups (followUps.count > 0): what they did, per account per
+   * cycle, with the plan's rule, and per-replication values for paired comparisons.
+   */
+  followUps?: FollowUpSummary & {
+    count: number;
+    afterDays: number;
+    rule: FollowUpRule;
+    /** Credits used by every InMail (spent − refunded), per account per cycle. */
+    creditsUsedAll: Estimate;
+    replicationValues: { sent: number[]; creditsUsed: number[]; conversations: number[]; creditsUsedAll: number[] };
+  };
   assumptions: string[];
   perf: { events: number; wallSeconds: number; eventsPerSecond: number };
 }
@@ -57,6 +78,16 @@ export function assumptions(b: BuiltScenario): string[] {
   if (m.enforcement?.content) out.push("content-filter flag rate");
   if (m.enforcement?.responseRateFloor) out.push("sends allowed while bulk InMail is off");
   if (m.rules.policy === "linkedin") out.push("no refund on spam reports (undocumented)");
+  const fu = b.followUps;
+  if (fu) {
+    out.push(
+      `follow-up response probability ×${fu.responseFactor} of the first InMail's (none is published; plausible 0.25–1)`,
+      "an answer refunds the message it answers; earlier messages of the sequence stay spent (undocumented)",
+    );
+    if (fu.rule === "scheduled") out.push("Recruiter follow-up credits taken when scheduled, given back when not delivered (reading of help a1457303)");
+    if (b.plan === "premium-career" || b.plan === "premium-business") out.push("a Premium follow-up costs a credit (the FAQ a554514 says only 'may be eligible')");
+    if (fu.undeliverableShare > 0) out.push("share of follow-ups that cannot be delivered");
+  }
   return out;
 }
 
@@ -98,6 +129,23 @@ export function scenarioResult(
     perCycle: s.perCycle,
     replicationValues: { capacity: s.replications.capacity, positives: s.replications.positives },
     ledger: { ...l, identityHolds: l.granted + l.refunded - l.spent - l.expired - l.forfeited === l.closingBalance },
+    ...(b.followUps
+      ? {
+          followUps: {
+            count: b.followUps.count,
+            afterDays: b.followUps.afterDays,
+            rule: b.followUps.rule,
+            ...s.followUps,
+            creditsUsedAll: s.creditsUsedPerCycle,
+            replicationValues: {
+              sent: s.replications.followUpsSent,
+              creditsUsed: s.replications.followUpCredits,
+              conversations: s.replications.followUpConversations,
+              creditsUsedAll: s.replications.creditsUsed,
+            },
+          },
+        }
+      : {}),
     assumptions: assumptions(b),
     perf: { events: s.events, wallSeconds, eventsPerSecond: wallSeconds > 0 ? s.events / wallSeconds : 0 },
   };
@@ -108,7 +156,7 @@ export async function runScenario(
   name: string,
   values: ParamValues,
   b: BuiltScenario,
-  options: { workers?: number } = {},
+  options: { workers?: number; big?: boolean } = {},
 ): Promise<ScenarioResult> {
   const started = performance.now();
   const tallies = await runModel(b.model, b.seed, b.accounts, b.replications, { ...options, label: name });
@@ -139,6 +187,14 @@ export function resultText(r: ScenarioResult): string {
     `  days out of credits     ${f1(a.daysOutOfCredits)} per account per cycle`,
     `  warnings / restrictions ${f1(a.warnings, 2)} / ${f1(a.restrictions, 2)} per account per cycle (${f1(a.daysRestricted, 1)} days restricted)`,
   );
+  const fu = r.followUps;
+  if (fu) {
+    lines.push(
+      `  follow-ups (${fu.count}, ${fu.afterDays} days apart, ${fu.rule}) ${f1(fu.sent.mean)} sent per account per cycle, ` +
+        `${f1(fu.creditsUsed.mean)} credits used (${f1(fu.creditsTaken.mean)} taken, ${f1(fu.creditsGivenBack.mean)} given back), ` +
+        `${f1(fu.conversations.mean, 2)} conversations from them (in the positive replies above)`,
+    );
+  }
   if (a.poolExhausted > 0) lines.push(`  audience pool ran dry   for ${f1(a.poolExhausted * Number(r.params.cycles) * 100, 1)}% of accounts`);
   const l = r.ledger;
   lines.push(

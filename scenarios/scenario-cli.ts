@@ -2,15 +2,14 @@
  * Command lines of the general scenarios. A single scenario prints its result; a
  * sweep scenario runs a grid (its own, or `--grid name=v1,v2,…`, repeatable) with
  * common random numbers, prints the summary, and with `--out DIR` writes the tidy
- * tables as CSV and Arrow (all files or none).
+ * tables as CSV and Arrow (all files or none) through the output layer (outputs.ts:
+ * a new directory, or one this project wrote; any other only with `--force`).
  */
-import * as aq from "arquero";
-import { randomUUID } from "node:crypto";
-import { mkdir, rename, rm, writeFile } from "node:fs/promises";
-import { dirname, join, resolve as resolvePath } from "node:path";
+import type * as aq from "arquero";
 import type { PersonaId } from "../models/index.ts";
 import { runCli, runMain, type ScenarioCli } from "./cli.ts";
-import { InputError, type ParamValue } from "./params.ts";
+import { dirOutput, writeDirOutput, type DirOutput } from "./outputs.ts";
+import { InputError, type ParamSpec, type ParamValue } from "./params.ts";
 import { resultText, runScenario } from "./run-scenario.ts";
 import { buildModel, scenarioParams, type ScenarioDefaults } from "./scenario.ts";
 import { parseAxis, planSweep, runSweepPlan, sweepJson, type GridAxis, type SweepResult } from "./sweep.ts";
@@ -35,8 +34,9 @@ export function generalCli(s: GeneralScenario): ScenarioCli {
       const built = buildModel(values);
       return {
         trace: { model: built.model, seed: built.seed, accounts: built.accounts },
+        runs: [built],
         async run(options) {
-          const result = await runScenario(s.name, values, built, { workers: options.workers });
+          const result = await runScenario(s.name, values, built, options);
           return { json: result, text: resultText(result) };
         },
       };
@@ -54,37 +54,55 @@ export interface SweepScenario extends GeneralScenario {
 const sweepUsage =
   "\nsweep options:\n" +
   "  --grid name=v1,v2,…  sweep a parameter over these values (repeatable; replaces the built-in grid)\n" +
-  "  --out DIR            write rows.csv, rows.arrow, summary.csv, summary.arrow to DIR (all or nothing)";
+  "  --out DIR            write rows.csv, rows.arrow, summary.csv, summary.arrow to DIR (all or nothing): a new\n" +
+  "                       directory, or one an earlier --out wrote (it is replaced); any other is refused\n" +
+  "  --force              with --out: write the four files into an existing directory anyway (files of the\n" +
+  "                       same names are replaced, nothing else in it is touched)";
 
 /** A scenario that runs a grid of points with common random numbers. */
-export function sweepCli(s: SweepScenario, grid: string[] = [], out?: string): ScenarioCli {
+export function sweepCli(s: SweepScenario, grid: string[] = [], out?: string, force = false): ScenarioCli {
   const params = scenarioParams(s.persona, s.defaults);
   return {
     command: s.command,
     description: `${s.description}\nBuilt-in grid: ${s.grid.map((g) => `${g.name}=${g.values.join(",")}`).join(" × ")}.${sweepUsage}`,
     params,
     prepare(values) {
-      const axes: GridAxis[] = grid.length > 0 ? grid.map((g) => parseAxis(params, g)) : s.grid;
+      if (force && out === undefined) throw new InputError("--force: needs --out DIR");
+      const target = out === undefined ? undefined : dirOutput("--out", out, force);
+      const axes: GridAxis[] = grid.length > 0 ? parseAxes(params, grid) : s.grid;
       const plan = planSweep(s.name, params, values, axes);
       // The trace follows the base values, as --set gives them (not a grid point).
       const built = buildModel(values);
       return {
         trace: { model: built.model, seed: built.seed, accounts: built.accounts },
+        runs: plan.points.distinct.map((d) => d.built),
         async run(options) {
-          const result = await runSweepPlan(plan, { workers: options.workers });
-          if (out) await writeTables(out, { rows: result.rows, summary: result.summary });
-          return { json: sweepJson(result), text: s.text(result) + (out ? `\n\nwrote ${resolvePath(out)}` : "") };
+          const result = await runSweepPlan(plan, options);
+          if (target) await writeTables(target, { rows: result.rows, summary: result.summary }, s.command);
+          return { json: sweepJson(result), text: s.text(result) + (target ? `\n\nwrote ${target.path}` : "") };
         },
       };
     },
   };
 }
 
-/** Takes `--grid` and `--out` out of argv (the rest goes to the shared command line). */
-export function splitSweepArgs(argv: readonly string[]): { rest: string[]; grid: string[]; out?: string } {
+/** The `--grid` axes, each checked; a parameter given twice is an InputError (its values would run twice). */
+export function parseAxes(params: readonly ParamSpec[], grid: readonly string[]): GridAxis[] {
+  const axes = grid.map((g) => parseAxis(params, g));
+  const seen = new Set<string>();
+  for (const a of axes) {
+    if (seen.has(a.name)) throw new InputError(`--grid ${a.name}: given more than once; expected each parameter in one --grid (${a.name}=v1,v2,…)`);
+    seen.add(a.name);
+  }
+  return axes;
+}
+
+/** Takes `--grid`, `--out` and `--force` out of argv (the rest goes to the shared command line). */
+export function splitSweepArgs(argv: readonly string[]): { rest: string[]; grid: string[]; out?: string; force: boolean } {
   const rest: string[] = [];
   const grid: string[] = [];
   let out: string | undefined;
+  let force = false;
   for (let i = 0; i < argv.length; i++) {
     const a = argv[i]!;
     const take = (flag: string) => {
@@ -95,38 +113,32 @@ export function splitSweepArgs(argv: readonly string[]): { rest: string[]; grid:
     };
     if (a === "--grid" || a.startsWith("--grid=")) grid.push(take("--grid"));
     else if (a === "--out" || a.startsWith("--out=")) out = take("--out");
+    else if (a === "--force") force = true;
     else rest.push(a);
   }
-  return out === undefined ? { rest, grid } : { rest, grid, out };
+  return out === undefined ? { rest, grid, force } : { rest, grid, out, force };
 }
 
 /** Runs a sweep scenario from the command line. */
 export function sweepMain(s: SweepScenario, argv: readonly string[] = process.argv.slice(2)): void {
   runMain(s.command, async () => {
     const split = splitSweepArgs(argv);
-    return runCli(sweepCli(s, split.grid, split.out), split.rest);
+    return runCli(sweepCli(s, split.grid, split.out, split.force), split.rest);
   });
 }
 
 /**
- * Writes tables as CSV and Arrow IPC into `dir`: everything goes to a fresh sibling
- * directory first, which then replaces `dir`, so a failure leaves nothing partial.
+ * Writes tables as CSV and Arrow IPC to a checked directory output (outputs.ts): all
+ * files or none, and never over a directory this project did not write unless --force.
  */
-export async function writeTables(dir: string, tables: Record<string, aq.ColumnTable>): Promise<void> {
-  const target = resolvePath(dir);
-  const temp = join(dirname(target), `.${randomUUID()}.tmp`);
-  await mkdir(temp, { recursive: true });
-  try {
-    for (const [name, t] of Object.entries(tables)) {
-      await writeFile(join(temp, `${name}.csv`), aq.toCSV(t));
-      await writeFile(join(temp, `${name}.arrow`), aq.toArrowIPC(t));
-    }
-    await rm(target, { recursive: true, force: true });
-    await rename(temp, target);
-  } catch (err) {
-    await rm(temp, { recursive: true, force: true });
-    throw err;
+export async function writeTables(target: DirOutput, tables: Record<string, aq.ColumnTable>, command: string): Promise<void> {
+  const arquero = await import("arquero");
+  const files: Record<string, string | Uint8Array> = {};
+  for (const [name, t] of Object.entries(tables)) {
+    files[`${name}.csv`] = arquero.toCSV(t);
+    files[`${name}.arrow`] = arquero.toArrowIPC(t);
   }
+  await writeDirOutput(target, files, command);
 }
 
 const f = (x: number, d = 1) => x.toLocaleString("en-US", { maximumFractionDigits: d, minimumFractionDigits: d });

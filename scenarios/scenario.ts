@@ -13,12 +13,28 @@ import type { AccountModel } from "../models/account-simulation.ts";
 import { segmentIds, segments, type SegmentId } from "../models/audiences.ts";
 import { guideComplaintRule, recruiterContentRule, recruiterFloor } from "../models/enforcement.ts";
 import { leverEffects, weekdayMultipliers } from "../models/levers.ts";
-import { connectionNoteProblems, inmailProblems, messageMultiplier, type Message } from "../models/message.ts";
+import {
+  bodyChars,
+  connectionNoteProblems,
+  inmailProblems,
+  limits,
+  messageMultiplier,
+  subjectChars,
+  type Message,
+} from "../models/message.ts";
 import { OUTCOME_CODE, outcomes } from "../models/outcome.ts";
 import { personaIds, personas, type PersonaId } from "../models/personas.ts";
 import { PlanCannotSendError, planIds, plans, type PlanId } from "../models/plans.ts";
 import { creditRules, policyIds, refundAgings, type PolicyId, type RefundAging } from "../models/policy.ts";
 import type { DelaySpec } from "../models/response-model.ts";
+import {
+  followUpRuleForPlan,
+  maxFollowUps,
+  premiumFollowUpRules,
+  recruiterFollowUpDays,
+  type FollowUpSpec,
+  type PremiumFollowUpRule,
+} from "../models/follow-ups.ts";
 import { InputError, type ParamSpec, type ParamValues } from "./params.ts";
 
 const workdayPresets = {
@@ -31,6 +47,9 @@ type Workdays = keyof typeof workdayPresets;
 
 /** Plan display names, accepted for the plan ("Recruiter Lite"). */
 export const planLabels: Readonly<Record<string, string>> = Object.fromEntries(planIds.map((id) => [id, plans[id].name]));
+
+/** Sales Navigator's two pages on credit life: 57013 (newer) says 90 days, a101030 (older) says never. */
+const salesNavigatorCreditLives = ["90", "never"] as const;
 
 /** Defaults a scenario file may override (by dotted path). */
 export type ScenarioDefaults = Record<string, number | string | boolean>;
@@ -52,6 +71,13 @@ export function scenarioParams(persona: PersonaId, overrides: ScenarioDefaults =
     { name: "rules.creditLifetimeDays", kind: "override", word: "plan", min: 1, max: 100_000, default: "plan", unit: "days", description: "linkedin: life of a credit, or the plan's" },
     { name: "rules.refundWindowDays", kind: "override", word: "policy", min: 0, max: 100_000, default: "policy", unit: "days", description: "a response later than this refunds nothing, or the policy's" },
     { name: "rules.refundAging", kind: "enum", values: refundAgings, default: "original", description: "a refunded credit keeps its expiry, or gets a fresh life (undocumented)" },
+    { name: "rules.salesNavigatorCreditLife", kind: "enum", values: salesNavigatorCreditLives, default: "90", description: "Sales Navigator credits: 90 = must be used within 90 days (help 57013, newer), never = don't expire (help a101030, older)" },
+    { name: "metrics.responseWindowDays", kind: "limit", min: 1, max: 100_000, default: Infinity, unit: "days", description: "responses counted in the response rate and by the Recruiter floor: within this many days of the send (30 = LinkedIn's InMail report, a416484), or unlimited; refunds use rules.refundWindowDays" },
+    { name: "followUps.count", kind: "integer", min: 0, max: maxFollowUps, default: 0, description: "follow-ups after a first InMail with no answer (0 = none); Premium refuses them unless followUps.premiumRule=allowed" },
+    { name: "followUps.afterDays", kind: "integer", min: 1, max: 90, default: recruiterFollowUpDays.default, unit: "days", description: `days from one message to the next follow-up (Recruiter schedules ${recruiterFollowUpDays.min}–${recruiterFollowUpDays.max}, default ${recruiterFollowUpDays.default})` },
+    { name: "followUps.responseFactor", kind: "number", min: 0, max: 1, default: 0.5, description: "P(response to a follow-up) ÷ P(response to the first InMail) (assumed; plausible 0.25–1)" },
+    { name: "followUps.premiumRule", kind: "enum", values: premiumFollowUpRules, default: "refused", description: "Premium: refused = no second InMail before a response (help answer/75), allowed = may follow up, a credit each (FAQ a554514)" },
+    { name: "followUps.undeliverableShare", kind: "number", min: 0, max: 0.99, default: 0, description: "share of follow-ups that cannot be delivered (assumed); Recruiter gives their credits back" },
     { name: "billing.anchorSpreadDays", kind: "number", min: 0, max: 366, default: 30, unit: "days", description: "subscriptions start at staggered offsets in [0, spread)" },
     { name: "contract.seats", kind: "integer", min: 1, max: 10_000, default: 1, description: "seats sharing one credit pool (Recruiter contracts)" },
     { name: "contract.seatCreditLimit", kind: "limit", min: 0, max: 1_000_000, default: Infinity, description: "most credits one seat may spend a cycle; refunds go back to the pool" },
@@ -130,6 +156,8 @@ export interface BuiltScenario {
   message: Message;
   /** Response multiplier of the message (length band × levers). */
   messageMultiplier: number;
+  /** Follow-ups the model sends (null: none). */
+  followUps: FollowUpSpec | null;
 }
 
 const num = (v: unknown) => v as number;
@@ -151,6 +179,11 @@ export function buildModel(v: ParamValues): BuiltScenario {
   if (seats > 1 && !plan.pooled) {
     throw new InputError(
       `contract.seats: ${seats} is not allowed with plan=${planId}; expected 1 (only ${planIds.filter((id) => plans[id].pooled).join(", ")} pools credits across seats)`,
+    );
+  }
+  if (credits <= 0 && connUse !== "only" && v["rules.credits"] !== "plan") {
+    throw new InputError(
+      `rules.credits: ${credits} is not allowed with connections.use=${connUse}; expected at least 1 (an account with no credits cannot send InMail, G2), or set connections.use=only to compare the free channel`,
     );
   }
   if (credits <= 0 && connUse !== "only") {
@@ -194,13 +227,21 @@ export function buildModel(v: ParamValues): BuiltScenario {
       openToWorkTarget: v["audience.openToWork"] === true,
     },
   };
-  const problems = [
-    ...inmailProblems(message),
-    ...(connUse !== "none"
-      ? connectionNoteProblems("connections.noteChars", num(v["connections.noteChars"]), plan.creditsPerMonth === 0)
-      : []),
-  ];
-  if (problems.length > 0) throw new InputError(problems.join("; "));
+  // LinkedIn's limits, reported on the parameter the user set.
+  const tooLong = (name: string, chars: number, max: number, what: string) =>
+    new InputError(`${name}: ${chars.toLocaleString("en-US")} characters is not allowed; expected at most ${max.toLocaleString("en-US")} (${what})`);
+  if (subjectChars(message) > limits.inmailSubjectChars) {
+    throw tooLong("message.subject", subjectChars(message), limits.inmailSubjectChars, "LinkedIn's limit for an InMail subject");
+  }
+  if (bodyChars(message) > limits.inmailBodyChars) {
+    const name = v["message.body"] !== "" ? "message.body" : "message.bodyChars";
+    throw tooLong(name, bodyChars(message), limits.inmailBodyChars, "LinkedIn's limit for an InMail body");
+  }
+  const freeAccount = plan.creditsPerMonth === 0;
+  const noteMax = freeAccount ? limits.connectionNoteCharsFree : limits.connectionNoteChars;
+  if (connUse !== "none" && num(v["connections.noteChars"]) > noteMax) {
+    throw tooLong("connections.noteChars", num(v["connections.noteChars"]), noteMax, `LinkedIn's limit for a connection note on a ${freeAccount ? "free" : "paid"} account`);
+  }
 
   const startHour = num(v["sender.startHour"]);
   const endHour = num(v["sender.endHour"]);
@@ -212,6 +253,18 @@ export function buildModel(v: ParamValues): BuiltScenario {
     delayKind === "lognormal"
       ? { kind: "lognormal", medianDays: num(v["delay.medianDays"]), sigma: num(v["delay.sigma"]) }
       : { kind: "exponential", meanDays: num(v["delay.meanDays"]) };
+  const followUps = buildFollowUps(v, planId);
+  const creditLife = v["rules.salesNavigatorCreditLife"];
+  if (creditLife === "never" && planId !== "sales-navigator") {
+    throw new InputError(
+      `rules.salesNavigatorCreditLife: "never" is not allowed with plan=${planId}; expected 90 (only Sales Navigator's older page, a101030, says credits don't expire)`,
+    );
+  }
+  if (creditLife === "never" && v["rules.creditLifetimeDays"] !== "plan") {
+    throw new InputError(
+      `rules.salesNavigatorCreditLife: "never" is not allowed with rules.creditLifetimeDays=${v["rules.creditLifetimeDays"]}; expected 90, or rules.creditLifetimeDays=plan`,
+    );
+  }
   const mult = messageMultiplier(message);
   const model: AccountModel = {
     rules: creditRules({
@@ -220,7 +273,11 @@ export function buildModel(v: ParamValues): BuiltScenario {
       creditsPerCycle: credits * seats,
       capMultiplier: v["rules.capMultiplier"] === "plan" ? plan.capMultiplier : num(v["rules.capMultiplier"]),
       creditLifetimeDays:
-        v["rules.creditLifetimeDays"] === "plan" ? plan.creditLifetimeDays : num(v["rules.creditLifetimeDays"]),
+        v["rules.creditLifetimeDays"] !== "plan"
+          ? num(v["rules.creditLifetimeDays"])
+          : creditLife === "never"
+            ? Infinity
+            : plan.creditLifetimeDays,
       ...(v["rules.refundWindowDays"] !== "policy" ? { refundWindowDays: num(v["rules.refundWindowDays"]) } : {}),
       refundAging: v["rules.refundAging"] as RefundAging,
     }),
@@ -275,6 +332,8 @@ export function buildModel(v: ParamValues): BuiltScenario {
           ? { ...recruiterContentRule, flagProbability: num(v["enforcement.contentFlagRate"]) }
           : null,
     },
+    ...(followUps ? { followUps } : {}),
+    ...(v["metrics.responseWindowDays"] !== Infinity ? { metricWindowDays: num(v["metrics.responseWindowDays"]) } : {}),
   };
   const priceBuiltIn = v["price.monthlyUsd"] === "plan";
   return {
@@ -289,5 +348,39 @@ export function buildModel(v: ParamValues): BuiltScenario {
     price: { usd: priceBuiltIn ? plan.illustrativePriceUsd : num(v["price.monthlyUsd"]), illustrative: priceBuiltIn },
     message,
     messageMultiplier: mult,
+    followUps,
+  };
+}
+
+/**
+ * The follow-ups of a scenario under its plan's rule (models/follow-ups.ts), or null
+ * without any. Refused when the plan does not allow them (Premium under help answer/75,
+ * Basic) and, on Recruiter plans, outside the 3–28 days Recruiter schedules.
+ */
+function buildFollowUps(v: ParamValues, planId: PlanId): FollowUpSpec | null {
+  const count = num(v["followUps.count"]);
+  if (count === 0) return null;
+  const premiumRule = v["followUps.premiumRule"] as PremiumFollowUpRule;
+  const rule = followUpRuleForPlan(planId, premiumRule);
+  if (rule === "refused") {
+    throw new InputError(
+      planId === "basic"
+        ? `followUps.count: ${count} is not allowed with plan=basic; expected 0 (a free account sends no InMail, guide G2)`
+        : `followUps.count: ${count} is not allowed with plan=${planId} and followUps.premiumRule=${premiumRule}; expected 0 (help answer/75: no second InMail until the member responds), or set followUps.premiumRule=allowed (the newer FAQ a554514)`,
+    );
+  }
+  const afterDays = num(v["followUps.afterDays"]);
+  const { min, max } = recruiterFollowUpDays;
+  if (rule === "scheduled" && (afterDays < min || afterDays > max)) {
+    throw new InputError(
+      `followUps.afterDays: ${afterDays} is not allowed with plan=${planId}; expected an integer from ${min} to ${max} (Recruiter schedules a follow-up ${min}–${max} days after the InMail, help a1457303)`,
+    );
+  }
+  return {
+    count,
+    afterDays,
+    rule,
+    responseFactor: num(v["followUps.responseFactor"]),
+    undeliverableShare: num(v["followUps.undeliverableShare"]),
   };
 }

@@ -8,7 +8,7 @@
  * Results are tidy arquero tables: `rows` has one row per grid point × replication ×
  * cycle (per-account means of every count), `summary` one row per grid point.
  */
-import * as aq from "arquero";
+import type * as aq from "arquero";
 import { estimate, tallyFields, type Estimate } from "../models/index.ts";
 import { InputError, parseValue, type ParamSpec, type ParamValue, type ParamValues } from "./params.ts";
 import { defaultWorkers } from "../runner/pool.ts";
@@ -64,6 +64,8 @@ export function gridPoints(axes: readonly GridAxis[]): Record<string, ParamValue
 
 export interface SweepOptions {
   workers?: number;
+  /** Run even when the estimate is above the limit (`--big`). */
+  big?: boolean;
 }
 
 /** A sweep resolved and built, ready to run: every InputError has been thrown by now. */
@@ -97,9 +99,11 @@ export async function runSweepPlan(plan: SweepPlan, options: SweepOptions = {}):
   const { scenario, axes, at: points } = plan;
   const started = performance.now();
   const results = (
-    await runPlannedPoints(scenario, plan.points, { workers: options.workers ?? defaultWorkers(), label: scenario })
+    await runPlannedPoints(scenario, plan.points, { workers: options.workers ?? defaultWorkers(), label: scenario, big: options.big ?? false })
   ).map((run) => ({ perRep: run.tallies, result: run.result }));
   const wallSeconds = (performance.now() - started) / 1000;
+  // Loaded once the simulation is done: merely loading arquero slows a simulating thread (~15%).
+  const arquero = await import("arquero");
 
   const baseline = results[0]!.result;
   const sweepPoints: SweepPoint[] = results.map(({ result }, i) => ({
@@ -114,7 +118,10 @@ export async function runSweepPlan(plan: SweepPlan, options: SweepOptions = {}):
   for (const a of axes) cols[a.name] = [];
   cols.replication = [];
   cols.cycle = [];
-  for (const f of tallyFields) cols[rowColumn(f)] = [];
+  // Follow-up columns only when a point sends follow-ups (the tables stay as they were without).
+  const withFollowUps = results.some(({ result }) => result.followUps !== undefined);
+  const fields = tallyFields.filter((f) => withFollowUps || !f.startsWith("followUp"));
+  for (const f of fields) cols[rowColumn(f)] = [];
   results.forEach(({ perRep }, i) => {
     perRep.forEach((t, r) => {
       for (let c = 0; c < t.cycles; c++) {
@@ -122,7 +129,7 @@ export async function runSweepPlan(plan: SweepPlan, options: SweepOptions = {}):
         for (const a of axes) cols[a.name]!.push(points[i]![a.name]!);
         cols.replication!.push(r);
         cols.cycle!.push(c + 1);
-        for (const f of tallyFields) {
+        for (const f of fields) {
           const scale = f.endsWith("Microdays") ? MICRODAYS_PER_DAY : 1;
           cols[rowColumn(f)]!.push(t.perCycle[f][c]! / scale / t.accounts);
         }
@@ -158,14 +165,19 @@ export async function runSweepPlan(plan: SweepPlan, options: SweepOptions = {}):
     add("positivesDiff", p.vsBaseline?.positives.mean ?? 0);
     add("positivesDiffLo", p.vsBaseline?.positives.ci95[0] ?? 0);
     add("positivesDiffHi", p.vsBaseline?.positives.ci95[1] ?? 0);
+    if (withFollowUps) {
+      add("followUpsSent", r.followUps?.sent.mean ?? 0);
+      add("followUpCreditsUsed", r.followUps?.creditsUsed.mean ?? 0);
+      add("followUpConversations", r.followUps?.conversations.mean ?? 0);
+    }
     add("identityHolds", r.ledger.identityHolds);
   }
   return {
     scenario,
     axes,
     points: sweepPoints,
-    rows: aq.table(cols),
-    summary: aq.table(summaryCols),
+    rows: arquero.table(cols),
+    summary: arquero.table(summaryCols),
     wallSeconds,
   };
 }

@@ -27,8 +27,9 @@ export const teamCli: ScenarioCli = {
     const first = plan.runs[0]!;
     return {
       trace: { model: first.model, seed: first.seed, accounts: first.accounts },
+      runs: plan.runs,
       async run(options) {
-        const tallies = await runModels(plan.runs, { workers: options.workers, label: "team" });
+        const tallies = await runModels(plan.runs, { workers: options.workers, big: options.big, label: "team" });
         const result = teamResult(plan, tallies);
         return { json: result, text: teamText(result) };
       },

@@ -24,14 +24,15 @@
  * Per account, the running sum of `delta` equals `balance` on every row, and the
  * `close` row's balance at the end.
  */
-import { closeSync, mkdirSync, openSync, writeSync } from "node:fs";
-import { dirname } from "node:path";
+import { writeSync } from "node:fs";
 import { traceAccount, type AccountModel, type Channel, type Outcome, type TraceKind, type TraceSink } from "../models/index.ts";
+import { osInputError } from "./os-error.ts";
+import { openStreamOutput, type FileOutput, type StreamOutput } from "./outputs.ts";
 import { InputError } from "./params.ts";
 
 export interface TraceOptions {
-  /** CSV file to write (its folder is created; an existing file is replaced). */
-  readonly file: string;
+  /** CSV file to write, checked by `fileOutput` (its folder is created; only a regular file is replaced). */
+  readonly output: FileOutput;
   /** Accounts traced: 0 … accounts − 1 of replication 0. */
   readonly accounts: number;
 }
@@ -57,20 +58,17 @@ const direction: Partial<Record<TraceKind, number>> = { grant: 1, refund: 1, spe
 /** Characters buffered before a write to disk. */
 const flushChars = 1 << 16;
 
-/** A TraceSink that appends CSV rows to an open file. */
+/** A TraceSink that appends CSV rows to a stream output (a temporary file until committed). */
 class CsvTrace implements TraceSink {
-  readonly #fd: number;
+  readonly #out: StreamOutput;
+  readonly #output: FileOutput;
   #buffer = "";
   #prefix = "";
   #balance = 0;
 
-  constructor(file: string) {
-    try {
-      mkdirSync(dirname(file), { recursive: true });
-      this.#fd = openSync(file, "w");
-    } catch (err) {
-      throw new InputError(`--trace: cannot write ${JSON.stringify(file)}: ${(err as Error).message}`);
-    }
+  constructor(output: FileOutput) {
+    this.#output = output;
+    this.#out = openStreamOutput(output);
     this.#write(`${traceColumns.join(",")}\n`);
   }
 
@@ -105,13 +103,15 @@ class CsvTrace implements TraceSink {
     this.#write(`${this.#prefix}0,${horizonDays},close,0,0,${balance},,,,\n`);
   }
 
-  /** Writes what is buffered and closes the file. */
-  end(): void {
-    try {
-      this.#flush();
-    } finally {
-      closeSync(this.#fd);
-    }
+  /** Writes what is buffered; the stream stays a temporary file until committed. */
+  end(): StreamOutput {
+    this.#flush();
+    return this.#out;
+  }
+
+  /** Removes the temporary file. */
+  discard(): void {
+    this.#out.discard();
   }
 
   #write(row: string): void {
@@ -120,33 +120,44 @@ class CsvTrace implements TraceSink {
   }
 
   #flush(): void {
-    if (this.#buffer.length > 0) writeSync(this.#fd, this.#buffer);
+    if (this.#buffer.length > 0) {
+      try {
+        writeSync(this.#out.fd, this.#buffer);
+      } catch (err) {
+        throw osInputError(this.#output.option, this.#output.path, err);
+      }
+    }
     this.#buffer = "";
   }
 }
 
 /**
- * Streams the trace of accounts 0 … `options.accounts` − 1 of replication 0 to
- * `options.file`. When the scenario says how many `accounts` it simulates, tracing
- * more is an InputError (exit 2 on the command line).
+ * Streams the trace of accounts 0 … `options.accounts` − 1 of replication 0 to a
+ * temporary file beside `options.output`; the caller commits it (renamed into place)
+ * once the run has succeeded, or discards it. When the scenario says how many
+ * `accounts` it simulates, tracing more is an InputError (exit 2 on the command line).
+ * On any failure the temporary file is removed and the error rethrown (an OS error as
+ * an InputError naming `--trace`).
  */
 export function writeTrace(
   model: AccountModel,
   seed: number | string,
   options: TraceOptions,
   accounts = Infinity,
-): void {
+): StreamOutput {
   if (options.accounts > accounts) {
     throw new InputError(`--trace-accounts: ${options.accounts} is more than the ${accounts} accounts simulated`);
   }
-  const out = new CsvTrace(options.file);
+  const out = new CsvTrace(options.output);
   try {
     for (let account = 0; account < options.accounts; account++) {
       out.begin(0, account);
       const { ledger, horizonDays } = traceAccount(model, seed, 0, account, out);
       out.close(horizonDays, ledger.balance);
     }
-  } finally {
-    out.end();
+    return out.end();
+  } catch (err) {
+    out.discard();
+    throw err;
   }
 }

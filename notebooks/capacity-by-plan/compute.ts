@@ -88,6 +88,8 @@ export interface CapacityByPlanResults {
 export interface ComputeOptions {
   /** Threads that simulate (1: this thread alone). */
   readonly workers: number;
+  /** Run even when the estimate is above the limit (`--big`). */
+  readonly big?: boolean;
 }
 
 export async function computeCapacityByPlan(params: CapacityByPlanParams, options: ComputeOptions): Promise<CapacityByPlanResults> {
@@ -113,7 +115,7 @@ export async function computeCapacityByPlan(params: CapacityByPlanParams, option
     }
     for (const c of comparisonCases) points.push({ ...cases[c], policy });
   }
-  const results = await simulateGrid(points, { accounts: p.accounts, replications: p.replications, seed: p.seed, workers: options.workers });
+  const results = await simulateGrid(points, { accounts: p.accounts, replications: p.replications, seed: p.seed, workers: options.workers, big: options.big ?? false });
   const at = (point: GridPoint): PointResult => results.get(pointKey(point))!;
 
   const headline: HeadlineRow[] = payingPlanIds.flatMap((planId) => {

@@ -72,6 +72,8 @@ export interface GridRun {
   readonly seed: number;
   /** Threads that simulate (1: this thread alone). */
   readonly workers: number;
+  /** Run even when the estimate is above the limit (`--big`). */
+  readonly big?: boolean;
 }
 
 export const pointKey = (p: GridPoint): string =>
@@ -117,7 +119,7 @@ export async function simulateGrid(points: readonly GridPoint[], run: GridRun): 
   const distinct = [...new Map(points.map((p) => [pointKey(p), p])).values()];
   const tallies = await runModels(
     distinct.map((p) => ({ model: pointModel(p), seed: run.seed, accounts: run.accounts, replications: run.replications })),
-    { workers: run.workers, label: "simulating" },
+    { workers: run.workers, label: "simulating", big: run.big ?? false },
   );
   const results = new Map<string, PointResult>();
   distinct.forEach((point, i) => {

@@ -9,6 +9,7 @@ import {
   capacityVsReplyRate,
   costPerReply,
   multiplierHeatmap,
+  type Answer,
   type BalanceEventRow,
   type BalanceRow,
   type Page,
@@ -36,6 +37,8 @@ const negligible = (e: Estimate, relativeTo: number) => (e.lo <= 0 && e.hi >= 0)
 /** "a 90-day life" / "no expiry" for a credit of a plan under the linkedin policy. */
 const life = (lifetimeDays: number) => (Number.isFinite(lifetimeDays) ? `a ${f0(lifetimeDays)}-day life` : "no expiry (none documented)");
 const DAY_MS = 86_400_000;
+/** Width of one small multiple, px: two fit side by side in the page's 75rem column. */
+const SMALL_MULTIPLE_WIDTH = 560;
 /** The UTC date `day` days after the start date. */
 const dateOf = (day: number) => new Date(Date.parse(`${START_DATE}T00:00:00Z`) + day * DAY_MS);
 const dayMonth = new Intl.DateTimeFormat("en-GB", { day: "numeric", month: "long", timeZone: "UTC" });
@@ -50,6 +53,7 @@ export function capacityByPlanPage(results: CapacityByPlanResults, provenance: P
   const p = results.params;
   return {
     title: p.title,
+    answer: answer(results),
     guide:
       `Each paying LinkedIn plan grants a monthly allotment of InMail credits, and a credit spent on an InMail comes back when the recipient responds, ` +
       `so the InMails an account can actually send in a month (its effective outreach capacity) depend on the reply rate. ` +
@@ -70,6 +74,46 @@ export function capacityByPlanPage(results: CapacityByPlanResults, provenance: P
       assumptionsSection(results),
     ],
     provenance,
+  };
+}
+
+/** The page's answer: the cheapest plan per positive reply, the most capacity, the multiplier, and whether the policies differ. */
+function answer(results: CapacityByPlanResults): Answer {
+  const p = results.params;
+  const rows = results.headline;
+  const high = [...rows].sort((a, b) => b.capacity - a.capacity)[0]!;
+  const cheap = rows.filter((r) => Number.isFinite(r.costPerPositive)).sort((a, b) => a.costPerPositive - b.costPerPositive)[0];
+  const multipliers = rows.map((r) => r.multiplier);
+  const [mMin, mMax] = [Math.min(...multipliers), Math.max(...multipliers)];
+  const guideRows = rows.filter((r) => r.policy === "guide");
+  const samePolicies = guideRows.every((r) => negligible(r.policyDifference, r.capacity));
+  const widest = [...guideRows].sort((a, b) => Math.abs(b.policyDifference.mean / b.capacity) - Math.abs(a.policyDifference.mean / a.capacity))[0]!;
+  const planAndPolicy = (r: HeadlineRow) => (negligible(r.policyDifference, r.capacity) ? r.plan : `${r.plan}, ${r.policy} policy`);
+  const outDays = rows.map((r) => r.daysOutOfCredits);
+  return {
+    numbers: [
+      cheap === undefined
+        ? { label: "Cost per positive reply", value: "no replies", note: `at ${aPct(p.replyRate)} reply rate, no account got a positive reply` }
+        : {
+            label: "Cheapest per positive reply",
+            value: usd(cheap.costPerPositive),
+            note: `${planAndPolicy(cheap)}, at ${usd(cheap.priceUsd)} a month (${cheap.priceSource === "illustrative" ? "illustrative price" : "your price"})`,
+          },
+      { label: "Most InMails a month, per account", value: f1(high.capacity), note: `${planAndPolicy(high)}, from ${f0(high.credits)} credits` },
+      {
+        label: `Capacity multiplier at ${pct(p.replyRate)} reply rate`,
+        value: mMax - mMin < 0.01 ? `${f2((mMin + mMax) / 2)}×` : `${f2(mMin)}–${f2(mMax)}×`,
+        note: mMax - mMin < 0.01 ? "the same on every plan: InMails a month = credits × multiplier" : "InMails a month ÷ credits, by plan",
+      },
+      samePolicies
+        ? { label: "LinkedIn's rules vs the guide's", value: "same capacity", note: "paired differences under 0.1% on every plan" }
+        : {
+            label: "LinkedIn's rules vs the guide's",
+            value: `${signed(widest.policyDifference.mean, f1)} InMails/month`,
+            note: `per account on ${widest.plan}, the widest gap (paired ${ci(widest.policyDifference.lo, widest.policyDifference.hi, f1)})`,
+          },
+      { label: "Days a month with no credit left", value: `${f0(Math.min(...outDays))}–${f0(Math.max(...outDays))}`, note: "per account, over the plans: credits, not sending, set the limit" },
+    ],
   };
 }
 
@@ -94,7 +138,7 @@ function headlineSection(results: CapacityByPlanResults): PageSection {
   const yours = payingPlanIds.filter((id) => !p.illustrativePrices[id]);
   const planAndPolicy = (r: HeadlineRow) => (negligible(r.policyDifference, r.capacity) ? r.plan : `${r.plan}, ${r.policy} policy`);
 
-  const text = [
+  const reading = [
     `At ${aPct(p.replyRate)} reply rate and ${n1(p.sendsPerDay)} sends a day, capacity runs from ${f1(low.capacity)} InMails a month (${planAndPolicy(low)}, ${f0(low.credits)} credits) ` +
       `to ${f1(high.capacity)} (${planAndPolicy(high)}, ${f0(high.credits)} credits). ` +
       (mMax - mMin < 0.01
@@ -119,8 +163,10 @@ function headlineSection(results: CapacityByPlanResults): PageSection {
         : "") +
       (yours.length > 0 ? `The prices of ${list(yours.map((id) => plans[id].name))} are yours. ` : "") +
       `Use your own with --set ${priceParam("sales-navigator")}=… (one per plan).`,
-    ...results.cannotSend.map((b) => `${b.plan} is listed but sends nothing: ${b.reason.replace(/; choose one of .*$/, "")}.`),
+  ];
+  const text = [
     `In the table, InMails/mo is InMails delivered per account per month, × the multiplier (capacity ÷ allotment), Replies/mo positive replies per account per month, $/reply the cost per positive reply; ranges in brackets are 95% CIs.`,
+    ...results.cannotSend.map((b) => `${b.plan} is listed but sends nothing: ${b.reason.replace(/; choose one of .*$/, "")}.`),
   ].join("\n\n");
 
   // An interval never breaks inside (word joiners) but may go under its mean.
@@ -198,6 +244,8 @@ function headlineSection(results: CapacityByPlanResults): PageSection {
   return {
     heading: `Capacity and cost at ${aPct(p.replyRate)} reply rate`,
     text,
+    details: reading.join("\n\n"),
+    detailsSummary: "What the table shows",
     table: {
       data: display,
       columns: {
@@ -264,10 +312,13 @@ function curveSection(results: CapacityByPlanResults): PageSection {
             `(${days(p.responseDelayDays)} on average; the credits of replies still in flight when the ${CYCLES} months end never come back).`
           : `; the points outside are on both sides, as sampling noise would put them.`) +
       ` The grey vertical line marks your reply rate, ${pct(p.replyRate)}.`,
-  ].join("\n\n");
+  ];
   return {
     heading: "Capacity against reply rate",
-    text,
+    layout: "beside",
+    text: text[0],
+    details: text[1],
+    detailsSummary: "The closed form and the simulation",
     figure: capacityVsReplyRate(rows, { plans: payingPlanIds.map((id) => plans[id].name), yScale: "log", markReplyRate: p.replyRate }),
     csv: { filename: "capacity-vs-reply-rate.csv", table: rows },
   };
@@ -301,6 +352,7 @@ function heatmapSection(results: CapacityByPlanResults): PageSection {
   ].join("\n\n");
   return {
     heading: `Capacity multiplier by reply rate and response delay: ${plan.name}`,
+    layout: "beside",
     text,
     figure: multiplierHeatmap(rows),
     csv: { filename: "multiplier-heatmap.csv", table: rows.map((r) => ({ plan: p.heatmapPlan, ...r })) },
@@ -375,19 +427,24 @@ function balanceSection(results: CapacityByPlanResults): PageSection {
         : "") + sentences.join(" "),
     `ASSUMPTION: when replies (and so refunds) arrive follows an exponential delay with a mean of ${days(p.responseDelayDays)}. LinkedIn publishes no response-delay data; ` +
       `change it with --set responseDelayDays=… and see the heat map above for how much it matters.`,
-  ].join("\n\n");
-  // The figures stack: a legend only where a kind of event appears for the first time.
+  ];
+  // Small multiples in a grid, read in order: a legend only where a kind of event appears for the first time.
   const shownKinds = new Set<string>();
-  const figure = results.traces
-    .map((t) => {
-      const panels = tracePanels(plans[t.planId].name, t.guide, t.linkedin);
-      const legend = panels.events.some((e) => !shownKinds.has(e.kind));
-      for (const e of panels.events) shownKinds.add(e.kind);
-      return balanceTimeline(panels.balances, { events: panels.events, panelHeight: 90, startDate: START_DATE, legend });
-    })
-    .join("\n");
+  const figure = results.traces.map((t) => {
+    const panels = tracePanels(plans[t.planId].name, t.guide, t.linkedin);
+    const legend = panels.events.some((e) => !shownKinds.has(e.kind));
+    for (const e of panels.events) shownKinds.add(e.kind);
+    return balanceTimeline(panels.balances, { events: panels.events, panelHeight: 90, startDate: START_DATE, legend, width: SMALL_MULTIPLE_WIDTH });
+  });
   const csv = results.traces.flatMap((t) => traceCsv(t.planId, t));
-  return { heading: "Credit balance of a sample account", text, figure, csv: { filename: "sample-account-balance.csv", table: csv } };
+  return {
+    heading: "Credit balance of a sample account",
+    text: text[0],
+    details: text.slice(1).join("\n\n"),
+    detailsSummary: "What each account did",
+    figure,
+    csv: { filename: "sample-account-balance.csv", table: csv },
+  };
 }
 
 function costSection(results: CapacityByPlanResults): PageSection {
@@ -433,6 +490,7 @@ function costSection(results: CapacityByPlanResults): PageSection {
   ].join("\n\n");
   return {
     heading,
+    layout: "beside",
     text,
     figure: costPerReply(rows, { plans: payingPlanIds.map((id) => plans[id].name) }),
     csv: { filename: "cost-per-positive-reply.csv", table: rows },
@@ -485,7 +543,7 @@ function policySection(results: CapacityByPlanResults): PageSection {
     `Slow replies (${days(late.point.responseDelayDays)} mean): ${diff(late)}. Under linkedin a reply after ${f0(policies.linkedin.refundWindowDays)} days refunds nothing ` +
       (Number.isFinite(plan.creditLifetimeDays) ? `and a refunded credit keeps its original expiry` : `(credits do not expire on this plan)`) +
       `; credits lost: ${f2(late.linkedin.lostPerMonth)} a month under linkedin, ${f2(late.guide.lostPerMonth)} under guide.`,
-  ].join("\n\n");
+  ];
   const table = results.comparison.flatMap((r) =>
     policyIds.map((policy) => ({
       case: describeCase(r),
@@ -499,7 +557,9 @@ function policySection(results: CapacityByPlanResults): PageSection {
   );
   return {
     heading: "What differs between the two policies, and why",
-    text,
+    text: text[0],
+    details: text.slice(1).join("\n\n"),
+    detailsSummary: "Each case explained",
     table: {
       data: table,
       columns: {
@@ -554,6 +614,7 @@ function slowSenderSection(results: CapacityByPlanResults): PageSection {
   ].join("\n\n");
   return {
     heading: `A slow sender's balance under each policy: ${plan.name}`,
+    layout: "beside",
     text,
     figure: balanceTimeline([...guide.balances, ...linkedin.balances], { events: [...shown(guide), ...shown(linkedin)], panelHeight: 110, startDate: START_DATE }),
     csv: { filename: "slow-sender-balance.csv", table: traceCsv(p.heatmapPlan, results.slowSenderTrace) },
@@ -564,7 +625,8 @@ function assumptionsSection(results: CapacityByPlanResults): PageSection {
   const p = results.params;
   return {
     heading: "Assumptions and sources",
-    text: [
+    detailsSummary: "Allotments, grant schedules, replies, declines and prices",
+    details: [
       `Allotments, caps and credit lives are LinkedIn's documented figures (help pages; Recruiter's ${f0(plans.recruiter.creditsPerMonth)} credits per seat is a 2014 figure). ` +
         `Each plan grants on its documented schedule: Sales Navigator on the 1st of each calendar month (UTC), the others monthly on the account's billing date. ` +
         `Simulated time starts on ${dayMonth.format(dateOf(0))} ${dateOf(0).getUTCFullYear()}; billing-date subscriptions start at a uniformly drawn moment in the first ${f0(ANCHOR_SPREAD_DAYS)} days, ` +

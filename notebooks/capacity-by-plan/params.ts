@@ -7,7 +7,7 @@ import { payingPlanIds, type PayingPlanId } from "../paying-plans.ts";
 import { planPricesFrom, priceParamSpec, type PlanPrices } from "../plan-prices.ts";
 
 export const capacityByPlanParams = [
-  { name: "title", kind: "string", maxLength: 200, default: "InMail outreach capacity by plan", description: "the report's title" },
+  { name: "title", kind: "string", maxLength: 200, nonBlank: true, default: "InMail outreach capacity by plan", description: "the report's title" },
   {
     name: "replyRate",
     kind: "number",

@@ -93,6 +93,8 @@ export interface JobSeekerResults {
 
 export interface ComputeOptions {
   readonly workers: number;
+  /** Run even when the estimate is above the limit (`--big`). */
+  readonly big?: boolean;
 }
 
 function baseValues(p: JobSeekerParams): ParamValues {
@@ -185,7 +187,7 @@ export async function computeJobSeeker(p: JobSeekerParams, options: ComputeOptio
       replications: gridReplications,
     }),
   );
-  const runs = await runPoints("job-seeker", specs, withRate, [...headline, ...gridPoints], { workers: options.workers, label: "job-seeker options" });
+  const runs = await runPoints("job-seeker", specs, withRate, [...headline, ...gridPoints], { workers: options.workers, label: "job-seeker options", big: options.big ?? false });
 
   const optionResults: OptionResult[] = optionIds.map((id, i) => {
     const run = runs[i]!;

@@ -10,7 +10,7 @@ const persona = personas["job-seeker"];
 const segment = segments[persona.segment];
 
 export const jobSeekerParams = [
-  { name: "title", kind: "string", maxLength: 200, default: "Job search: Premium Career InMail or free connection requests?", description: "the report's title" },
+  { name: "title", kind: "string", maxLength: 200, nonBlank: true, default: "Job search: Premium Career InMail or free connection requests?", description: "the report's title" },
   { name: "targetConversations", kind: "integer", min: 1, max: 1000, default: 10, description: "conversations (positive replies) the job seeker wants in total: months to reach them" },
   {
     name: "responseRate",

@@ -114,6 +114,8 @@ export interface MessageLeversResults {
 
 export interface ComputeOptions {
   readonly workers: number;
+  /** Run even when the estimate is above the limit (`--big`). */
+  readonly big?: boolean;
 }
 
 function baseValues(p: MessageLeversParams): ParamValues {
@@ -253,7 +255,7 @@ export async function computeMessageLevers(p: MessageLeversParams, options: Comp
   const levers = leverSpecs(p.baseBodyChars);
   const bandPoints = bandBodyChars.map((n): PointOverrides => ({ "message.bodyChars": n }));
   const points: PointOverrides[] = [{}, ...levers.flatMap((l) => (l.low ? [l.low, l.high] : [l.high])), ...bandPoints];
-  const runs = await runPoints("message-levers", specs, base, points, { workers: options.workers, label: "lever settings" });
+  const runs = await runPoints("message-levers", specs, base, points, { workers: options.workers, label: "lever settings", big: options.big ?? false });
   const baseRun = runs[0]!;
   // The base point is the base values unchanged: the reference for the plain InMail's rates and the sender.
   const reference = baseRun.built;

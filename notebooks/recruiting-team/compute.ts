@@ -112,6 +112,8 @@ export interface RecruitingTeamResults {
 
 export interface ComputeOptions {
   readonly workers: number;
+  /** Run even when the estimate is above the limit (`--big`). */
+  readonly big?: boolean;
 }
 
 /** Scenario values shared by every point. */
@@ -198,7 +200,7 @@ export async function computeRecruitingTeam(p: RecruitingTeamParams, options: Co
     ...(c.sendsPerDay === undefined ? {} : { "sender.sendsPerDay": c.sendsPerDay }),
   });
   const run = (configs: readonly UnitConfig[], label: string) =>
-    runPoints("recruiting-team", specs, base, configs.map(overrides), { workers: options.workers, label });
+    runPoints("recruiting-team", specs, base, configs.map(overrides), { workers: options.workers, label, big: options.big ?? false });
 
   // Single seats: per-seat rates, and the first guesses of the team sizes.
   const singleConfigs = rates.flatMap((rate) => teamPlanIds.map((plan): UnitConfig => ({ plan, rate, seats: 1, units: p.accounts, replications: p.replications })));

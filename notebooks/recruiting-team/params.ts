@@ -14,7 +14,7 @@ const persona = personas.recruiter;
 const segment = segments[persona.segment];
 
 export const recruitingTeamParams = [
-  { name: "title", kind: "string", maxLength: 200, default: "Recruiting team: seats needed for a monthly target of candidate conversations", description: "the report's title" },
+  { name: "title", kind: "string", maxLength: 200, nonBlank: true, default: "Recruiting team: seats needed for a monthly target of candidate conversations", description: "the report's title" },
   { name: "targetConversations", kind: "integer", min: 1, max: 100_000, default: 100, unit: "/month", description: "candidate conversations (positive replies: accepted or replied) the team needs a month" },
   {
     name: "responseRate",

@@ -53,7 +53,7 @@ export function costPerReply(rows: readonly CostRow[], options: CostPerReplyOpti
     marginTop,
     marginBottom,
     marginLeft: labelMargin(plans),
-    marginRight: 90,
+    marginRight: labelMargin(policies.map((p) => `${p} policy`), 90),
     x: {
       label: `Cost per positive reply (${currency})`,
       labelAnchor: "center",

@@ -1,6 +1,6 @@
 export const defaults = {
-  /** Plot's default font size, px. */
-  fontSize: 10,
+  /** Figure text size, px (the page style sets 12 px over Plot's 10 px). */
+  fontSize: 12,
   /** Upper bound of the average glyph width of system-ui, in em; errs wide so labels never clip. */
   glyphEm: 0.6,
   /** Tick length + tick padding + slack, px. */

@@ -45,6 +45,7 @@ describe("notebook command line", () => {
       out: "x.html",
       workers: 3,
       sets: ["rate=0.2", "seed=4"],
+      big: false,
     });
     expect(parseNotebookArgs(["--workers=1", "--out=y.html", "-h"])).toMatchObject({ help: true, workers: 1, out: "y.html" });
   });
@@ -52,7 +53,7 @@ describe("notebook command line", () => {
   it("refuses bad options with an InputError naming them", () => {
     expect(() => parseNotebookArgs(["--workers", "0"])).toThrow(/--workers: "0" is not allowed; expected an integer from 1 to 256/);
     expect(() => parseNotebookArgs(["--out"])).toThrow(/--out: expected a file name/);
-    expect(() => parseNotebookArgs(["--json"])).toThrow(/--json: unknown option; allowed: --out FILE, --set name=value, --workers N, --help/);
+    expect(() => parseNotebookArgs(["--json"])).toThrow(/--json: unknown option; allowed: --out FILE, --set name=value, --workers N, --big, --help/);
     expect(() => resolveNotebookParams(toy, ["rate=2"])).toThrow(/rate: 2 is not allowed; expected a number from 0 to 1/);
   });
 
@@ -81,7 +82,7 @@ describe("notebook command line", () => {
     const { out, io } = capture();
     expect(await runNotebookCli(toy, ["--set", "rate=abc"], io)).toBe(2);
     expect(out.stdout).toBe("");
-    expect(out.stderr).toBe('notebooks/toy.ts: rate: "abc" is not a number; expected a number from 0 to 1\n');
+    expect(out.stderr).toBe('notebooks/toy.ts: rate: "abc" is not a number; expected a number from 0 to 1, in decimal notation (e.g. 12, 0.25 or 1e6)\n');
   });
 
   it("--help lists the options and every parameter", async () => {

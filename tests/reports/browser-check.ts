@@ -20,9 +20,14 @@ export function requireChromium(ctx: TestContext): void {
 }
 
 export const defaults = {
-  viewport: { width: 1000, height: 800 },
-  /** Sub-pixel slack when comparing text boxes with their SVG's box. */
+  /** A laptop screen: the width the reports are laid out for. */
+  viewport: { width: 1280, height: 900 },
+  /** Sub-pixel slack when comparing text boxes with their SVG's box, or elements with the page's column. */
   tolerancePx: 0.5,
+  /** Smallest legible text, CSS px as rendered (an SVG scaled down shrinks its text). */
+  minTextPx: 12,
+  /** Points sampled along a path when looking for a visible stretch of a legend's series. */
+  pathSamples: 48,
   args: [
     "--headless",
     "--no-sandbox",
@@ -36,8 +41,13 @@ export const defaults = {
 } as const;
 
 export interface BrowserCheckOptions {
-  /** CSS px. Default 1000 × 800; use e.g. 390 × 844 for a phone. */
+  /** CSS px. Default 1280 × 900; use e.g. 390 × 844 for a phone. */
   readonly viewport?: { readonly width: number; readonly height: number };
+  /**
+   * Smallest text size allowed, px as rendered. Default 12; 0 turns the check
+   * off (on a phone, figures scale down with the column and pinch-zoom restores them).
+   */
+  readonly minTextPx?: number;
 }
 
 /** What the check looked at, for tests to assert that it looked at anything. */
@@ -46,6 +56,10 @@ export interface BrowserCheckSummary {
   readonly drawnMarks: number;
   readonly texts: number;
   readonly csvLinks: number;
+  /** Legend entries (swatches) whose series was found drawn and visible. */
+  readonly legendEntries: number;
+  /** The page's height, CSS px, at the viewport's width. */
+  readonly heightPx: number;
 }
 
 /**
@@ -60,7 +74,16 @@ export interface BrowserCheckSummary {
  * - a non-empty SVG text (charts and legend ramps) whose box pokes out of its SVG;
  * - a section with a figure but no download link, or an `a[download]` whose
  *   data does not decode (as the browser does, via fetch) to CSV with a
- *   header row and at least one data row.
+ *   header row and at least one data row;
+ * - anything wider than the page: the document scrolls sideways, or an element
+ *   pokes out of the page's column (`main`) other than inside a frame that
+ *   scrolls on its own (`overflow-x: auto`, as wide tables are framed);
+ * - a legend entry (a colour swatch) whose series is nowhere visible in its
+ *   figure: no mark of that colour, or every sampled point of every such mark
+ *   covered by a mark of another colour (a series drawn exactly under another);
+ * - visible text smaller than `minTextPx` as rendered (page text and SVG text,
+ *   legends, facet labels and ticks included; text folded in a closed
+ *   `<details>` is not rendered, so not checked).
  * Needs Chromium at CHROMIUM_PATH; the launch error says so if it is missing.
  */
 export async function checkReportInBrowser(
@@ -68,7 +91,7 @@ export async function checkReportInBrowser(
   screenshotPath: string,
   options: BrowserCheckOptions = {},
 ): Promise<BrowserCheckSummary> {
-  const { viewport = defaults.viewport } = options;
+  const { viewport = defaults.viewport, minTextPx = defaults.minTextPx } = options;
   const browser = await chromium.launch({ executablePath: CHROMIUM_PATH, args: [...defaults.args] });
   const problems: string[] = [];
   try {
@@ -87,7 +110,7 @@ export async function checkReportInBrowser(
     // `__name(fn, "name")`; the in-page copy of inspectPage needs that helper too.
     await page.addInitScript({ content: "globalThis.__name ??= (fn) => fn;" });
     await page.goto(pathToFileURL(resolve(htmlPath)).href, { waitUntil: "load" });
-    const found = await page.evaluate(inspectPage, defaults.tolerancePx);
+    const found = await page.evaluate(inspectPage, { tolerancePx: defaults.tolerancePx, minTextPx, pathSamples: defaults.pathSamples });
     problems.push(...found.problems);
     await mkdir(dirname(screenshotPath), { recursive: true });
     await page.screenshot({ path: screenshotPath, fullPage: true });
@@ -101,7 +124,12 @@ export async function checkReportInBrowser(
 }
 
 /** Runs inside the page; must be self-contained (serialised by Playwright). */
-async function inspectPage(tolerancePx: number): Promise<{ problems: string[]; summary: BrowserCheckSummary }> {
+async function inspectPage(limits: {
+  tolerancePx: number;
+  minTextPx: number;
+  pathSamples: number;
+}): Promise<{ problems: string[]; summary: BrowserCheckSummary }> {
+  const { tolerancePx, minTextPx, pathSamples } = limits;
   const problems: string[] = [];
   const sectionName = (el: Element) => el.closest("section")?.querySelector("h2")?.textContent ?? "(no section)";
   const isLegend = (svg: Element) =>
@@ -170,5 +198,101 @@ async function inspectPage(tolerancePx: number): Promise<{ problems: string[]; s
       problems.push(`download "${name}" does not decode to CSV with a header row and data (got ${JSON.stringify(csv.slice(0, 80))})`);
     }
   }
-  return { problems, summary: { figures: svgs.length, drawnMarks, texts, csvLinks: links.length } };
+
+  // Nothing wider than the page: elements outside a scrolling frame stay inside main's content box.
+  const root = document.documentElement;
+  if (root.scrollWidth > root.clientWidth + tolerancePx) {
+    problems.push(`the page scrolls sideways: ${root.scrollWidth} px of content in a ${root.clientWidth} px window`);
+  }
+  const main = document.querySelector("main") ?? document.body;
+  const column = main.getBoundingClientRect();
+  const padding = getComputedStyle(main);
+  const [left, right] = [column.left + parseFloat(padding.paddingLeft), column.right - parseFloat(padding.paddingRight)];
+  const scrolls = (el: Element) => /auto|scroll/.test(getComputedStyle(el).overflowX);
+  const describe = (el: Element) =>
+    `${el.tagName.toLowerCase()}${el.classList.length > 0 ? `.${[...el.classList].join(".")}` : ""} in "${sectionName(el)}"`;
+  let wide = 0;
+  const walk = (el: Element): void => {
+    const box = el.getBoundingClientRect();
+    if (box.width > 0 && (box.left < left - tolerancePx || box.right > right + tolerancePx)) {
+      wide += 1;
+      if (wide <= 5) problems.push(`${describe(el)} is wider than the page (${box.left.toFixed(0)}–${box.right.toFixed(0)} px, column ${left.toFixed(0)}–${right.toFixed(0)} px)`);
+      return; // its children would only repeat the finding
+    }
+    if (scrolls(el) || el instanceof SVGElement) return; // a frame clips what it holds; an SVG's inside is checked above
+    for (const child of el.children) walk(child);
+  };
+  for (const child of main.children) walk(child);
+  if (wide > 5) problems.push(`… and ${wide - 5} more elements wider than the page`);
+
+  // Every legend entry has a visible mark: a point of a mark of its colour that no other colour covers.
+  const colourOf = (el: Element) => {
+    const style = getComputedStyle(el);
+    return [style.fill, style.stroke].filter((c) => c !== "none" && !/rgba\(.*,\s*0\)$/.test(c));
+  };
+  const samplePoints = (el: SVGGraphicsElement): DOMPoint[] => {
+    const ctm = el.getScreenCTM();
+    if (ctm === null) return [];
+    const local: DOMPoint[] = [];
+    if (el instanceof SVGGeometryElement && !(el instanceof SVGRectElement) && !(el instanceof SVGCircleElement)) {
+      const length = el.getTotalLength();
+      for (let i = 0; i <= pathSamples; ++i) local.push(el.getPointAtLength((length * i) / pathSamples));
+    } else {
+      const b = el.getBBox();
+      local.push(new DOMPoint(b.x + b.width / 2, b.y + b.height / 2));
+    }
+    return local.map((p) => p.matrixTransform(ctm));
+  };
+  let legendEntries = 0;
+  for (const swatch of document.querySelectorAll('.figure [class*="-swatch"]:not([class*="-swatches"])')) {
+    const icon = swatch.querySelector("svg");
+    const label = (swatch.textContent ?? "").trim();
+    if (icon === null) continue;
+    const shape = icon.firstElementChild ?? icon;
+    const colours = colourOf(shape);
+    const figure = swatch.closest("figure") ?? swatch.closest(".figure");
+    const charts = [...(figure?.querySelectorAll("svg") ?? [])].filter((svg) => svg.parentElement?.closest("svg") === null && !isLegend(svg));
+    const marks = charts.flatMap((svg) =>
+      [...svg.querySelectorAll("g[aria-label] path, g[aria-label] rect, g[aria-label] circle, g[aria-label] line, g[aria-label] polygon, g[aria-label] polyline")].filter(
+        (el) => !/axis|grid|frame/.test(el.closest("g[aria-label]")?.getAttribute("aria-label") ?? "") && colourOf(el).some((c) => colours.includes(c)),
+      ),
+    ) as SVGGraphicsElement[];
+    if (marks.length === 0) {
+      problems.push(`legend entry "${label}" in "${sectionName(swatch)}" has no mark of its colour (${colours.join(", ")}) in its figure`);
+      continue;
+    }
+    const visible = marks.some((mark) => {
+      mark.scrollIntoView({ block: "center", inline: "nearest" });
+      return samplePoints(mark).some((point) => {
+        const top = document.elementFromPoint(point.x, point.y);
+        return top !== null && (top === mark || colourOf(top).some((c) => colours.includes(c)));
+      });
+    });
+    if (visible) legendEntries += 1;
+    else problems.push(`legend entry "${label}" in "${sectionName(swatch)}": every mark of its colour is hidden under marks of other colours`);
+  }
+  window.scrollTo(0, 0);
+
+  // Legible text: every visible text, at its rendered size.
+  const small = new Map<string, { n: number; example: string }>();
+  if (minTextPx > 0) {
+    for (const el of main.querySelectorAll("*")) {
+      const own = [...el.childNodes].some((n) => n.nodeType === Node.TEXT_NODE && (n.textContent ?? "").trim() !== "");
+      if (!own || el.getClientRects().length === 0) continue;
+      const svg = el.closest("svg");
+      const scale = svg === null ? 1 : Math.hypot(svg.getScreenCTM()?.a ?? 1, svg.getScreenCTM()?.b ?? 0);
+      const px = parseFloat(getComputedStyle(el).fontSize) * scale;
+      if (px < minTextPx - 0.05) {
+        const key = `${el.tagName.toLowerCase()} at ${px.toFixed(1)} px in "${sectionName(el)}"`;
+        const seen = small.get(key);
+        small.set(key, { n: (seen?.n ?? 0) + 1, example: seen?.example ?? (el.textContent ?? "").trim().slice(0, 40) });
+      }
+    }
+  }
+  for (const [what, { n, example }] of small) problems.push(`text smaller than ${minTextPx} px: ${n} × ${what} (e.g. "${example}")`);
+
+  return {
+    problems,
+    summary: { figures: svgs.length, drawnMarks, texts, csvLinks: links.length, legendEntries, heightPx: root.scrollHeight },
+  };
 }

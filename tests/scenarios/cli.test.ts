@@ -2,12 +2,13 @@ import { describe, expect, it } from "vitest";
 import { maxWorkers, parseArgs, runOptions } from "../../scenarios/cli.ts";
 import { InputError } from "../../scenarios/params.ts";
 import { defaultWorkers } from "../../runner/pool.ts";
+import { resolve } from "node:path";
 
 describe("scenario command line: run options", () => {
   it("--workers N, also as --workers=N; every core by default", () => {
-    expect(runOptions(parseArgs([]))).toEqual({ workers: defaultWorkers() });
-    expect(runOptions(parseArgs(["--workers", "3"]))).toEqual({ workers: 3 });
-    expect(runOptions(parseArgs(["--workers=1", "--json"]))).toEqual({ workers: 1 });
+    expect(runOptions(parseArgs([]))).toEqual({ workers: defaultWorkers(), big: false });
+    expect(runOptions(parseArgs(["--workers", "3"]))).toEqual({ workers: 3, big: false });
+    expect(runOptions(parseArgs(["--workers=1", "--json", "--big"]))).toEqual({ workers: 1, big: true });
   });
 
   it.each([["0"], ["x"], ["1.5"], ["-2"], [""], [String(maxWorkers + 1)]])("--workers %j is refused, naming what is allowed", (v) => {
@@ -19,12 +20,18 @@ describe("scenario command line: run options", () => {
     expect(() => parseArgs(["--workers"])).toThrow(/--workers: expected threads that simulate after it/);
   });
 
-  it("--trace FILE traces account 0; --trace-accounts N the first N", () => {
+  it("--trace FILE traces account 0; --trace-accounts N the first N; the path is checked and made absolute", () => {
     expect(runOptions(parseArgs(["--trace", "out/t.csv", "--workers", "2"]))).toEqual({
       workers: 2,
-      trace: { file: "out/t.csv", accounts: 1 },
+      big: false,
+      trace: { output: { kind: "file", option: "--trace", path: resolve("out/t.csv") }, accounts: 1 },
     });
-    expect(runOptions(parseArgs(["--trace=t.csv", "--trace-accounts", "5"])).trace).toEqual({ file: "t.csv", accounts: 5 });
+    expect(runOptions(parseArgs(["--trace=t.csv", "--trace-accounts", "5"])).trace).toEqual({
+      output: { kind: "file", option: "--trace", path: resolve("t.csv") },
+      accounts: 5,
+    });
+    expect(() => runOptions(parseArgs(["--trace", "/dev/full"]))).toThrow("--trace: /dev/full: is a device");
+    expect(() => runOptions(parseArgs(["--trace", "."]))).toThrow(/--trace: .*: is a directory/);
   });
 
   it("--trace needs a file; --trace-accounts needs --trace and an integer ≥ 1", () => {

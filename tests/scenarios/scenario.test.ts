@@ -24,10 +24,14 @@ describe("scenario schema: a bad value anywhere names its field path, the value 
     [["startDate=2026-13-45"], /^startDate: "2026-13-45" is not allowed; expected a date YYYY-MM-DD/],
     [["startDate=2026-02-30"], /^startDate: "2026-02-30" is not allowed; expected a date YYYY-MM-DD/],
     [["sender.startHour=18", "sender.endHour=9"], /^sender\.endHour: 9 is not allowed; expected a number after sender\.startHour \(18\)/],
-    [[`message.subject=${"s".repeat(201)}`], /message "message": subject is 201 characters; InMail allows at most 200/],
-    [[`message.body=${"b".repeat(2001)}`], /message "message": body is 2001 characters; InMail allows at most 2000/],
-    [["connections.use=fallback", "connections.noteChars=301"], /connections\.noteChars.*301 characters; a paid account's note allows at most 300/],
-    [["plan=basic", "connections.use=only", "connections.noteChars=250"], /250 characters; a free account's note allows at most 200/],
+    [[`message.subject=${"s".repeat(201)}`], /^message\.subject: 201 characters is not allowed; expected at most 200 \(LinkedIn's limit for an InMail subject\)$/],
+    [[`message.body=${"b".repeat(2001)}`], /^message\.body: 2,001 characters is not allowed; expected at most 2,000 \(LinkedIn's limit for an InMail body\)$/],
+    [["message.bodyChars=2500"], /^message\.bodyChars: 2,500 characters is not allowed; expected at most 2,000/],
+    [["connections.use=fallback", "connections.noteChars=301"], /^connections\.noteChars: 301 characters is not allowed; expected at most 300 \(LinkedIn's limit for a connection note on a paid account\)/],
+    [["plan=basic", "connections.use=only", "connections.noteChars=250"], /^connections\.noteChars: 250 characters is not allowed; expected at most 200 \(.*free account\)/],
+    [["plan=sales-navigator", "rules.credits=0"], /^rules\.credits: 0 is not allowed with connections\.use=none; expected at least 1 \(an account with no credits cannot send InMail, G2\)/],
+    [["accounts=0x10"], /^accounts: "0x10" is not a number; expected an integer from 1 to 10000000, in decimal notation/],
+    [["accounts=1e400"], /^accounts: 1e400 is not allowed; expected an integer from 1 to 10000000$/],
     [["plan=basic"], /^plan: "basic" cannot be used with connections\.use=none: plan "basic" cannot send InMail.*G2/],
     [["audience.acceptedShare=0.7", "audience.repliedShare=0.5"], /^audience\.repliedShare: 0\.5 is not allowed with audience\.acceptedShare=0\.7/],
     [["audience.responseRate=0.9", "audience.spamRate=0.2"], /^audience\.spamRate: 0\.2 is not allowed with audience\.responseRate=0\.9/],
@@ -137,7 +141,8 @@ describe("scenario files", () => {
     const dir = mkdtempSync(join(tmpdir(), "sweep-trace-"));
     const r = runTsx("scenarios/guide-vs-linkedin.ts", [...small, "--set", "cycles=2", "--out", join(dir, "out"), "--trace", join(dir, "t.csv"), "--trace-accounts", "2"]);
     expect(r.status).toBe(0);
-    expect(readdirSync(join(dir, "out")).sort()).toEqual(["rows.arrow", "rows.csv", "summary.arrow", "summary.csv"]);
+    expect(readdirSync(join(dir, "out")).sort()).toEqual([".inmail-sim-output.json", "rows.arrow", "rows.csv", "summary.arrow", "summary.csv"]);
+    expect(readdirSync(dir).sort()).toEqual(["out", "t.csv"]); // no temporary file left beside them
     const accounts = new Set(readFileSync(join(dir, "t.csv"), "utf8").trim().split("\n").slice(1).map((row) => row.split(",")[1]));
     expect([...accounts]).toEqual(["0", "1"]);
   });

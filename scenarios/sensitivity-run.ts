@@ -1,0 +1,250 @@
+/**
+ * Which assumption matters: the parameters, the run and the JSON-ready result of the
+ * sensitivity analysis, shared by `scenarios/sensitivity.ts` and the report
+ * `notebooks/sensitivity.ts`. Two models: `team` (a team on one plan, the simulator,
+ * uncertain inputs from `assumption-ranges.ts`) and `ishigami` (the analytic test
+ * function, to check the estimators).
+ */
+import { describeDistribution } from "../analysis/input-distribution.ts";
+import { ishigamiModel } from "../analysis/ishigami-model.ts";
+import { analyseSensitivity, type SensitivityResult, type SensitivityRow } from "../analysis/sensitivity-analysis.ts";
+import { ishigamiIndices } from "../analysis/test-functions.ts";
+import { maxSaltelliInputs } from "../analysis/saltelli-design.ts";
+import type { RunOptions } from "../runner/run-models.ts";
+import { assumptionRanges } from "./assumption-ranges.ts";
+import { defaults, InputError, type ParamSpec, type ParamValues } from "./params.ts";
+import { recruiting } from "./recruiting.ts";
+import { jsonParams } from "./run-scenario.ts";
+import { scenarioParams } from "./scenario.ts";
+import { teamModel, teamOutputs } from "./sensitivity-team.ts";
+
+export const sensitivityModels = ["team", "ishigami"] as const;
+export type SensitivityModelId = (typeof sensitivityModels)[number];
+
+/** General-scenario parameters the analysis sets itself (seed, sizes, seats). */
+const ownScenarioParams = new Set(["seed", "replications", "accounts", "contract.seats"]);
+
+/** The analysis's own parameters. */
+const analysisParams: readonly ParamSpec[] = [
+  { name: "n", kind: "integer", min: 8, max: 65_536, default: 256, description: "Saltelli base sample N (a power of 2 balances the Sobol points); N × (inputs + 2) points" },
+  { name: "trajectories", kind: "integer", min: 2, max: 1000, default: 20, description: "Morris trajectories r; r × (inputs + 1) points" },
+  { name: "levels", kind: "integer", min: 2, max: 20, default: 4, description: "Morris grid levels (even)" },
+  { name: "resamples", kind: "integer", min: 100, max: 100_000, default: 1000, description: "bootstrap resamples for the 95% CIs" },
+  { name: "seed", kind: "integer", min: 0, max: Number.MAX_SAFE_INTEGER, default: 1, description: "master seed (designs, scrambling, bootstrap, simulation); same seed, same output" },
+  { name: "seats", kind: "integer", min: 1, max: 1000, default: 5, description: "team: seats on the plan (a pooled plan is one contract of this many seats)" },
+  { name: "teams", kind: "integer", min: 1, max: 10_000, default: 2, description: "team: teams simulated per point and replication" },
+  { name: "pilotReplications", kind: "integer", min: 2, max: 1000, default: 2, description: "team: replications per Morris point (the noise pilot)" },
+  { name: "maxReplications", kind: "integer", min: 2, max: 1000, default: 8, description: "team: most replications per Sobol point" },
+  { name: "noiseTarget", kind: "number", min: 0.001, max: 0.5, default: 0.05, description: "team: largest share of output variance left to simulation noise; sets the Sobol replications" },
+];
+const analysisOnly = new Set(analysisParams.map((s) => s.name).filter((name) => name !== "seed"));
+
+/** Every parameter: the analysis's own, then the team's general-scenario ones by dotted path. */
+export const sensitivityParams: readonly ParamSpec[] = [
+  ...analysisParams,
+  ...scenarioParams("recruiter", recruiting.defaults).filter((s) => !ownScenarioParams.has(s.name)),
+];
+
+/** Parameters whose value differs from the default: what the user set. */
+export function setByUser(values: ParamValues): Set<string> {
+  const base = defaults(sensitivityParams);
+  return new Set(Object.keys(values).filter((k) => values[k] !== base[k]));
+}
+
+export interface SensitivityInputRow {
+  readonly id: string;
+  readonly label: string;
+  readonly unit: string;
+  readonly distribution: string;
+  readonly default: string;
+  readonly source: string;
+  readonly measure: string;
+  readonly assumption: string;
+}
+
+export interface SensitivityReport {
+  readonly model: SensitivityModelId;
+  readonly params: Record<string, number | string | boolean>;
+  readonly inputs: readonly SensitivityInputRow[];
+  readonly outputs: readonly { readonly id: string; readonly label: string; readonly unit: string }[];
+  /** One row per (output, input). */
+  readonly rows: readonly SensitivityRow[];
+  /** Ishigami only: the analytic indices, per input. */
+  readonly analytic?: readonly { readonly input: string; readonly S1: number; readonly ST: number }[];
+  /** The answer in words, one sentence per output. */
+  readonly conclusions: readonly string[];
+  readonly noise: SensitivityResult["noise"] & { readonly statement: string };
+  readonly runs: {
+    /** Design points run (Morris, Sobol). */
+    readonly points: SensitivityResult["points"];
+    /** Simulated replications of all points (a point runs `replications` times). */
+    readonly pointReplications: number;
+    /** Accounts (seats or pooled contracts) simulated per point and replication. */
+    readonly accountsPerPoint: number;
+    /** Account-months simulated in all. */
+    readonly accountMonths: number;
+  };
+  /** The only field that differs between two runs with the same seed. */
+  readonly perf: { readonly wallSeconds: number };
+}
+
+/** Most account-months a run may simulate (about an hour on two cores); larger runs are refused up front. */
+export const maxAccountMonths = 150_000_000;
+
+const pct = (x: number) => `${Math.round(Math.max(0, x) * 100)}%`;
+
+/** One sentence per output: which input carries the largest share of its spread, and what to measure. */
+export function conclusions(report: Pick<SensitivityReport, "rows" | "outputs" | "inputs">): string[] {
+  return report.outputs.map((o) => {
+    const rows = report.rows.filter((r) => r.output === o.id).sort((a, b) => b.S1 - a.S1 || b.ST - a.ST);
+    const top = rows[0]!;
+    const input = report.inputs.find((i) => i.id === top.input)!;
+    const second = rows[1];
+    const secondText = second ? `; next, ${report.inputs.find((i) => i.id === second.input)!.label} (${pct(second.S1)})` : "";
+    if (top.ST < 0.05) return `No assumption moves the ${o.label} by more than 5% of its spread.`;
+    return (
+      `${pct(top.S1)} of the spread in ${o.label} comes from the ${input.label} alone (${pct(top.ST)} with its interactions)${secondText}. ` +
+      `To pin it down: ${input.measure}.`
+    );
+  });
+}
+
+function checkLevels(values: ParamValues): void {
+  if ((values.levels as number) % 2 !== 0) throw new InputError(`levels: ${values.levels} is not allowed; expected an even integer from 2 to 20`);
+}
+
+/**
+ * Runs the analysis of `model` with `values` (checked against `sensitivityParams`).
+ * InputError for bad combinations and for runs over `maxAccountMonths`, before anything runs.
+ */
+export async function runSensitivity(
+  modelId: SensitivityModelId,
+  values: ParamValues,
+  run: Omit<RunOptions, "label"> = {},
+): Promise<SensitivityReport> {
+  checkLevels(values);
+  const options = {
+    n: values.n as number,
+    trajectories: values.trajectories as number,
+    levels: values.levels as number,
+    seed: values.seed as number,
+    resamples: values.resamples as number,
+    noise: {
+      pilotReplications: values.pilotReplications as number,
+      maxReplications: Math.max(values.maxReplications as number, values.pilotReplications as number),
+      targetShare: values.noiseTarget as number,
+    },
+  };
+  const started = performance.now();
+  if (modelId === "ishigami") {
+    const model = ishigamiModel();
+    const result = await analyseSensitivity(model, options);
+    const analytic = ishigamiIndices();
+    const inputs = model.inputs.map((i) => ({
+      id: i.id,
+      label: i.label,
+      unit: "",
+      distribution: describeDistribution(i.distribution),
+      default: "—",
+      source: "Ishigami and Homma (1990)",
+      measure: "nothing: the indices are known analytically",
+      assumption: "test function",
+    }));
+    const base = { rows: result.rows, outputs: model.outputs, inputs };
+    return {
+      model: modelId,
+      params: jsonParams({ n: options.n, trajectories: options.trajectories, levels: options.levels, resamples: options.resamples, seed: options.seed }),
+      inputs,
+      outputs: model.outputs,
+      rows: result.rows,
+      analytic: inputs.map((i, k) => ({ input: i.id, S1: analytic.S1[k]!, ST: analytic.ST[k]! })),
+      conclusions: conclusions(base),
+      noise: { ...result.noise, statement: "deterministic model: no simulation noise" },
+      runs: { points: result.points, pointReplications: result.points.morris + result.points.sobol, accountsPerPoint: 0, accountMonths: 0 },
+      perf: { wallSeconds: (performance.now() - started) / 1000 },
+    };
+  }
+
+  const scenarioValues = Object.fromEntries(Object.entries(values).filter(([k]) => !analysisOnly.has(k)));
+  const model = teamModel({
+    values: scenarioValues,
+    seats: values.seats as number,
+    teams: values.teams as number,
+    seed: options.seed,
+    fixed: setByUser(values),
+    run,
+  });
+  const k = model.inputs.length;
+  if (k > maxSaltelliInputs) throw new InputError(`the team has ${k} assumptions in force; at most ${maxSaltelliInputs} can be analysed at once`);
+  const cycles = values.cycles as number;
+  const points = { morris: options.trajectories * (k + 1), sobol: options.n * (k + 2) };
+  const worstMonths = (points.morris * options.noise.pilotReplications + points.sobol * options.noise.maxReplications) * model.accountsPerPoint * cycles;
+  if (worstMonths > maxAccountMonths) {
+    throw new InputError(
+      `n: ${options.n} is too large for this run: up to ${worstMonths.toLocaleString("en-US")} account-months ` +
+        `(${points.morris + points.sobol} points × up to ${options.noise.maxReplications} replications × ${model.accountsPerPoint} accounts × ${cycles} months); ` +
+        `expected at most ${maxAccountMonths.toLocaleString("en-US")}: lower n, teams, maxReplications or cycles`,
+    );
+  }
+  const result = await analyseSensitivity(model, options);
+  const inputs = model.assumptionInputs.map((i) => ({
+    id: i.id,
+    label: i.label,
+    unit: i.unit,
+    distribution: describeDistribution(i.distribution, i.unit),
+    default: i.default,
+    source: i.source,
+    measure: i.measure,
+    assumption: assumptionRanges.find((r) => r.inputs.includes(i))!.assumption,
+  }));
+  const shares = Object.entries(result.noise.sobol.share).map(([id, s]) => `${teamOutputs.find((o) => o.id === id)!.label} ${(s * 100).toFixed(1)}%`);
+  const pointReplications = points.morris * result.noise.morris.replications + points.sobol * result.noise.sobol.replications;
+  return {
+    model: modelId,
+    params: jsonParams(values),
+    inputs,
+    outputs: teamOutputs,
+    rows: result.rows,
+    conclusions: conclusions({ rows: result.rows, outputs: teamOutputs, inputs }),
+    noise: {
+      ...result.noise,
+      statement:
+        `${result.noise.sobol.replications} replications per Sobol point (chosen from the Morris pilot's noise with ${result.noise.morris.replications}, ` +
+        `to keep the noise share at most ${pct(options.noise.targetShare)}${result.noise.sobol.replications === options.noise.maxReplications ? `, capped at maxReplications = ${options.noise.maxReplications}` : ""}); ` +
+        `share of output variance that is simulation noise: ${shares.join(", ")}`,
+    },
+    runs: { points, pointReplications, accountsPerPoint: model.accountsPerPoint, accountMonths: pointReplications * model.accountsPerPoint * cycles },
+    perf: { wallSeconds: (performance.now() - started) / 1000 },
+  };
+}
+
+const f3 = (x: number) => x.toFixed(3);
+
+/** A plain-text summary: conclusions, then the table of indices per output. */
+export function sensitivityText(r: SensitivityReport): string {
+  const lines = [
+    `sensitivity — model ${r.model}, N = ${r.params.n}, ${r.params.trajectories} Morris trajectories, seed ${r.params.seed}`,
+    "",
+    ...r.conclusions.map((c) => `  ${c}`),
+    "",
+  ];
+  for (const o of r.outputs) {
+    lines.push(`  ${o.label} (${o.unit || "no unit"})`);
+    lines.push(`    ${"input".padEnd(40)} ${"S1 (95% CI)".padEnd(26)} ${"ST (95% CI)".padEnd(26)} μ*        σ`);
+    for (const row of r.rows.filter((x) => x.output === o.id).sort((a, b) => b.ST - a.ST)) {
+      const label = r.inputs.find((i) => i.id === row.input)!.label;
+      lines.push(
+        `    ${label.slice(0, 40).padEnd(40)} ${`${f3(row.S1)} (${f3(row.S1ci[0])} – ${f3(row.S1ci[1])})`.padEnd(26)} ${`${f3(row.ST)} (${f3(row.STci[0])} – ${f3(row.STci[1])})`.padEnd(26)} ${row.muStar.toPrecision(3).padEnd(9)} ${row.sigma.toPrecision(3)}`,
+      );
+    }
+    lines.push("");
+  }
+  if (r.analytic) lines.push(`  analytic: ${r.analytic.map((a) => `${a.input} S1 ${f3(a.S1)} ST ${f3(a.ST)}`).join("; ")}`);
+  lines.push(`  noise: ${r.noise.statement}`);
+  lines.push(
+    `  ${r.runs.points.morris + r.runs.points.sobol} points (${r.runs.points.morris} Morris, ${r.runs.points.sobol} Sobol)` +
+      (r.runs.accountMonths > 0 ? `, ${r.runs.accountMonths.toLocaleString("en-US")} account-months simulated` : "") +
+      ` in ${r.perf.wallSeconds.toFixed(1)} s`,
+  );
+  return lines.join("\n");
+}

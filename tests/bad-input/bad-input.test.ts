@@ -1,0 +1,135 @@
+/**
+ * The bad-input corpus: every case of tests/bad-input/cases/*.ts run as a user types it
+ * (`tsx <command> <args>` from the repository root, a fresh process each), checked as
+ * case.ts says: the exit code, no stack trace, nothing on stdout, exactly one line on
+ * stderr containing every expected string, and nothing changed under the case's scratch
+ * directory $DIR — which always holds a directory with a `.git` and files that must
+ * survive, besides the case's own files. Cases run a few at a time (each is a short
+ * process that mostly loads modules); the huge ones exit through the run-size estimate.
+ */
+import { spawn } from "node:child_process";
+import { createHash } from "node:crypto";
+import { lstatSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { dirname, join, relative, resolve } from "node:path";
+import { fileURLToPath } from "node:url";
+import { describe, expect, it } from "vitest";
+import type { BadInputCase } from "./case.ts";
+
+const here = dirname(fileURLToPath(import.meta.url));
+const root = resolve(here, "../..");
+
+/** Every case, with the file it comes from. */
+const corpus: { file: string; c: BadInputCase }[] = [];
+for (const file of readdirSync(join(here, "cases")).filter((f) => f.endsWith(".ts")).sort()) {
+  const mod = (await import(join(here, "cases", file))) as { cases: readonly BadInputCase[] };
+  for (const c of mod.cases) corpus.push({ file, c });
+}
+
+/** What every $DIR holds before the case's own files: a repository that must survive. */
+const survivors: Record<string, string> = {
+  ".git/HEAD": "ref: refs/heads/main\n",
+  ".git/config": "[core]\n\trepositoryformatversion = 0\n",
+  "keep.txt": "a file of the user's\n",
+  "project/src/main.ts": "export const x = 1;\n",
+  "project/.git/HEAD": "ref: refs/heads/main\n",
+};
+
+/** Path → kind, size and content hash of everything under `dir`. */
+function snapshot(dir: string): Record<string, string> {
+  const out: Record<string, string> = {};
+  const walk = (d: string) => {
+    for (const name of readdirSync(d)) {
+      const p = join(d, name);
+      const s = lstatSync(p);
+      const key = relative(dir, p);
+      if (s.isDirectory()) {
+        out[key] = "dir";
+        walk(p);
+      } else if (s.isFile()) {
+        out[key] = `file ${s.size} ${createHash("sha1").update(readFileSync(p)).digest("hex")} ${(s.mode & 0o777).toString(8)}`;
+      } else out[key] = `other ${s.mode}`;
+    }
+  };
+  walk(dir);
+  return out;
+}
+
+interface Ran {
+  readonly code: number | null;
+  readonly stdout: string;
+  readonly stderr: string;
+}
+
+/** Runs `command args` with tsx from the repository root; kills it after `timeoutMs`. */
+function run(command: string, args: readonly string[], timeoutMs: number): Promise<Ran> {
+  return new Promise((done, failed) => {
+    const child = spawn(process.execPath, ["--import", "tsx", command, ...args], {
+      cwd: root,
+      env: { ...process.env, NO_COLOR: "1", FORCE_COLOR: "0" },
+      stdio: ["ignore", "pipe", "pipe"],
+    });
+    let stdout = "";
+    let stderr = "";
+    child.stdout.setEncoding("utf8").on("data", (t: string) => (stdout += t));
+    child.stderr.setEncoding("utf8").on("data", (t: string) => (stderr += t));
+    const timer = setTimeout(() => child.kill("SIGKILL"), timeoutMs);
+    child.on("error", failed);
+    child.on("close", (code) => {
+      clearTimeout(timer);
+      done({ code, stdout, stderr });
+    });
+  });
+}
+
+/** At most `slots` processes at a time (the machine has two cores). */
+function limiter(slots: number): <T>(task: () => Promise<T>) => Promise<T> {
+  let free = slots;
+  const waiting: (() => void)[] = [];
+  return async (task) => {
+    if (free === 0) await new Promise<void>((r) => waiting.push(r));
+    else free--;
+    try {
+      return await task();
+    } finally {
+      const next = waiting.shift();
+      if (next) next();
+      else free++;
+    }
+  };
+}
+const slot = limiter(3);
+
+const label = ({ file, c }: { file: string; c: BadInputCase }) =>
+  `${file.replace(/\.ts$/, "")} · ${c.kind} · ${c.command} ${c.args.join(" ").slice(0, 120)}`;
+
+describe("bad-input corpus: one line, exit 2, nothing on stdout, nothing under $DIR changed", () => {
+  it("has at least 70 cases of this area, each with a kind and expected text", () => {
+    expect(corpus.filter((e) => e.file !== "logs.ts").length).toBeGreaterThanOrEqual(70);
+    for (const { c } of corpus) {
+      expect(c.kind).not.toBe("");
+      expect(c.stderr.length).toBeGreaterThan(0);
+    }
+  });
+
+  it.concurrent.each(corpus.map((e) => [label(e), e] as const))("%s", async (_, { c }) => {
+    const dir = mkdtempSync(join(tmpdir(), "bad-input-"));
+    try {
+      for (const [path, content] of Object.entries({ ...survivors, ...(c.files ?? {}) })) {
+        mkdirSync(dirname(join(dir, path)), { recursive: true });
+        writeFileSync(join(dir, path), content);
+      }
+      const before = snapshot(dir);
+      const sub = (t: string) => t.replaceAll("$DIR", dir);
+      const r = await slot(() => run(c.command, c.args.map(sub), 60_000));
+      const lines = r.stderr.split("\n").filter((l, i, all) => !(i === all.length - 1 && l === ""));
+      expect({ code: r.code, stdout: r.stdout }, r.stderr).toEqual({ code: c.exit ?? 2, stdout: "" });
+      expect(r.stderr, "no stack trace").not.toMatch(/\n\s+at |^\s+at /m);
+      expect(lines, "exactly one line on stderr").toHaveLength(1);
+      for (const text of c.stderr) expect(lines[0]).toContain(sub(text));
+      expect(snapshot(dir), "nothing under $DIR changed").toEqual(before);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  }, 120_000);
+});
