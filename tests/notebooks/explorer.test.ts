@@ -113,7 +113,7 @@ describe("the explorer page in Chromium", () => {
     expect(await resultsText(again)).toBe(shown);
   });
 
-  it("shows a bad value next to its field, keeps the last valid result and computes nothing", async (ctx) => {
+  it("shows a bad value next to its field or a team too large, keeps the last valid result and computes nothing", async (ctx) => {
     requireChromium(ctx);
     const page = await open(small);
     await settled(page);
@@ -125,6 +125,16 @@ describe("the explorer page in Chromium", () => {
     expect(await page.locator('[data-name="seats"] .field-error').innerText()).toBe("seats: 2.5 is not allowed; expected an integer from 1 to 10000");
     expect(await field(page, "seats").getAttribute("aria-invalid")).toBe("true");
     expect(await page.locator("#status-text").innerText()).toMatch(/last valid result/);
+    expect(await resultsText(page)).toBe(shown);
+    expect(await resultId(page)).toBe(id);
+    // A team too large for the page is refused with its estimate, before anything runs.
+    await field(page, "seats").fill("10000");
+    await field(page, "replications").fill("10000");
+    await field(page, "replications").press("Tab");
+    await page.waitForFunction(() => /run too large/.test(document.getElementById("form-error")!.textContent ?? ""));
+    expect(await page.locator("#form-error").innerText()).toMatch(
+      /^run too large for this page: about .+ on \d Web Workers .*replications=10,000 .*or run npx tsx scenarios\/team\.ts --json --set seats=10000 /,
+    );
     expect(await resultsText(page)).toBe(shown);
     expect(await resultId(page)).toBe(id);
     // Typed text is shown as text, never run or parsed as markup.

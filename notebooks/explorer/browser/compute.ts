@@ -11,9 +11,11 @@ import { defaultStartDate } from "../../../models/account-simulation.ts";
 import { traceAccount } from "../../../models/simulate.ts";
 import type { Tally } from "../../../models/tally.ts";
 import { batchTallies, planBatch } from "../../../runner/batch-plan.ts";
-import type { ParamValues } from "../../../scenarios/params.ts";
-import { planTeam, teamResult, type TeamPlan, type TeamResult } from "../../../scenarios/team-plan.ts";
+import { durationWords, estimateRuns, eventsPerSecondPerThread } from "../../../runner/run-estimate.ts";
+import { InputError, type ParamValues } from "../../../scenarios/params.ts";
+import { planTeam, teamParams, teamResult, type TeamPlan, type TeamResult } from "../../../scenarios/team-plan.ts";
 import { meanCi95, type MeanCi } from "../../../sim/mean-ci.ts";
+import { teamCommand } from "../team-command.ts";
 import type { WebWorkerPool } from "./worker-pool.ts";
 
 /** Response rates of the capacity curve (the team's own is added). */
@@ -67,9 +69,22 @@ async function runPlan(pool: WebWorkerPool, plan: TeamPlan, onProgress?: (done: 
   return tallies === null ? null : batchTallies(batch, tallies);
 }
 
-/** The team planner's result for `values`, exactly the CLI's; null when superseded. InputError for a bad combination. */
+/** The longest computation the page starts, in seconds (estimated as the command line does, run-estimate.ts). */
+export const pageLimitSeconds = 60;
+
+/**
+ * The team planner's result for `values`, exactly the CLI's; null when superseded.
+ * InputError for a bad combination, and for a team whose estimate is above `pageLimitSeconds`.
+ */
 export async function computeTeam(pool: WebWorkerPool, values: ParamValues, onProgress?: (done: number, total: number) => void): Promise<TeamComputed | null> {
   const plan = planTeam(values);
+  const estimate = estimateRuns(plan.runs, pool.size);
+  if (estimate.seconds > pageLimitSeconds) {
+    throw new InputError(
+      `run too large for this page: about ${durationWords(estimate.seconds)} on ${estimate.threads} Web Workers at ${eventsPerSecondPerThread / 1e6} M events/s each ` +
+        `(${estimate.drivers}); the page computes up to ${pageLimitSeconds} s: fewer seats, months or replications, or run ${teamCommand(teamParams, values)}`,
+    );
+  }
   const tallies = await runPlan(pool, plan, onProgress);
   return tallies === null ? null : { plan, result: teamResult(plan, tallies), tallies };
 }

@@ -66,15 +66,15 @@ export function balanceFigure(extras: Extras, width: number): HTMLElement {
     width,
     height: 260,
     marginLeft: 56,
-    x: { label: "date (UTC) →", type: "utc" },
+    x: { label: null, type: "utc" },
     y: { label: "↑ credits held", grid: true, zero: true },
     marks: [Plot.lineY(rows, { x: "date", y: "balance", curve: "step-after", stroke: "#1f56c4" }), Plot.ruleY([0])],
   });
   return el(
     "section",
     { id: "balance" },
-    el("h2", {}, "A sample seat's credits over the months"),
-    el("p", {}, `Credits held by one seat of ${b.plan} under ${policyName(b.policy)}, after every grant, send, refund, expiry and forfeit (seat 1 of the first replication; Recruiter: the contract's shared pool).`),
+    el("h2", {}, "A sample seat's credits by date"),
+    el("p", {}, `Credits held by one seat of ${b.plan} under ${policyName(b.policy)}, by date (UTC), after every grant, send, refund, expiry and forfeit (seat 1 of the first replication; Recruiter: the contract's shared pool).`),
     el("div", { class: "figure" }, figure),
     csvButton("sample-seat-balance.csv", b.points.map((p) => ({ date: new Date(p.date).toISOString(), balance: p.balance }))),
   );
