@@ -61,15 +61,10 @@ details.input-group summary { cursor: pointer; margin-bottom: 0.5rem; }
 #status[data-state=computing] .spinner { visibility: visible; animation: spin 0.8s linear infinite; }
 @keyframes spin { to { transform: rotate(360deg); } }
 @media (prefers-reduced-motion: reduce) { #status[data-state=computing] .spinner { animation: none; } }
-.answer { font-size: 1.15rem; }
-.headline { display: grid; grid-template-columns: repeat(auto-fit, minmax(11rem, 1fr)); gap: 0.75rem; margin: 0.5rem 0 1rem; }
-.headline div { border: 1px solid var(--rule); border-radius: 6px; padding: 0.5rem 0.75rem; }
-.headline .value { display: block; font-size: 1.6rem; font-weight: 600; font-variant-numeric: tabular-nums; }
-.headline .what { display: block; color: var(--muted); font-size: 0.85rem; }
 .outputs h2:first-child { margin-top: 0; }
 .outputs thead th { white-space: normal; vertical-align: bottom; }
+.answer li[data-figure=best-plan] .value { font-size: 1.2rem; }
 .outputs .ci { display: block; color: var(--muted); font-size: 0.8rem; }
-.headline .value.words { font-size: 1.2rem; }
 .outputs .figure svg { max-width: 100%; height: auto; }
 button { font: inherit; font-size: 0.9rem; padding: 0.3rem 0.8rem; }
 `.trim();

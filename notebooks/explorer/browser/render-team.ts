@@ -23,8 +23,9 @@ export function headlinePlan(result: TeamResult): TeamPlanResult {
   return result.plans.find((p) => p.policy === policy && p.plan === best?.plan) ?? result.plans[0]!;
 }
 
-function tile(what: string, value: string, detail: string, name: string, words = false): HTMLElement {
-  return el("div", { "data-figure": name }, el("span", { class: words ? "value words" : "value" }, value), el("span", { class: "what" }, what), el("span", { class: "what" }, detail));
+/** One number of the answer, in the report pages' answer block (reports/page-style.ts). */
+function tile(what: string, value: string, detail: string, name: string): HTMLElement {
+  return el("li", { "data-figure": name }, el("span", { class: "label" }, what), el("span", { class: "value" }, value), el("span", { class: "note" }, detail));
 }
 
 /** The answer: one sentence and the headline numbers. */
@@ -43,15 +44,15 @@ export function answer(result: TeamResult): HTMLElement {
     ` at a ${percent(result.settings.responseRate)} response rate.`,
   ].join("");
   const tiles = el(
-    "div",
-    { class: "headline" },
+    "ul",
+    { class: "answer" },
     tile("conversations per team per month", count(month.mean), `95% CI ${ci(month, count)}`, "conversations-per-month"),
     quarter ? tile("conversations per team per quarter", count(quarter.mean), `95% CI ${ci(quarter, count)}`, "conversations-per-quarter") : null,
     tile("USD per conversation", cost ? usd(cost.mean) : "n/a", cost ? `95% CI ${ci(cost, usd)}` : "some months have none", "cost-per-conversation"),
     tile("InMails delivered per team per month", count(h.perTeamPerMonth.inmailsDelivered.mean), `${count1(h.perSeatPerMonth.inmailsDelivered.mean)} per seat`, "inmails-per-month"),
-    tile("best plan (lowest USD per conversation)", h.planName, `${policyName(h.policy)}; ${usd(h.perTeamPerMonth.costUsd)} per team per month`, "best-plan", true),
+    tile("best plan (lowest USD per conversation)", h.planName, `${policyName(h.policy)}; ${usd(h.perTeamPerMonth.costUsd)} per team per month`, "best-plan"),
   );
-  return el("section", { id: "answer" }, el("p", { class: "answer", "data-answer": "sentence" }, sentence), tiles, targetLines(result));
+  return el("section", { id: "answer" }, el("p", { class: "answer-text", "data-answer": "sentence" }, sentence), tiles, targetLines(result));
 }
 
 function targetLines(result: TeamResult): Child {
