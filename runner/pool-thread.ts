@@ -8,7 +8,6 @@
 import { parentPort } from "node:worker_threads";
 import type { AccountModel } from "../models/account-simulation.ts";
 import type { Chunk } from "../models/simulate.ts";
-import { jobAt, type JobPlan } from "./job-plan.ts";
 import { JobRunner } from "./pool-worker.ts";
 
 /** Slots of the shared claim counter: the next job to claim, and whether a job failed. */
@@ -16,17 +15,13 @@ export const CLAIM_NEXT = 0;
 export const CLAIM_FAILED = 1;
 export const claimSlots = 2;
 
-/** What the pool sends each thread, once: a list of jobs, or a plan to compute them from. */
-export type ThreadStart = (
-  | {
-      readonly models: readonly AccountModel[];
-      readonly jobs: readonly { readonly model: number; readonly seed: number | string; readonly chunk: Chunk }[];
-    }
-  | { readonly plan: JobPlan }
-) & {
+/** What the pool sends each thread, once. */
+export interface ThreadStart {
+  readonly models: readonly AccountModel[];
+  readonly jobs: readonly { readonly model: number; readonly seed: number | string; readonly chunk: Chunk }[];
   /** Int32Array on a SharedArrayBuffer, indexed by CLAIM_*. */
   readonly claim: Int32Array;
-};
+}
 
 /** What a thread posts back. */
 export type ThreadMessage =
@@ -34,16 +29,13 @@ export type ThreadMessage =
   | { readonly id: number; readonly error: string }
   | { readonly stopped: true };
 
-function work(start: ThreadStart): void {
-  const { claim } = start;
+function work({ models, jobs, claim }: ThreadStart): void {
   const runner = new JobRunner();
   const post = (m: ThreadMessage) => parentPort!.postMessage(m);
-  const models = "plan" in start ? start.plan.models : start.models;
-  const length = "plan" in start ? start.plan.length : start.jobs.length;
   for (;;) {
     const id = Atomics.add(claim, CLAIM_NEXT, 1);
-    if (id >= length || Atomics.load(claim, CLAIM_FAILED) !== 0) break;
-    const job = "plan" in start ? jobAt(start.plan, id) : start.jobs[id]!;
+    if (id >= jobs.length || Atomics.load(claim, CLAIM_FAILED) !== 0) break;
+    const job = jobs[id]!;
     try {
       post({ id, packed: runner.runPacked({ model: models[job.model]!, seed: job.seed, chunk: job.chunk }) });
     } catch (err) {

@@ -10,8 +10,7 @@
  * bundle, ~80 ms through tsx; see pool-entry.ts) and then runs its first jobs on cold
  * code until its JIT has warmed up.
  *
- * Every thread is sent the whole job list at the start (each model once), or the plan
- * jobs are computed from (job-plan.ts, for batches too large to list), and claims
+ * Every thread is sent the whole job list at the start (each model once) and claims
  * jobs one at a time from a counter in shared memory (`Atomics.add`), so no thread
  * ever waits for another to hand it work, and all finish within about one job of each
  * other. Each thread reuses its simulator while jobs share a model and seed (see
@@ -30,7 +29,6 @@ import { availableParallelism } from "node:os";
 import { setFlagsFromString } from "node:v8";
 import { Worker } from "node:worker_threads";
 import { unpackTally, type AccountModel, type Chunk, type Tally } from "../models/index.ts";
-import { jobAt, type JobPlan, type PlannedJob } from "./job-plan.ts";
 import { threadEntry, type ThreadEntry } from "./pool-entry.ts";
 import { CLAIM_FAILED, CLAIM_NEXT, claimSlots, type ThreadMessage, type ThreadStart } from "./pool-thread.ts";
 import { JobRunner } from "./pool-worker.ts";
@@ -115,60 +113,27 @@ function threadStart(jobs: readonly Job[], claim: Int32Array): ThreadStart {
  * remaining jobs are abandoned and the threads stopped).
  */
 export async function runJobs(jobs: readonly Job[], options: PoolOptions): Promise<Tally[]> {
-  const results: Tally[] = new Array(jobs.length);
-  await runSource(
-    { length: jobs.length, at: (i) => jobs[i]!, start: (claim) => threadStart(jobs, claim) },
-    options,
-    (i, tally) => (results[i] = tally),
-  );
-  return results;
-}
-
-/**
- * Runs the jobs of a plan (job-plan.ts: computed from their index, never listed) and
- * hands each tally to `onResult` as it arrives, in no fixed order; nothing is kept per
- * job, so memory does not grow with the number of jobs. Rejects as runJobs does.
- */
-export async function runPlan(plan: JobPlan, options: PoolOptions, onResult: (job: PlannedJob, tally: Tally) => void): Promise<void> {
-  const job = (i: number): Job => {
-    const j = jobAt(plan, i);
-    return { model: plan.models[j.model]!, seed: j.seed, chunk: j.chunk };
-  };
-  await runSource({ length: plan.length, at: job, start: (claim) => ({ plan, claim }) }, options, (i, tally) =>
-    onResult(jobAt(plan, i), tally),
-  );
-}
-
-/** Jobs by index, and what the threads are sent to find them. */
-interface JobSource {
-  readonly length: number;
-  at(i: number): Job;
-  start(claim: Int32Array): ThreadStart;
-}
-
-/** Runs every job of `source` on `options.workers` threads; each tally goes to `onResult` with its job's index. */
-async function runSource(source: JobSource, options: PoolOptions, onResult: (i: number, tally: Tally) => void): Promise<void> {
   if (!Number.isInteger(options.workers) || options.workers < 1) {
     throw new RangeError(`workers must be an integer ≥ 1, not ${options.workers}`);
   }
-  const length = source.length;
-  const bar = options.progress ? progress(options.progress.label, length) : undefined;
-  const extra = Math.min(options.workers, length) - 1;
+  const results: Tally[] = new Array(jobs.length);
+  const bar = options.progress ? progress(options.progress.label, jobs.length) : undefined;
+  const extra = Math.min(options.workers, jobs.length) - 1;
   const runner = new JobRunner();
   if (extra <= 0) {
     try {
-      for (let i = 0; i < length; i++) {
-        onResult(i, runner.run(source.at(i)));
+      for (let i = 0; i < jobs.length; i++) {
+        results[i] = runner.run(jobs[i]!);
         bar?.tick();
       }
-      return;
+      return results;
     } finally {
       bar?.stop();
     }
   }
 
   const claim = new Int32Array(new SharedArrayBuffer(claimSlots * Int32Array.BYTES_PER_ELEMENT));
-  const start = source.start(claim);
+  const start = threadStart(jobs, claim);
   const entry = await threadEntry(options.threadCode === "tsx" ? null : undefined);
   const { threads, compilerBack } = startThreads(entry, extra);
   let done = 0;
@@ -184,21 +149,21 @@ async function runSource(source: JobSource, options: PoolOptions, onResult: (i: 
   const finish = () => {
     done++;
     bar?.tick();
-    if (done === length) settle();
+    if (done === jobs.length) settle();
   };
   threads.forEach((thread) => {
     thread.on("message", (m: ThreadMessage) => {
       if ("stopped" in m) {
-        if (++stopped === threads.length && done < length) settle();
+        if (++stopped === threads.length && done < jobs.length) settle();
       } else if ("error" in m) fail(new Error(m.error));
       else {
-        onResult(m.id, unpackTally(m.packed));
+        results[m.id] = unpackTally(m.packed);
         finish();
       }
     });
     thread.on("error", fail);
     thread.on("exit", (code) => {
-      if (done < length) fail(new Error(`a worker thread stopped (exit code ${code}) before its jobs were done`));
+      if (done < jobs.length) fail(new Error(`a worker thread stopped (exit code ${code}) before its jobs were done`));
     });
     thread.postMessage(start);
   });
@@ -206,9 +171,9 @@ async function runSource(source: JobSource, options: PoolOptions, onResult: (i: 
     // This thread claims jobs from the same counter, letting messages in between jobs.
     for (;;) {
       const i = Atomics.add(claim, CLAIM_NEXT, 1);
-      if (i >= length || failure !== undefined || Atomics.load(claim, CLAIM_FAILED) !== 0) break;
+      if (i >= jobs.length || failure !== undefined || Atomics.load(claim, CLAIM_FAILED) !== 0) break;
       try {
-        onResult(i, runner.run(source.at(i)));
+        results[i] = runner.run(jobs[i]!);
       } catch (err) {
         fail(err);
         break;
@@ -216,9 +181,10 @@ async function runSource(source: JobSource, options: PoolOptions, onResult: (i: 
       finish();
       await nextTurn();
     }
-    if (done < length && failure === undefined) await finished;
+    if (done < jobs.length && failure === undefined) await finished;
     if (failure !== undefined) throw failure;
-    if (done < length) throw new Error(`the worker threads stopped with ${length - done} jobs not done`);
+    if (done < jobs.length) throw new Error(`the worker threads stopped with ${jobs.length - done} jobs not done`);
+    return results;
   } finally {
     compilerBack();
     bar?.stop();

@@ -10,6 +10,7 @@
 import { pathToFileURL } from "node:url";
 import type { AccountModel } from "../models/index.ts";
 import { helpTable, InputError, resolve, type ParamSpec, type ParamValues } from "./params.ts";
+import { executionHelp, withExecution } from "../runner/execution.ts";
 import { defaultWorkers } from "../runner/pool.ts";
 import { estimateRuns, refuseTooLarge, RunTooLargeError, type SizedRun } from "../runner/run-estimate.ts";
 import { osErrorCode, osErrorWords } from "./os-error.ts";
@@ -147,6 +148,7 @@ export function helpText(cli: ScenarioCli): string {
     "                      the balance after each, sends with outcome and response time, the closing balance)",
     "  --trace-accounts N  trace accounts 0 … N − 1 instead (default 1)",
     "  --big               run even when the estimate is above the limit (15 minutes, or the machine's memory)",
+    ...executionHelp,
     "  --help              this text",
     "",
     "parameters:",
@@ -251,5 +253,5 @@ export function userError(err: unknown): unknown {
 
 /** `if (isMain(import.meta.url)) main(cli)` at the bottom of a scenario file. */
 export function main(cli: ScenarioCli, argv: readonly string[] = process.argv.slice(2)): void {
-  runMain(cli.command, () => runCli(cli, argv));
+  runMain(cli.command, () => withExecution(cli.command, argv, (rest) => runCli(cli, rest)));
 }
