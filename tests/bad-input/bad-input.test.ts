@@ -152,7 +152,7 @@ describe("bad-input corpus: one line, exit 2, nothing on stdout, nothing under $
       }
       const before = snapshot(dir);
       const sub = (t: string) => t.replaceAll("$DIR", dir);
-      const r = await runners.run(c.command, c.args.map(sub), 30_000);
+      const r = await runners.run(c.command, c.args.map(sub), 60_000);
       const lines = r.stderr.split("\n").filter((l, i, all) => !(i === all.length - 1 && l === ""));
       expect({ code: r.code, stdout: r.stdout }, r.stderr).toEqual({ code: c.exit ?? 2, stdout: "" });
       expect(r.stderr, "no stack trace").not.toMatch(/\n\s+at |^\s+at /m);
@@ -162,5 +162,5 @@ describe("bad-input corpus: one line, exit 2, nothing on stdout, nothing under $
     } finally {
       rmSync(dir, { recursive: true, force: true });
     }
-  }, 120_000);
+  }, 240_000);
 });
