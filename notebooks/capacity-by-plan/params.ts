@@ -17,7 +17,7 @@ export const capacityByPlanParams = [
     description: "your reply rate: share of InMails that get a refund-eligible reply (LinkedIn-typical 10–30%)",
     hint: "at 1 every credit comes back and capacity is bounded only by the send rate",
   },
-  { name: "sendsPerDay", kind: "number", min: 0, minExclusive: true, max: 10_000_000, default: 20, unit: "/day", description: "mean send rate while credits last" },
+  { name: "sendsPerDay", kind: "number", min: 0, minExclusive: true, max: 10_000_000, default: 20, unit: "/working day", description: "InMails an account sends per working day (Monday to Friday, 9:00–18:00 UTC) while credits last" },
   { name: "responseDelayDays", kind: "number", min: 0, max: 365, default: 3, unit: "days", description: "mean reply delay (exponential; an assumption: LinkedIn publishes none)" },
   { name: "heatmapPlan", kind: "enum", values: payingPlanIds, default: "sales-navigator", description: "plan of the multiplier heat map and of the policy comparison" },
   {
@@ -28,7 +28,7 @@ export const capacityByPlanParams = [
     default: 0.05,
     description: "policy comparison only: share of the recipients who do not reply that decline (refunded under linkedin, not guide; an assumption)",
   },
-  { name: "slowSendsPerDay", kind: "number", min: 0, minExclusive: true, max: 10_000, default: 1, unit: "/day", description: "policy comparison only: send rate of a sender who sends less than the allotment" },
+  { name: "slowSendsPerDay", kind: "number", min: 0, minExclusive: true, max: 10_000, default: 1, unit: "/working day", description: "policy comparison only: InMails per working day (Monday to Friday) of a sender who sends less than the allotment" },
   ...payingPlanIds.map((id) => priceParamSpec(id, { maxUsd: 1_000_000 })),
   { name: "accounts", kind: "integer", min: 1, max: 1_000_000, default: 50, description: "accounts simulated per replication and grid point" },
   { name: "replications", kind: "integer", min: 2, max: 10_000, default: 10, description: "independent replications (the 95% CIs are across them)" },
