@@ -14,7 +14,7 @@ export const capacityByPlanParams = [
     min: 0,
     max: 0.99,
     default: 0.18,
-    description: "your reply rate: share of InMails that get a refund-eligible reply (LinkedIn-typical 10–30%)",
+    description: "your reply rate: share of InMails that get a refund-eligible reply, which is also a conversation here (LinkedIn-typical 10–30%; see GLOSSARY.md)",
     hint: "at 1 every credit comes back and capacity is bounded only by the send rate",
   },
   { name: "sendsPerDay", kind: "number", min: 0, minExclusive: true, max: 10_000_000, default: 20, unit: "/working day", description: "InMails an account sends per working day (Monday to Friday, 9:00–18:00 UTC) while credits last" },
