@@ -8,9 +8,11 @@
 import {
   estimate,
   summarize,
+  type AccountModel,
   type CycleRow,
   type Estimate,
   type FollowUpRule,
+  type FollowUpSpec,
   type FollowUpSummary,
   type Summary,
   type Tally,
@@ -66,14 +68,35 @@ export function jsonParams(values: ParamValues): Record<string, number | string 
 
 /** The labels a reader must see: which figures in force are assumptions. */
 export function assumptions(b: BuiltScenario): string[] {
-  const m = b.model;
+  return [
+    ...modelAssumptions(b.model, { priceIllustrative: b.price.illustrative, leversOn: Object.values(b.message.levers ?? {}).some(Boolean) }),
+    ...followUpAssumptions(b.followUps, b.plan),
+  ];
+}
+
+/** The labels of a follow-up sequence's assumptions (none without one). */
+export function followUpAssumptions(fu: FollowUpSpec | null | undefined, plan: string): string[] {
+  const out: string[] = [];
+  if (fu) {
+    out.push(
+      `follow-up response probability ×${fu.responseFactor} of the first InMail's (none is published; plausible 0.25–1)`,
+      "an answer refunds the message it answers; earlier messages of the sequence stay spent (undocumented)",
+    );
+    if (fu.rule === "scheduled") out.push("Recruiter follow-up credits taken when scheduled, given back when not delivered (reading of help a1457303)");
+    if (plan === "premium-career" || plan === "premium-business") out.push("a Premium follow-up costs a credit (the FAQ a554514 says only 'may be eligible')");
+    if (fu.undeliverableShare > 0) out.push("share of follow-ups that cannot be delivered");
+  }
+  return out;
+}
+
+/** `assumptions` from the model itself, and what the model does not keep: whether the price is the illustrative one, whether message levers are on. */
+export function modelAssumptions(m: AccountModel, context: { readonly priceIllustrative: boolean; readonly leversOn: boolean }): string[] {
   const out = [
     "response delay distribution (none is published)",
     "audience response rates and mix by segment (within the published 10–30% range)",
   ];
-  if (b.price.illustrative) out.push("plan price (illustrative, low confidence)");
-  const levers = b.message.levers ?? {};
-  if (Object.values(levers).some(Boolean)) out.push("size of the message levers (direction documented, size not)");
+  if (context.priceIllustrative) out.push("plan price (illustrative, low confidence)");
+  if (context.leversOn) out.push("size of the message levers (direction documented, size not)");
   if ((m.response.offPeakMultiplier ?? 1) !== 1) out.push("off-peak effect size");
   if (m.blockedShare > 0) out.push("share of members who block InMail");
   if (m.openProfile) out.push("Open Profile share and monthly cap");
@@ -82,16 +105,6 @@ export function assumptions(b: BuiltScenario): string[] {
   if (m.enforcement?.content) out.push("content-filter flag rate");
   if (m.enforcement?.responseRateFloor) out.push("sends allowed while bulk InMail is off");
   if (m.rules.policy === "linkedin") out.push("no refund on spam reports (undocumented)");
-  const fu = b.followUps;
-  if (fu) {
-    out.push(
-      `follow-up response probability ×${fu.responseFactor} of the first InMail's (none is published; plausible 0.25–1)`,
-      "an answer refunds the message it answers; earlier messages of the sequence stay spent (undocumented)",
-    );
-    if (fu.rule === "scheduled") out.push("Recruiter follow-up credits taken when scheduled, given back when not delivered (reading of help a1457303)");
-    if (b.plan === "premium-career" || b.plan === "premium-business") out.push("a Premium follow-up costs a credit (the FAQ a554514 says only 'may be eligible')");
-    if (fu.undeliverableShare > 0) out.push("share of follow-ups that cannot be delivered");
-  }
   return out;
 }
 
