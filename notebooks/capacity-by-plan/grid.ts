@@ -7,6 +7,7 @@
  * batch of jobs, so one progress bar covers the whole run.
  */
 import {
+  defaultSender,
   estimate,
   OUTCOME_CODE,
   outcomes,
@@ -17,6 +18,7 @@ import {
   type GrantSchedule,
   type PolicyId,
   type ResponseSpec,
+  type WorkCalendar,
 } from "../../models/index.ts";
 import type { Band } from "../../models/forecast.ts";
 import { runModels } from "../../runner/run-models.ts";
@@ -34,6 +36,11 @@ import type { PayingPlanId } from "../paying-plans.ts";
 export const START_DATE = "2026-01-01";
 export const ANCHOR_SPREAD_DAYS = 31;
 export const CYCLES = 12;
+/**
+ * The working week every account sends in: Monday to Friday, 9:00–18:00 UTC, so send
+ * rates are per working day (GLOSSARY.md), as everywhere else.
+ */
+export const WORK_WEEK: WorkCalendar = { weekdays: [1, 2, 3, 4, 5], startHour: 9, endHour: 18, utcOffsetHours: 0 };
 /** Mean length of a month, days: for "days a month" thresholds, never for the simulation. */
 export const MONTH_DAYS = 365.25 / 12;
 
@@ -43,6 +50,7 @@ export interface GridPoint {
   readonly replyRate: number;
   /** Mean of the exponential response delay, days (an assumption). */
   readonly responseDelayDays: number;
+  /** InMails per working day (WORK_WEEK) while credits last. */
   readonly sendsPerDay: number;
   /** Share of recipients who decline: a response that refunds under linkedin only. */
   readonly declineShare: number;
@@ -93,7 +101,7 @@ function response(p: GridPoint): ResponseSpec {
 export const planSchedule = (plan: PayingPlanId): GrantSchedule =>
   plans[plan].grantSchedule === "calendar-month" ? { kind: "calendar-month" } : { kind: "billing-date" };
 
-/** The account model of a point: the plan's credit rules and grant schedule under the policy, sending while credits last. */
+/** The account model of a point: the plan's credit rules and grant schedule under the policy, sending on working days while credits last. */
 export function pointModel(p: GridPoint): AccountModel {
   return {
     rules: rulesForPlan(plans[p.plan], p.policy),
@@ -104,6 +112,7 @@ export function pointModel(p: GridPoint): AccountModel {
     cycleDays: MONTH_DAYS,
     cycles: CYCLES,
     sendsPerDay: p.sendsPerDay,
+    sender: { ...defaultSender, calendar: WORK_WEEK },
     blockedShare: 0,
     response: response(p),
   };

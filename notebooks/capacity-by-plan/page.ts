@@ -57,7 +57,7 @@ export function capacityByPlanPage(results: CapacityByPlanResults, provenance: P
     guide:
       `Each paying LinkedIn plan grants a monthly allotment of InMail credits, and a credit spent on an InMail comes back when the recipient responds, ` +
       `so the InMails an account can actually send in a month (its effective outreach capacity) depend on the reply rate. ` +
-      `Here ${f0(p.accounts)} accounts per plan send ${n1(p.sendsPerDay)} InMails a day while they have credits, for ${CYCLES} monthly grants on each plan's own schedule ` +
+      `Here ${f0(p.accounts)} accounts per plan send ${n1(p.sendsPerDay)} InMails per working day (Monday to Friday, 9:00–18:00 UTC) while they have credits, for ${CYCLES} monthly grants on each plan's own schedule ` +
       `(Sales Navigator on the 1st of each month, the others on the account's billing date), ` +
       `under both credit policies side by side: the guide's rules and LinkedIn's help pages, which disagree (neither is picked). ` +
       `Every number is a mean over ${f0(p.replications)} replications with its 95% confidence interval (CI); every point uses the same seed, so differences between points are paired. ` +
@@ -139,7 +139,7 @@ function headlineSection(results: CapacityByPlanResults): PageSection {
   const planAndPolicy = (r: HeadlineRow) => (negligible(r.policyDifference, r.capacity) ? r.plan : `${r.plan}, ${r.policy} policy`);
 
   const reading = [
-    `At ${aPct(p.replyRate)} reply rate and ${n1(p.sendsPerDay)} sends a day, capacity runs from ${f1(low.capacity)} InMails a month (${planAndPolicy(low)}, ${f0(low.credits)} credits) ` +
+    `At ${aPct(p.replyRate)} reply rate and ${n1(p.sendsPerDay)} sends per working day, capacity runs from ${f1(low.capacity)} InMails a month (${planAndPolicy(low)}, ${f0(low.credits)} credits) ` +
       `to ${f1(high.capacity)} (${planAndPolicy(high)}, ${f0(high.credits)} credits). ` +
       (mMax - mMin < 0.01
         ? `Every plan gets the same capacity multiplier, ${f2((mMin + mMax) / 2)}× its allotment: refunds scale with the allotment, so the multiplier depends on the reply rate, not on the plan. `
@@ -292,7 +292,7 @@ function curveSection(results: CapacityByPlanResults): PageSection {
     (growth >= 1.05
       ? `Capacity grows faster than linearly with the reply rate: ${biggest.name} goes from ${f0(at(biggest.name, first))} InMails a month at ${pct(first)} ` +
         `to ${f0(at(biggest.name, top))} at ${pct(top)}, ${f1(growth)} times as many, `
-      : `${biggest.name} stays at about ${f0(at(biggest.name, top))} InMails a month from ${pct(first)} to ${pct(top)}: at ${n1(p.sendsPerDay)} sends a day the sender, not the credits, is its limit, `) +
+      : `${biggest.name} stays at about ${f0(at(biggest.name, top))} InMails a month from ${pct(first)} to ${pct(top)}: at ${n1(p.sendsPerDay)} sends per working day the sender, not the credits, is its limit, `) +
       `and ${smallest.name}'s ${f0(smallest.creditsPerMonth)} credits become ${f1(at(smallest.name, first))} to ${f1(at(smallest.name, top))} InMails. ` +
       `The vertical scale is logarithmic, so equal ratios are equal distances and small plans are as legible as large ones. ` +
       (spread < 0.02
@@ -308,7 +308,7 @@ function curveSection(results: CapacityByPlanResults): PageSection {
       (outside.length === 0
         ? "."
         : below.length > outside.length / 2
-          ? `; where it does not, the simulation is mostly below it: the closed form ignores the send rate (${n1(p.sendsPerDay)} a day) and the reply delay ` +
+          ? `; where it does not, the simulation is mostly below it: the closed form ignores the send rate (${n1(p.sendsPerDay)} per working day) and the reply delay ` +
             `(${days(p.responseDelayDays)} on average; the credits of replies still in flight when the ${CYCLES} months end never come back).`
           : `; the points outside are on both sides, as sampling noise would put them.`) +
       ` The grey vertical line marks your reply rate, ${pct(p.replyRate)}.`,
@@ -415,7 +415,7 @@ function balanceSection(results: CapacityByPlanResults): PageSection {
   }
   const schedules = [...grantDays].map(([when, names]) => `${list(names)} ${when}`);
   const text = [
-    `One sample account per plan, from ${monthName.format(dateOf(0))} to ${monthYear.format(dateOf(traceWindowDays - 1))} (${traceMonths} months) at ${aPct(p.replyRate)} reply rate and ${n1(p.sendsPerDay)} sends a day; ` +
+    `One sample account per plan, from ${monthName.format(dateOf(0))} to ${monthYear.format(dateOf(traceWindowDays - 1))} (${traceMonths} months) at ${aPct(p.replyRate)} reply rate and ${n1(p.sendsPerDay)} sends per working day; ` +
       `the same recipients answer the same way under both policies. The line is the balance after each movement; each mark sums one kind of movement over a day ` +
       `and sits at the balance after the day's last one. Each plan has its own vertical scale. ` +
       `Credits arrive on each plan's own schedule: ${schedules.join("; ")}.`,
@@ -500,11 +500,11 @@ function costSection(results: CapacityByPlanResults): PageSection {
 function describeCase(r: ComparisonRow): string {
   switch (r.case) {
     case "as above":
-      return `As above: ${n1(r.point.sendsPerDay)} sends a day, replies after ${days(r.point.responseDelayDays)}`;
+      return `As above: ${n1(r.point.sendsPerDay)} sends per working day, replies after ${days(r.point.responseDelayDays)}`;
     case "declines":
       return `${pct(r.point.declineShare)} of recipients also decline`;
     case "slow sender":
-      return `Sends only ${n1(r.point.sendsPerDay)} a day`;
+      return `Sends only ${n1(r.point.sendsPerDay)} per working day`;
     case "slow replies":
       return `Replies after ${days(r.point.responseDelayDays)} on average`;
   }
@@ -537,7 +537,7 @@ function policySection(results: CapacityByPlanResults): PageSection {
     `Declines (${pct(p.declineShare)} of those who do not reply, so ${pct(declines.point.declineShare)} of recipients; an assumption): ${diff(declines)}. LinkedIn's refund on a decline turns ${aPct(p.replyRate)} reply rate into ${aPct(refundRate)} refund rate ` +
       `(closed form ${f1(plan.creditsPerMonth / (1 - refundRate))} against ${f1(plan.creditsPerMonth / (1 - p.replyRate))}). ` +
       `The extra InMails bring positive replies at the same rate: ${f2(declines.linkedin.positives.mean)} a month against ${f2(declines.guide.positives.mean)}.`,
-    `A slow sender (${n1(slow.point.sendsPerDay)} a day): ${diff(slow)}; the sender, not the credits, is the limit. What differs is what is lost: ` +
+    `A slow sender (${n1(slow.point.sendsPerDay)} per working day): ${diff(slow)}; the sender, not the credits, is the limit. What differs is what is lost: ` +
       `the guide's reset wipes ${f1(slow.guide.lostPerMonth)} unused credits a month, linkedin's cap${Number.isFinite(plan.creditLifetimeDays) ? ` and ${life(plan.creditLifetimeDays)} take` : " takes"} ${f1(slow.linkedin.lostPerMonth)}, ` +
       `and after ${CYCLES} months a linkedin account holds ${f0(slow.linkedin.bankedAtEnd)} credits against ${f0(slow.guide.bankedAtEnd)} under guide: a reserve for a busier month. The next figure shows one such account.`,
     `Slow replies (${days(late.point.responseDelayDays)} mean): ${diff(late)}. Under linkedin a reply after ${f0(policies.linkedin.refundWindowDays)} days refunds nothing ` +
@@ -605,7 +605,7 @@ function slowSenderSection(results: CapacityByPlanResults): PageSection {
   const peak = (t: BalanceTrace) => Math.max(...t.balances.map((r) => r.balance));
   const sends = guide.totals.spend === linkedin.totals.spend ? `${f0(guide.totals.spend)} InMails each` : `${f0(guide.totals.spend)} and ${f0(linkedin.totals.spend)} InMails`;
   const text = [
-    `A ${plan.name} account sending ${n1(p.slowSendsPerDay)} ${p.slowSendsPerDay === 1 ? "InMail" : "InMails"} a day on average for ${CYCLES} months, the same recipients under both policies; ` +
+    `A ${plan.name} account sending ${n1(p.slowSendsPerDay)} ${p.slowSendsPerDay === 1 ? "InMail" : "InMails"} per working day (Monday to Friday) on average for ${CYCLES} months, the same recipients under both policies; ` +
       `the marks show grants and credits lost. Under guide the balance never exceeds ${f0(peak(guide))} credits and ${f0(guide.totals.expire)} are wiped at the resets. ` +
       `Under linkedin it climbs to ${f0(peak(linkedin))} (the cap is ${f0(plan.capMultiplier * plan.creditsPerMonth)}); ` +
       (Number.isFinite(plan.creditLifetimeDays) ? `${f0(linkedin.totals.expire)} credits expire ${f0(plan.creditLifetimeDays)} days after their grant and ` : "") +
@@ -632,7 +632,7 @@ function assumptionsSection(results: CapacityByPlanResults): PageSection {
         `Simulated time starts on ${dayMonth.format(dateOf(0))} ${dateOf(0).getUTCFullYear()}; billing-date subscriptions start at a uniformly drawn moment in the first ${f0(ANCHOR_SPREAD_DAYS)} days, ` +
         `so their grant day varies from account to account (a grant due on the 29th to 31st falls on the last day of a shorter month); every account gets ${CYCLES} grants. ` +
         `"A month" is the cycle between two grants, 28 to 31 days long; the closed form C/(1 − r) counts InMails per grant, so it holds whatever the cycle's length. ` +
-        `Accounts send ${n1(p.sendsPerDay)} InMails a day on average while they have credits and never run out of people to reach; no recipient blocks InMail and no enforcement applies.`,
+        `Accounts send ${n1(p.sendsPerDay)} InMails per working day (Monday to Friday, 9:00–18:00 UTC) on average while they have credits and never run out of people to reach; no recipient blocks InMail and no enforcement applies.`,
       `A reply is any refund-eligible response, with probability ${pct(p.replyRate)}; it arrives after an exponential delay with a mean of ${days(p.responseDelayDays)} (ASSUMED: LinkedIn publishes no delay data). ` +
         `Declines appear only in the policy comparison (${pct(p.declineShare)} of those who do not reply, assumed). Under linkedin a refunded credit keeps the expiry of the credit spent (undocumented; the model's default).`,
       `Prices a month: ${payingPlanIds.map((id) => `${plans[id].name} ${usd(p.prices[id])} (${p.illustrativePrices[id] ? "illustrative" : "yours"})`).join(", ")}. ` +

@@ -32,7 +32,7 @@ export const jobSeekerParams = [
     description: `length of the invitation note, the same in every option (at most ${limits.connectionNoteCharsFree}: the free account's limit)`,
     hint: `a free (Basic) account's invitation note allows at most ${limits.connectionNoteCharsFree} characters; Premium allows ${limits.connectionNoteChars}`,
   },
-  { name: "sendsPerDay", kind: "number", min: 0, minExclusive: true, max: 100, default: persona.sendsPerDay, unit: "/day", description: "messages the job seeker sends a day (the job-seeker persona's figure)" },
+  { name: "sendsPerDay", kind: "number", min: 0, minExclusive: true, max: 100, default: persona.sendsPerDay, unit: "/working day", description: "messages the job seeker sends per working day (the persona works every day of the week, evenings; its figure)" },
   { name: "demandPerMonth", kind: "integer", min: 1, max: 10_000, default: persona.demandPerCycle, unit: "/month", description: "people the job seeker wants to reach a month (the persona's figure)" },
   { name: "policy", kind: "enum", values: policyIds, default: "linkedin", description: "credit rules: linkedin (help pages) or guide" },
   priceParamSpec("premium-career", { maxUsd: 100_000 }),

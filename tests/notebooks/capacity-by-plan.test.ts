@@ -115,9 +115,12 @@ describe("capacity-by-plan notebook", () => {
     // A year of calendar months: the slow sender's Sales Navigator year ends on 1 January 2027, not after 12 × 30 days.
     expect(results.slowSenderTrace.guide.balances.at(-1)!.day).toBe(365);
     const slow = results.comparison.find((c) => c.case === "slow sender")!;
-    // One send a day for 365 days in 12 cycles: 30.4 a month, whatever the month's length.
-    expect(slow.guide.capacity.lo).toBeLessThanOrEqual(365 / 12);
-    expect(slow.guide.capacity.hi).toBeGreaterThanOrEqual(365 / 12);
+    // One send per working day (Monday to Friday) over the 365 days of 12 calendar months: the year's
+    // weekdays ÷ 12 a month, whatever the month's length.
+    const weekdays = Array.from({ length: 365 }, (_, d) => dateOf(d).getUTCDay()).filter((w) => w >= 1 && w <= 5).length;
+    expect(weekdays).toBe(261);
+    expect(slow.guide.capacity.lo).toBeLessThanOrEqual(weekdays / 12);
+    expect(slow.guide.capacity.hi).toBeGreaterThanOrEqual(weekdays / 12);
     expect(texts(parseMarkup(report.html), "section p").join(" ")).not.toMatch(/every \d+ days/);
   });
 

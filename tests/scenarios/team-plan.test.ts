@@ -155,6 +155,10 @@ describe("one code path: the same inputs give the same numbers", () => {
     expect(scenario.perSeatPerMonth.inmailsDelivered).toEqual(team.perSeatPerMonth.inmailsDelivered);
     expect(scenario.perSeatPerMonth.creditsLost).toEqual(team.perSeatPerMonth.creditsLost);
     expect(scenario.creditsHeldPerSeatAtEnd).toBeCloseTo(team.creditsHeldAtEnd.mean / 4, 12);
+    // Lost is expired + forfeited (+ reset under the guide), from the ledger; held is the closing balance, never among them.
+    const l = scenario.ledger;
+    expect(scenario.perSeatPerMonth.creditsLost.mean * 6 * 4 * 4).toBeCloseTo(l.expired + l.forfeited, 6);
+    expect(scenario.creditsHeldPerSeatAtEnd * 4 * 4).toBeCloseTo(l.closingBalance, 6);
     // The scenario's own summary (per seat per month) agrees too.
     expect(scenario.positivesPerCycle.mean).toBeCloseTo(team.perSeatPerMonth.conversations.mean, 10);
     expect(scenario.capacity.mean).toBeCloseTo(team.perSeatPerMonth.inmailsDelivered.mean, 10);
