@@ -2,10 +2,12 @@
  * The one batch runner: several models, each `replications` × `accounts` units, cut
  * into jobs of a fixed number of accounts (never from the number of workers, so
  * results do not depend on it) and run as one batch on the pool, under one progress
- * bar; for each model, one tally per replication.
+ * bar; for each model, one tally per replication. The batch runs on the executor in
+ * force (executor.ts): this machine's threads, or a queue, shard or merged parts.
  */
 import { planChunks, tallyByReplication, type AccountModel, type Tally } from "../models/index.ts";
-import { defaultWorkers, runJobs, type Job } from "./pool.ts";
+import { runBatch } from "./executor.ts";
+import { defaultWorkers, type Job } from "./pool.ts";
 import { estimateRuns, refuseTooLarge } from "./run-estimate.ts";
 
 /** Units per job: fixed, so results never depend on how work is split. */
@@ -44,10 +46,7 @@ export async function runModels(runs: readonly ModelRun[], options: RunOptions):
     for (const chunk of chunks) jobs.push({ model: r.model, seed: r.seed, chunk });
     return { chunks, from };
   });
-  const tallies = await runJobs(jobs, {
-    workers,
-    progress: { label: options.label },
-  });
+  const tallies = await runBatch(jobs, { workers, label: options.label });
   return runs.map((r, i) => {
     const { chunks, from } = spans[i]!;
     return tallyByReplication(r.model.cycles, r.replications, chunks, tallies.slice(from, from + chunks.length));
