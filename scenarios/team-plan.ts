@@ -28,6 +28,7 @@ import { meanCi95, type MeanCi } from "../sim/mean-ci.ts";
 import { audienceRateFor, meanTimingMultiplier } from "./observed-rate.ts";
 import { defaults, InputError, type ParamSpec, type ParamValue, type ParamValues } from "./params.ts";
 import { buildModel, planLabels, scenarioParams } from "./scenario.ts";
+import { comparedCounts, followUpComparison, followUpRuleOf, type FollowUpCell, type TeamFollowUps } from "./team-follow-ups.ts";
 
 /** The plans that can send InMail, in the order of `planIds`. */
 export type PaidPlanId = Exclude<PlanId, "basic">;
@@ -119,14 +120,16 @@ export const teamParams: ParamSpec[] = [
   ...general.filter((s) => !replaced.has(s.name)),
 ];
 
-/** What one run of the plan is: the team as asked, or one seat count of the target search. */
+/** What one run of the plan is: the team as asked, one seat count of the target search, or the team with another number of follow-ups. */
 export interface TeamRunInfo {
-  readonly role: "team" | "search";
+  readonly role: "team" | "search" | "follow-ups";
   readonly plan: PaidPlanId;
   readonly policy: PolicyId;
   readonly seats: number;
   /** The general-scenario values the run was built from (`buildModel(values)` rebuilds its model). */
   readonly values: ParamValues;
+  /** Follow-ups after each unanswered first InMail in this run. */
+  readonly followUps: number;
 }
 
 /** The team inputs, typed. */
@@ -167,6 +170,8 @@ export interface TeamPlan {
   readonly info: readonly TeamRunInfo[];
   /** The seat counts searched for the target, per plan and policy ("plan|policy" → sizes, smallest first). */
   readonly searched: Readonly<Record<string, readonly number[]>>;
+  /** With followUps.count > 0: which run holds the team with 0, 1, 2 and the asked number of follow-ups (team-follow-ups.ts). */
+  readonly followUpCells: readonly FollowUpCell[] | null;
 }
 
 const num = (v: ParamValue | undefined) => v as number;
@@ -261,7 +266,8 @@ export function planTeam(values: ParamValues): TeamPlan {
     seed: num(v.seed),
   };
   // The base rate: the typed rate with the message's and timing's multipliers divided out.
-  const reference = buildModel(runValues(v, base, base.plans[0]!, base.policies[0]!, 1, null));
+  // (Follow-ups change no multiplier; the first plan may refuse them.)
+  const reference = buildModel({ ...runValues(v, base, base.plans[0]!, base.policies[0]!, 1, null), "followUps.count": 0 });
   const baseResponseRate = audienceRateFor(base.responseRate, reference);
   const settings: TeamSettings = {
     ...base,
@@ -279,13 +285,41 @@ export function planTeam(values: ParamValues): TeamPlan {
 
   const runs: ModelRun[] = [];
   const info: TeamRunInfo[] = [];
-  const add = (role: TeamRunInfo["role"], plan: PaidPlanId, policy: PolicyId, seats: number) => {
-    const general = runValues(v, settings, plan, policy, seats, baseResponseRate);
+  const add = (role: TeamRunInfo["role"], plan: PaidPlanId, policy: PolicyId, seats: number, followUps: number) => {
+    const general = { ...runValues(v, settings, plan, policy, seats, baseResponseRate), "followUps.count": followUps };
     const built = buildModel(general);
     runs.push({ model: built.model, seed: built.seed, accounts: built.accounts, replications: built.replications });
-    info.push({ role, plan, policy, seats, values: general });
+    info.push({ role, plan, policy, seats, values: general, followUps });
+    return runs.length - 1;
   };
-  for (const policy of settings.policies) for (const plan of settings.plans) add("team", plan, policy, settings.seats);
+  // Follow-ups asked for: a plan that refuses them (Premium under help answer/75) is an
+  // error when it is the plan asked for (buildModel says so), and sends none among all plans.
+  const asked = num(v["followUps.count"]);
+  const followUpsOn = (plan: PaidPlanId) =>
+    planChoice === "all" && followUpRuleOf(plan, v) === "refused" ? 0 : asked;
+  const teamRun = new Map<string, number>();
+  for (const policy of settings.policies) {
+    for (const plan of settings.plans) teamRun.set(`${plan}|${policy}`, add("team", plan, policy, settings.seats, followUpsOn(plan)));
+  }
+  let followUpCells: FollowUpCell[] | null = null;
+  if (asked > 0) {
+    // The same team with 0, 1, 2 and the asked number of follow-ups, on the same seed (paired).
+    followUpCells = [];
+    for (const policy of settings.policies) {
+      for (const plan of settings.plans) {
+        const refused = followUpRuleOf(plan, v) === "refused";
+        for (const count of comparedCounts(asked)) {
+          const run =
+            refused && count > 0
+              ? null
+              : count === followUpsOn(plan)
+                ? teamRun.get(`${plan}|${policy}`)!
+                : add("follow-ups", plan, policy, settings.seats, count);
+          followUpCells.push({ plan, policy, followUps: count, run });
+        }
+      }
+    }
+  }
   const searched: Record<string, number[]> = {};
   if (settings.target !== null) {
     // The cheapest plan is sought among every paid plan, whatever `plan` shows.
@@ -294,11 +328,11 @@ export function planTeam(values: ParamValues): TeamPlan {
         const perSeat = guessConversationsPerSeat(settings, plan, policy);
         const sizes = searchSizes(settings.target / Math.max(perSeat, 1e-9));
         searched[`${plan}|${policy}`] = sizes;
-        for (const seats of sizes) add("search", plan, policy, seats);
+        for (const seats of sizes) add("search", plan, policy, seats, followUpRuleOf(plan, v) === "refused" ? 0 : asked);
       }
     }
   }
-  return { values: v, settings, runs, info, searched };
+  return { values: v, settings, runs, info, searched, followUpCells };
 }
 
 /** A team figure: mean and 95% CI across replications. */
@@ -402,6 +436,8 @@ export interface TeamResult {
   /** The best plan for the team: the lowest cost per conversation, per policy. */
   readonly best: readonly { readonly policy: PolicyId; readonly plan: PaidPlanId; readonly costPerConversationUsd: number }[];
   readonly target: TargetResult | null;
+  /** Only with followUps.count > 0: should the team send follow-ups? 0, 1, 2 and the count asked, paired. */
+  readonly followUps?: TeamFollowUps;
   readonly assumptions: readonly string[];
 }
 
@@ -438,7 +474,9 @@ const measures = {
   conversations: fieldValue((t) => t.perCycle.positives),
   responses: (t: Tally, from: number, to: number) => sum(t.perCycle.responses, from, to) - sum(t.perCycle.spamReports, from, to),
   creditsGranted: fieldValue((t) => t.perCycle.granted),
-  creditsUsed: (t: Tally, from: number, to: number) => sum(t.perCycle.sends, from, to) - sum(t.perCycle.freeSends, from, to),
+  // First InMails paid with a credit, and the credits taken for follow-ups.
+  creditsUsed: (t: Tally, from: number, to: number) =>
+    sum(t.perCycle.sends, from, to) - sum(t.perCycle.freeSends, from, to) + sum(t.perCycle.followUpCredits, from, to),
   creditsRefunded: fieldValue((t) => t.perCycle.refunds),
   creditsLost: (t: Tally, from: number, to: number) => sum(t.perCycle.expired, from, to) + sum(t.perCycle.forfeited, from, to),
 } as const;
@@ -587,6 +625,18 @@ function teamAssumptions(s: TeamSettings, v: ParamValues): string[] {
   if (num(v["audience.blockedShare"]) > 0) out.push("share of members who block InMail");
   if (s.policies.includes("linkedin")) out.push("no refund on spam reports (undocumented)");
   if (s.plans.includes("recruiter")) out.push("Recruiter: 150 credits per seat a month (LinkedIn's 2014 figure; contracts are negotiated)");
+  if (num(v["followUps.count"]) > 0) {
+    out.push(
+      `follow-up response probability ×${num(v["followUps.responseFactor"])} of the first InMail's (none is published; plausible 0.25–1)`,
+      "an answer refunds the message it answers; earlier messages of the sequence stay spent (undocumented)",
+    );
+    if (s.plans.includes("recruiter") || s.plans.includes("recruiter-lite")) {
+      out.push("Recruiter follow-up credits taken when scheduled, given back when not delivered (reading of help a1457303)");
+    }
+    if (v["followUps.premiumRule"] === "allowed" && s.plans.some((p) => p.startsWith("premium-"))) {
+      out.push("a Premium follow-up costs a credit (the FAQ a554514 says only 'may be eligible')");
+    }
+  }
   return out;
 }
 
@@ -649,6 +699,17 @@ export function teamResult(plan: TeamPlan, tallies: readonly (readonly Tally[])[
     plans: team,
     best,
     target,
+    ...(plan.followUpCells
+      ? {
+          followUps: followUpComparison(
+            plan.values,
+            plan.followUpCells,
+            tallies,
+            (p) => s.seats * s.prices[p as PaidPlanId].usdPerSeatPerMonth,
+            (p) => plans[p as PaidPlanId].name,
+          ),
+        }
+      : {}),
     assumptions: teamAssumptions(s, plan.values),
   };
 }
