@@ -106,13 +106,17 @@ function answer(results: CapacityByPlanResults): Answer {
         note: mMax - mMin < 0.01 ? "the same on every plan: InMails a month = credits × multiplier" : "InMails a month ÷ credits, by plan",
       },
       samePolicies
-        ? { label: "LinkedIn's rules vs the guide's", value: "same capacity", note: "paired differences under 0.1% on every plan" }
+        ? { label: "LinkedIn's rules vs the guide's", value: "same capacity", note: "on every plan: each paired difference's CI contains 0 or it is under 0.1%" }
         : {
             label: "LinkedIn's rules vs the guide's",
             value: `${signed(widest.policyDifference.mean, f1)} InMails/month`,
             note: `per account on ${widest.plan}, the widest gap (paired ${ci(widest.policyDifference.lo, widest.policyDifference.hi, f1)})`,
           },
-      { label: "Days a month with no credit left", value: `${f0(Math.min(...outDays))}–${f0(Math.max(...outDays))}`, note: "per account, over the plans: credits, not sending, set the limit" },
+      {
+        label: "Days a month with no credit left",
+        value: `${f0(Math.min(...outDays))}–${f0(Math.max(...outDays))}`,
+        note: `per account, over the plans: ${Math.min(...outDays) > MONTH_DAYS / 2 ? "credits, not sending, set the limit" : "accounts run dry for part of the month"}`,
+      },
     ],
   };
 }
