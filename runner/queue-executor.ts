@@ -27,13 +27,15 @@ import { codeVersion } from "./pool-entry.ts";
 import type { Job } from "./pool.ts";
 import { identityOf, queueJobId, queueName, resultKey, resultTtlSeconds } from "./queue-names.ts";
 import { queueProgress } from "./queue-progress.ts";
-import { connectRedis, lastingOptions, redactUrl } from "./redis-connection.ts";
+import { closeWithin, connectRedis, lastingOptions, redactUrl } from "./redis-connection.ts";
 import { decodeResult } from "./result-codec.ts";
 
 /** How long Redis may be unreachable in the middle of a run before the command gives up (seconds). */
 export const lostSeconds = 30;
 /** How often the store is read for results whose completion event was missed, and Redis's identity checked (ms). */
 const sweepMs = 1000;
+/** Longest wait for one connection to close (ms): Redis may be gone. */
+const closeMs = 2000;
 /** Jobs added per round trip. */
 const addBatch = 500;
 
@@ -52,13 +54,16 @@ export interface QueueExecutor extends Executor {
 /** An executor on the queue at `url` (the `--queue` value); connects at its first batch. */
 export function queueExecutor(url: string, option = "--queue"): QueueExecutor {
   const shown = redactUrl(url);
-  const open: { close(): Promise<unknown> }[] = [];
+  const bull: { close(): Promise<unknown> }[] = [];
+  const connections: Redis[] = [];
   let redis: Redis | undefined;
 
   const run = async (jobs: readonly Job[], options: BatchOptions): Promise<Tally[]> => {
     if (jobs.length === 0) return [];
-    redis ??= await connectRedis(option, url, lastingOptions());
-    if (open.length === 0) open.push({ close: () => redis!.quit().catch(() => redis!.disconnect()) });
+    if (redis === undefined) {
+      redis = await connectRedis(option, url);
+      connections.push(redis);
+    }
     const store = redis;
     const version = await codeVersion();
     const ids = jobIds(version, jobs);
@@ -88,10 +93,10 @@ export function queueExecutor(url: string, option = "--queue"): QueueExecutor {
     // BullMQ does not close connections it is given: they are closed with the executor.
     const queueConnection = store.duplicate(lastingOptions());
     const eventsConnection = store.duplicate(lastingOptions());
-    const quit = (c: Redis) => ({ close: () => c.quit().catch(() => c.disconnect()) });
+    connections.unshift(queueConnection, eventsConnection);
     const queue = new Queue(queueName, { connection: queueConnection });
     const events = new QueueEvents(queueName, { connection: eventsConnection });
-    open.push(quit(queueConnection), quit(eventsConnection), events, queue);
+    bull.unshift(events, queue);
     let failure: string | undefined;
     const finished = new Set<string>();
     events.on("completed", ({ jobId }) => {
@@ -172,7 +177,7 @@ export function queueExecutor(url: string, option = "--queue"): QueueExecutor {
     name: `queue ${shown}`,
     run,
     async close() {
-      for (const c of open.splice(0).reverse()) await c.close().catch(() => {});
+      await closeWithin(closeMs, bull.splice(0), connections.splice(0));
     },
   };
 }
