@@ -20,7 +20,7 @@
 import { Queue, QueueEvents } from "bullmq";
 import type { Redis } from "ioredis";
 import type { Tally } from "../models/index.ts";
-import { InputError } from "../scenarios/params.ts";
+import { RunnerInputError } from "./runner-input-error.ts";
 import type { BatchOptions, Executor } from "./executor.ts";
 import { jobIds, jobPayload } from "./job-identity.ts";
 import { codeVersion } from "./pool-entry.ts";
@@ -75,7 +75,7 @@ export function queueExecutor(url: string, option = "--queue"): QueueExecutor {
       try {
         results.set(id, decodeResult(text, jobOf.get(id)!));
       } catch (err) {
-        throw new InputError(`${option}: the result stored in ${shown} under ${resultKey(id)} is not its job's (${(err as Error).message}); delete that key and run again`);
+        throw new RunnerInputError(`${option}: the result stored in ${shown} under ${resultKey(id)} is not its job's (${(err as Error).message}); delete that key and run again`);
       }
     };
     const readStored = async (wanted: readonly string[]) => {
@@ -132,7 +132,7 @@ export function queueExecutor(url: string, option = "--queue"): QueueExecutor {
     let workers = 0;
     try {
       while (results.size < jobOf.size) {
-        if (failure !== undefined) throw new InputError(`${option}: ${failure}`);
+        if (failure !== undefined) throw new RunnerInputError(`${option}: ${failure}`);
         try {
           if (finished.size > 0) {
             const done = [...finished];
@@ -154,9 +154,9 @@ export function queueExecutor(url: string, option = "--queue"): QueueExecutor {
           }
           lastOk = performance.now();
         } catch (err) {
-          if (err instanceof InputError) throw err;
+          if (err instanceof RunnerInputError) throw err;
           if (performance.now() - lastOk > lostSeconds * 1000) {
-            throw new InputError(
+            throw new RunnerInputError(
               `${option}: lost Redis at ${shown} for over ${lostSeconds} s with ${jobOf.size - results.size} of ${jobOf.size} jobs not done; ` +
                 "results stored so far are kept there: run the same command again once it is back",
             );

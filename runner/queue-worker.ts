@@ -48,7 +48,7 @@ export interface QueueWorker {
   close(): Promise<void>;
 }
 
-/** Starts a worker on the queue at `url`; InputError (exit code 2) when Redis cannot be reached. */
+/** Starts a worker on the queue at `url`; RunnerInputError (exit code 2) when Redis cannot be reached. */
 export async function startQueueWorker(url: string, options: QueueWorkerOptions): Promise<QueueWorker> {
   const shown = redactUrl(url);
   const lockMs = (options.lockSeconds ?? defaultLockSeconds) * 1000;

@@ -5,14 +5,14 @@
  * or logged (`redactUrl` is what every message shows).
  *
  * Unreachable: `connectRedis` gives up after `connectSeconds` (5 s) — one attempt
- * bounded by ioredis's `connectTimeout`, no retries — with an InputError naming the URL
+ * bounded by ioredis's `connectTimeout`, no retries — with an RunnerInputError naming the URL
  * (exit code 2). Once connected, the long-lived connections BullMQ needs retry forever
  * (`maxRetriesPerRequest: null`, as BullMQ requires for workers; every 0.2–2 s); the
  * coordinator bounds how long it waits for a lost Redis itself (queue-executor.ts), and
  * closing never waits for a Redis that is gone (`closeWithin`).
  */
 import { Redis, type RedisOptions } from "ioredis";
-import { InputError } from "../scenarios/params.ts";
+import { RunnerInputError } from "./runner-input-error.ts";
 
 /** How long a first connection may take before the command gives up (seconds). */
 export const connectSeconds = 5;
@@ -28,18 +28,18 @@ export function redactUrl(url: string): string {
   }
 }
 
-/** Checks a `--queue` URL's form (InputError naming the option, the URL without password and what is allowed). */
+/** Checks a `--queue` URL's form (RunnerInputError naming the option, the URL without password and what is allowed). */
 export function checkRedisUrl(option: string, url: string): string {
   const expected = "expected redis://[user:password@]host:port[/db] or rediss://… (TLS)";
   let u: URL;
   try {
     u = new URL(url);
   } catch {
-    throw new InputError(`${option}: ${JSON.stringify(redactUrl(url))} is not allowed; ${expected}`);
+    throw new RunnerInputError(`${option}: ${JSON.stringify(redactUrl(url))} is not allowed; ${expected}`);
   }
   const db = u.pathname.replace(/^\//, "");
   if ((u.protocol !== "redis:" && u.protocol !== "rediss:") || u.hostname === "" || !/^(\d{1,2})?$/.test(db) || u.search !== "" || u.hash !== "") {
-    throw new InputError(`${option}: ${JSON.stringify(redactUrl(url))} is not allowed; ${expected}`);
+    throw new RunnerInputError(`${option}: ${JSON.stringify(redactUrl(url))} is not allowed; ${expected}`);
   }
   return url;
 }
@@ -62,7 +62,7 @@ export function lastingOptions(): RedisOptions {
 }
 
 /**
- * A connected client for `url`, or an InputError naming the URL (without password) and
+ * A connected client for `url`, or an RunnerInputError naming the URL (without password) and
  * why, within `connectSeconds`: the first attempt is the only one. Once connected, the
  * client behaves as `lastingOptions()` says (it reconnects forever), and so do its
  * duplicates.
@@ -94,7 +94,7 @@ export async function connectRedis(option: string, url: string): Promise<Redis> 
   } catch (err) {
     redis.disconnect();
     const reason = describe(lastError ?? (err as Error));
-    throw new InputError(`${option}: cannot reach Redis at ${shown} (${reason}); is redis-server running there, and are the host, port and password right?`);
+    throw new RunnerInputError(`${option}: cannot reach Redis at ${shown} (${reason}); is redis-server running there, and are the host, port and password right?`);
   } finally {
     clearTimeout(timer);
   }

@@ -18,7 +18,8 @@ import { queueExecutor } from "../../runner/queue-executor.ts";
 import { queueJobId, queueName } from "../../runner/queue-names.ts";
 import { codeVersion } from "../../runner/pool-entry.ts";
 import { encodePlain } from "../../runner/plain-data.ts";
-import { InputError, resolve } from "../../scenarios/params.ts";
+import { resolve } from "../../scenarios/params.ts";
+import { RunnerInputError } from "../../runner/runner-input-error.ts";
 import { buildModel, scenarioParams } from "../../scenarios/scenario.ts";
 import { planSweep, runSweepPlan } from "../../scenarios/sweep.ts";
 import { freePort, startRedis, type TestRedis } from "./redis-server.ts";
@@ -138,7 +139,7 @@ describe("the queue", () => {
     const job = { model: buildModel(resolve(scenarioParams("seller"), [])).model, seed: 1, chunk: { replication: 0, from: 0, to: 1 } };
     const err = await executor.run([job], { label: "t" }).catch((e: unknown) => e);
     await executor.close();
-    expect(err).toBeInstanceOf(InputError);
+    expect(err).toBeInstanceOf(RunnerInputError);
     expect((err as Error).message).toMatch(new RegExp(`--queue: cannot reach Redis at redis://user:\\*\\*\\*@127\\.0\\.0\\.1:${port} \\(ECONNREFUSED\\)`));
     expect((err as Error).message).not.toContain("hunter2");
     expect(Date.now() - started).toBeLessThan(10_000);
