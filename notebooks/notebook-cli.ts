@@ -16,6 +16,7 @@ import { fileOutput, writeFileOutput } from "../scenarios/outputs.ts";
 import { defaults, helpTable, InputError, resolve, type ParamSpec, type ParamValues } from "../scenarios/params.ts";
 import { executionHelp, withExecution } from "../runner/execution.ts";
 import { defaultWorkers } from "../runner/pool.ts";
+import { shellQuote } from "./shell-quote.ts";
 
 export interface NotebookContext {
   /** Threads that simulate (integer ≥ 1; 1: this thread alone). */
@@ -74,10 +75,7 @@ export function resolveNotebookParams(notebook: Notebook, sets: readonly string[
   return resolve(notebook.params, sets);
 }
 
-/** Quotes `text` for a POSIX shell when it needs it. */
-export function shellQuote(text: string): string {
-  return /^[A-Za-z0-9_./:=,+@%-]+$/.test(text) ? text : `'${text.replaceAll("'", `'\\''`)}'`;
-}
+export { shellQuote };
 
 /** The command that regenerates the page: `npx tsx notebooks/<name>.ts` with `--set` for every non-default value. */
 export function reproduceCommand(notebook: Notebook, values: ParamValues): string {
