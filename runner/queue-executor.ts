@@ -41,6 +41,17 @@ const addBatch = 500;
 
 const sleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
 
+/** Longest a round of reads may wait for Redis before it counts as lost (ms). */
+const roundMs = 5000;
+
+/** `work`, or a rejection once it has taken `roundMs` (it may still finish later: every read is idempotent). */
+function bounded<T>(work: Promise<T>): Promise<T> {
+  work.catch(() => {});
+  let timer: NodeJS.Timeout | undefined;
+  const late = new Promise<never>((_, reject) => (timer = setTimeout(() => reject(new Error(`no answer within ${roundMs} ms`)), roundMs)));
+  return Promise.race([work, late]).finally(() => clearTimeout(timer));
+}
+
 async function serverRunId(redis: Redis): Promise<string> {
   const info = await redis.info("server");
   return /run_id:(\w+)/.exec(info)?.[1] ?? "";
@@ -134,24 +145,29 @@ export function queueExecutor(url: string, option = "--queue"): QueueExecutor {
       while (results.size < jobOf.size) {
         if (failure !== undefined) throw new RunnerInputError(`${option}: ${failure}`);
         try {
-          if (finished.size > 0) {
-            const done = [...finished];
-            finished.clear();
-            await readStored(done);
-          }
-          if (performance.now() - lastSweep >= sweepMs) {
-            lastSweep = performance.now();
-            const now = await serverRunId(store);
-            if (now !== runId) {
-              // Redis restarted: its queue (and perhaps its store) is gone; what we hold stays.
-              runId = now;
-              await readStored(missing());
-              const again = missing();
-              process.stderr.write(`${options.label}: Redis at ${shown} restarted; queued the ${again.length} jobs not done again\n`);
-              await enqueue(again);
-            } else await readStored(missing());
-            workers = await queue.getWorkersCount();
-          }
+          // A lasting connection waits for Redis rather than failing: each round is bounded here.
+          await bounded(
+            (async () => {
+              if (finished.size > 0) {
+                const done = [...finished];
+                finished.clear();
+                await readStored(done);
+              }
+              if (performance.now() - lastSweep >= sweepMs) {
+                lastSweep = performance.now();
+                const now = await serverRunId(store);
+                if (now !== runId) {
+                  // Redis restarted: its queue (and perhaps its store) is gone; what we hold stays.
+                  runId = now;
+                  await readStored(missing());
+                  const again = missing();
+                  process.stderr.write(`${options.label}: Redis at ${shown} restarted; queued the ${again.length} jobs not done again\n`);
+                  await enqueue(again);
+                } else await readStored(missing());
+                workers = await queue.getWorkersCount();
+              }
+            })(),
+          );
           lastOk = performance.now();
         } catch (err) {
           if (err instanceof RunnerInputError) throw err;
@@ -169,7 +185,9 @@ export function queueExecutor(url: string, option = "--queue"): QueueExecutor {
       bar.stop();
     }
     // Keep what this run used for another week from now.
-    await Promise.all([...jobOf.keys()].map((id) => store.expire(resultKey(id), resultTtlSeconds))).catch(() => {});
+    const keep = store.pipeline();
+    for (const id of jobOf.keys()) keep.expire(resultKey(id), resultTtlSeconds);
+    await bounded(keep.exec()).catch(() => {});
     return ids.map((id) => results.get(id)!);
   };
 
