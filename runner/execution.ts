@@ -9,13 +9,13 @@
  *
  * `withExecution` takes them out of the arguments, checks them (and --part's path)
  * before anything runs, and runs the command's body with the chosen executor in force
- * (executor.ts). Bad input → InputError naming the option.
+ * (executor.ts). Bad input → RunnerInputError naming the option.
  */
 import { existsSync, statSync } from "node:fs";
 import { relative, resolve as resolvePath } from "node:path";
 import { fileURLToPath } from "node:url";
 import { writeFileAtomic } from "../reports/write-atomic.ts";
-import { InputError } from "../scenarios/params.ts";
+import { RunnerInputError } from "./runner-input-error.ts";
 import { withExecutor } from "./executor.ts";
 import { codeVersion } from "./pool-entry.ts";
 import { queueExecutor } from "./queue-executor.ts";
@@ -59,7 +59,7 @@ export function splitExecutionArgs(argv: readonly string[]): SplitArgs {
     const option = arg.startsWith("--") && eq > 0 ? arg.slice(0, eq) : arg;
     if ((valueOptions as readonly string[]).includes(option)) {
       const value = option !== arg ? arg.slice(eq + 1) : argv[++i];
-      if (value === undefined || value === "" || value.startsWith("--")) throw new InputError(`${option}: expected a value after it`);
+      if (value === undefined || value === "" || value.startsWith("--")) throw new RunnerInputError(`${option}: expected a value after it`);
       (given[option] ??= []).push(value);
       continue;
     }
@@ -73,7 +73,7 @@ export function splitExecutionArgs(argv: readonly string[]): SplitArgs {
   }
   const once = (option: string) => {
     const v = given[option];
-    if (v && v.length > 1) throw new InputError(`${option}: given ${v.length} times; expected it once`);
+    if (v && v.length > 1) throw new RunnerInputError(`${option}: given ${v.length} times; expected it once`);
     return v?.[0];
   };
   const queue = once("--queue");
@@ -81,14 +81,14 @@ export function splitExecutionArgs(argv: readonly string[]): SplitArgs {
   const part = once("--part");
   const fromParts = given["--from-part"] ?? [];
   const modes = [queue && "--queue", shard && "--shard", fromParts.length > 0 && "--from-part"].filter(Boolean);
-  if (modes.length > 1) throw new InputError(`${modes[1]}: not with ${modes[0]}; expected one of --queue, --shard, --from-part`);
-  if (part !== undefined && shard === undefined) throw new InputError("--part: needs --shard i/N");
+  if (modes.length > 1) throw new RunnerInputError(`${modes[1]}: not with ${modes[0]}; expected one of --queue, --shard, --from-part`);
+  if (part !== undefined && shard === undefined) throw new RunnerInputError("--part: needs --shard i/N");
   let execution: Execution = { kind: "local" };
   if (queue !== undefined) execution = { kind: "queue", url: checkRedisUrl("--queue", queue) };
   else if (shard !== undefined) {
     const { index, count } = parseShard("--shard", shard);
-    if (part === undefined) throw new InputError("--shard: needs --part FILE (where the slice's results go)");
-    if (rest.some((a) => a === "--trace" || a.startsWith("--trace="))) throw new InputError("--trace: not with --shard; the full run or the merge writes the trace");
+    if (part === undefined) throw new RunnerInputError("--shard: needs --part FILE (where the slice's results go)");
+    if (rest.some((a) => a === "--trace" || a.startsWith("--trace="))) throw new RunnerInputError("--trace: not with --shard; the full run or the merge writes the trace");
     execution = { kind: "shard", index, count, part };
   } else if (fromParts.length > 0) execution = { kind: "parts", files: fromParts };
   return { rest, execution, recorded };
@@ -99,11 +99,11 @@ const root = fileURLToPath(new URL("..", import.meta.url));
 /** Refuses a --part path that is a directory or a file that is not a part (outputs never destroy). */
 function checkPartPath(file: string): void {
   if (!existsSync(file)) return;
-  if (statSync(file).isDirectory()) throw new InputError(`--part: ${JSON.stringify(file)} is a directory; expected a file name`);
+  if (statSync(file).isDirectory()) throw new RunnerInputError(`--part: ${JSON.stringify(file)} is a directory; expected a file name`);
   try {
     readPart(file);
   } catch {
-    throw new InputError(`--part: ${JSON.stringify(file)} exists and is not a part file; it is not replaced (remove it or choose another name)`);
+    throw new RunnerInputError(`--part: ${JSON.stringify(file)} exists and is not a part file; it is not replaced (remove it or choose another name)`);
   }
 }
 

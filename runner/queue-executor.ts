@@ -20,24 +20,37 @@
 import { Queue, QueueEvents } from "bullmq";
 import type { Redis } from "ioredis";
 import type { Tally } from "../models/index.ts";
-import { InputError } from "../scenarios/params.ts";
+import { RunnerInputError } from "./runner-input-error.ts";
 import type { BatchOptions, Executor } from "./executor.ts";
 import { jobIds, jobPayload } from "./job-identity.ts";
 import { codeVersion } from "./pool-entry.ts";
 import type { Job } from "./pool.ts";
 import { identityOf, queueJobId, queueName, resultKey, resultTtlSeconds } from "./queue-names.ts";
 import { queueProgress } from "./queue-progress.ts";
-import { connectRedis, lastingOptions, redactUrl } from "./redis-connection.ts";
+import { closeWithin, connectRedis, lastingOptions, redactUrl } from "./redis-connection.ts";
 import { decodeResult } from "./result-codec.ts";
 
 /** How long Redis may be unreachable in the middle of a run before the command gives up (seconds). */
 export const lostSeconds = 30;
 /** How often the store is read for results whose completion event was missed, and Redis's identity checked (ms). */
 const sweepMs = 1000;
+/** Longest wait for one connection to close (ms): Redis may be gone. */
+const closeMs = 2000;
 /** Jobs added per round trip. */
 const addBatch = 500;
 
 const sleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
+
+/** Longest a round of reads may wait for Redis before it counts as lost (ms). */
+const roundMs = 5000;
+
+/** `work`, or a rejection once it has taken `roundMs` (it may still finish later: every read is idempotent). */
+function bounded<T>(work: Promise<T>): Promise<T> {
+  work.catch(() => {});
+  let timer: NodeJS.Timeout | undefined;
+  const late = new Promise<never>((_, reject) => (timer = setTimeout(() => reject(new Error(`no answer within ${roundMs} ms`)), roundMs)));
+  return Promise.race([work, late]).finally(() => clearTimeout(timer));
+}
 
 async function serverRunId(redis: Redis): Promise<string> {
   const info = await redis.info("server");
@@ -52,13 +65,16 @@ export interface QueueExecutor extends Executor {
 /** An executor on the queue at `url` (the `--queue` value); connects at its first batch. */
 export function queueExecutor(url: string, option = "--queue"): QueueExecutor {
   const shown = redactUrl(url);
-  const open: { close(): Promise<unknown> }[] = [];
+  const bull: { close(): Promise<unknown> }[] = [];
+  const connections: Redis[] = [];
   let redis: Redis | undefined;
 
   const run = async (jobs: readonly Job[], options: BatchOptions): Promise<Tally[]> => {
     if (jobs.length === 0) return [];
-    redis ??= await connectRedis(option, url, lastingOptions());
-    if (open.length === 0) open.push({ close: () => redis!.quit().catch(() => redis!.disconnect()) });
+    if (redis === undefined) {
+      redis = await connectRedis(option, url);
+      connections.push(redis);
+    }
     const store = redis;
     const version = await codeVersion();
     const ids = jobIds(version, jobs);
@@ -70,7 +86,7 @@ export function queueExecutor(url: string, option = "--queue"): QueueExecutor {
       try {
         results.set(id, decodeResult(text, jobOf.get(id)!));
       } catch (err) {
-        throw new InputError(`${option}: the result stored in ${shown} under ${resultKey(id)} is not its job's (${(err as Error).message}); delete that key and run again`);
+        throw new RunnerInputError(`${option}: the result stored in ${shown} under ${resultKey(id)} is not its job's (${(err as Error).message}); delete that key and run again`);
       }
     };
     const readStored = async (wanted: readonly string[]) => {
@@ -88,10 +104,10 @@ export function queueExecutor(url: string, option = "--queue"): QueueExecutor {
     // BullMQ does not close connections it is given: they are closed with the executor.
     const queueConnection = store.duplicate(lastingOptions());
     const eventsConnection = store.duplicate(lastingOptions());
-    const quit = (c: Redis) => ({ close: () => c.quit().catch(() => c.disconnect()) });
+    connections.unshift(queueConnection, eventsConnection);
     const queue = new Queue(queueName, { connection: queueConnection });
     const events = new QueueEvents(queueName, { connection: eventsConnection });
-    open.push(quit(queueConnection), quit(eventsConnection), events, queue);
+    bull.unshift(events, queue);
     let failure: string | undefined;
     const finished = new Set<string>();
     events.on("completed", ({ jobId }) => {
@@ -127,31 +143,36 @@ export function queueExecutor(url: string, option = "--queue"): QueueExecutor {
     let workers = 0;
     try {
       while (results.size < jobOf.size) {
-        if (failure !== undefined) throw new InputError(`${option}: ${failure}`);
+        if (failure !== undefined) throw new RunnerInputError(`${option}: ${failure}`);
         try {
-          if (finished.size > 0) {
-            const done = [...finished];
-            finished.clear();
-            await readStored(done);
-          }
-          if (performance.now() - lastSweep >= sweepMs) {
-            lastSweep = performance.now();
-            const now = await serverRunId(store);
-            if (now !== runId) {
-              // Redis restarted: its queue (and perhaps its store) is gone; what we hold stays.
-              runId = now;
-              await readStored(missing());
-              const again = missing();
-              process.stderr.write(`${options.label}: Redis at ${shown} restarted; queued the ${again.length} jobs not done again\n`);
-              await enqueue(again);
-            } else await readStored(missing());
-            workers = await queue.getWorkersCount();
-          }
+          // A lasting connection waits for Redis rather than failing: each round is bounded here.
+          await bounded(
+            (async () => {
+              if (finished.size > 0) {
+                const done = [...finished];
+                finished.clear();
+                await readStored(done);
+              }
+              if (performance.now() - lastSweep >= sweepMs) {
+                lastSweep = performance.now();
+                const now = await serverRunId(store);
+                if (now !== runId) {
+                  // Redis restarted: its queue (and perhaps its store) is gone; what we hold stays.
+                  runId = now;
+                  await readStored(missing());
+                  const again = missing();
+                  process.stderr.write(`${options.label}: Redis at ${shown} restarted; queued the ${again.length} jobs not done again\n`);
+                  await enqueue(again);
+                } else await readStored(missing());
+                workers = await queue.getWorkersCount();
+              }
+            })(),
+          );
           lastOk = performance.now();
         } catch (err) {
-          if (err instanceof InputError) throw err;
+          if (err instanceof RunnerInputError) throw err;
           if (performance.now() - lastOk > lostSeconds * 1000) {
-            throw new InputError(
+            throw new RunnerInputError(
               `${option}: lost Redis at ${shown} for over ${lostSeconds} s with ${jobOf.size - results.size} of ${jobOf.size} jobs not done; ` +
                 "results stored so far are kept there: run the same command again once it is back",
             );
@@ -164,7 +185,9 @@ export function queueExecutor(url: string, option = "--queue"): QueueExecutor {
       bar.stop();
     }
     // Keep what this run used for another week from now.
-    await Promise.all([...jobOf.keys()].map((id) => store.expire(resultKey(id), resultTtlSeconds))).catch(() => {});
+    const keep = store.pipeline();
+    for (const id of jobOf.keys()) keep.expire(resultKey(id), resultTtlSeconds);
+    await bounded(keep.exec()).catch(() => {});
     return ids.map((id) => results.get(id)!);
   };
 
@@ -172,7 +195,7 @@ export function queueExecutor(url: string, option = "--queue"): QueueExecutor {
     name: `queue ${shown}`,
     run,
     async close() {
-      for (const c of open.splice(0).reverse()) await c.close().catch(() => {});
+      await closeWithin(closeMs, bull.splice(0), connections.splice(0));
     },
   };
 }

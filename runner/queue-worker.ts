@@ -23,7 +23,7 @@ import { JobRefused, readJob } from "./job-identity.ts";
 import { JobThreads } from "./job-threads.ts";
 import { codeVersion } from "./pool-entry.ts";
 import { identityOf, queueName, resultKey, resultTtlSeconds } from "./queue-names.ts";
-import { connectRedis, lastingOptions, redactUrl } from "./redis-connection.ts";
+import { closeWithin, connectRedis, lastingOptions, redactUrl } from "./redis-connection.ts";
 import { encodeResult } from "./result-codec.ts";
 
 /** Default lock of a running job (seconds). */
@@ -48,11 +48,11 @@ export interface QueueWorker {
   close(): Promise<void>;
 }
 
-/** Starts a worker on the queue at `url`; InputError (exit code 2) when Redis cannot be reached. */
+/** Starts a worker on the queue at `url`; RunnerInputError (exit code 2) when Redis cannot be reached. */
 export async function startQueueWorker(url: string, options: QueueWorkerOptions): Promise<QueueWorker> {
   const shown = redactUrl(url);
   const lockMs = (options.lockSeconds ?? defaultLockSeconds) * 1000;
-  const store: Redis = await connectRedis("--queue", url, lastingOptions());
+  const store: Redis = await connectRedis("--queue", url);
   const version = await codeVersion();
   const threads = await JobThreads.start(options.threads);
   let done = 0;
@@ -90,15 +90,21 @@ export async function startQueueWorker(url: string, options: QueueWorkerOptions)
     if (job && !(err instanceof UnrecoverableError) && !err.message.startsWith("refused:")) options.log(`job ${job.id} failed: ${err.message}`);
   });
   worker.on("error", (err: Error) => {
-    // Reported once per loss; BullMQ reconnects by itself.
-    if (!connectionLost) options.log(`lost Redis at ${shown} (${(err as NodeJS.ErrnoException).code ?? err.message}); reconnecting`);
+    const code = (err as NodeJS.ErrnoException).code;
+    if (code === undefined) {
+      // e.g. a lock that could not be renewed after Redis restarted: that job runs again elsewhere.
+      options.log(`BullMQ: ${err.message}`);
+      return;
+    }
+    // A lost connection is reported once; it reconnects by itself.
+    if (!connectionLost) options.log(`lost Redis at ${shown} (${code}); reconnecting`);
     connectionLost = true;
   });
-  worker.on("ready", () => {
+  store.on("error", () => {});
+  store.on("ready", () => {
     if (connectionLost) options.log(`reconnected to Redis at ${shown}`);
     connectionLost = false;
   });
-  store.on("error", () => {});
   void worker.run();
   await worker.waitUntilReady();
   options.log(`working for ${shown} on ${threads.size} threads, code version ${version.slice(0, 12)}…, lock ${lockMs / 1000} s`);
@@ -106,11 +112,12 @@ export async function startQueueWorker(url: string, options: QueueWorkerOptions)
     version,
     done: () => done,
     async close() {
-      await worker.close();
+      // Running jobs get one lock's time to finish; a job cut short is retried elsewhere.
+      await closeWithin(lockMs, [worker], []);
+      await worker.close(true).catch(() => {});
       await threads.close();
       // BullMQ does not close a connection it is given.
-      await workerConnection.quit().catch(() => workerConnection.disconnect());
-      await store.quit().catch(() => store.disconnect());
+      await closeWithin(2000, [], [workerConnection, store]);
     },
   };
 }

@@ -5,13 +5,14 @@
  * or logged (`redactUrl` is what every message shows).
  *
  * Unreachable: `connectRedis` gives up after `connectSeconds` (5 s) — one attempt
- * bounded by ioredis's `connectTimeout`, no retries — with an InputError naming the URL
+ * bounded by ioredis's `connectTimeout`, no retries — with an RunnerInputError naming the URL
  * (exit code 2). Once connected, the long-lived connections BullMQ needs retry forever
- * (`maxRetriesPerRequest: null`, as BullMQ requires for workers); the coordinator
- * bounds how long it waits for a lost Redis itself (queue-executor.ts).
+ * (`maxRetriesPerRequest: null`, as BullMQ requires for workers; every 0.2–2 s); the
+ * coordinator bounds how long it waits for a lost Redis itself (queue-executor.ts), and
+ * closing never waits for a Redis that is gone (`closeWithin`).
  */
 import { Redis, type RedisOptions } from "ioredis";
-import { InputError } from "../scenarios/params.ts";
+import { RunnerInputError } from "./runner-input-error.ts";
 
 /** How long a first connection may take before the command gives up (seconds). */
 export const connectSeconds = 5;
@@ -27,40 +28,52 @@ export function redactUrl(url: string): string {
   }
 }
 
-/** Checks a `--queue` URL's form (InputError naming the option, the URL without password and what is allowed). */
+/** Checks a `--queue` URL's form (RunnerInputError naming the option, the URL without password and what is allowed). */
 export function checkRedisUrl(option: string, url: string): string {
   const expected = "expected redis://[user:password@]host:port[/db] or rediss://… (TLS)";
   let u: URL;
   try {
     u = new URL(url);
   } catch {
-    throw new InputError(`${option}: ${JSON.stringify(redactUrl(url))} is not allowed; ${expected}`);
+    throw new RunnerInputError(`${option}: ${JSON.stringify(redactUrl(url))} is not allowed; ${expected}`);
   }
   const db = u.pathname.replace(/^\//, "");
   if ((u.protocol !== "redis:" && u.protocol !== "rediss:") || u.hostname === "" || !/^(\d{1,2})?$/.test(db) || u.search !== "" || u.hash !== "") {
-    throw new InputError(`${option}: ${JSON.stringify(redactUrl(url))} is not allowed; ${expected}`);
+    throw new RunnerInputError(`${option}: ${JSON.stringify(redactUrl(url))} is not allowed; ${expected}`);
   }
   return url;
 }
 
-/** Options of a long-lived connection (BullMQ queues and workers): it retries forever, commands wait for it. */
+/** Longest wait between two attempts of a lasting connection to reconnect (ms). */
+const reconnectMaxMs = 2000;
+
+/**
+ * Options of a long-lived connection (BullMQ queues and workers, the result store): it
+ * reconnects forever (every 0.2–2 s), and commands wait for it.
+ */
 export function lastingOptions(): RedisOptions {
-  return { maxRetriesPerRequest: null, connectTimeout: connectSeconds * 1000, lazyConnect: true };
+  return {
+    maxRetriesPerRequest: null,
+    enableOfflineQueue: true,
+    retryStrategy: (times: number) => Math.min(times * 200, reconnectMaxMs),
+    connectTimeout: connectSeconds * 1000,
+    lazyConnect: true,
+  };
 }
 
 /**
- * A connected client for `url`, or an InputError naming the URL (without password) and
- * why, within `connectSeconds`. `options` are added to the connection's (a lasting
- * connection passes `lastingOptions()`).
+ * A connected client for `url`, or an RunnerInputError naming the URL (without password) and
+ * why, within `connectSeconds`: the first attempt is the only one. Once connected, the
+ * client behaves as `lastingOptions()` says (it reconnects forever), and so do its
+ * duplicates.
  */
-export async function connectRedis(option: string, url: string, options: RedisOptions = {}): Promise<Redis> {
+export async function connectRedis(option: string, url: string): Promise<Redis> {
   const shown = redactUrl(url);
   const redis = new Redis(url, {
     connectTimeout: connectSeconds * 1000,
     maxRetriesPerRequest: 0,
     enableOfflineQueue: false,
     retryStrategy: () => null,
-    ...options,
     lazyConnect: true,
   });
   let lastError: Error | undefined;
@@ -73,14 +86,15 @@ export async function connectRedis(option: string, url: string, options: RedisOp
         timer = setTimeout(() => reject(new Error(`no answer within ${connectSeconds} s`)), connectSeconds * 1000);
       }),
     ]);
-    // From now on, the connection behaves as the caller asked (a lasting one retries).
+    // From now on the connection lasts: ioredis reads these options whenever it needs them.
+    Object.assign(redis.options, lastingOptions(), { lazyConnect: false });
     redis.removeAllListeners("error");
     redis.on("error", () => {});
     return redis;
   } catch (err) {
     redis.disconnect();
     const reason = describe(lastError ?? (err as Error));
-    throw new InputError(`${option}: cannot reach Redis at ${shown} (${reason}); is redis-server running there, and are the host, port and password right?`);
+    throw new RunnerInputError(`${option}: cannot reach Redis at ${shown} (${reason}); is redis-server running there, and are the host, port and password right?`);
   } finally {
     clearTimeout(timer);
   }
@@ -93,4 +107,23 @@ function describe(err: Error): string {
   if (/WRONGPASS|NOAUTH|invalid username-password/i.test(message)) return "authentication failed";
   if (code) return code;
   return message.split("\n")[0]!.slice(0, 200);
+}
+
+/**
+ * Closes `things` in order, each given at most `ms` (a BullMQ close waits for Redis,
+ * which may be gone); then disconnects `connections` outright, so nothing keeps the
+ * process alive.
+ */
+export async function closeWithin(ms: number, things: readonly { close(): Promise<unknown> }[], connections: readonly Redis[]): Promise<void> {
+  for (const t of things) {
+    let timer: NodeJS.Timeout | undefined;
+    await Promise.race([t.close().catch(() => {}), new Promise<void>((resolve) => (timer = setTimeout(resolve, ms)))]);
+    clearTimeout(timer);
+  }
+  for (const c of connections) {
+    let timer: NodeJS.Timeout | undefined;
+    await Promise.race([c.quit().catch(() => {}), new Promise<void>((resolve) => (timer = setTimeout(resolve, ms)))]);
+    clearTimeout(timer);
+    c.disconnect();
+  }
 }

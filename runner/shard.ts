@@ -16,7 +16,7 @@
 import { createHash } from "node:crypto";
 import { readFileSync } from "node:fs";
 import type { Tally } from "../models/index.ts";
-import { InputError } from "../scenarios/params.ts";
+import { RunnerInputError } from "./runner-input-error.ts";
 import type { BatchOptions, Executor } from "./executor.ts";
 import { jobIds } from "./job-identity.ts";
 import { runJobs, defaultWorkers, type Job } from "./pool.ts";
@@ -67,13 +67,13 @@ export interface ShardSpec {
   readonly version: string;
 }
 
-/** Parses `i/N` (1 ≤ i ≤ N ≤ 10,000); else an InputError naming `option`. */
+/** Parses `i/N` (1 ≤ i ≤ N ≤ 10,000); else an RunnerInputError naming `option`. */
 export function parseShard(option: string, text: string): { index: number; count: number } {
   const m = /^(\d{1,5})\/(\d{1,5})$/.exec(text.trim());
   const index = m ? Number(m[1]) : NaN;
   const count = m ? Number(m[2]) : NaN;
   if (!m || index < 1 || count < 1 || count > 10_000 || index > count) {
-    throw new InputError(`${option}: ${JSON.stringify(text)} is not allowed; expected i/N with 1 ≤ i ≤ N ≤ 10000, e.g. 1/3`);
+    throw new RunnerInputError(`${option}: ${JSON.stringify(text)} is not allowed; expected i/N with 1 ≤ i ≤ N ≤ 10000, e.g. 1/3`);
   }
   return { index, count };
 }
@@ -111,22 +111,22 @@ export function emptyPart(spec: ShardSpec): Part {
 
 const isRecord = (v: unknown): v is Record<string, unknown> => v !== null && typeof v === "object" && !Array.isArray(v);
 
-/** Reads and checks one part file; InputError naming the file and what is wrong. */
+/** Reads and checks one part file; RunnerInputError naming the file and what is wrong. */
 export function readPart(file: string): Part {
   let text: string;
   try {
     text = readFileSync(file, "utf8");
   } catch (err) {
-    throw new InputError(`${file}: cannot read it (${(err as NodeJS.ErrnoException).code ?? (err as Error).message})`);
+    throw new RunnerInputError(`${file}: cannot read it (${(err as NodeJS.ErrnoException).code ?? (err as Error).message})`);
   }
   let p: unknown;
   try {
     p = JSON.parse(text);
   } catch {
-    throw new InputError(`${file}: not a part file (not JSON); expected what --shard i/N --part FILE writes`);
+    throw new RunnerInputError(`${file}: not a part file (not JSON); expected what --shard i/N --part FILE writes`);
   }
-  if (!isRecord(p) || p.format !== partFormat) throw new InputError(`${file}: not a part file; expected format ${partFormat}, as --shard i/N --part FILE writes`);
-  const bad = (what: string) => new InputError(`${file}: a malformed part (${what})`);
+  if (!isRecord(p) || p.format !== partFormat) throw new RunnerInputError(`${file}: not a part file; expected format ${partFormat}, as --shard i/N --part FILE writes`);
+  const bad = (what: string) => new RunnerInputError(`${file}: a malformed part (${what})`);
   if (typeof p.command !== "string" || !/^(scenarios|notebooks)\/[a-z0-9-]+\.ts$/.test(p.command)) throw bad("command");
   if (!Array.isArray(p.args) || !p.args.every((a) => typeof a === "string")) throw bad("args");
   if (typeof p.codeVersion !== "string" || !/^[0-9a-f]{64}$/.test(p.codeVersion)) throw bad("codeVersion");
@@ -140,15 +140,15 @@ export function readPart(file: string): Part {
 
 /**
  * Checks that `parts` (read from `files`) are every shard of one experiment, each once:
- * the same command, arguments, code version, shard count and batch; InputError naming
+ * the same command, arguments, code version, shard count and batch; RunnerInputError naming
  * the file and the difference, or the missing or duplicate shard.
  */
 export function checkParts(files: readonly string[], parts: readonly Part[]): void {
-  if (parts.length === 0) throw new InputError("expected the part files to merge (what --shard i/N --part FILE writes)");
+  if (parts.length === 0) throw new RunnerInputError("expected the part files to merge (what --shard i/N --part FILE writes)");
   const first = parts[0]!;
   const same = (p: Part, what: string, a: unknown, b: unknown, file: string) => {
     if (JSON.stringify(a) !== JSON.stringify(b)) {
-      throw new InputError(`${file}: a part of another experiment (its ${what} differs from ${files[0]}'s: ${JSON.stringify(a)} vs ${JSON.stringify(b)})`);
+      throw new RunnerInputError(`${file}: a part of another experiment (its ${what} differs from ${files[0]}'s: ${JSON.stringify(a)} vs ${JSON.stringify(b)})`);
     }
   };
   const byIndex = new Map<number, string>();
@@ -160,16 +160,16 @@ export function checkParts(files: readonly string[], parts: readonly Part[]): vo
     same(p, "shard count", p.shard.count, first.shard.count, file);
     same(p, "batch", p.batch, first.batch, file);
     const twin = byIndex.get(p.shard.index);
-    if (twin !== undefined) throw new InputError(`${file}: shard ${p.shard.index}/${p.shard.count} twice (also ${twin}); expected each shard once`);
+    if (twin !== undefined) throw new RunnerInputError(`${file}: shard ${p.shard.index}/${p.shard.count} twice (also ${twin}); expected each shard once`);
     byIndex.set(p.shard.index, file);
   });
   const absent = Array.from({ length: first.shard.count }, (_, k) => k + 1).filter((k) => !byIndex.has(k));
   if (absent.length > 0) {
-    throw new InputError(`shard ${absent.map((k) => `${k}/${first.shard.count}`).join(", ")} missing; expected all ${first.shard.count} parts of the experiment`);
+    throw new RunnerInputError(`shard ${absent.map((k) => `${k}/${first.shard.count}`).join(", ")} missing; expected all ${first.shard.count} parts of the experiment`);
   }
   const results = parts.reduce((n, p) => n + Object.keys(p.results).length, 0);
   if (first.batch !== null && results !== first.batch.jobs) {
-    throw new InputError(`the parts hold ${results} results, but their batch has ${first.batch.jobs} jobs; make each part again`);
+    throw new RunnerInputError(`the parts hold ${results} results, but their batch has ${first.batch.jobs} jobs; make each part again`);
   }
 }
 
@@ -183,17 +183,17 @@ export function partsExecutor(parts: readonly Part[], version: string): Executor
     name: "parts",
     async run(jobs: readonly Job[]): Promise<Tally[]> {
       if (first.codeVersion !== version) {
-        throw new InputError(`the parts were made by code version ${first.codeVersion.slice(0, 12)}…, this checkout is ${version.slice(0, 12)}…; merge them with the code that made them`);
+        throw new RunnerInputError(`the parts were made by code version ${first.codeVersion.slice(0, 12)}…, this checkout is ${version.slice(0, 12)}…; merge them with the code that made them`);
       }
       if (++batches > 1) {
-        throw new InputError(
+        throw new RunnerInputError(
           `${first.command} runs another batch after its first, made from the first one's results; shards cover the first batch only: run it with --queue instead`,
         );
       }
       const ids = jobIds(version, jobs);
       const all = distinct(ids, jobs);
       if (first.batch === null || digestOf(all.ids) !== first.batch.digest) {
-        throw new InputError(`the parts are of another experiment: ${first.command} with their arguments runs other jobs in this checkout`);
+        throw new RunnerInputError(`the parts are of another experiment: ${first.command} with their arguments runs other jobs in this checkout`);
       }
       return ids.map((id, i) => decodeResult(stored.get(id)!, jobs[i]!));
     },

@@ -11,6 +11,7 @@ import { pathToFileURL } from "node:url";
 import type { AccountModel } from "../models/index.ts";
 import { helpTable, InputError, resolve, type ParamSpec, type ParamValues } from "./params.ts";
 import { executionHelp, withExecution } from "../runner/execution.ts";
+import { RunnerInputError } from "../runner/runner-input-error.ts";
 import { defaultWorkers } from "../runner/pool.ts";
 import { estimateRuns, refuseTooLarge, RunTooLargeError, type SizedRun } from "../runner/run-estimate.ts";
 import { osErrorCode, osErrorWords } from "./os-error.ts";
@@ -243,7 +244,7 @@ export function runMain(
 
 /** The user's errors that are not InputErrors already — a refused run, an OS error — as InputErrors; others as they are. */
 export function userError(err: unknown): unknown {
-  if (err instanceof RunTooLargeError) return new InputError(err.message);
+  if (err instanceof RunTooLargeError || err instanceof RunnerInputError) return new InputError(err.message);
   if (!(err instanceof InputError) && osErrorCode(err) !== undefined) {
     const e = err as NodeJS.ErrnoException;
     return new InputError(`${e.path ?? e.syscall ?? "output"}: ${osErrorWords(e)}`);

@@ -1,9 +1,9 @@
 /**
  * The queue end to end, on a real redis-server (127.0.0.1, a free port, no
- * persistence; .ci/run installs it): three worker processes, one SIGKILLed while every
- * worker runs a job; the sweep's tables equal the local run's, byte for byte; run again
- * with no worker left, it is served from the result store alone; a job of other code
- * and a malformed job are refused and reported; an unreachable Redis is an input error
+ * persistence; .ci/run installs it): a job of other code and a malformed job are
+ * refused and reported; three worker processes, one SIGKILLed while every worker runs a
+ * job; the sweep's tables equal the local run's, byte for byte; run again
+ * with no worker left, it is served from the result store alone; an unreachable Redis is an input error
  * naming the URL. Redis and every worker are stopped in afterAll, even when a test fails.
  */
 import { spawn, type ChildProcess } from "node:child_process";
@@ -18,7 +18,8 @@ import { queueExecutor } from "../../runner/queue-executor.ts";
 import { queueJobId, queueName } from "../../runner/queue-names.ts";
 import { codeVersion } from "../../runner/pool-entry.ts";
 import { encodePlain } from "../../runner/plain-data.ts";
-import { InputError, resolve } from "../../scenarios/params.ts";
+import { resolve } from "../../scenarios/params.ts";
+import { RunnerInputError } from "../../runner/runner-input-error.ts";
 import { buildModel, scenarioParams } from "../../scenarios/scenario.ts";
 import { planSweep, runSweepPlan } from "../../scenarios/sweep.ts";
 import { freePort, startRedis, type TestRedis } from "./redis-server.ts";
@@ -75,6 +76,35 @@ function sweep() {
 }
 
 describe("the queue", () => {
+  it("refuses a job of other code and a malformed job, and reports them", async () => {
+    const connection = new Redis(redis.url, { maxRetriesPerRequest: null });
+    const queue = new Queue(queueName, { connection });
+    const eventsConnection = connection.duplicate();
+    const events = new QueueEvents(queueName, { connection: eventsConnection });
+    try {
+      await events.waitUntilReady();
+      const reasons = new Map<string, string>();
+      events.on("failed", ({ jobId, failedReason }) => reasons.set(jobId, failedReason));
+      const job = { model: buildModel(resolve(scenarioParams("seller"), ["accounts=10"])).model, seed: 1, chunk: { replication: 0, from: 0, to: 10 } };
+      const other = jobPayload("0".repeat(64), job);
+      const mine = jobPayload(await codeVersion(), job);
+      const model = JSON.parse(mine.payload.model) as Record<string, unknown>;
+      const malformed = { ...mine.payload, model: encodePlain({ ...model, cycles: -1 }) };
+      await queue.add("simulate", other.payload, { jobId: queueJobId(other.id), removeOnFail: true, removeOnComplete: true });
+      await queue.add("simulate", malformed, { jobId: queueJobId(mine.id), removeOnFail: true, removeOnComplete: true });
+      await until("both jobs refused", () => reasons.size >= 2, 30);
+      expect(reasons.get(queueJobId(other.id))).toMatch(/refused: the job was made by code version 000000000000…, this worker runs/);
+      expect(reasons.get(queueJobId(mine.id))).toMatch(/refused: the job's model is malformed: model\.cycles: expected a number from 1 to 1200, got -1/);
+      await until("the refusals reported", () => workers.some((w) => /refused job sim-[0-9a-f]{64}: the job was made by code version/.test(w.stderr)), 10);
+      expect(await connection.exists(`inmail-sim:result:${mine.id}`)).toBe(0);
+    } finally {
+      await events.close();
+      await queue.close();
+      await eventsConnection.quit();
+      await connection.quit();
+    }
+  }, 90_000);
+
   it("gives the local run's bytes with three workers, one SIGKILLed mid-job, and reuses stored results", async () => {
     const local = await runSweepPlan(sweep(), { workers: 1 });
     const watchConnection = new Redis(redis.url, { maxRetriesPerRequest: null });
@@ -102,37 +132,6 @@ describe("the queue", () => {
     }
   }, 120_000);
 
-  it("refuses a job of other code and a malformed job, and reports them", async () => {
-    const w = startWorker(redis.url);
-    await until("a worker ready", () => w.stderr.includes("working for"), 60);
-    const connection = new Redis(redis.url, { maxRetriesPerRequest: null });
-    const queue = new Queue(queueName, { connection });
-    const eventsConnection = connection.duplicate();
-    const events = new QueueEvents(queueName, { connection: eventsConnection });
-    try {
-      await events.waitUntilReady();
-      const reasons = new Map<string, string>();
-      events.on("failed", ({ jobId, failedReason }) => reasons.set(jobId, failedReason));
-      const job = { model: buildModel(resolve(scenarioParams("seller"), ["accounts=10"])).model, seed: 1, chunk: { replication: 0, from: 0, to: 10 } };
-      const other = jobPayload("0".repeat(64), job);
-      const mine = jobPayload(await codeVersion(), job);
-      const model = JSON.parse(mine.payload.model) as Record<string, unknown>;
-      const malformed = { ...mine.payload, model: encodePlain({ ...model, cycles: -1 }) };
-      await queue.add("simulate", other.payload, { jobId: queueJobId(other.id), removeOnFail: true, removeOnComplete: true });
-      await queue.add("simulate", malformed, { jobId: queueJobId(mine.id), removeOnFail: true, removeOnComplete: true });
-      await until("both jobs refused", () => reasons.size >= 2, 30);
-      expect(reasons.get(queueJobId(other.id))).toMatch(/refused: the job was made by code version 000000000000…, this worker runs/);
-      expect(reasons.get(queueJobId(mine.id))).toMatch(/refused: the job's model is malformed: model\.cycles: expected a number from 1 to 1200, got -1/);
-      expect(w.stderr).toMatch(/refused job sim-[0-9a-f]{64}: the job was made by code version/);
-      expect(await connection.exists(`inmail-sim:result:${mine.id}`)).toBe(0);
-    } finally {
-      await events.close();
-      await queue.close();
-      await eventsConnection.quit();
-      await connection.quit();
-    }
-  }, 90_000);
-
   it("names an unreachable Redis (never its password) and gives up within seconds", async () => {
     const port = await freePort();
     const started = Date.now();
@@ -140,7 +139,7 @@ describe("the queue", () => {
     const job = { model: buildModel(resolve(scenarioParams("seller"), [])).model, seed: 1, chunk: { replication: 0, from: 0, to: 1 } };
     const err = await executor.run([job], { label: "t" }).catch((e: unknown) => e);
     await executor.close();
-    expect(err).toBeInstanceOf(InputError);
+    expect(err).toBeInstanceOf(RunnerInputError);
     expect((err as Error).message).toMatch(new RegExp(`--queue: cannot reach Redis at redis://user:\\*\\*\\*@127\\.0\\.0\\.1:${port} \\(ECONNREFUSED\\)`));
     expect((err as Error).message).not.toContain("hunter2");
     expect(Date.now() - started).toBeLessThan(10_000);

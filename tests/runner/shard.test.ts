@@ -7,6 +7,7 @@ import { withExecutor } from "../../runner/executor.ts";
 import { splitExecutionArgs } from "../../runner/execution.ts";
 import { codeVersion } from "../../runner/pool-entry.ts";
 import { checkParts, parseShard, partsExecutor, ShardDone, shardExecutor, type Part } from "../../runner/shard.ts";
+import { RunnerInputError } from "../../runner/runner-input-error.ts";
 import { InputError, resolve } from "../../scenarios/params.ts";
 import { planComparison } from "../../scenarios/plan-comparison.ts";
 import { sweepCommand } from "../../scenarios/scenario-cli.ts";
@@ -100,7 +101,7 @@ describe("shards", () => {
       const out = vi.spyOn(process.stdout, "write").mockImplementation((chunk) => ((stdout += String(chunk)), true));
       const err = vi.spyOn(process.stderr, "write").mockImplementation((chunk) => ((stderr += String(chunk)), true));
       try {
-        const code = await sweepCommand(planComparison, argv).catch((e: unknown) => (e instanceof InputError ? (stderr += e.message, 2) : Promise.reject(e)));
+        const code = await sweepCommand(planComparison, argv).catch((e: unknown) => (e instanceof InputError || e instanceof RunnerInputError ? (stderr += e.message, 2) : Promise.reject(e)));
         return { code, stdout, stderr };
       } finally {
         out.mockRestore();

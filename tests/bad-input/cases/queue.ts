@@ -1,0 +1,26 @@
+/**
+ * Bad inputs of the execution options (--queue, --shard, --part, --from-part), the
+ * queue worker and merge.ts. Each exits before simulating: a malformed or unreachable
+ * queue (port 1 refuses at once), a shard without its part, a part path that is not a
+ * part, files that are not parts.
+ */
+import type { BadInputCase } from "../case.ts";
+
+const tiny = ["--set", "accounts=5", "--set", "replications=2", "--workers", "1"];
+
+export const cases: BadInputCase[] = [
+  { kind: "option", command: "scenarios/plan-comparison.ts", args: [...tiny, "--queue", "http://h:1"], stderr: ['--queue: "http://h:1" is not allowed; expected redis://[user:password@]host:port[/db]'] },
+  { kind: "option", command: "scenarios/recruiting.ts", args: [...tiny, "--queue", "redis://u:hunter2@127.0.0.1:1"], stderr: ["--queue: cannot reach Redis at redis://u:***@127.0.0.1:1 (ECONNREFUSED)"] },
+  { kind: "option", command: "notebooks/job-seeker.ts", args: ["--queue", "redis://127.0.0.1:1", "--shard", "1/2", "--part", "$DIR/p.json"], stderr: ["--shard: not with --queue"] },
+  { kind: "option", command: "scenarios/plan-comparison.ts", args: [...tiny, "--shard", "0/3", "--part", "$DIR/p.json"], stderr: ['--shard: "0/3" is not allowed; expected i/N with 1 ≤ i ≤ N ≤ 10000'] },
+  { kind: "option", command: "scenarios/plan-comparison.ts", args: [...tiny, "--shard", "1/3"], stderr: ["--shard: needs --part FILE"] },
+  { kind: "option", command: "scenarios/capacity.ts", args: [...tiny, "--part", "$DIR/p.json"], stderr: ["--part: needs --shard i/N"] },
+  { kind: "data loss", command: "scenarios/plan-comparison.ts", args: [...tiny, "--shard", "1/3", "--part", "$DIR/keep.txt"], stderr: ['--part: "$DIR/keep.txt" exists and is not a part file; it is not replaced'] },
+  { kind: "data loss", command: "scenarios/plan-comparison.ts", args: [...tiny, "--shard", "1/3", "--part", "$DIR"], stderr: ['--part: "$DIR" is a directory; expected a file name'] },
+  { kind: "option", command: "scenarios/plan-comparison.ts", args: [...tiny, "--from-part", "$DIR/keep.txt"], stderr: ["$DIR/keep.txt: not a part file (not JSON)"] },
+  { kind: "option", command: "scenarios/merge.ts", args: [], stderr: ["expected the part files to merge"] },
+  { kind: "option", command: "scenarios/merge.ts", args: ["$DIR/keep.txt"], stderr: ["$DIR/keep.txt: not a part file (not JSON)"] },
+  { kind: "OS error", command: "scenarios/merge.ts", args: ["$DIR/none.json"], stderr: ["$DIR/none.json: cannot read it (ENOENT)"] },
+  { kind: "option", command: "scenarios/worker.ts", args: [], stderr: ["--queue: missing; expected redis://"] },
+  { kind: "option", command: "scenarios/worker.ts", args: ["--queue", "redis://127.0.0.1:1", "--lock-seconds", "1"], stderr: ["--lock-seconds: 1 is not allowed"] },
+];
