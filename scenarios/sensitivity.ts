@@ -8,6 +8,7 @@
  *   npx tsx scenarios/sensitivity.ts [--model team|ishigami] [--json] [--set name=value]... [--workers N]
  */
 import { parseArgs } from "node:util";
+import { executionHelp, withExecution } from "../runner/execution.ts";
 import { defaultWorkers } from "../runner/pool.ts";
 import { integerOption, isMain, maxWorkers, runMain } from "./cli.ts";
 import { helpTable, InputError, resolve } from "./params.ts";
@@ -33,6 +34,7 @@ export function sensitivityHelp(): string {
     "  --set name=value  override a parameter (repeatable)",
     `  --workers N       threads that simulate (default ${defaultWorkers()}, every core); results do not depend on it`,
     "  --big             run even when the estimate is above the 15-minute limit (runner/run-estimate.ts)",
+    ...executionHelp,
     "  --help            this text",
     "",
     "parameters:",
@@ -76,4 +78,4 @@ export async function sensitivityCli(argv: readonly string[]): Promise<number> {
   return 0;
 }
 
-if (isMain(import.meta.url)) runMain(command, () => sensitivityCli(process.argv.slice(2)));
+if (isMain(import.meta.url)) runMain(command, () => withExecution(command, process.argv.slice(2), sensitivityCli));
