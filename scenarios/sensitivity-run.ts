@@ -48,10 +48,14 @@ export const sensitivityParams: readonly ParamSpec[] = [
     .map((s) => (teamDefaults[s.name] === undefined ? s : ({ ...s, default: teamDefaults[s.name] } as ParamSpec))),
 ];
 
-/** Parameters whose value differs from the default: what the user set. */
-export function setByUser(values: ParamValues): Set<string> {
+/**
+ * What the user set: the parameters named in `sets` (`name=value`, as `--set` takes
+ * them), and any whose value differs from its default.
+ */
+export function setByUser(values: ParamValues, sets: readonly string[] = []): Set<string> {
   const base = defaults(sensitivityParams);
-  return new Set(Object.keys(values).filter((k) => values[k] !== base[k]));
+  const named = sets.map((s) => s.slice(0, Math.max(0, s.indexOf("="))).trim()).filter((name) => name in values);
+  return new Set([...named, ...Object.keys(values).filter((k) => values[k] !== base[k])]);
 }
 
 export interface SensitivityInputRow {
@@ -125,6 +129,8 @@ export async function runSensitivity(
   modelId: SensitivityModelId,
   values: ParamValues,
   run: Omit<RunOptions, "label"> = {},
+  /** The `--set` arguments as typed, so a value set to its default is still the user's. */
+  sets: readonly string[] = [],
 ): Promise<SensitivityReport> {
   checkLevels(values);
   const options = {
@@ -174,7 +180,7 @@ export async function runSensitivity(
   const model = teamModel({
     values: teamValues,
     seed: options.seed,
-    fixed: setByUser(values),
+    fixed: setByUser(values, sets),
     run,
   });
   const k = model.inputs.length;

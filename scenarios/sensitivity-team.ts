@@ -13,6 +13,7 @@
  * on every core (and on whatever executor its options name).
  */
 import tQuantile from "@stdlib/stats-base-dists-t-quantile";
+import { quantile } from "../analysis/input-distribution.ts";
 import type { PointOutputs, SensitivityModel } from "../analysis/sensitivity-analysis.ts";
 import type { AccountModel } from "../models/account-simulation.ts";
 import type { MeanCi } from "../sim/mean-ci.ts";
@@ -108,6 +109,16 @@ export function teamModel(setup: TeamSetup): SensitivityModel & {
 } {
   const { inputs, held } = teamInputs(setup);
   const base = teamRun(setup.values);
+  // Every point must be a team the planner accepts: try the corners of the ranges before anything runs.
+  for (const u of [0, 1]) {
+    const x = inputs.map((i) => quantile(i.distribution, u));
+    try {
+      teamRun(withValueInputs(setup.values, inputs, x));
+    } catch (err) {
+      if (!(err instanceof InputError)) throw err;
+      throw new InputError(`${err.message} (with every assumption at the ${u === 0 ? "low" : "high"} end of its range)`);
+    }
+  }
   return {
     inputs: inputs.map((i) => ({ id: i.id, label: i.label, distribution: i.distribution })),
     outputs: teamOutputs,

@@ -73,7 +73,7 @@ export async function sensitivityCli(argv: readonly string[]): Promise<number> {
   }
   const workers = o.workers === undefined ? defaultWorkers() : integerOption("--workers", o.workers, maxWorkers, "threads that simulate");
   const values = resolve(sensitivityParams, o.set ?? []);
-  const report = await runSensitivity(model as SensitivityModelId, values, { workers, big: o.big === true });
+  const report = await runSensitivity(model as SensitivityModelId, values, { workers, big: o.big === true }, o.set ?? []);
   process.stdout.write(o.json ? `${JSON.stringify(report, null, 2)}\n` : `${sensitivityText(report)}\n`);
   return 0;
 }

@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { InputError, resolve } from "../../scenarios/params.ts";
 import { sensitivityCli } from "../../scenarios/sensitivity.ts";
-import { runSensitivity, sensitivityParams } from "../../scenarios/sensitivity-run.ts";
+import { runSensitivity, sensitivityParams, setByUser } from "../../scenarios/sensitivity-run.ts";
 import { runTsx } from "./run-cli.ts";
 
 describe("scenarios/sensitivity.ts", () => {
@@ -41,6 +41,12 @@ describe("scenarios/sensitivity.ts", () => {
   ])("bad input %j is refused before anything runs", async (args, message) => {
     await expect(sensitivityCli(args)).rejects.toThrow(InputError);
     await expect(sensitivityCli(args)).rejects.toThrow(message);
+  });
+
+  it("what the user set: named by --set (even at its default value) or different from the default", () => {
+    const sets = ["responseRate=0.18", "seats=3"];
+    const fixed = setByUser(resolve(sensitivityParams, sets), sets);
+    expect([...fixed].sort()).toEqual(["responseRate", "seats"]);
   });
 
   it("team: a tiny run is the same on 1 and 2 threads, keeps the noise share small, and holds the rates the user gives", async () => {
