@@ -34,7 +34,8 @@
  * or not, so runs with 0, 1 and 2 follow-ups answer the same way on the same recipients
  * and the streams without follow-ups draw exactly as before.
  */
-import { Environment, StreamBank, type Distribution, type EventHandler } from "../sim/index.ts";
+import { Environment, type EventHandler } from "../sim/environment.ts";
+import { StreamBank, type Distribution } from "../sim/random.ts";
 import {
   complaintVerdict,
   DayCounters,
