@@ -34,7 +34,7 @@ describe("notebooks/team.ts", () => {
 describe("notebooks/team.ts with follow-ups", () => {
   it("shows the follow-up comparison after the answer, with the command's rows and each plan's answer", async () => {
     const fuSets = ["seats=2", "plan=sales-navigator", "followUps.count=1", "replications=3", "months=3"];
-    const out = await teamCli.prepare(resolve(teamCli.params, fuSets)).run({ workers: 1, big: false });
+    const out = await teamCli.prepare(resolve(teamCli.params, fuSets), { workers: 1, big: false }).run({ workers: 1, big: false });
     const result = out.json as TeamResult;
     const values = resolve(teamNotebook.params, fuSets);
     const html = renderPage(await teamNotebook.run(values, { workers: 1, provenance: notebookProvenance(teamNotebook, values, undefined) }));
