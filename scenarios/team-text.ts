@@ -5,6 +5,7 @@
  */
 import { plans } from "../models/plans.ts";
 import type { PolicyId } from "../models/policy.ts";
+import type { TeamFollowUps } from "./team-follow-ups.ts";
 import type { TeamEstimate, TeamFigures, TeamPlanResult, TeamResult } from "./team-plan.ts";
 
 const fixed = (digits: number) => {
@@ -154,42 +155,58 @@ export function teamText(t: TeamResult): string {
   return lines.join("\n");
 }
 
-/** "Should my team send follow-ups?": the rows of the comparison, per team per month, and each plan's answer. */
+/** A paired difference with its sign ("+5.4 (5.1–5.6)"), or "–". */
+const signed = (e: TeamEstimate | null | undefined, format: (x: number) => string) =>
+  e ? `${e.mean >= 0 ? "+" : ""}${estimateText(e, format)}` : "–";
+
+/** The follow-up comparison's header, then one row per plan, policy and number of follow-ups (per team per month). */
+export function followUpRows(f: TeamFollowUps): string[][] {
+  const two = fixed(2);
+  return [
+    ["plan", "rules", "follow-ups", "sent", "credits they used", "conversations", "from follow-ups", "Δ conversations", "cost per conversation", "Δ cost"],
+    ...f.rows.map((r) =>
+      r.allowed
+        ? [
+            r.planName,
+            r.policy,
+            String(r.followUps),
+            estimateText(r.followUpsSent!),
+            estimateText(r.followUpCreditsUsed!),
+            estimateText(r.conversations!),
+            estimateText(r.conversationsFromFollowUps!, two),
+            signed(r.vsNoFollowUps?.conversations, count1),
+            r.costPerConversationUsd ? estimateText(r.costPerConversationUsd, usd) : "–",
+            signed(r.vsNoFollowUps?.costPerConversationUsd, usd),
+          ]
+        : [r.planName, r.policy, String(r.followUps), "refused", "–", "–", "–", "–", "–", "–"],
+    ),
+  ];
+}
+
+/** Per plan and policy, in a sentence: how many follow-ups are cheapest per conversation. */
+export function followUpAnswers(f: TeamFollowUps): string[] {
+  return f.answers.map((a) => {
+    const name = `${f.rows.find((r) => r.plan === a.plan)!.planName} (${policyName(a.policy)})`;
+    if (a.rule === "refused") return `${name}: follow-ups are refused (help answer/75)`;
+    if (a.cheapestPerConversation === 0) return `${name}: no follow-ups is the cheapest per conversation`;
+    const n = a.cheapestPerConversation;
+    return `${name}: ${n} follow-up${n > 1 ? "s" : ""} per contact is the cheapest per conversation, ${signed(a.extraConversations, count1)} conversations per team per month against none`;
+  });
+}
+
+/** What the comparison is, in one line. */
+export const followUpHeading = (f: TeamFollowUps) =>
+  `should the team send follow-ups? (${f.asked.afterDays} days apart, a follow-up answered ×${f.asked.responseFactor} as often as a first InMail — assumed; per team per month, paired with no follow-ups)`;
+
+/** "Should my team send follow-ups?": the comparison's table, each plan's answer and the notes. */
 export function followUpText(t: TeamResult): string[] {
   const f = t.followUps;
   if (!f) return [];
-  const two = fixed(2);
-  const diff = (e: TeamEstimate | undefined, format: (x: number) => string) =>
-    e ? `${e.mean >= 0 ? "+" : ""}${estimateText(e, format)}` : "–";
-  const lines = [
-    `should the team send follow-ups? (${f.asked.afterDays} days apart, a follow-up answered ×${f.asked.responseFactor} as often as a first InMail; per team per month, paired with no follow-ups)`,
-    ...table([
-      ["plan", "rules", "follow-ups", "sent", "credits they used", "conversations", "from follow-ups", "Δ conversations", "cost per conversation", "Δ cost"],
-      ...f.rows.map((r) =>
-        r.allowed
-          ? [
-              r.planName,
-              r.policy,
-              String(r.followUps),
-              estimateText(r.followUpsSent!),
-              estimateText(r.followUpCreditsUsed!),
-              estimateText(r.conversations!),
-              estimateText(r.conversationsFromFollowUps!, two),
-              diff(r.vsNoFollowUps?.conversations, count1),
-              r.costPerConversationUsd ? estimateText(r.costPerConversationUsd, usd) : "–",
-              diff(r.vsNoFollowUps?.costPerConversationUsd ?? undefined, usd),
-            ]
-          : [r.planName, r.policy, String(r.followUps), "refused", "–", "–", "–", "–", "–", "–"],
-      ),
-    ]),
-    ...f.answers.map((a) => {
-      const name = f.rows.find((r) => r.plan === a.plan)!.planName;
-      if (a.rule === "refused") return `  ${name} (${a.policy}): follow-ups refused (help answer/75)`;
-      if (a.cheapestPerConversation === 0) return `  ${name} (${a.policy}): no follow-ups — the cheapest per conversation`;
-      return `  ${name} (${a.policy}): ${a.cheapestPerConversation} follow-up${a.cheapestPerConversation > 1 ? "s" : ""} — the cheapest per conversation, ${diff(a.extraConversations ?? undefined, count1)} conversations a month`;
-    }),
+  return [
+    followUpHeading(f),
+    ...table(followUpRows(f)),
+    ...followUpAnswers(f).map((l) => `  ${l}`),
     ...f.notes.map((n) => `  note: ${n}`),
     "",
   ];
-  return lines;
 }

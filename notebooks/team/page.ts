@@ -12,6 +12,9 @@ import {
   costPerConversationText,
   estimateText,
   figureRows,
+  followUpAnswers,
+  followUpHeading,
+  followUpRows,
   heldText,
   policyName,
   priceText,
@@ -67,7 +70,12 @@ function answerSection(t: TeamResult): PageSection {
   );
   return {
     heading: "The answer",
-    text: [...bestText(t).map((l) => `${l[0]!.toUpperCase()}${l.slice(1)}.`), ...targetText(t).map((l) => `${l[0]!.toUpperCase()}${l.slice(1)}.`), ...(t.plans.length <= 2 ? lines : [])].join("\n\n"),
+    text: [
+      ...bestText(t).map((l) => `${l[0]!.toUpperCase()}${l.slice(1)}.`),
+      ...targetText(t).map((l) => `${l[0]!.toUpperCase()}${l.slice(1)}.`),
+      ...(t.followUps ? [`Follow-ups — ${followUpAnswers(t.followUps).join("; ")}.`] : []),
+      ...(t.plans.length <= 2 ? lines : []),
+    ].join("\n\n"),
     ...(t.plans.length === 1
       ? { table: figuresTable(first), csv: { filename: "team-figures.csv", table: figuresCsv(t.plans) } }
       : {
@@ -88,6 +96,51 @@ function answerSection(t: TeamResult): PageSection {
           csv: { filename: "team-figures.csv", table: figuresCsv(t.plans) },
         }),
   };
+}
+
+/** "Should the team send follow-ups?": 0, 1, 2 and the asked number, paired (only with followUps.count > 0). */
+function followUpSection(t: TeamResult): PageSection[] {
+  const f = t.followUps;
+  if (!f) return [];
+  const [header, ...rows] = followUpRows(f);
+  // Plan and rules in one column (the rules only when both policies are shown), so the table fits the page.
+  const bothPolicies = new Set(f.rows.map((r) => r.policy)).size > 1;
+  const merged = rows.map(([plan, rules, ...rest]) => [bothPolicies ? `${plan} (${rules})` : plan!, ...rest]);
+  const labels = ["plan", ...header!.slice(2)];
+  const keys = ["plan", "followUps", "sent", "credits", "conversations", "fromFollowUps", "dConversations", "perConversation", "dCost"] as const;
+  const heading = followUpHeading(f);
+  return [
+    {
+      heading: "Should the team send follow-ups?",
+      text: [...followUpAnswers(f).map((l) => `${l}.`), `${heading[0]!.toUpperCase()}${heading.slice(1)}.`].join("\n\n"),
+      details: f.notes.map((n) => `${n[0]!.toUpperCase()}${n.slice(1)}.`).join("\n\n"),
+      detailsSummary: "How the comparison is made",
+      table: {
+        data: merged.map((row) => Object.fromEntries(keys.map((k, i) => [k, row[i]!]))),
+        columns: Object.fromEntries(keys.map((k, i) => [k, { label: `${labels[i]![0]!.toUpperCase()}${labels[i]!.slice(1)}` }])),
+      },
+      csv: {
+        filename: "team-follow-ups.csv",
+        table: f.rows.map((r) => ({
+          plan: r.plan,
+          policy: r.policy,
+          followUps: r.followUps,
+          rule: r.rule,
+          followUpsSent: r.followUpsSent?.mean ?? null,
+          followUpCreditsUsed: r.followUpCreditsUsed?.mean ?? null,
+          conversations: r.conversations?.mean ?? null,
+          conversationsLo: r.conversations?.ci95[0] ?? null,
+          conversationsHi: r.conversations?.ci95[1] ?? null,
+          conversationsFromFollowUps: r.conversationsFromFollowUps?.mean ?? null,
+          conversationsVsNone: r.vsNoFollowUps?.conversations.mean ?? null,
+          conversationsVsNoneLo: r.vsNoFollowUps?.conversations.ci95[0] ?? null,
+          conversationsVsNoneHi: r.vsNoFollowUps?.conversations.ci95[1] ?? null,
+          costPerConversationUsd: r.costPerConversationUsd?.mean ?? null,
+          costPerConversationVsNoneUsd: r.vsNoFollowUps?.costPerConversationUsd?.mean ?? null,
+        })),
+      },
+    },
+  ];
 }
 
 function byMonthSection(t: TeamResult): PageSection {
@@ -139,7 +192,7 @@ export function teamPage(t: TeamResult, provenance: Provenance, title: string): 
     guide:
       `What a team of ${t.settings.seats} seats gets from InMail: conversations and InMails delivered per team per month and per quarter, ` +
       `credits and cost, on ${t.plans.length === 1 ? "one plan" : "every plan side by side"}. Means with 95% confidence intervals across replications; a month is one grant cycle of the plan.`,
-    sections: [answerSection(t), byMonthSection(t), ...(t.plans.length > 1 ? t.plans.map((r) => detailSection(r, t)) : []), definitionsSection(t)],
+    sections: [answerSection(t), ...followUpSection(t), byMonthSection(t), ...(t.plans.length > 1 ? t.plans.map((r) => detailSection(r, t)) : []), definitionsSection(t)],
     provenance,
   };
 }

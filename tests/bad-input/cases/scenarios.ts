@@ -92,4 +92,11 @@ export const cases: BadInputCase[] = [
   { kind: "option", command: "scenarios/recruiting.ts", args: ["--set"], stderr: ["--set: expected name=value after it"] },
   { kind: "option", command: "scenarios/guide-vs-linkedin.ts", args: ["--out"], stderr: ["--out: expected a value after it"] },
   { kind: "option", command: "scenarios/recruiting.ts", args: ["--trace-accounts", "2"], stderr: ["--trace-accounts: needs --trace FILE"] },
+
+  // Follow-ups and the credit-rule variants: a plan's rule refuses the combination.
+  { kind: "message", command: "scenarios/job-seeker.ts", args: [...tiny, "--set", "followUps.count=1"], stderr: ["followUps.count: 1 is not allowed with plan=premium-career and followUps.premiumRule=refused", "followUps.premiumRule=allowed"] },
+  { kind: "message", command: "scenarios/recruiting.ts", args: [...tiny, "--set", "followUps.count=1", "--set", "followUps.afterDays=30"], stderr: ["followUps.afterDays: 30 is not allowed with plan=recruiter-lite; expected an integer from 3 to 28"] },
+  { kind: "wrong number", command: "scenarios/sales-prospecting.ts", args: [...tiny, "--set", "followUps.count=6"], stderr: ["followUps.count: 6 is not allowed; expected an integer from 0 to 5"] },
+  { kind: "message", command: "scenarios/recruiting.ts", args: [...tiny, "--set", "rules.salesNavigatorCreditLife=never"], stderr: ['rules.salesNavigatorCreditLife: "never" is not allowed with plan=recruiter-lite; expected 90'] },
+  { kind: "message", command: "scenarios/team.ts", args: ["--set", "plan=premium-career", "--set", "followUps.count=1", "--set", "replications=2", "--workers", "1"], stderr: ["followUps.count: 1 is not allowed with plan=premium-career"] },
 ];
