@@ -81,7 +81,7 @@ const logit = (p: number) => Math.log(p / (1 - p));
 
 function checkData(data: DelayData): void {
   if (data.delays.length < 2) {
-    throw new CalibrationError(`the delay fit needs at least 2 responses; the log has ${data.delays.length}`);
+    throw new CalibrationError(`the delay fit needs at least 2 responses to credit-using InMails; the log has ${data.delays.length}`);
   }
   if (data.censoredAt.length < 1) {
     throw new CalibrationError("the delay fit needs at least one InMail without a response (every InMail was answered)");
@@ -90,7 +90,12 @@ function checkData(data: DelayData): void {
 
 function fitDelay(data: DelayData, family: DelayFamily): DelayFit {
   checkData(data);
-  return family === "exponential" ? fitExponential(data) : fitLognormal(data);
+  const fit = family === "exponential" ? fitExponential(data) : fitLognormal(data);
+  const values = [fit.logLik, ...fit.theta, ...fit.covariance.flat(), ...fit.meanDays.ci95, ...fit.medianDays.ci95];
+  if (!values.every(Number.isFinite)) {
+    throw new CalibrationError(`the ${family} delay fit did not reach finite estimates: too few responses, or delays with almost no spread`);
+  }
+  return fit;
 }
 
 /** Both families; `best` has the lower AIC. */
@@ -311,7 +316,7 @@ function covariance(logLik: (theta: readonly number[]) => number, theta: readonl
     }
   }
   if (!new CholeskyDecomposition(negH).isPositiveDefinite()) {
-    throw new CalibrationError("the delay fit is degenerate (the likelihood has no clear maximum); the log may be too small");
+    throw new CalibrationError("the likelihood of the delay fit has no clear maximum (its curvature is not negative definite): too few responses, or delays with almost no spread");
   }
   const cov = inverse(negH).to2DArray();
   // Inversion leaves rounding asymmetry; the covariance is symmetric by definition.

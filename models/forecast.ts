@@ -14,12 +14,10 @@ import { randomGamma, randomNormal } from "d3-random";
 import { createStream } from "../sim/index.ts";
 import type { AccountModel } from "./account-simulation.ts";
 import type { Calibration } from "./calibration.ts";
-import { drawDelay } from "./delay-fit.ts";
-import { DAY_MS } from "./iso-time.ts";
+import { CalibrationError, drawDelay } from "./delay-fit.ts";
 import { planSchedule, BILLING_CYCLE_DAYS, type BillingCycle } from "./plan-replay.ts";
 import { plans, type PlanId } from "./plans.ts";
 import { rulesForPlan, type PolicyId, type RefundAging } from "./policy.ts";
-import type { ReplayResult } from "./replay.ts";
 import type { ResponseSpec } from "./response-model.ts";
 import { simulateAll } from "./simulate.ts";
 import { summarize } from "./summary.ts";
@@ -36,7 +34,7 @@ export interface ForecastOptions {
   readonly calibration: Calibration;
   readonly plans: readonly PlanId[];
   readonly policies: readonly PolicyId[];
-  /** The sender's send rate while credits last (see `sendRateFromReplay`). */
+  /** The sender's send rate while credits last, per seat per day (see `sendsPerDayWithCredits` in replay.ts). */
   readonly sendsPerDay: number;
   /** ISO date (YYYY-MM-DD) of the forecast's t = 0. */
   readonly startDate: string;
@@ -77,48 +75,62 @@ export function drawResponse(calibration: Calibration, seed: number | string, dr
   const g = calibration.outcomes.counts.map((c) => gammaSource(c + defaults.dirichletPrior)());
   const total = g.reduce((a, b) => a + b, 0);
   const normal = randomNormal.source(createStream(seed, draw, "forecast", "delay-parameters"))(0, 1);
+  if (calibration.delay === null || calibration.forecastProblem !== null) {
+    throw new CalibrationError(`no forecast: ${calibration.forecastProblem ?? calibration.delayProblem}`);
+  }
   const fit = calibration.delay[calibration.delay.best];
   return { outcomeProbabilities: g.map((x) => x / total), delay: drawDelay(fit, normal) };
 }
 
+/** The simulator's model of one forecast run: `plan` under `policy`, with the response model `response`. */
+export function forecastModel(
+  o: Pick<ForecastOptions, "cycles" | "sendsPerDay" | "startDate" | "refundAging" | "billingCycle">,
+  plan: PlanId,
+  policy: PolicyId,
+  response: ResponseSpec,
+): AccountModel {
+  return {
+    rules: rulesForPlan(plans[plan], policy, { refundAging: o.refundAging ?? "original" }),
+    cycleDays: BILLING_CYCLE_DAYS,
+    cycles: o.cycles ?? defaults.cycles,
+    sendsPerDay: o.sendsPerDay,
+    blockedShare: 0,
+    response,
+    schedule: planSchedule(plan, o.billingCycle),
+    startDate: o.startDate,
+  };
+}
+
 /**
- * The sender's send rate while it has credits, from a replay of the log on the plan it
- * was sent on: InMails sent ÷ account-days with a positive balance.
+ * The forecast's runs at the calibration's point estimates (settled outcome shares, the
+ * fitted delay), one per plan and policy, with `draws` as replications: what a run-size
+ * estimate needs before the forecast starts.
  */
-export function sendRateFromReplay(r: ReplayResult): number {
-  const first = r.grantTimesMs[0] ?? r.endMs;
-  const accountDays = ((r.endMs - first) / DAY_MS) * r.accounts.length - r.totals.zeroBalanceDays;
-  const sent = r.totals.inmails - r.totals.unsendable;
-  return accountDays > 0 ? sent / accountDays : 0;
+export function forecastRuns(o: ForecastOptions): { model: AccountModel; accounts: number; replications: number }[] {
+  const counts = o.calibration.outcomes.counts;
+  const total = counts.reduce((a, b) => a + b, 0);
+  const delay = o.calibration.delay === null ? ({ kind: "exponential", meanDays: 1 } as const) : o.calibration.delay[o.calibration.delay.best].delay;
+  const response: ResponseSpec = { outcomeProbabilities: counts.map((c) => (total > 0 ? c / total : 0)), delay };
+  return o.plans.flatMap((plan) =>
+    o.policies.map((policy) => ({ model: forecastModel(o, plan, policy, response), accounts: o.accounts ?? defaults.accounts, replications: o.draws ?? defaults.draws })),
+  );
 }
 
 export function forecast(o: ForecastOptions): Forecast {
   const draws = o.draws ?? defaults.draws;
-  const cycles = o.cycles ?? defaults.cycles;
   const accounts = o.accounts ?? defaults.accounts;
   const specs = Array.from({ length: draws }, (_, r) => drawResponse(o.calibration, o.seed, r));
   const rows: ForecastRow[] = [];
   for (const plan of o.plans) {
     for (const policy of o.policies) {
-      const rules = rulesForPlan(plans[plan], policy, { refundAging: o.refundAging ?? "original" });
       const capacity: number[] = [];
       const positives: number[] = [];
       specs.forEach((response, r) => {
-        const model: AccountModel = {
-          rules,
-          cycleDays: BILLING_CYCLE_DAYS,
-          cycles,
-          sendsPerDay: o.sendsPerDay,
-          blockedShare: 0,
-          response,
-          schedule: planSchedule(plan, o.billingCycle),
-          startDate: o.startDate,
-        };
-        const s = summarize(simulateAll(model, `${o.seed}/draw-${r}`, accounts, 1));
+        const s = summarize(simulateAll(forecastModel(o, plan, policy, response), `${o.seed}/draw-${r}`, accounts, 1));
         capacity.push(s.capacity.mean);
         positives.push(s.positivesPerCycle.mean);
       });
-      const credits = rules.creditsPerCycle;
+      const credits = rulesForPlan(plans[plan], policy).creditsPerCycle;
       rows.push({
         plan,
         policy,

@@ -57,6 +57,7 @@ export interface OutcomeFit {
   readonly recent: number;
   /** Settled counts of each outcome (credit-using InMails), indexed by OUTCOME_CODE. */
   readonly counts: readonly number[];
+  /** One rate per outcome; empty when no InMail is settled. */
   readonly overall: readonly OutcomeRate[];
   readonly segments: readonly OutcomeRate[];
 }
@@ -157,9 +158,10 @@ export function fitOutcomes(log: SendLog, options: OutcomeFitOptions): OutcomeFi
 
 function rates(segment: string, group: string, counts: readonly number[]): OutcomeRate[] {
   const n = counts.reduce((a, b) => a + b, 0);
+  if (n === 0) return []; // nothing to estimate from: no rate rather than NaN
   return outcomes.map((outcome, o) => {
     const count = counts[o]!;
     const [lo, hi] = wilson(count, n);
-    return { segment, group, outcome, n, count, p: n > 0 ? count / n : NaN, lo, hi };
+    return { segment, group, outcome, n, count, p: count / n, lo, hi };
   });
 }

@@ -20,6 +20,7 @@ import { CreditLedger } from "./ledger.ts";
 import type { CreditRules } from "./policy.ts";
 import type { LedgerTotals } from "./summary.ts";
 import { DAY_MS, utcMidnightMs } from "./iso-time.ts";
+import { OUTCOME_CODE } from "./outcome.ts";
 import { INMAIL, type SendLog } from "./send-log.ts";
 
 export interface ReplayOptions {
@@ -39,6 +40,8 @@ export interface ReplayTotals extends LedgerTotals {
   unsendable: number;
   /** Responses (before the end) to InMails that were sent. */
   responses: number;
+  /** Conversations: accepted or replied responses (before the end) to InMails that were sent. */
+  conversations: number;
   /** Time spent with a zero balance after the first grant, in account-days. */
   zeroBalanceDays: number;
 }
@@ -145,6 +148,7 @@ function emptyTotals(): ReplayTotals {
     inmails: 0,
     unsendable: 0,
     responses: 0,
+    conversations: 0,
     zeroBalanceDays: 0,
   };
 }
@@ -159,6 +163,7 @@ function addTotals(into: ReplayTotals, from: ReplayTotals): void {
   into.inmails += from.inmails;
   into.unsendable += from.unsendable;
   into.responses += from.responses;
+  into.conversations += from.conversations;
   into.zeroBalanceDays += from.zeroBalanceDays;
 }
 
@@ -301,6 +306,7 @@ class Replayer {
     const log = this.#log;
     const rules = this.#rules;
     this.#acc.responses++;
+    if (log.outcome[row]! <= OUTCOME_CODE.replied) this.#acc.conversations++;
     const delayDays = (log.respondedAtMs[row]! - log.sentAtMs[row]!) / DAY_MS;
     if (!rules.refundOn[log.outcome[row]!] || !(delayDays <= rules.refundWindowDays)) return;
     const ledger = this.#ledger;
@@ -328,4 +334,22 @@ class Replayer {
     acc.forfeited = ledger.forfeited;
     acc.closingBalance = ledger.balance;
   }
+}
+
+/**
+ * A replay's send rate while the accounts held credits: InMails sent ÷ seat-days with a
+ * positive balance (from the first grant to the end), per seat per day; 0 when no
+ * seat-day had credits. On the plan the log was sent on, it is the senders' demand
+ * while credits did not hold them back.
+ */
+export function sendsPerDayWithCredits(r: ReplayResult): number {
+  const seatDays = replaySeatDays(r) - r.totals.zeroBalanceDays;
+  const sent = r.totals.inmails - r.totals.unsendable;
+  return seatDays > 0 ? sent / seatDays : 0;
+}
+
+/** Seat-days a replay covers: from the first grant to the end, for every account. */
+export function replaySeatDays(r: ReplayResult): number {
+  const first = r.grantTimesMs[0] ?? r.endMs;
+  return ((r.endMs - first) / DAY_MS) * r.accounts.length;
 }

@@ -5,27 +5,30 @@
  * (`SendLogBuilder.add`); a bad row is an error naming its line, column and value, or,
  * when skipping bad rows, is recorded in `skipped` — never dropped silently.
  *
- * Columns (names are case-sensitive; unknown columns are ignored and listed):
- * - `sentAt` (required): ISO 8601 date-time with a time zone.
+ * Columns (a header name is a field, a common alias of one or a `--map` source: see
+ * log-header.ts; unknown columns are ignored and listed):
+ * - `sentAt` (required): ISO 8601 date-time with a time zone, or naive when a zone is
+ *   given (`timeZone`); from 2003-01-01 to 2100-01-01.
  * - `recipientId` (required): any non-empty text.
  * - `outcome` (required column): accepted, replied, declined, spam, ignored, or empty
- *   while no response has been recorded (pending).
- * - `respondedAt` (required column): ISO 8601, required for accepted/replied/declined/spam
+ *   while no response has been recorded (pending); any case, with the synonyms of
+ *   log-values.ts ("Interested" = accepted, "Not interested" = declined, …).
+ * - `respondedAt` (required column): as `sentAt`, required for accepted/replied/declined/spam
  *   and empty otherwise; not before `sentAt`.
- * - `account`, `plan` (a plan id), `channel` (inmail, open-profile, connection; empty =
- *   inmail), `messageLength` (characters, a non-negative integer): optional.
+ * - `account`, `plan` (a plan id or name), `channel` (inmail, open-profile, connection;
+ *   empty = inmail), `messageLength` (characters, a non-negative integer): optional.
  * A row repeating the account, recipientId and sentAt of an earlier row is a duplicate.
  */
 import { cyrb53 } from "../sim/index.ts";
 import { channels } from "./channel.ts";
+import { formatIso, parseIsoMs, timeProblem, type WallClockZone } from "./iso-time.ts";
+import { logColumns, requiredColumns, type LogColumn } from "./log-columns.ts";
+import { columnFor, resolveHeader } from "./log-header.ts";
+import { readChannel, readOutcome, readPlan } from "./log-values.ts";
 import { OUTCOME_CODE, outcomes } from "./outcome.ts";
 import { planIds, type PlanId } from "./plans.ts";
-import { formatIso, ISO_EXPECTED, parseIsoMs } from "./iso-time.ts";
 
-export const requiredColumns = ["sentAt", "recipientId", "outcome", "respondedAt"] as const;
-export const optionalColumns = ["account", "plan", "channel", "messageLength"] as const;
-export const logColumns = [...requiredColumns, ...optionalColumns] as const;
-export type LogColumn = (typeof logColumns)[number];
+export { logColumns, optionalColumns, requiredColumns, type LogColumn } from "./log-columns.ts";
 
 export { channels, type Channel } from "./channel.ts";
 /** Code (index into `channels`) of a credit-paid InMail. */
@@ -41,23 +44,35 @@ export const MAX_MESSAGE_LENGTH = 1_000_000;
 /** A row that was refused: where, which column, what it held, and why. */
 export interface BadRow {
   readonly line: number;
-  /** A column name, or "(row)" when the row as a whole is malformed. */
+  /** A column name; "(row)" when the row as a whole is malformed, "(file)" for the file (line 0: none). */
   readonly column: string;
   /** The offending text; null when the value is missing. */
   readonly value: string | null;
   readonly reason: string;
 }
 
-export function describeBadRow(file: string, bad: BadRow): string {
-  const value = bad.value === null ? "(missing)" : JSON.stringify(bad.value);
-  return `${file}:${bad.line}: ${bad.column}: ${value}: ${bad.reason}`;
+/** Longest value quoted in a message, in characters: a longer one is cut, with its length. */
+export const MAX_QUOTED_CHARS = 80;
+
+/** A value as a message quotes it: JSON-quoted, cut after MAX_QUOTED_CHARS characters with its full length. */
+export function quoteValue(value: string): string {
+  if (value.length <= MAX_QUOTED_CHARS) return JSON.stringify(value);
+  return `${JSON.stringify(value.slice(0, MAX_QUOTED_CHARS))}… (${value.length.toLocaleString("en-US")} characters)`;
 }
 
-/** A malformed log row (or header) when bad rows are not skipped. */
+export function describeBadRow(file: string, bad: BadRow): string {
+  const value = bad.value === null ? "" : ` ${quoteValue(bad.value)}:`;
+  const where = `${file}${bad.line > 0 ? `:${bad.line}` : ""}:${bad.column === "(file)" ? "" : ` ${bad.column}:`}`;
+  return `${where}${value} ${bad.reason}`;
+}
+
+/** A malformed log row (or header) when bad rows are not skipped, or a log with no valid row. */
 export class LogFormatError extends Error {
   constructor(
     readonly file: string,
     readonly bad: BadRow,
+    /** Rows skipped before the error (with skipping on), to be reported with it. */
+    readonly skipped: readonly BadRow[] = [],
   ) {
     super(describeBadRow(file, bad));
     this.name = "LogFormatError";
@@ -99,14 +114,18 @@ export interface SendLog {
 }
 
 const COL = Object.fromEntries(logColumns.map((c, i) => [c, i])) as Record<LogColumn, number>;
-const outcomeCodes = new Map<string, number>(outcomes.map((o) => [o, OUTCOME_CODE[o]]));
 const channelCodes = new Map<string, number>(channels.map((c, i) => [c, i]));
 const planCodes = new Map<string, number>(planIds.map((p, i) => [p, i]));
 const INTEGER = /^\d+$/;
+const OUTCOMES_EXPECTED = `expected one of ${outcomes.join(", ")} (any case; synonyms such as Interested, Not interested, No response), or empty while pending`;
 
 export interface SendLogBuilderOptions {
   /** Record bad rows in `skipped` and go on, instead of throwing LogFormatError. */
   readonly skipBad?: boolean;
+  /** The zone naive timestamps are in (`--timezone`); without it they are refused. */
+  readonly timeZone?: WallClockZone;
+  /** `--map` sources: header name → field. */
+  readonly columnMap?: ReadonlyMap<string, LogColumn>;
 }
 
 /**
@@ -116,6 +135,8 @@ export interface SendLogBuilderOptions {
 export class SendLogBuilder {
   readonly #file: string;
   readonly #skipBad: boolean;
+  readonly #zone: WallClockZone | undefined;
+  readonly #map: ReadonlyMap<string, LogColumn>;
   #n = 0;
   #cap = 1024;
   #sentAt = new Float64Array(this.#cap);
@@ -136,39 +157,61 @@ export class SendLogBuilder {
   constructor(file: string, options: SendLogBuilderOptions = {}) {
     this.#file = file;
     this.#skipBad = options.skipBad ?? false;
+    this.#zone = options.timeZone;
+    this.#map = options.columnMap ?? new Map();
+  }
+
+  /** Bad rows recorded so far (skipping on). */
+  get skipped(): readonly BadRow[] {
+    return this.#skipped;
   }
 
   get rows(): number {
     return this.#n;
   }
 
-  /** Records which columns the file has; refuses a file missing a required one. */
-  columnsSeen(names: readonly string[]): void {
-    for (const name of names) {
-      if ((logColumns as readonly string[]).includes(name)) this.#present.add(name as LogColumn);
-      else if (name !== "") this.#ignored.add(name);
-    }
+  /** The field a JSON key holds (undefined: ignored), noting which fields and ignored keys the file has. */
+  keyColumn(key: string): LogColumn | undefined {
+    const field = columnFor(key, this.#map);
+    if (field !== undefined) this.#present.add(field);
+    else if (key !== "") this.#ignored.add(key);
+    return field;
   }
 
-  /** Checks a CSV header; a missing required column is fatal even when skipping bad rows. */
-  header(names: readonly string[], line: number): void {
-    this.columnsSeen(names);
+  /**
+   * Checks a CSV header and returns where each field is (position per `logColumns`
+   * entry, −1 = absent). A duplicate or ambiguous column, a `--map` source it lacks or a
+   * missing required column is fatal even when skipping bad rows.
+   */
+  header(names: readonly string[], line: number): readonly number[] {
+    const fatal = (column: string, reason: string) => new LogFormatError(this.#file, { line, column, value: null, reason }, this.#skipped);
+    const r = resolveHeader(names, this.#map);
+    if ("problem" in r) throw fatal(r.column, r.problem);
+    for (const name of r.ignored) this.#ignored.add(name);
+    logColumns.forEach((c, k) => {
+      if (r.at[k]! >= 0) this.#present.add(c);
+    });
     for (const c of requiredColumns) {
-      if (!names.includes(c)) {
-        throw new LogFormatError(this.#file, {
-          line,
-          column: c,
-          value: null,
-          reason: `missing required column; the header has ${names.map((n) => JSON.stringify(n)).join(", ")}; required: ${requiredColumns.join(", ")}`,
-        });
+      if (r.at[logColumns.indexOf(c)]! < 0) {
+        throw fatal(
+          c,
+          `missing required column; the header has ${names.map((n) => JSON.stringify(n)).join(", ")}; required: ${requiredColumns.join(", ")} ` +
+            `(or a common name for one, e.g. "Date Sent"; or name yours with --map 'Your Header=${c}')`,
+        );
       }
     }
+    return r.at;
   }
 
   /** A row that could not even be split into fields (CSV syntax, JSON syntax, field count). */
   bad(bad: BadRow): void {
     if (!this.#skipBad) throw new LogFormatError(this.#file, bad);
     this.#skipped.push(bad);
+  }
+
+  /** An error that ends the reading even when skipping (the rest of the file cannot be read), with the rows skipped so far. */
+  fatal(bad: BadRow): LogFormatError {
+    return new LogFormatError(this.#file, bad, this.#skipped);
   }
 
   /** Validates one row and stores it, or records/throws why it is bad. */
@@ -181,16 +224,16 @@ export class SendLogBuilder {
     const missing = (column: LogColumn): BadRow => ({ line, column, value: null, reason: "missing required value" });
     const sentText = f[COL.sentAt];
     if (sentText === undefined || sentText === "") return missing("sentAt");
-    const sentAt = parseIsoMs(sentText);
-    if (Number.isNaN(sentAt)) return { line, column: "sentAt", value: sentText, reason: `expected ${ISO_EXPECTED}` };
+    const sentAt = parseIsoMs(sentText, this.#zone);
+    const sentProblem = timeProblem(sentText, sentAt);
+    if (sentProblem !== undefined) return { line, column: "sentAt", value: sentText, reason: sentProblem };
     const recipient = f[COL.recipientId];
     if (recipient === undefined || recipient === "") return missing("recipientId");
     const outcomeText = f[COL.outcome];
     if (outcomeText === undefined) return missing("outcome");
-    const outcome = outcomeText === "" ? PENDING : outcomeCodes.get(outcomeText);
-    if (outcome === undefined) {
-      return { line, column: "outcome", value: outcomeText, reason: `expected one of ${outcomes.join(", ")}, or empty while pending` };
-    }
+    const word = readOutcome(outcomeText);
+    if (word === undefined) return { line, column: "outcome", value: outcomeText, reason: OUTCOMES_EXPECTED };
+    const outcome = word === "pending" ? PENDING : OUTCOME_CODE[word];
     const respondedText = f[COL.respondedAt];
     if (respondedText === undefined) return missing("respondedAt");
     let respondedAt = NaN;
@@ -200,8 +243,9 @@ export class SendLogBuilder {
         const what = outcome === PENDING ? "the outcome is empty (pending)" : "the outcome is ignored";
         return { line, column: "respondedAt", value: respondedText, reason: `must be empty: ${what}` };
       }
-      respondedAt = parseIsoMs(respondedText);
-      if (Number.isNaN(respondedAt)) return { line, column: "respondedAt", value: respondedText, reason: `expected ${ISO_EXPECTED}` };
+      respondedAt = parseIsoMs(respondedText, this.#zone);
+      const problem = timeProblem(respondedText, respondedAt);
+      if (problem !== undefined) return { line, column: "respondedAt", value: respondedText, reason: problem };
       if (respondedAt < sentAt) {
         return { line, column: "respondedAt", value: respondedText, reason: `is before sentAt (${sentText})` };
       }
@@ -210,13 +254,17 @@ export class SendLogBuilder {
     }
     const accountName = f[COL.account] ?? "";
     const planText = f[COL.plan] ?? "";
-    const plan = planText === "" ? NO_PLAN : planCodes.get(planText);
-    if (plan === undefined) return { line, column: "plan", value: planText, reason: `expected one of ${planIds.join(", ")}, or empty` };
-    const channelText = f[COL.channel] ?? "";
-    const channel = channelText === "" ? INMAIL : channelCodes.get(channelText);
-    if (channel === undefined) {
-      return { line, column: "channel", value: channelText, reason: `expected one of ${channels.join(", ")}, or empty (inmail)` };
+    const planId = planText === "" ? undefined : readPlan(planText);
+    if (planText !== "" && planId === undefined) {
+      return { line, column: "plan", value: planText, reason: `expected one of ${planIds.join(", ")} (or a plan's name, e.g. Recruiter Lite), or empty` };
     }
+    const plan = planId === undefined ? NO_PLAN : planCodes.get(planId)!;
+    const channelText = f[COL.channel] ?? "";
+    const channelId = readChannel(channelText);
+    if (channelId === undefined) {
+      return { line, column: "channel", value: channelText, reason: `expected one of ${channels.join(", ")} (any case, e.g. Open Profile, Connection request), or empty (inmail)` };
+    }
+    const channel = channelCodes.get(channelId)!;
     const lengthText = f[COL.messageLength] ?? "";
     let length = -1;
     if (lengthText !== "") {
@@ -257,18 +305,25 @@ export class SendLogBuilder {
       const bads = dup.map((d) => this.#duplicateRow(d.row, d.of));
       if (!this.#skipBad) throw new LogFormatError(this.#file, bads[0]!);
       this.#skipped.push(...bads);
-      this.#skipped.sort((a, b) => a.line - b.line);
       this.#compact(new Set(dup.map((d) => d.row)));
       n = this.#n;
       bySent = sortedIndex(n, this.#bySentCompare());
     }
+    this.#skipped.sort((a, b) => a.line - b.line);
     if (n === 0) {
-      throw new LogFormatError(this.#file, {
-        line: 0,
-        column: "(row)",
-        value: null,
-        reason: this.#skipped.length > 0 ? `no valid row left after skipping ${this.#skipped.length} bad rows` : "the log has no rows",
-      });
+      throw new LogFormatError(
+        this.#file,
+        {
+          line: 0,
+          column: "(file)",
+          value: null,
+          reason:
+            this.#skipped.length > 0
+              ? `no valid row left after skipping ${this.#skipped.length} bad ${this.#skipped.length === 1 ? "row" : "rows"} (each listed above)`
+              : "the log has no rows",
+        },
+        this.#skipped,
+      );
     }
     const sentAt = this.#sentAt.slice(0, n);
     const respondedAt = this.#respondedAt.slice(0, n);
@@ -410,4 +465,66 @@ export function logPlan(log: SendLog): PlanId | undefined {
     else if (p !== found) return undefined;
   }
   return found === NO_PLAN ? undefined : planIds[found];
+}
+
+/**
+ * The rows of `log` sent before `endMs`, as a log of their own (accounts renumbered in
+ * order of first appearance among them; skipped rows kept). Responses at or after
+ * `endMs` stay on their rows: a replay or a fit ending there treats them as not yet
+ * received. Returns `log` itself when every row is kept.
+ */
+export function logBefore(log: SendLog, endMs: number): SendLog {
+  let n = 0;
+  for (let i = 0; i < log.rows; i++) if (log.sentAtMs[i]! < endMs) n++;
+  if (n === log.rows) return log;
+  const rows = new Uint32Array(n);
+  for (let i = 0, k = 0; i < log.rows; i++) if (log.sentAtMs[i]! < endMs) rows[k++] = i;
+  const pick = <T extends Float64Array | Uint8Array | Uint32Array | Int32Array>(a: T): T => {
+    const out = new (a.constructor as new (m: number) => T)(n);
+    for (let k = 0; k < n; k++) out[k] = a[rows[k]!]!;
+    return out;
+  };
+  const oldAccount = pick(log.account);
+  const renumber = new Map<number, number>();
+  const account = new Uint32Array(n);
+  for (let k = 0; k < n; k++) {
+    let a = renumber.get(oldAccount[k]!);
+    if (a === undefined) renumber.set(oldAccount[k]!, (a = renumber.size));
+    account[k] = a;
+  }
+  const accounts = [...renumber.keys()].map((a) => log.accounts[a]!);
+  const sentAt = pick(log.sentAtMs);
+  const respondedAt = pick(log.respondedAtMs);
+  const bySent = sortedIndex(n, (a, b) => account[a]! - account[b]! || sentAt[a]! - sentAt[b]! || a - b);
+  const responders: number[] = [];
+  let first = Infinity;
+  let last = -Infinity;
+  for (let k = 0; k < n; k++) {
+    first = Math.min(first, sentAt[k]!);
+    last = Math.max(last, sentAt[k]!);
+    if (respondedAt[k] === respondedAt[k]) {
+      responders.push(k);
+      if (respondedAt[k]! < endMs) last = Math.max(last, respondedAt[k]!);
+    }
+  }
+  const byResponse = Uint32Array.from(responders).sort(
+    (a, b) => account[a]! - account[b]! || respondedAt[a]! - respondedAt[b]! || sentAt[a]! - sentAt[b]! || a - b,
+  );
+  return {
+    ...log,
+    rows: n,
+    sentAtMs: sentAt,
+    respondedAtMs: respondedAt,
+    outcome: pick(log.outcome),
+    channel: pick(log.channel),
+    account,
+    accounts,
+    plan: pick(log.plan),
+    messageLength: pick(log.messageLength),
+    line: pick(log.line),
+    bySent,
+    byResponse,
+    firstSentAtMs: first,
+    lastTimestampMs: last,
+  };
 }

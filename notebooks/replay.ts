@@ -9,35 +9,26 @@
 import { formatIso } from "../models/iso-time.ts";
 import { gitCommit, renderPage, type Provenance } from "../reports/index.ts";
 import { fileOutput, writeFileOutput } from "../scenarios/outputs.ts";
-import { calibrateSpec, forecastOptions, runCalibration } from "../scenarios/calibrate.ts";
-import {
-  helpText,
-  isMain,
-  loadLog,
-  logOptions,
-  parseOptions,
-  replaySettings,
-  resolvePlan,
-  resolveWindow,
-  runCommand,
-  type CommandSpec,
-} from "../scenarios/log-cli.ts";
-import { runReplay } from "../scenarios/replay.ts";
+import { calibrateSpec, forecastOptions, refuseHugeForecast, runCalibration } from "../scenarios/calibrate.ts";
+import { helpText, isMain, logLists, logOptions, parseOptions, replaySettings, runCommand, type CommandSpec } from "../scenarios/log-cli.ts";
+import { replayFromOptions } from "../scenarios/replay.ts";
 import { shellQuote } from "./notebook-cli.ts";
 import { replayPage } from "./replay/page.ts";
 
 export const replayNotebookSpec: CommandSpec = {
   command: "notebooks/replay.ts",
-  usage: "npx tsx notebooks/replay.ts --log FILE [--out FILE] [--skip-bad] [options]",
+  usage: "npx tsx notebooks/replay.ts --log FILE [--out FILE] [--plan PLAN] [--policy linkedin|guide] [--map 'Header=field']... [--timezone Area/City] [--skip-bad] [options]",
   description:
-    "Renders the replay of a send log (balance over time, what-if on every plan and policy), the fitted response model " +
-    "(outcome probabilities, fitted against observed response delays) and the forecast capacity by plan as a self-contained HTML report.",
+    "Renders the replay of a send log (cost per conversation on every plan, whether credits limited the log, balance over time, " +
+    "credits on every plan and policy), the fitted response model (outcome probabilities, fitted against observed response delays) " +
+    "and the forecast by plan as a self-contained HTML report. LinkedIn's rules unless --policy guide.",
   options: [
     ...logOptions,
     ...forecastOptions,
     { name: "out", kind: "string", maxLength: 4096, default: "out/replay.html", description: "where to write the report" },
   ],
-  switches: { "skip-bad": calibrateSpec.switches["skip-bad"]! },
+  switches: { "skip-bad": calibrateSpec.switches["skip-bad"]!, big: calibrateSpec.switches.big! },
+  lists: logLists,
 };
 
 if (isMain(import.meta.url)) {
@@ -49,28 +40,28 @@ if (isMain(import.meta.url)) {
       return;
     }
     const out = fileOutput("--out", o.values.out as string);
-    const log = await loadLog(o.values.log as string, o.switches["skip-bad"]!, process.stderr, replayNotebookSpec.command);
-    const settings = replaySettings(o.values);
-    const window = resolveWindow(log, o.values);
-    const plan = resolvePlan(log, o.values);
-    const replay = runReplay(log, { plan, ...settings, ...window });
-    const cal = runCalibration(log, o.values, settings, window);
+    const big = o.switches.big!;
+    refuseHugeForecast(o.values, big);
+    const { log, window, settings, report: replay } = await replayFromOptions(o, replayNotebookSpec.command);
+    const cal = runCalibration(log, o.values, replaySettings(o.values), window, big);
     const commit = gitCommit();
     const provenance: Provenance = {
       scenario: "replay",
       params: {
         log: log.file,
-        plan,
-        ...settings,
+        plan: settings.plan ?? "(none)",
+        policy: settings.policy,
+        refundAging: settings.refundAging,
+        billingCycle: settings.billingCycle,
         anchor: formatIso(window.anchorMs),
         end: formatIso(window.endMs),
-        sendsPerDay: cal.forecast.sendsPerDay,
-        accounts: cal.forecast.accounts,
-        cycles: cal.forecast.cycles,
+        ...(cal.forecast ? { sendsPerDay: cal.forecast.sendsPerDay } : {}),
+        accounts: o.values.accounts as number,
+        cycles: o.values.cycles as number,
         skipBad: o.switches["skip-bad"]!,
       },
-      seed: cal.forecast.seed,
-      replications: cal.forecast.draws,
+      seed: o.values.seed as number,
+      replications: o.values.draws as number,
       ...(commit === undefined ? {} : { gitCommit: commit }),
       command: ["npx tsx notebooks/replay.ts", ...argv.map(shellQuote)].join(" "),
     };

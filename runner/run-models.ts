@@ -2,11 +2,13 @@
  * The one batch runner: several models, each `replications` × `accounts` units, cut
  * into jobs of a fixed number of accounts (never from the number of workers, so
  * results do not depend on it) and run as one batch on the pool, under one progress
- * bar; for each model, one tally per replication.
+ * bar; for each model, one tally per replication. The batch runs on the executor in
+ * force (executor.ts): this machine's threads, or a queue, shard or merged parts.
  */
 import type { AccountModel, Tally } from "../models/index.ts";
 import { batchTallies, planBatch } from "./batch-plan.ts";
-import { defaultWorkers, runJobs } from "./pool.ts";
+import { runBatch } from "./executor.ts";
+import { defaultWorkers } from "./pool.ts";
 import { estimateRuns, refuseTooLarge } from "./run-estimate.ts";
 
 export { chunkAccounts } from "./batch-plan.ts";
@@ -38,10 +40,7 @@ export async function runModels(runs: readonly ModelRun[], options: RunOptions):
   const workers = options.workers ?? defaultWorkers();
   refuseTooLarge(estimateRuns(runs, workers), options.big ?? false);
   const batch = planBatch(runs);
-  const tallies = await runJobs(batch.jobs, {
-    workers,
-    progress: { label: options.label },
-  });
+  const tallies = await runBatch(batch.jobs, { workers, label: options.label });
   return batchTallies(batch, tallies);
 }
 

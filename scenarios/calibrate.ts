@@ -1,34 +1,46 @@
 /**
  * Calibrates the response model from a send log (outcome probabilities with Wilson
  * intervals, overall and per segment; the response delay, exponential vs lognormal,
- * censoring-aware, chosen by AIC), then forecasts each plan's outreach capacity with
- * the fitted model, parameter uncertainty carried into the bands.
+ * censoring-aware, chosen by AIC), then forecasts each plan's outreach capacity,
+ * conversations and cost per conversation with the fitted model, parameter uncertainty
+ * carried into the bands. A log too short or too odd to forecast from is still
+ * calibrated as far as it can be; the forecast is then refused with the reason. A
+ * forecast estimated to take longer than 15 minutes (runner/run-estimate.ts) is refused
+ * before it starts (exit 2, with the estimate) unless `--big`.
  *
  *   npx tsx scenarios/calibrate.ts --log FILE [--json] [--skip-bad] [--draws N] [--seed N] ...
  */
 import { calibrate, type Calibration } from "../models/calibration.ts";
 import type { DelayFit, Estimate } from "../models/delay-fit.ts";
-import { defaults as forecastDefaults, forecast, sendRateFromReplay } from "../models/forecast.ts";
+import { defaults as forecastDefaults, forecast, forecastRuns, type ForecastOptions } from "../models/forecast.ts";
 import { DAY_MS, formatDate, formatIso } from "../models/iso-time.ts";
 import { replayPlan } from "../models/plan-replay.ts";
-import { planIds, plans, type PlanId } from "../models/plans.ts";
+import type { PlanId } from "../models/plans.ts";
 import { policyIds } from "../models/policy.ts";
-import { INMAIL, logPlan, type SendLog } from "../models/send-log.ts";
+import { replaySeatDays, sendsPerDayWithCredits } from "../models/replay.ts";
+import { INMAIL, type SendLog } from "../models/send-log.ts";
 import {
   helpText,
   isMain,
   loadLog,
+  logLists,
   logOptions,
+  logReading,
   logSwitches,
   parseOptions,
+  payingPlans,
+  planPrices,
   replaySettings,
+  resolvePlan,
   resolveWindow,
   runCommand,
   type CommandSpec,
   type ParsedOptions,
   type ReplaySettings,
 } from "./log-cli.ts";
-import type { ParamSpec } from "./params.ts";
+import { durationWords, estimateRuns, eventsPerSecondPerThread, limitSeconds, refuseTooLarge } from "../runner/run-estimate.ts";
+import { InputError, type ParamSpec } from "./params.ts";
+import { rulesText } from "./replay.ts";
 
 export const forecastOptions = [
   { name: "seed", kind: "integer", min: 0, max: Number.MAX_SAFE_INTEGER, default: 1, description: "master seed of the forecast" },
@@ -54,15 +66,21 @@ export const calibrateSpec: CommandSpec = {
   description:
     "Fits the response model to a send log's credit-using InMails — outcome probabilities (95% Wilson intervals) overall " +
     "and per segment, and the response delay (exponential and lognormal by maximum likelihood, pending responses " +
-    "right-censored; lower AIC wins) — then forecasts every plan's outreach capacity under both policies with the fitted " +
-    "model, drawing the parameters from their sampling distribution for each draw.",
+    "right-censored; lower AIC wins) — then forecasts every plan under both policies with the fitted model (InMails " +
+    "delivered, conversations and cost per conversation, per seat per month), drawing the parameters from their sampling " +
+    "distribution for each draw. A log too short to forecast from is calibrated as far as it can be and the forecast refused, with the reason.",
   options: [...logOptions, ...forecastOptions],
-  switches: logSwitches,
+  switches: { ...logSwitches, big: "run a forecast even when it is estimated to take longer than 15 minutes or more memory than the machine has" },
+  lists: logLists,
 };
 
 export interface SendRate {
+  /** Per seat per day, while the seat holds credits. */
   readonly sendsPerDay: number;
   readonly source: string;
+  /** From the replay on the log's own plan: share of seat-days without credits (null when no plan is known or the rate was given). */
+  readonly shareWithoutCredits: number | null;
+  readonly plan: PlanId | null;
 }
 
 /** The sender's send rate: given, else from a replay on the log's plan, else over the whole span. */
@@ -73,19 +91,27 @@ function resolveSendRate(
   window: { anchorMs: number; endMs: number },
 ): SendRate {
   const given = values["sends-per-day"] as number;
-  if (given > 0) return { sendsPerDay: given, source: "given (--sends-per-day)" };
-  const plan = (values.plan as PlanId | "") || logPlan(log);
-  if (plan !== undefined && plans[plan].creditsPerMonth > 0) {
+  if (given > 0) return { sendsPerDay: given, source: "given (--sends-per-day)", shareWithoutCredits: null, plan: null };
+  const plan = resolvePlan(log, values);
+  if (plan !== undefined) {
     const r = replayPlan(log, plan, settings.policy, { ...window, refundAging: settings.refundAging, billingCycle: settings.billingCycle });
+    const seatDays = replaySeatDays(r);
     return {
-      sendsPerDay: sendRateFromReplay(r),
-      source: `InMails sent ÷ account-days with credits, replaying the log on ${plan}, ${settings.policy} policy`,
+      sendsPerDay: sendsPerDayWithCredits(r),
+      source: `InMails sent ÷ seat-days with credits, replaying the log on ${plan} (${settings.policy} policy)`,
+      shareWithoutCredits: seatDays > 0 ? r.totals.zeroBalanceDays / seatDays : 0,
+      plan,
     };
   }
   let inmails = 0;
   for (let i = 0; i < log.rows; i++) if (log.channel[i] === INMAIL) inmails++;
   const accountDays = ((window.endMs - window.anchorMs) / DAY_MS) * log.accounts.length;
-  return { sendsPerDay: inmails / accountDays, source: "InMails ÷ account-days of the whole log (no plan known: a lower bound)" };
+  return {
+    sendsPerDay: accountDays > 0 ? inmails / accountDays : 0,
+    source: "InMails ÷ seat-days of the whole log (no plan known, so days without credits cannot be told apart: a lower bound)",
+    shareWithoutCredits: null,
+    plan: null,
+  };
 }
 
 const estimate = (e: Estimate) => ({ estimate: e.estimate, ci95: e.ci95 });
@@ -111,13 +137,20 @@ export function calibrationJson(c: Calibration) {
     inmails: c.inmails,
     responses: c.responses,
     censored: c.censored,
-    delay: {
-      criterion: c.delay.criterion,
-      best: c.delay.best,
-      exponential: fitJson(c.delay.exponential),
-      lognormal: fitJson(c.delay.lognormal),
-    },
+    delay:
+      c.delay === null
+        ? null
+        : {
+            criterion: c.delay.criterion,
+            best: c.delay.best,
+            exponential: fitJson(c.delay.exponential),
+            lognormal: fitJson(c.delay.lognormal),
+          },
+    delayProblem: c.delayProblem,
+    forecastProblem: c.forecastProblem,
     outcomes: {
+      settleRule: c.outcomes.settleRule,
+      note: c.outcomes.note,
       settleDays: c.outcomes.settleDays,
       settledBefore: formatIso(c.outcomes.settledBeforeMs),
       settled: c.outcomes.settled,
@@ -129,12 +162,18 @@ export function calibrationJson(c: Calibration) {
   };
 }
 
-/** Calibration and forecast of a log, as plain JSON-ready data. */
+/**
+ * Calibration and forecast of a log, as plain JSON-ready data. The forecast is null
+ * (with `forecastRefused` saying why) when the calibration cannot support one; a
+ * forecast estimated above the limit of runner/run-estimate.ts is refused
+ * (RunTooLargeError, exit 2) unless `big`.
+ */
 export function runCalibration(
   log: SendLog,
   values: ParsedOptions["values"],
   settings: ReplaySettings,
   window: { anchorMs: number; endMs: number },
+  big = false,
 ) {
   const c = calibrate(log, { endMs: window.endMs });
   const rate = resolveSendRate(log, values, settings, window);
@@ -142,33 +181,74 @@ export function runCalibration(
   const draws = values.draws as number;
   const accounts = values.accounts as number;
   const cycles = values.cycles as number;
-  const f = forecast({
+  const prices = planPrices(values);
+  const startDate = formatDate(window.endMs);
+  let refused = c.forecastProblem;
+  if (refused === null && !(rate.sendsPerDay > 0)) refused = "no InMail was sent while the seats held credits, so there is no send rate to forecast with (set one with --sends-per-day)";
+  const options: ForecastOptions = {
     calibration: c,
-    plans: planIds.filter((p) => plans[p].creditsPerMonth > 0),
+    plans: payingPlans,
     policies: policyIds,
     sendsPerDay: rate.sendsPerDay,
-    startDate: formatDate(window.endMs),
+    startDate,
     seed,
     cycles,
     accounts,
     draws,
     refundAging: settings.refundAging,
     billingCycle: settings.billingCycle,
-  });
+  };
+  // The forecast simulates in this thread, one draw after another.
+  const estimate = estimateRuns(forecastRuns(options), 1);
+  if (refused === null) refuseTooLarge(estimate, big);
+  const f = refused !== null ? null : forecast(options);
+  const demandPerSeatPerMonth = rate.sendsPerDay * 30;
+  const rows =
+    f?.rows.map((row) => {
+      const price = prices[row.plan]!.usd;
+      const perConversation = (x: number) => (x > 0 ? price / x : null);
+      return {
+        ...row,
+        priceUsdPerSeatPerMonth: price,
+        illustrativePrice: prices[row.plan]!.illustrative,
+        /** Limited by the senders' demand, not by credits: capacity within 3% of demand. */
+        meetsDemand: row.capacity.mean >= 0.97 * demandPerSeatPerMonth,
+        costPerConversationUsd: { mean: perConversation(row.positives.mean), lo: perConversation(row.positives.hi), hi: perConversation(row.positives.lo) },
+      };
+    }) ?? null;
+  const mine = rows?.filter((row) => row.policy === settings.policy) ?? [];
+  const meeting = mine.filter((row) => row.meetsDemand && row.costPerConversationUsd.mean !== null);
+  const cheapest = (list: typeof mine) =>
+    [...list].sort((a, b) => (a.costPerConversationUsd.mean ?? Infinity) - (b.costPerConversationUsd.mean ?? Infinity))[0];
+  const best = cheapest(meeting);
   return {
     scenario: "calibrate" as const,
     log: { file: log.file, rows: log.rows, skipped: log.skipped.length, accounts: log.accounts.length },
+    policy: settings.policy,
+    rules: rulesText(settings.policy),
     calibration: calibrationJson(c),
-    forecast: {
-      sendsPerDay: rate.sendsPerDay,
-      sendsPerDaySource: rate.source,
-      seed,
-      draws,
-      accounts,
-      cycles,
-      startDate: formatDate(window.endMs),
-      rows: f.rows,
-    },
+    forecast:
+      rows === null
+        ? null
+        : {
+            sendsPerDay: rate.sendsPerDay,
+            sendsPerDaySource: rate.source,
+            demandPerSeatPerMonth,
+            limitedByCredits: rate.shareWithoutCredits === null ? null : { plan: rate.plan, shareOfSeatDaysWithoutCredits: rate.shareWithoutCredits },
+            seed,
+            draws,
+            accounts,
+            cycles,
+            startDate,
+            estimate: { events: estimate.events, seconds: estimate.seconds, memoryBytes: estimate.memoryBytes },
+            advice: best
+              ? { plan: best.plan, policy: best.policy, reason: "the cheapest per conversation among the plans that meet the senders' demand" }
+              : mine.length > 0
+                ? { plan: cheapest(mine)!.plan, policy: settings.policy, reason: "no plan meets the senders' demand; the cheapest per conversation" }
+                : null,
+            rows,
+          },
+    forecastRefused: refused,
     skipped: log.skipped,
   };
 }
@@ -180,28 +260,47 @@ const num = (x: number, d = 2) => x.toFixed(d);
 const ci = (e: { estimate: number; ci95: readonly [number, number] }, f: (x: number) => string) =>
   `${f(e.estimate)} (95% CI ${f(e.ci95[0])}–${f(e.ci95[1])})`;
 
+const usd = (x: number | null) => (x === null ? "–" : `$${x.toFixed(2)}`);
+
 export function calibrationText(r: CalibrationReport): string {
   const c = r.calibration;
   const d = c.delay;
   const out = [
     `calibration of ${r.log.file}: ${c.inmails.toLocaleString("en-US")} credit-using InMails, ${c.responses.toLocaleString("en-US")} responses before ${c.end}, ${c.censored.toLocaleString("en-US")} without (censored)`,
     "",
-    `response delay (maximum likelihood, no-response-yet rows right-censored; ${d.criterion} picks ${d.best}):`,
   ];
-  for (const f of [d.exponential, d.lognormal]) {
+  if (d === null) out.push(`response delay: not fitted — ${c.delayProblem}`);
+  else {
+    out.push(`response delay (maximum likelihood, no-response-yet rows right-censored; ${d.criterion} picks ${d.best}):`);
+    for (const f of [d.exponential, d.lognormal]) {
+      out.push(
+        `  ${f.family.padEnd(11)} AIC ${num(f.aic, 1)}  P(response) ${ci(f.responseProbability, pct)}  median ${ci(f.medianDays, (x) => `${num(x)} d`)}  mean ${ci(f.meanDays, (x) => `${num(x)} d`)}` +
+          (f.sigma ? `  sigma ${ci(f.sigma, (x) => num(x, 3))}` : ""),
+      );
+    }
+  }
+  const o = c.outcomes;
+  const settle =
+    o.settleRule === "none"
+      ? "every InMail, no settle time"
+      : `sent by ${o.settledBefore.slice(0, 10)}, ${num(o.settleDays, 1)} days = ${o.settleRule === "quantile-0.999" ? "99.9" : "90"}% of responses before the end; ${o.recent.toLocaleString("en-US")} more recent ones left out`;
+  out.push("");
+  if (o.overall.length === 0) out.push(`outcome probabilities: none — no credit-using InMail to estimate them from`);
+  else {
+    out.push(`outcome probabilities over ${o.settled.toLocaleString("en-US")} settled InMails (${settle}), 95% Wilson CIs:`);
+    if (o.note !== null) out.push(`  note: ${o.note}`);
+    for (const x of o.overall) out.push(`  ${x.outcome.padEnd(9)} ${pct(x.p).padStart(6)}  (${pct(x.lo)}–${pct(x.hi)})  ${x.count} of ${x.n}`);
+    const responded = o.overall.filter((x) => x.outcome !== "ignored" && x.outcome !== "spam").reduce((a, x) => a + x.count, 0);
+    const positive = o.overall.filter((x) => x.outcome === "accepted" || x.outcome === "replied").reduce((a, x) => a + x.count, 0);
+    const n = o.overall[0]!.n;
     out.push(
-      `  ${f.family.padEnd(11)} AIC ${num(f.aic, 1)}  P(response) ${ci(f.responseProbability, pct)}  median ${ci(f.medianDays, (x) => `${num(x)} d`)}  mean ${ci(f.meanDays, (x) => `${num(x)} d`)}` +
-        (f.sigma ? `  sigma ${ci(f.sigma, (x) => num(x, 3))}` : ""),
+      `  response rate (accepted, replied or declined, of delivered) ${pct(responded / n)}; conversations (accepted or replied) ${pct(positive / n)} of InMails` +
+        (responded > 0 ? `; positive share ${pct(positive / responded)} of responses` : ""),
     );
   }
-  out.push(
-    "",
-    `outcome probabilities over ${c.outcomes.settled.toLocaleString("en-US")} settled InMails (sent by ${c.outcomes.settledBefore.slice(0, 10)}, ${num(c.outcomes.settleDays, 1)} days = 99.9% of responses before the end; ${c.outcomes.recent.toLocaleString("en-US")} more recent ones left out), 95% Wilson CIs:`,
-  );
-  for (const o of c.outcomes.overall) out.push(`  ${o.outcome.padEnd(9)} ${pct(o.p).padStart(6)}  (${pct(o.lo)}–${pct(o.hi)})  ${o.count} of ${o.n}`);
-  const segs = [...new Set(c.outcomes.segments.map((s) => s.segment))];
+  const segs = [...new Set(o.segments.map((s) => s.segment))];
   for (const seg of segs) {
-    const rows = c.outcomes.segments.filter((s) => s.segment === seg);
+    const rows = o.segments.filter((s) => s.segment === seg);
     const groups = [...new Set(rows.map((s) => s.group))];
     out.push("", `by ${seg}:`);
     for (const g of groups) {
@@ -212,19 +311,57 @@ export function calibrationText(r: CalibrationReport): string {
     }
   }
   const f = r.forecast;
+  out.push("");
+  if (f === null) {
+    out.push(`forecast: refused — ${r.forecastRefused}`);
+    return out.join("\n");
+  }
   out.push(
-    "",
-    `forecast: ${f.accounts} accounts × ${f.cycles} cycles per draw, ${f.draws} parameter draws, seed ${f.seed}; ` +
-      `sender sends ${num(f.sendsPerDay)}/day while it has credits (${f.sendsPerDaySource})`,
-    "  InMails delivered per account per cycle, mean [95% band over draws]:",
+    `forecast with ${r.rules}: ${f.accounts} seats × ${f.cycles} months per draw, ${f.draws} parameter draws, seed ${f.seed}; ` +
+      `each seat sends ${num(f.sendsPerDay)} InMails a day while it holds credits (${f.sendsPerDaySource}): a demand of ${num(f.demandPerSeatPerMonth, 0)} a seat a month`,
   );
-  for (const row of f.rows) {
+  if (f.limitedByCredits !== null && f.limitedByCredits.shareOfSeatDaysWithoutCredits > 0.005) {
     out.push(
-      `  ${row.plan.padEnd(17)} ${row.policy.padEnd(9)} ${num(row.capacity.mean, 1).padStart(7)} [${num(row.capacity.lo, 1)}–${num(row.capacity.hi, 1)}]  ` +
-        `× ${num(row.multiplier.mean)} the allotment of ${row.credits}; positive replies ${num(row.positives.mean, 1)}`,
+      `  the log was limited by credits: on ${f.limitedByCredits.plan} its seats held none on ${pct(f.limitedByCredits.shareOfSeatDaysWithoutCredits)} of seat-days, ` +
+        `so what it sent understates the demand; the forecast sends at the rate while credits were held, so a plan that meets that demand removes the wait`,
     );
   }
+  out.push("  per seat per month, mean [95% band over draws]; prices USD per seat per month (illustrative unless set with --set price.PLAN=USD):");
+  out.push(
+    ...[
+      ["plan", "policy", "price", "InMails delivered", "× allotment", "conversations", "USD/conversation", "meets demand"],
+      ...f.rows.map((row) => [
+        row.plan,
+        row.policy,
+        row.priceUsdPerSeatPerMonth.toFixed(2) + (row.illustrativePrice ? "*" : ""),
+        `${num(row.capacity.mean, 1)} [${num(row.capacity.lo, 1)}–${num(row.capacity.hi, 1)}]`,
+        num(row.multiplier.mean),
+        `${num(row.positives.mean, 1)} [${num(row.positives.lo, 1)}–${num(row.positives.hi, 1)}]`,
+        `${usd(row.costPerConversationUsd.mean)} [${usd(row.costPerConversationUsd.lo)}–${usd(row.costPerConversationUsd.hi)}]`,
+        row.meetsDemand ? "yes" : "no",
+      ]),
+    ].map((cells, _i, all) => `  ${cells.map((x, k) => x.padEnd(Math.max(...all.map((r) => r[k]!.length)))).join("  ")}`.trimEnd()),
+  );
+  if (f.advice !== null) out.push(`  advice (${f.advice.policy} policy): ${f.advice.plan} — ${f.advice.reason}`);
   return out.join("\n");
+}
+
+/**
+ * Refuses, before the log is read, a forecast whose least possible work — one event per
+ * seat-month, whatever the log — is already over the limit of runner/run-estimate.ts.
+ */
+export function refuseHugeForecast(values: ParsedOptions["values"], big: boolean): void {
+  const [draws, accounts, cycles] = [values.draws as number, values.accounts as number, values.cycles as number];
+  const pairs = payingPlans.length * policyIds.length;
+  const events = pairs * draws * accounts * cycles;
+  const seconds = events / eventsPerSecondPerThread;
+  if (big || seconds <= limitSeconds) return;
+  const n = (x: number) => x.toLocaleString("en-US");
+  throw new InputError(
+    `--draws/--accounts/--cycles: run too large: at least ${events.toExponential(1).replace("e+", "e")} events ` +
+      `(draws=${n(draws)} × accounts=${n(accounts)} × cycles=${n(cycles)} × ${pairs} plan-policy pairs), at least ${durationWords(seconds)} on one thread; ` +
+      `the limit is ${limitSeconds / 60} minutes: lower --draws, --accounts or --cycles, or pass --big to run it anyway`,
+  );
 }
 
 if (isMain(import.meta.url)) {
@@ -234,8 +371,12 @@ if (isMain(import.meta.url)) {
       process.stdout.write(helpText(calibrateSpec));
       return;
     }
-    const log = await loadLog(o.values.log as string, o.switches["skip-bad"]!, process.stderr, calibrateSpec.command);
-    const report = runCalibration(log, o.values, replaySettings(o.values), resolveWindow(log, o.values));
+    const big = o.switches.big!;
+    refuseHugeForecast(o.values, big);
+    const reading = logReading(o);
+    const full = await loadLog(o.values.log as string, o.switches["skip-bad"]!, process.stderr, calibrateSpec.command, reading);
+    const window = resolveWindow(full, o.values, reading);
+    const report = runCalibration(window.log, o.values, replaySettings(o.values), window, big);
     process.stdout.write(o.switches.json ? `${JSON.stringify(report, null, 2)}\n` : `${calibrationText(report)}\n`);
   });
 }

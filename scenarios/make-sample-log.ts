@@ -27,6 +27,7 @@ import { createStream } from "../sim/index.ts";
 import { parseOptions, helpText, isMain, runCommand, type CommandSpec } from "./log-cli.ts";
 import { writeStreamAtomic } from "../reports/write-atomic.ts";
 import { osInputError } from "./os-error.ts";
+import { InputError } from "./params.ts";
 import { fileOutput } from "./outputs.ts";
 
 export interface SampleLogParams {
@@ -200,6 +201,20 @@ export async function writeSimulatedLog(log: SimulatedLog, path: string, format:
   });
 }
 
+/** Most rows a generated log may have without --big (about 1 GB of CSV). */
+export const MAX_SAMPLE_ROWS = 10_000_000;
+
+/**
+ * Rows a generated log will have, about: per account and cycle, the sends its credits
+ * allow (credits ÷ (1 − refunded share), at most the send rate × 30 days), plus its free
+ * Open Profile messages.
+ */
+export function sampleLogRows(p: SampleLogParams): number {
+  const refunded = p.policy === "linkedin" ? p.outcomes.accepted + p.outcomes.replied + p.outcomes.declined : p.outcomes.accepted + p.outcomes.replied;
+  const paid = Math.min(p.sendsPerDay * 30, plans[p.plan].creditsPerMonth / (1 - refunded));
+  return p.accounts * p.cycles * paid * (1 + p.openProfileShare / (1 - p.openProfileShare));
+}
+
 const spec: CommandSpec = {
   command: "scenarios/make-sample-log.ts",
   usage: "npx tsx scenarios/make-sample-log.ts [--out FILE] [--accounts N] [--cycles N] [--seed N] [--format csv|jsonl]",
@@ -213,7 +228,7 @@ const spec: CommandSpec = {
     { name: "seed", kind: "integer", min: 0, max: Number.MAX_SAFE_INTEGER, default: sampleLogParams.seed, description: "master seed" },
     { name: "format", kind: "enum", values: ["csv", "jsonl"], default: "csv", description: "CSV or JSON lines" },
   ],
-  switches: {},
+  switches: { big: `write a log estimated at more than ${MAX_SAMPLE_ROWS.toLocaleString("en-US")} rows` },
 };
 
 if (isMain(import.meta.url)) {
@@ -227,6 +242,13 @@ if (isMain(import.meta.url)) {
     const target = fileOutput("--out", v.out as string);
     const out = v.out as string;
     const params: SampleLogParams = { ...sampleLogParams, accounts: v.accounts as number, cycles: v.cycles as number, seed: v.seed as number };
+    const rows = sampleLogRows(params);
+    if (rows > MAX_SAMPLE_ROWS && !o.switches.big) {
+      throw new InputError(
+        `--accounts/--cycles: the log would have about ${Math.round(rows).toLocaleString("en-US")} rows (${params.accounts.toLocaleString("en-US")} accounts × ${params.cycles} cycles), ` +
+          `about ${Math.ceil((rows * 100) / 1e9)} GB; the limit is ${MAX_SAMPLE_ROWS.toLocaleString("en-US")} rows: lower --accounts or --cycles, or pass --big to write it anyway`,
+      );
+    }
     const log = simulateSendLog(params);
     try {
       await writeSimulatedLog(log, target.path, v.format as "csv" | "jsonl");

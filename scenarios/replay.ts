@@ -1,23 +1,28 @@
 /**
  * Replays a real send log through a plan's credit rules (trace-driven: the log's sends
  * and responses, the plan's credits), then the same log on every other plan under both
- * policies, side by side.
+ * policies, side by side, with each plan's price and cost per conversation. Policy
+ * `linkedin` (LinkedIn's documented rules) unless `--policy guide`; every output names
+ * the rules it used.
  *
- *   npx tsx scenarios/replay.ts --log FILE --plan PLAN [--policy guide|linkedin] [--json] [--skip-bad] ...
+ *   npx tsx scenarios/replay.ts --log FILE [--plan PLAN] [--policy linkedin|guide] [--json] [--skip-bad] ...
  */
 import { formatDate, formatIso, DAY_MS } from "../models/iso-time.ts";
 import { replayPlan, whatIf, type BillingCycle } from "../models/plan-replay.ts";
 import { plans, type PlanId } from "../models/plans.ts";
-import type { PolicyId, RefundAging } from "../models/policy.ts";
-import type { ReplayResult, ReplayTotals } from "../models/replay.ts";
+import { policies, type PolicyId, type RefundAging } from "../models/policy.ts";
+import { replaySeatDays, sendsPerDayWithCredits, type ReplayResult, type ReplayTotals } from "../models/replay.ts";
 import { channels, type BadRow, type SendLog } from "../models/send-log.ts";
 import {
   helpText,
   isMain,
   loadLog,
+  logLists,
   logOptions,
+  logReading,
   logSwitches,
   parseOptions,
+  planPrices,
   replaySettings,
   resolvePlan,
   resolveWindow,
@@ -27,32 +32,41 @@ import {
 
 export const replaySpec: CommandSpec = {
   command: "scenarios/replay.ts",
-  usage: "npx tsx scenarios/replay.ts --log FILE [--plan PLAN] [--policy guide|linkedin] [--json] [--skip-bad] [options]",
+  usage: "npx tsx scenarios/replay.ts --log FILE [--plan PLAN] [--policy linkedin|guide] [--map 'Header=field']... [--timezone Area/City] [--json] [--skip-bad] [options]",
   description:
-    "Replays a send log through a plan's credit rules: balance over time, grants, spends, refunds, expiries, forfeits, " +
-    "time without credits, and the InMails that plan could not have sent (and when); then the same log on every plan " +
-    "under both policies. Open-profile and connection rows use no credit. A response still pending at the end refunds nothing.",
+    "Replays a send log through a plan's credit rules (LinkedIn's documented rules unless --policy guide): balance over time, credits " +
+    "granted, used, refunded, lost (expired or forfeited) and held at the end, seat-days without credits — whether the log itself was " +
+    "limited by credits — and the InMails that plan could not have sent (and when); then the same log on every plan under both " +
+    "policies, with each plan's price and cost per conversation. Open-profile and connection rows use no credit. A response still " +
+    "pending at the end refunds nothing.",
   options: logOptions,
   switches: logSwitches,
+  lists: logLists,
 };
 
 export interface ReplaySettingsResolved {
-  readonly plan: PlanId;
+  /** The plan the log was sent on; undefined: none known, every plan side by side only. */
+  readonly plan: PlanId | undefined;
   readonly policy: PolicyId;
   readonly refundAging: RefundAging;
   readonly billingCycle: BillingCycle;
   readonly anchorMs: number;
   readonly endMs: number;
+  /** USD per seat per month, by paying plan. */
+  readonly prices: ReturnType<typeof planPrices>;
+  /** Rows left out because they were sent at or after --end. */
+  readonly afterEnd?: number;
 }
 
 /** What the log holds, for the JSON and the report. */
-export function logSummary(log: SendLog, endMs: number) {
+export function logSummary(log: SendLog, endMs: number, afterEnd = 0) {
   const byChannel = Object.fromEntries(channels.map((c) => [c, 0])) as Record<(typeof channels)[number], number>;
   for (let i = 0; i < log.rows; i++) byChannel[channels[log.channel[i]!]!]++;
   return {
     file: log.file,
     rows: log.rows,
     skipped: log.skipped.length,
+    afterEnd,
     accounts: log.accounts.length,
     byChannel,
     columns: log.columns,
@@ -60,6 +74,23 @@ export function logSummary(log: SendLog, endMs: number) {
     firstSentAt: formatIso(log.firstSentAtMs),
     lastTimestamp: formatIso(log.lastTimestampMs),
     end: formatIso(endMs),
+  };
+}
+
+/**
+ * Whether the log was limited by credits, from its replay on the plan it was sent on:
+ * the share of seat-days the accounts held no credits, and the InMails they probably
+ * deferred then (those seat-days × the rate they sent at while holding credits).
+ */
+export function creditLimits(r: ReplayResult) {
+  const seatDays = replaySeatDays(r);
+  const rate = sendsPerDayWithCredits(r);
+  return {
+    seatDays,
+    seatDaysWithoutCredits: r.totals.zeroBalanceDays,
+    shareWithoutCredits: seatDays > 0 ? r.totals.zeroBalanceDays / seatDays : 0,
+    sendsPerSeatPerDayWithCredits: rate,
+    deferredInMails: Math.round(r.totals.zeroBalanceDays * rate),
   };
 }
 
@@ -77,42 +108,65 @@ const dailyRows = (r: ReplayResult) =>
     zeroBalanceDays: r.daily.zeroBalanceDays[d]!,
   }));
 
-/** The replay on the chosen plan and the what-if table, as plain JSON-ready data. */
+/** The replay on the log's plan (when known) and the what-if table with prices, as plain JSON-ready data. */
 export function runReplay(log: SendLog, s: ReplaySettingsResolved) {
   const common = { anchorMs: s.anchorMs, endMs: s.endMs, refundAging: s.refundAging, billingCycle: s.billingCycle };
-  const r = replayPlan(log, s.plan, s.policy, common);
+  const r = s.plan === undefined ? undefined : replayPlan(log, s.plan, s.policy, common);
   const table = whatIf(log, common);
+  const seats = log.accounts.length;
   return {
     scenario: "replay" as const,
-    log: logSummary(log, s.endMs),
+    log: logSummary(log, s.endMs, s.afterEnd ?? 0),
     params: {
-      plan: s.plan,
+      plan: s.plan ?? null,
       policy: s.policy,
+      rules: policies[s.policy].description,
       refundAging: s.refundAging,
       billingCycle: s.billingCycle,
       anchor: formatIso(s.anchorMs),
       end: formatIso(s.endMs),
+      pricesUsdPerSeatPerMonth: Object.fromEntries(Object.entries(s.prices).map(([p, v]) => [p, v.usd])),
+      illustrativePrices: Object.entries(s.prices).filter(([, v]) => v.illustrative).map(([p]) => p),
     },
-    replay: {
-      totals: r.totals,
-      grants: r.grantTimesMs.map(formatIso),
-      firstUnsendableAt: Number.isNaN(r.firstUnsendableMs) ? null : formatIso(r.firstUnsendableMs),
-      unsendable: [...r.unsendableRows].map((i) => ({
-        line: log.line[i]!,
-        account: log.accounts[log.account[i]!]!,
-        sentAt: formatIso(log.sentAtMs[i]!),
-      })),
-      accounts: r.accounts.map(({ firstUnsendableMs, ...a }) => ({
-        ...a,
+    replay:
+      r === undefined
+        ? null
+        : {
+            totals: { ...r.totals, lost: r.totals.expired + r.totals.forfeited, held: r.totals.closingBalance },
+            creditLimits: creditLimits(r),
+            grants: r.grantTimesMs.map(formatIso),
+            firstUnsendableAt: Number.isNaN(r.firstUnsendableMs) ? null : formatIso(r.firstUnsendableMs),
+            unsendable: [...r.unsendableRows].map((i) => ({
+              line: log.line[i]!,
+              account: log.accounts[log.account[i]!]!,
+              sentAt: formatIso(log.sentAtMs[i]!),
+            })),
+            accounts: r.accounts.map(({ firstUnsendableMs, ...a }) => ({
+              ...a,
+              firstUnsendableAt: Number.isNaN(firstUnsendableMs) ? null : formatIso(firstUnsendableMs),
+            })),
+            daily: dailyRows(r),
+          },
+    whatIf: table.map(({ result, firstUnsendableMs, ...row }) => {
+      const months = result.grantTimesMs.length;
+      const price = s.prices[row.plan]!.usd;
+      const costUsd = price * seats * months;
+      const conversations = result.totals.conversations;
+      return {
+        ...row,
         firstUnsendableAt: Number.isNaN(firstUnsendableMs) ? null : formatIso(firstUnsendableMs),
-      })),
-      daily: dailyRows(r),
-    },
-    whatIf: table.map(({ result, firstUnsendableMs, ...row }) => ({
-      ...row,
-      firstUnsendableAt: Number.isNaN(firstUnsendableMs) ? null : formatIso(firstUnsendableMs),
-      daily: dailyRows(result).map(({ date, day, balance, granted, expired, forfeited }) => ({ date, day, balance, granted, expired, forfeited })),
-    })),
+        lost: row.expired + row.forfeited,
+        held: row.closingBalance,
+        conversations,
+        months,
+        priceUsdPerSeatPerMonth: price,
+        illustrativePrice: s.prices[row.plan]!.illustrative,
+        costUsd,
+        costPerConversationUsd: conversations > 0 ? costUsd / conversations : null,
+        conversationsPerSeatPerMonth: months > 0 && seats > 0 ? conversations / (seats * months) : 0,
+        daily: dailyRows(result).map(({ date, day, balance, granted, expired, forfeited }) => ({ date, day, balance, granted, expired, forfeited })),
+      };
+    }),
     skipped: log.skipped as readonly BadRow[],
   };
 }
@@ -128,34 +182,62 @@ function table(header: readonly string[], rows: readonly (readonly string[])[], 
   return [line(header), ...rows.map(line)];
 }
 
+const usd = (x: number) => `$${x.toLocaleString("en-US", { minimumFractionDigits: 2, maximumFractionDigits: 2 })}`;
+const pct = (x: number) => `${(100 * x).toFixed(1)}%`;
+
 function creditsLine(t: ReplayTotals): string {
-  return `granted ${int(t.granted)}, spent ${int(t.spent)}, refunded ${int(t.refunded)}, expired ${int(t.expired)}, forfeited ${int(t.forfeited)}, closing balance ${int(t.closingBalance)}`;
+  return (
+    `granted ${int(t.granted)}, used ${int(t.spent)}, refunded ${int(t.refunded)}, ` +
+    `lost ${int(t.expired + t.forfeited)} (expired ${int(t.expired)}, forfeited ${int(t.forfeited)}), held at the end ${int(t.closingBalance)}`
+  );
+}
+
+/** "LinkedIn's rules (…)" or "the guide's rules (…)": which rules a figure was computed with. */
+export function rulesText(policy: PolicyId): string {
+  return `${policy === "linkedin" ? "LinkedIn's rules" : "the guide's rules"} (policy ${policy}: ${policies[policy].description})`;
 }
 
 export function replayText(r: ReplayReport): string {
   const p = r.params;
-  const t = r.replay.totals;
   const l = r.log;
-  const spanDays = (Date.parse(l.end) - Date.parse(r.replay.grants[0] ?? l.end)) / DAY_MS;
   const free = channels.filter((c) => c !== "inmail" && l.byChannel[c] > 0).map((c) => `${int(l.byChannel[c])} ${c}`);
   const out = [
-    `replay of ${l.file} on ${p.plan} (${plans[p.plan].name}), policy ${p.policy}`,
+    `replay of ${l.file} with ${rulesText(p.policy)}`,
     `  log: ${int(l.rows)} rows (${int(l.byChannel.inmail)} InMails using credit${free.length ? `; free: ${free.join(", ")}` : ""}), ` +
-      `${int(l.accounts)} ${l.accounts === 1 ? "account" : "accounts"}, ${l.firstSentAt.slice(0, 10)} to ${l.end.slice(0, 10)} (end, exclusive)` +
-      (l.skipped ? `; ${int(l.skipped)} bad rows skipped` : ""),
-    `  grants: ${r.replay.grants.length} per account of ${plans[p.plan].creditsPerMonth} credits, ${r.replay.grants[0]?.slice(0, 10) ?? "none"} to ${r.replay.grants.at(-1)?.slice(0, 10) ?? "none"}` +
-      ` (${plans[p.plan].grantSchedule === "calendar-month" ? "at the anchor, then the 1st of each month, UTC" : p.billingCycle === "monthly" ? "monthly on the anchor's day" : "every 30 days from the anchor"})`,
-    `  credits (all accounts): ${creditsLine(t)}`,
-    `  time with no credits: ${one(t.zeroBalanceDays)} account-days` +
-      (spanDays > 0 ? ` (${one((100 * t.zeroBalanceDays) / (spanDays * l.accounts))}% of the time)` : ""),
-    `  InMails that could not have been sent: ${int(t.unsendable)} of ${int(t.inmails)}` +
-      (r.replay.firstUnsendableAt ? ` (first ${r.replay.firstUnsendableAt})` : ""),
+      `${int(l.accounts)} ${l.accounts === 1 ? "seat" : "seats"}, ${l.firstSentAt.slice(0, 10)} to ${l.end.slice(0, 10)} (end, exclusive)` +
+      (l.skipped ? `; ${int(l.skipped)} bad rows skipped` : "") +
+      (l.afterEnd ? `; ${int(l.afterEnd)} rows sent from --end on left out` : ""),
   ];
-  if (r.replay.accounts.length > 1 && r.replay.accounts.length <= 20) {
-    out.push("", "per account:");
+  const mine = r.whatIf.filter((w) => w.policy === p.policy);
+  if (r.replay !== null && p.plan !== null) {
+    const t = r.replay.totals;
+    const c = r.replay.creditLimits;
+    const own = mine.find((w) => w.plan === p.plan);
+    out.push(
+      `on ${p.plan} (${plans[p.plan].name}), the plan the log was sent on:`,
+      `  grants: ${r.replay.grants.length} per seat of ${plans[p.plan].creditsPerMonth} credits, ${r.replay.grants[0]?.slice(0, 10) ?? "none"} to ${r.replay.grants.at(-1)?.slice(0, 10) ?? "none"}` +
+        ` (${plans[p.plan].grantSchedule === "calendar-month" ? "at the anchor, then the 1st of each month, UTC" : p.billingCycle === "monthly" ? "monthly on the anchor's day" : "every 30 days from the anchor"})`,
+      `  credits, all seats: ${creditsLine(t)}`,
+      c.seatDaysWithoutCredits > 0
+        ? `  limited by credits: the seats held no credits on ${pct(c.shareWithoutCredits)} of seat-days (${one(c.seatDaysWithoutCredits)} of ${one(c.seatDays)}); ` +
+          `at the ${c.sendsPerSeatPerDayWithCredits.toFixed(2)} InMails a seat sent per day while holding credits, about ${int(c.deferredInMails)} InMails were probably deferred`
+        : `  not limited by credits: the seats always held credits`,
+      `  InMails that could not have been sent: ${int(t.unsendable)} of ${int(t.inmails)}` + (r.replay.firstUnsendableAt ? ` (first ${r.replay.firstUnsendableAt})` : ""),
+    );
+    if (own) {
+      out.push(
+        `  conversations (accepted or replied): ${int(own.conversations)}; cost ${usd(own.costUsd)} (${int(l.accounts)} × ${own.months} months × ${usd(own.priceUsdPerSeatPerMonth)} a seat)` +
+          `; ${own.costPerConversationUsd === null ? "no conversation yet" : `${usd(own.costPerConversationUsd)} per conversation`}`,
+      );
+    }
+  } else {
+    out.push("  no plan given (--plan) and the log has no plan column: every plan side by side below; pass --plan with the plan the log was sent on for its own credits and whether they held it back");
+  }
+  if (r.replay !== null && r.replay.accounts.length > 1 && r.replay.accounts.length <= 20) {
+    out.push("", "per seat:");
     out.push(
       ...table(
-        ["account", "InMails", "unsendable", "granted", "spent", "refunded", "expired", "forfeited", "closing", "no-credit days"],
+        ["account", "InMails", "unsendable", "granted", "used", "refunded", "lost", "held", "no-credit days"],
         r.replay.accounts.map((a) => [
           a.account || "(none)",
           int(a.inmails),
@@ -163,8 +245,7 @@ export function replayText(r: ReplayReport): string {
           int(a.granted),
           int(a.spent),
           int(a.refunded),
-          int(a.expired),
-          int(a.forfeited),
+          int(a.expired + a.forfeited),
           int(a.closingBalance),
           one(a.zeroBalanceDays),
         ]),
@@ -172,15 +253,34 @@ export function replayText(r: ReplayReport): string {
       ),
     );
   }
-  if (r.replay.unsendable.length > 0) {
+  if (r.replay !== null && r.replay.unsendable.length > 0) {
     const shown = r.replay.unsendable.slice(0, 10);
-    out.push("", `InMails that could not have been sent${t.unsendable > shown.length ? ` (first ${shown.length} of ${int(t.unsendable)}; all with --json)` : ""}:`);
+    const total = r.replay.totals.unsendable;
+    out.push("", `InMails that could not have been sent${total > shown.length ? ` (first ${shown.length} of ${int(total)}; all with --json)` : ""}:`);
     for (const u of shown) out.push(`  line ${u.line}  ${u.sentAt}  ${u.account || ""}`.trimEnd());
   }
-  out.push("", "what if — the same log on every plan, under both policies:");
+  const illustrative = p.illustrativePrices.length > 0 ? ` (prices of ${p.illustrativePrices.join(", ")} illustrative, low confidence; set them with --set price.PLAN=USD)` : "";
+  out.push("", `cost per conversation — the same log on every plan, ${rulesText(p.policy).split(" (")[0]}${illustrative}:`);
   out.push(
     ...table(
-      ["plan", "policy", "credits", "sent", "unsendable", "first unsendable", "granted", "spent", "refunded", "expired", "forfeited", "closing", "no-credit days"],
+      ["plan", "USD/seat/month", "sent", "refused", "conversations", "per seat/month", "cost (USD)", "USD/conversation"],
+      mine.map((w) => [
+        w.plan,
+        w.priceUsdPerSeatPerMonth.toFixed(2),
+        int(w.sent),
+        int(w.unsendable),
+        int(w.conversations),
+        w.conversationsPerSeatPerMonth.toFixed(1),
+        int(w.costUsd),
+        w.costPerConversationUsd === null ? "–" : w.costPerConversationUsd.toFixed(2),
+      ]),
+      (i) => i > 0,
+    ),
+  );
+  out.push("", "what if — credits, the same log on every plan, under both policies (all seats):");
+  out.push(
+    ...table(
+      ["plan", "policy", "credits/month", "sent", "refused", "first refused", "granted", "used", "refunded", "lost", "held", "no-credit seat-days"],
       r.whatIf.map((w) => [
         w.plan,
         w.policy,
@@ -191,15 +291,30 @@ export function replayText(r: ReplayReport): string {
         int(w.granted),
         int(w.spent),
         int(w.refunded),
-        int(w.expired),
-        int(w.forfeited),
-        int(w.closingBalance),
+        int(w.lost),
+        int(w.held),
         one(w.zeroBalanceDays),
       ]),
       (i) => i >= 2 && i !== 5,
     ),
   );
   return out.join("\n");
+}
+
+/** Reads the log and replays it as the command line asks. */
+export async function replayFromOptions(o: ReturnType<typeof parseOptions>, command: string) {
+  const reading = logReading(o);
+  const full = await loadLog(o.values.log as string, o.switches["skip-bad"]!, process.stderr, command, reading);
+  const window = resolveWindow(full, o.values, reading);
+  const settings: ReplaySettingsResolved = {
+    plan: resolvePlan(window.log, o.values),
+    ...replaySettings(o.values),
+    anchorMs: window.anchorMs,
+    endMs: window.endMs,
+    prices: planPrices(o.values),
+    afterEnd: window.afterEnd,
+  };
+  return { log: window.log, window, settings, report: runReplay(window.log, settings) };
 }
 
 if (isMain(import.meta.url)) {
@@ -209,8 +324,7 @@ if (isMain(import.meta.url)) {
       process.stdout.write(helpText(replaySpec));
       return;
     }
-    const log = await loadLog(o.values.log as string, o.switches["skip-bad"]!, process.stderr, replaySpec.command);
-    const report = runReplay(log, { plan: resolvePlan(log, o.values), ...replaySettings(o.values), ...resolveWindow(log, o.values) });
+    const { report } = await replayFromOptions(o, replaySpec.command);
     process.stdout.write(o.switches.json ? `${JSON.stringify(report, null, 2)}\n` : `${replayText(report)}\n`);
   });
 }

@@ -125,6 +125,8 @@ export interface TeamRunInfo {
   readonly plan: PaidPlanId;
   readonly policy: PolicyId;
   readonly seats: number;
+  /** The general-scenario values the run was built from (`buildModel(values)` rebuilds its model). */
+  readonly values: ParamValues;
 }
 
 /** The team inputs, typed. */
@@ -190,8 +192,10 @@ function runValues(v: ParamValues, s: Omit<TeamSettings, "baseResponseRate" | "m
     "sender.sendsPerDay": s.sendsPerWorkingDay,
     "sender.demandPerCycle": s.demandPerSeat,
     "sender.workdays": s.workdays,
-    "audience.acceptedShare": s.positiveShare * acceptedOfPositive,
-    "audience.repliedShare": s.positiveShare * (1 - acceptedOfPositive),
+    // The segment's own mix when the positive share is the segment's: the same model, bit for bit, as a scenario left on its defaults.
+    ...(s.positiveShare === positiveMix
+      ? {}
+      : { "audience.acceptedShare": s.positiveShare * acceptedOfPositive, "audience.repliedShare": s.positiveShare * (1 - acceptedOfPositive) }),
     "price.monthlyUsd": s.prices[plan].usdPerSeatPerMonth,
     ...(baseRate === null ? {} : { "audience.responseRate": baseRate }),
   });
@@ -276,9 +280,10 @@ export function planTeam(values: ParamValues): TeamPlan {
   const runs: ModelRun[] = [];
   const info: TeamRunInfo[] = [];
   const add = (role: TeamRunInfo["role"], plan: PaidPlanId, policy: PolicyId, seats: number) => {
-    const built = buildModel(runValues(v, settings, plan, policy, seats, baseResponseRate));
+    const general = runValues(v, settings, plan, policy, seats, baseResponseRate);
+    const built = buildModel(general);
     runs.push({ model: built.model, seed: built.seed, accounts: built.accounts, replications: built.replications });
-    info.push({ role, plan, policy, seats });
+    info.push({ role, plan, policy, seats, values: general });
   };
   for (const policy of settings.policies) for (const plan of settings.plans) add("team", plan, policy, settings.seats);
   const searched: Record<string, number[]> = {};
@@ -328,7 +333,7 @@ export interface TeamMonth {
 }
 
 /** The team on one plan under one policy. */
-export interface TeamPlanResult {
+export interface TeamPlanResult extends TeamTallyFigures {
   readonly plan: PaidPlanId;
   readonly planName: string;
   readonly policy: PolicyId;
@@ -338,20 +343,6 @@ export interface TeamPlanResult {
   readonly creditsPerSeatPerMonth: number;
   readonly priceUsdPerSeatPerMonth: number;
   readonly priceIllustrative: boolean;
-  readonly perTeamPerMonth: TeamFigures;
-  /** Null when the horizon holds no whole quarter (fewer than 3 months). */
-  readonly perTeamPerQuarter: TeamFigures | null;
-  /** InMails delivered and conversations per seat per month (the team's ÷ seats). */
-  readonly perSeatPerMonth: { readonly inmailsDelivered: TeamEstimate; readonly conversations: TeamEstimate };
-  /** Credits held: the team's balance at the end of the horizon (not lost). */
-  readonly creditsHeldAtEnd: TeamEstimate;
-  /** Team cost a month ÷ team conversations a month, per replication (USD per conversation); null when a replication has none. */
-  readonly costPerConversationUsd: TeamEstimate | null;
-  /** Response rate the simulated team observes (responses ÷ InMails delivered, all replications pooled): the rate typed, within noise. */
-  readonly observedResponseRate: number;
-  /** Share of simulated team-months with at least the target (null without a target). */
-  readonly shareOfMonthsReachingTarget: number | null;
-  readonly byMonth: readonly TeamMonth[];
 }
 
 /** The smallest team of one plan under one policy that meets the target. */
@@ -472,13 +463,50 @@ function teamMonths(tallies: readonly Tally[]): number[] {
   return tallies.flatMap((t) => [...t.perCycle.positives]);
 }
 
-function planResult(s: TeamSettings, run: TeamRunInfo, tallies: readonly Tally[]): TeamPlanResult {
-  const months = s.months;
-  const price = s.prices[run.plan];
-  const costPerMonth = run.seats * price.usdPerSeatPerMonth;
+/** What `teamFigures` needs besides the tallies. */
+export interface TeamShape {
+  /** Seats the tallies sum over (all accounts × seats per account). */
+  readonly seats: number;
+  readonly priceUsdPerSeatPerMonth: number;
+  /** Conversations per team per month to count months against, or null. */
+  readonly target: number | null;
+}
+
+/** Team figures of tallies, as every view computes them. */
+export interface TeamTallyFigures {
+  readonly perTeamPerMonth: TeamFigures;
+  /** Null when the horizon holds no whole quarter (fewer than 3 months). */
+  readonly perTeamPerQuarter: TeamFigures | null;
+  /** The team's per month ÷ seats. */
+  readonly perSeatPerMonth: { readonly inmailsDelivered: TeamEstimate; readonly conversations: TeamEstimate; readonly creditsLost: TeamEstimate };
+  /** Credits held: the team's balance at the end of the horizon (not lost). */
+  readonly creditsHeldAtEnd: TeamEstimate;
+  /** Team cost a month ÷ team conversations a month, per replication (USD per conversation); null when a replication has none. */
+  readonly costPerConversationUsd: TeamEstimate | null;
+  /** Responses ÷ InMails delivered, all replications pooled: the rate typed, within noise, in the team planner. */
+  readonly observedResponseRate: number;
+  /** Share of simulated team-months with at least the target (null without a target). */
+  readonly shareOfMonthsReachingTarget: number | null;
+  readonly byMonth: readonly TeamMonth[];
+}
+
+/**
+ * The one aggregation of replication tallies into the glossary's figures: the team is
+ * everything a tally sums (its accounts × their seats), one tally per replication. Team
+ * totals per month and per quarter (means over the horizon's months or whole quarters,
+ * 95% CI across replications), per seat per month (the team's ÷ seats), credits held at
+ * the end, cost per conversation (the team's cost a month ÷ its conversations a month,
+ * per replication), the response rate observed, and months reaching a target. Every
+ * view — the team planner, recruiting-team, capacity-by-plan, job-seeker, the general
+ * scenarios — takes its figures from here, so the same runs give the same numbers.
+ */
+export function teamFigures(tallies: readonly Tally[], shape: TeamShape): TeamTallyFigures {
+  const months = tallies[0]?.cycles ?? 0;
+  const costPerMonth = shape.seats * shape.priceUsdPerSeatPerMonth;
   const perMonth = figures(tallies, 1, costPerMonth);
   const conversationsByReplication = perPeriod(tallies, 1, measures.conversations);
   const all = teamMonths(tallies);
+  const target = shape.target;
   let delivered = 0;
   let responses = 0;
   for (const t of tallies) {
@@ -492,9 +520,27 @@ function planResult(s: TeamSettings, run: TeamRunInfo, tallies: readonly Tally[]
       inmailsDelivered: mean((t) => t.perCycle.sends[c]!),
       conversations: mean((t) => t.perCycle.positives[c]!),
       creditsLost: mean((t) => t.perCycle.expired[c]! + t.perCycle.forfeited[c]!),
-      shareReachingTarget: s.target === null ? null : tallies.filter((t) => t.perCycle.positives[c]! >= s.target!).length / tallies.length,
+      shareReachingTarget: target === null ? null : tallies.filter((t) => t.perCycle.positives[c]! >= target).length / tallies.length,
     };
   });
+  return {
+    perTeamPerMonth: perMonth,
+    perTeamPerQuarter: months >= 3 ? figures(tallies, 3, 3 * costPerMonth) : null,
+    perSeatPerMonth: {
+      inmailsDelivered: scale(perMonth.inmailsDelivered, 1 / shape.seats),
+      conversations: scale(perMonth.conversations, 1 / shape.seats),
+      creditsLost: scale(perMonth.creditsLost, 1 / shape.seats),
+    },
+    creditsHeldAtEnd: meanCi95(tallies.map((t) => t.closingBalance)),
+    costPerConversationUsd: conversationsByReplication.every((c) => c > 0) ? meanCi95(conversationsByReplication.map((c) => costPerMonth / c)) : null,
+    observedResponseRate: delivered > 0 ? responses / delivered : 0,
+    shareOfMonthsReachingTarget: target === null ? null : all.filter((m) => m >= target).length / all.length,
+    byMonth,
+  };
+}
+
+function planResult(s: TeamSettings, run: TeamRunInfo, tallies: readonly Tally[]): TeamPlanResult {
+  const price = s.prices[run.plan];
   return {
     plan: run.plan,
     planName: plans[run.plan].name,
@@ -504,14 +550,7 @@ function planResult(s: TeamSettings, run: TeamRunInfo, tallies: readonly Tally[]
     creditsPerSeatPerMonth: plans[run.plan].creditsPerMonth,
     priceUsdPerSeatPerMonth: price.usdPerSeatPerMonth,
     priceIllustrative: price.illustrative,
-    perTeamPerMonth: perMonth,
-    perTeamPerQuarter: months >= 3 ? figures(tallies, 3, 3 * costPerMonth) : null,
-    perSeatPerMonth: { inmailsDelivered: scale(perMonth.inmailsDelivered, 1 / run.seats), conversations: scale(perMonth.conversations, 1 / run.seats) },
-    creditsHeldAtEnd: meanCi95(tallies.map((t) => t.closingBalance)),
-    costPerConversationUsd: conversationsByReplication.every((c) => c > 0) ? meanCi95(conversationsByReplication.map((c) => costPerMonth / c)) : null,
-    observedResponseRate: delivered > 0 ? responses / delivered : 0,
-    shareOfMonthsReachingTarget: s.target === null ? null : all.filter((m) => m >= s.target!).length / all.length,
-    byMonth,
+    ...teamFigures(tallies, { seats: run.seats, priceUsdPerSeatPerMonth: price.usdPerSeatPerMonth, target: s.target }),
   };
 }
 

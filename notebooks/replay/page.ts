@@ -1,11 +1,13 @@
 /**
- * The replay report as a page: the log replayed on its plan, the same log on every
- * plan under both policies, the fitted response model against the data, and the
- * forecast capacity by plan. Every sentence is written from the computed numbers;
- * every figure and table ships its data as a CSV.
+ * The replay report as a page: first the answer (the rules used, cost per conversation
+ * on every plan, whether the log was limited by credits, the forecast's advice), then
+ * the log on its plan, its balance over time, the same log on every plan under both
+ * policies, the fitted response model against the data, and the forecast by plan.
+ * Every sentence is written from the computed numbers; every figure and table ships its
+ * data as a CSV. A short or odd log gets the sections it supports, and a sentence saying
+ * why the others are missing (no NaN anywhere).
  */
 import { plans } from "../../models/plans.ts";
-import type { ReplayTotals } from "../../models/replay.ts";
 import {
   balanceTimeline,
   groupedBars,
@@ -16,43 +18,26 @@ import {
   type Provenance,
 } from "../../reports/index.ts";
 import type { CalibrationReport } from "../../scenarios/calibrate.ts";
-import type { ReplayReport } from "../../scenarios/replay.ts";
+import { rulesText, type ReplayReport } from "../../scenarios/replay.ts";
 import { planName } from "../plan-name.ts";
-import { f0, f1, f2, pct1 } from "../text-format.ts";
+import { f0, f1, f2, pct1, usd } from "../text-format.ts";
 
 const date = (iso: string) => iso.slice(0, 10);
-
-/** Where the credits went, as columns of the per-account and the what-if tables. */
-const creditFlow = (t: Pick<ReplayTotals, "granted" | "spent" | "refunded" | "expired" | "forfeited" | "closingBalance">) => ({
-  granted: t.granted,
-  spent: t.spent,
-  refunded: t.refunded,
-  expired: t.expired,
-  forfeited: t.forfeited,
-  closing: t.closingBalance,
-});
-const creditFlowColumns = {
-  granted: { label: "Granted" },
-  spent: { label: "Spent" },
-  refunded: { label: "Refunded" },
-  expired: { label: "Expired" },
-  forfeited: { label: "Forfeited" },
-  closing: { label: "Left at end" },
-};
 
 export function replayPage(replay: ReplayReport, cal: CalibrationReport, provenance: Provenance): Page {
   const p = replay.params;
   return {
     title: `Replay of ${replay.log.file}`,
     guide:
-      `A real send log, replayed through the credit rules of ${planName(p.plan)} (${p.policy} policy) and of every other plan under both policies: ` +
-      `the log's InMails and responses are kept as they happened; only the credits are simulated, with the project's credit ledger. ` +
-      `Then the response model is fitted to the log (outcome probabilities, response delay) and run forward under each plan to forecast capacity, ` +
-      `with the uncertainty of the fitted parameters carried into the bands. Open-profile messages and connection requests use no credit. ` +
-      `Times are UTC; the log ends (exclusive) at ${replay.log.end}.`,
+      `A real send log, replayed through ${rulesText(p.policy)}` +
+      (p.plan === null ? " on every plan" : ` on ${planName(p.plan)}, the plan it was sent on, and on every other plan`) +
+      `: the log's InMails and responses are kept as they happened; only the credits are simulated, with the project's credit ledger. ` +
+      `Then the response model is fitted to the log (outcome probabilities, response delay) and run forward under each plan to forecast ` +
+      `conversations and cost, with the uncertainty of the fitted parameters carried into the bands. Open-profile messages and connection ` +
+      `requests use no credit. Times are UTC; the log ends (exclusive) at ${replay.log.end}.`,
     sections: [
-      replaySection(replay),
-      timelineSection(replay),
+      answerSection(replay, cal),
+      ...(replay.replay === null ? [] : [replaySection(replay), timelineSection(replay)]),
       whatIfSection(replay),
       outcomeSection(cal),
       delaySection(cal),
@@ -62,55 +47,132 @@ export function replayPage(replay: ReplayReport, cal: CalibrationReport, provena
   };
 }
 
+const priceNote = (r: ReplayReport) =>
+  r.params.illustrativePrices.length > 0
+    ? `Prices marked * are illustrative (low confidence: LinkedIn publishes none); set yours with --set price.PLAN=USD.`
+    : "Prices as given.";
+
+function answerSection(r: ReplayReport, cal: CalibrationReport): PageSection {
+  const p = r.params;
+  const mine = r.whatIf.filter((w) => w.policy === p.policy);
+  const own = p.plan === null ? undefined : mine.find((w) => w.plan === p.plan);
+  const whole = mine.filter((w) => w.unsendable === 0 && w.costPerConversationUsd !== null);
+  const cheapest = [...whole].sort((a, b) => a.costPerConversationUsd! - b.costPerConversationUsd!)[0];
+  const lines: string[] = [`Rules: ${rulesText(p.policy)}.`];
+  if (own) {
+    lines.push(
+      `On ${planName(own.plan)} the log's ${f0(r.log.accounts)} ${r.log.accounts === 1 ? "seat" : "seats"} had ${f0(own.conversations)} conversations (accepted or replied) ` +
+        `for ${usd(own.costUsd)}: ${own.costPerConversationUsd === null ? "no conversation yet" : `${usd(own.costPerConversationUsd)} per conversation`}, ` +
+        `${f1(own.conversationsPerSeatPerMonth)} conversations per seat per month.`,
+    );
+  }
+  if (cheapest) {
+    lines.push(
+      `The cheapest plan per conversation that sends the whole log is ${planName(cheapest.plan)}: ${usd(cheapest.costPerConversationUsd!)} per conversation.`,
+    );
+  } else lines.push("No plan sends the whole log under these rules.");
+  const limits = r.replay?.creditLimits;
+  if (limits && limits.seatDaysWithoutCredits > 0) {
+    lines.push(
+      `The log itself was limited by credits: its seats held none on ${pct1(limits.shareWithoutCredits)} of seat-days; at the ${f2(limits.sendsPerSeatPerDayWithCredits)} InMails ` +
+        `a seat sent per day while holding credits, about ${f0(limits.deferredInMails)} InMails were probably deferred. The sends above are what the credits allowed, not the demand.`,
+    );
+  } else if (limits) lines.push("The log was not limited by credits: its seats always held some.");
+  else lines.push("No plan was given and the log has no plan column, so whether credits held it back cannot be told; pass --plan with the plan it was sent on.");
+  const advice = cal.forecast?.advice;
+  if (cal.forecast && advice) {
+    const row = cal.forecast.rows.find((x) => x.plan === advice.plan && x.policy === advice.policy);
+    lines.push(
+      `Forecast at the senders' demand (${f0(cal.forecast.demandPerSeatPerMonth)} InMails per seat per month): ${planName(advice.plan)}, ${advice.reason}` +
+        (row?.costPerConversationUsd.mean != null ? `, about ${usd(row.costPerConversationUsd.mean)} per conversation.` : "."),
+    );
+  } else lines.push(`No forecast: ${cal.forecastRefused}.`);
+  const table = mine.map((w) => ({
+    plan: planName(w.plan),
+    price: `${usd(w.priceUsdPerSeatPerMonth)}${w.illustrativePrice ? "*" : ""}`,
+    sent: w.sent,
+    refused: w.unsendable,
+    conversations: w.conversations,
+    perSeatMonth: w.conversationsPerSeatPerMonth,
+    cost: w.costUsd,
+    perConversation: w.costPerConversationUsd,
+  }));
+  return {
+    heading: "The answer",
+    text: [
+      ...lines,
+      `The table: the same log on every plan under ${rulesText(p.policy).split(" (")[0]}, all seats — InMails each plan would have refused (no credit left), ` +
+        `conversations, cost (price per seat per month × seats × months billed) and cost per conversation. ${priceNote(r)}`,
+    ].join("\n\n"),
+    table: {
+      data: table,
+      columns: {
+        plan: { label: "Plan" },
+        price: { label: "Seat / month" },
+        refused: { label: "Refused" },
+        conversations: { label: "Conversations" },
+        cost: { label: "Cost", currency: "USD", digits: 0 },
+        perConversation: { label: "Per conversation", currency: "USD", digits: 2 },
+      },
+    },
+    csv: { filename: "cost-per-conversation.csv", table: mine.map(({ daily: _daily, ...w }) => w) },
+  };
+}
+
 function replaySection(r: ReplayReport): PageSection {
   const p = r.params;
-  const t = r.replay.totals;
+  const rp = r.replay!;
+  const plan = p.plan!;
+  const t = rp.totals;
   const l = r.log;
-  const first = r.replay.grants[0];
-  const span = first === undefined ? 0 : (Date.parse(l.end) - Date.parse(first)) / 86_400_000;
+  const first = rp.grants[0];
   const free = l.byChannel["open-profile"] + l.byChannel.connection;
   const text = [
-    `The log has ${f0(l.rows)} rows from ${f0(l.accounts)} ${l.accounts === 1 ? "account" : "accounts"}, sent from ${date(l.firstSentAt)} to ${l.lastTimestamp.slice(0, 10)}: ` +
+    `The log has ${f0(l.rows)} rows from ${f0(l.accounts)} ${l.accounts === 1 ? "seat" : "seats"}, sent from ${date(l.firstSentAt)} to ${l.lastTimestamp.slice(0, 10)}: ` +
       `${f0(l.byChannel.inmail)} InMails paid with a credit` +
       (free > 0 ? ` and ${f0(free)} free messages (${f0(l.byChannel["open-profile"])} to Open Profiles, ${f0(l.byChannel.connection)} connection requests)` : "") +
       "." +
-      (l.skipped > 0 ? ` ${f0(l.skipped)} malformed rows were skipped (listed on the command's error output).` : ""),
-    `On ${planName(p.plan)} under the ${p.policy} policy, each account starts empty and is granted ${f0(plans[p.plan].creditsPerMonth)} credits ${r.replay.grants.length} times, ` +
-      `from ${first ? date(first) : "–"}. Over all accounts: ${f0(t.granted)} credits granted, ${f0(t.spent)} spent, ${f0(t.refunded)} refunded, ` +
-      `${f0(t.expired)} expired, ${f0(t.forfeited)} forfeited to the cap, ${f0(t.closingBalance)} left at the end.`,
+      (l.skipped > 0 ? ` ${f0(l.skipped)} malformed rows were skipped (listed on the command's error output).` : "") +
+      (l.afterEnd > 0 ? ` ${f0(l.afterEnd)} rows sent from --end on are left out.` : ""),
+    `On ${planName(plan)}, each seat starts empty and is granted ${f0(plans[plan].creditsPerMonth)} credits ${rp.grants.length} times, ` +
+      `from ${first ? date(first) : "–"}. Over all seats: ${f0(t.granted)} credits granted, ${f0(t.spent)} used, ${f0(t.refunded)} refunded, ` +
+      `${f0(t.lost)} lost (${f0(t.expired)} expired, ${f0(t.forfeited)} forfeited to the cap), ${f0(t.held)} held at the end.`,
     t.unsendable === 0
-      ? `Every InMail in the log could have been sent on this plan. The accounts had no credit for ${f1(t.zeroBalanceDays)} account-days` +
-        (span > 0 ? ` (${pct1(t.zeroBalanceDays / (span * l.accounts))} of the time)` : "") +
-        ", waiting for a refund or the next grant."
-      : `${f0(t.unsendable)} of the ${f0(t.inmails)} InMails could not have been sent on this plan (no credit left at that moment), the first on ${r.replay.firstUnsendableAt}. ` +
-        `The accounts had no credit for ${f1(t.zeroBalanceDays)} account-days.`,
+      ? `Every InMail in the log could have been sent on this plan.`
+      : `${f0(t.unsendable)} of the ${f0(t.inmails)} InMails could not have been sent on this plan (no credit left at that moment), the first on ${rp.firstUnsendableAt}.`,
   ].join("\n\n");
-  const accounts = r.replay.accounts.map((a) => ({
+  const accounts = rp.accounts.map((a) => ({
     account: a.account || "(none)",
-    inmails: a.inmails,
-    unsendable: a.unsendable,
-    ...creditFlow(a),
+    refused: a.unsendable,
+    granted: a.granted,
+    used: a.spent,
+    refunded: a.refunded,
+    lost: a.expired + a.forfeited,
+    held: a.closingBalance,
     noCreditDays: a.zeroBalanceDays,
   }));
   return {
-    heading: `The log on ${planName(p.plan)} (${p.policy} policy)`,
+    heading: `The log on ${planName(plan)}, per seat`,
     text,
     table: {
       data: accounts,
       columns: {
-        account: { label: "Account" },
-        inmails: { label: "InMails" },
-        unsendable: { label: "Could not be sent" },
-        ...creditFlowColumns,
-        noCreditDays: { label: "Days with no credit", digits: 1 },
+        account: { label: "Seat" },
+        refused: { label: "Refused" },
+        granted: { label: "Granted" },
+        used: { label: "Used" },
+        refunded: { label: "Refunded" },
+        lost: { label: "Lost" },
+        held: { label: "Held" },
+        noCreditDays: { label: "No-credit days", digits: 1 },
       },
     },
-    csv: { filename: "replay-by-account.csv", table: accounts },
+    csv: { filename: "replay-by-seat.csv", table: rp.accounts.map((a) => ({ ...a })) },
   };
 }
 
 function timelineSection(r: ReplayReport): PageSection {
-  const chosen = r.params.plan;
+  const chosen = r.params.plan!;
   const balances: BalanceRow[] = [];
   const events: BalanceEventRow[] = [];
   const csv: { plan: string; policy: string; date: string; day: number; balance: number; granted: number; expired: number; forfeited: number }[] = [];
@@ -127,17 +189,16 @@ function timelineSection(r: ReplayReport): PageSection {
     }
   }
   const rows = r.whatIf.filter((w) => w.plan === chosen);
+  const startDate = rows[0]?.daily[0]?.date;
   const zero = rows.filter((w) => w.unsendable > 0).map((w) => `under the ${w.policy} policy ${f0(w.unsendable)} InMails could not have been sent`);
   return {
     heading: `Balance over time on ${planName(chosen)}, both policies`,
     text:
-      `Credits left at the end of each day (UTC), summed over the log's ${f0(r.log.accounts)} ${r.log.accounts === 1 ? "account" : "accounts"}, when the log is replayed on ${planName(chosen)}; ` +
-      `day 0 is ${rows[0]?.daily[0]?.date ?? "–"}. Marks show grants, credits that expired (or lapsed at a reset) and credits forfeited to the balance cap. ` +
-      (zero.length > 0
-        ? `The balance runs out: ${zero.join("; ")}.`
-        : "Under both policies every InMail of the log could have been sent.") +
+      `Credits held at the end of each day (UTC), summed over the log's ${f0(r.log.accounts)} ${r.log.accounts === 1 ? "seat" : "seats"}. ` +
+      `Marks show grants, credits that expired (or lapsed at a reset) and credits forfeited to the balance cap. ` +
+      (zero.length > 0 ? `The balance runs out: ${zero.join("; ")}.` : "Under both policies every InMail of the log could have been sent.") +
       ` The data behind the figure has the daily balance on every plan under both policies.`,
-    figure: balanceTimeline(balances, { events }),
+    figure: balanceTimeline(balances, { events, ...(startDate ? { startDate } : {}) }),
     csv: { filename: "balance-by-day.csv", table: csv },
   };
 }
@@ -146,34 +207,32 @@ function whatIfSection(r: ReplayReport): PageSection {
   const rows = r.whatIf.map((w) => ({
     plan: planName(w.plan),
     policy: w.policy,
-    credits: w.credits,
-    sent: w.sent,
-    unsendable: w.unsendable,
-    firstUnsendable: w.firstUnsendableAt ? w.firstUnsendableAt.slice(0, 16).replace("T", " ") : "–",
-    ...creditFlow(w),
+    refused: w.unsendable,
+    used: w.spent,
+    refunded: w.refunded,
+    lost: w.lost,
+    held: w.held,
     noCreditDays: w.zeroBalanceDays,
   }));
   const csv = r.whatIf.map(({ daily: _daily, ...w }) => w);
-  const all = r.whatIf.filter((w) => w.unsendable === 0);
-  const cheapest = [...all].sort((a, b) => a.credits - b.credits)[0];
   return {
-    heading: "What if: the same log on every plan, under both policies",
+    heading: "Credits: the same log on every plan, under both policies",
     text:
-      `Each row replays the whole log on one plan: how many of its ${f0(r.log.byChannel.inmail)} InMails that plan would have let through, when it would first have refused one, and where the credits went. ` +
-      (cheapest
-        ? `The smallest allotment that sends the whole log is ${planName(cheapest.plan)} (${f0(cheapest.credits)} credits a month, ${cheapest.policy} policy).`
-        : "No plan sends the whole log."),
+      `Each row replays the whole log on one plan, all seats together: how many of its ${f0(r.log.byChannel.inmail)} InMails that plan would have let through ` +
+      `(a refused InMail costs nothing and its response refunds nothing), and where the credits went: used (one per InMail sent), refunded, ` +
+      `lost (expired plus forfeited to the cap) and held (the balance at the end); each plan grants its monthly allotment per seat. ` +
+      `The credits granted and when each plan would first have refused an InMail are in the data.`,
     table: {
       data: rows,
       columns: {
         plan: { label: "Plan" },
         policy: { label: "Policy" },
-        credits: { label: "Credits / month" },
-        sent: { label: "Sent" },
-        unsendable: { label: "Could not be sent" },
-        firstUnsendable: { label: "First refused (UTC)" },
-        ...creditFlowColumns,
-        noCreditDays: { label: "Account-days with no credit", digits: 1 },
+        refused: { label: "Refused" },
+        used: { label: "Used" },
+        refunded: { label: "Refunded" },
+        lost: { label: "Lost" },
+        held: { label: "Held" },
+        noCreditDays: { label: "Seat-days at 0", digits: 0 },
       },
     },
     csv: { filename: "what-if.csv", table: csv },
@@ -182,6 +241,9 @@ function whatIfSection(r: ReplayReport): PageSection {
 
 function outcomeSection(r: CalibrationReport): PageSection {
   const o = r.calibration.outcomes;
+  if (o.overall.length === 0) {
+    return { heading: "Outcome probabilities", text: "The log has no credit-using InMail to estimate outcome probabilities from." };
+  }
   const channel = o.segments.filter((s) => s.segment === "channel");
   const bars = (channel.length > 0 ? channel : o.overall).map((s) => ({
     group: s.outcome,
@@ -206,15 +268,20 @@ function outcomeSection(r: CalibrationReport): PageSection {
       ignored: get("ignored").p,
     };
   });
-  const answered = 1 - o.overall.find((s) => s.outcome === "ignored")!.p;
+  const share = (name: string) => o.overall.find((s) => s.outcome === name)!.p;
+  const responseRate = share("accepted") + share("replied") + share("declined");
+  const settle =
+    o.settleRule === "none"
+      ? `Estimated over all ${f0(o.settled)} credit-using InMails; ${o.note}.`
+      : `Estimated over the ${f0(o.settled)} credit-using InMails sent by ${date(o.settledBefore)}, ${f1(o.settleDays)} days before the end ` +
+        `(the fitted delay distribution puts ${o.settleRule === "quantile-0.999" ? "99.9" : "90"}% of responses within that time); among them an InMail with no response counts as ignored. ` +
+        `The ${f0(o.recent)} more recent InMails are left out, since some of their answers are still to come.` +
+        (o.note === null ? "" : ` Note: ${o.note}.`);
   return {
     heading: "Outcome probabilities",
     text:
-      `Estimated over the ${f0(o.settled)} credit-using InMails sent by ${date(o.settledBefore)}, ${f1(o.settleDays)} days before the end ` +
-      `(the fitted delay distribution puts 99.9% of responses within that time); among them an InMail with no response counts as ignored. ` +
-      `The ${f0(o.recent)} more recent InMails are left out, since some of their answers are still to come. ` +
-      `${pct1(answered)} of InMails get a response of some kind. Bars show 95% Wilson intervals; the table breaks the rates down by the log's columns ` +
-      `(message length in LinkedIn's published bands, month of sending).`,
+      `${settle} Response rate (accepted, replied or declined, of delivered InMails): ${pct1(responseRate)}; conversations (accepted or replied): ${pct1(share("accepted") + share("replied"))} of InMails. ` +
+      `Bars show 95% Wilson intervals; the table breaks the rates down by the log's columns (message length in LinkedIn's published bands, month of sending).`,
     figure: groupedBars(bars, { yLabel: "Share of InMails", percent: true, xLabel: "Outcome" }),
     table: {
       data: table,
@@ -236,12 +303,13 @@ function outcomeSection(r: CalibrationReport): PageSection {
 function delaySection(r: CalibrationReport): PageSection {
   const c = r.calibration;
   const d = c.delay;
+  if (d === null) return { heading: "Response delay", text: `The response delay could not be fitted: ${c.delayProblem}.` };
   const bars = c.delayBins.flatMap((b) => [
     { group: b.bin, series: "observed", value: b.observed, lo: b.observedLo, hi: b.observedHi },
     { group: b.bin, series: "exponential fit", value: b.exponential },
     { group: b.bin, series: "lognormal fit", value: b.lognormal },
   ]);
-  const fit = (f: CalibrationReport["calibration"]["delay"]["lognormal"]) => ({
+  const fit = (f: (typeof d)["lognormal"]) => ({
     family: f.family,
     aic: f.aic,
     response: f.responseProbability.estimate,
@@ -250,9 +318,6 @@ function delaySection(r: CalibrationReport): PageSection {
     median: f.medianDays.estimate,
     medianLo: f.medianDays.ci95[0],
     medianHi: f.medianDays.ci95[1],
-    mean: f.meanDays.estimate,
-    meanLo: f.meanDays.ci95[0],
-    meanHi: f.meanDays.ci95[1],
     sigma: f.sigma?.estimate ?? null,
     sigmaLo: f.sigma?.ci95[0] ?? null,
     sigmaHi: f.sigma?.ci95[1] ?? null,
@@ -267,7 +332,7 @@ function delaySection(r: CalibrationReport): PageSection {
       `treated as right-censored (they may still be answered, or never). ${d.best === "lognormal" ? "A lognormal" : "An exponential"} fits better: ` +
       `AIC ${f1(best.aic)} against ${f1(other.aic)} (lower is better; AIC = 2 × parameters − 2 × log-likelihood). ` +
       `Median delay ${f2(best.medianDays.estimate)} days (95% CI ${f2(best.medianDays.ci95[0])}–${f2(best.medianDays.ci95[1])}), ` +
-      `mean ${f2(best.meanDays.estimate)} days. The bars compare the observed shares of responses by delay (settled InMails, with 95% Wilson intervals) ` +
+      `mean ${f2(best.meanDays.estimate)} days (in the data). The bars compare the observed shares of responses by delay (settled InMails, with 95% Wilson intervals) ` +
       `with each fit's.`,
     figure: groupedBars(bars, { yLabel: "Share of responses", percent: true, xLabel: "Delay from sending (days)" }),
     table: {
@@ -279,10 +344,6 @@ function delaySection(r: CalibrationReport): PageSection {
         responseCi: { label: "95% CI", interval: ["responseLo", "responseHi"], percent: true, digits: 1 },
         median: { label: "Median (days)", digits: 2 },
         medianCi: { label: "95% CI", interval: ["medianLo", "medianHi"], digits: 2 },
-        mean: { label: "Mean (days)", digits: 2 },
-        meanCi: { label: "95% CI", interval: ["meanLo", "meanHi"], digits: 2 },
-        sigma: { label: "Sigma", digits: 3 },
-        sigmaCi: { label: "95% CI", interval: ["sigmaLo", "sigmaHi"], digits: 3 },
       },
     },
     csv: { filename: "response-delay.csv", table: c.delayBins.map((b) => ({ ...b })) },
@@ -291,52 +352,67 @@ function delaySection(r: CalibrationReport): PageSection {
 
 function forecastSection(r: CalibrationReport): PageSection {
   const f = r.forecast;
-  const bars = f.rows.map((row) => ({
+  if (f === null) return { heading: "Forecast", text: `No forecast: ${r.forecastRefused}.` };
+  const mine = f.rows.filter((row) => row.policy === r.policy);
+  const bars = mine.map((row) => ({
     group: planName(row.plan),
-    series: `${row.policy} policy`,
-    value: row.capacity.mean,
-    lo: row.capacity.lo,
-    hi: row.capacity.hi,
+    series: "conversations",
+    value: row.positives.mean,
+    lo: row.positives.lo,
+    hi: row.positives.hi,
   }));
-  const rows = f.rows.map((row) => ({
+  const rows = mine.map((row) => ({
     plan: planName(row.plan),
-    policy: row.policy,
-    credits: row.credits,
     capacity: row.capacity.mean,
-    capacityLo: row.capacity.lo,
-    capacityHi: row.capacity.hi,
-    multiplier: row.multiplier.mean,
     positives: row.positives.mean,
     positivesLo: row.positives.lo,
     positivesHi: row.positives.hi,
+    perConversation: row.costPerConversationUsd.mean,
+    meets: row.meetsDemand ? "yes" : "no",
   }));
-  const top = [...f.rows].sort((a, b) => b.capacity.mean - a.capacity.mean)[0]!;
-  const demand = f.sendsPerDay * 30;
-  const capped = f.rows.filter((row) => row.capacity.mean > 0.97 * demand).map((row) => `${planName(row.plan)} (${row.policy})`);
+  const limited =
+    f.limitedByCredits !== null && f.limitedByCredits.shareOfSeatDaysWithoutCredits > 0.005
+      ? ` The log was limited by credits (its seats held none on ${pct1(f.limitedByCredits.shareOfSeatDaysWithoutCredits)} of seat-days on ${planName(f.limitedByCredits.plan!)}), ` +
+        `so the forecast sends at the rate while credits were held — the senders' demand — not at the rate the log shows.`
+      : "";
   return {
-    heading: "Forecast: outreach capacity by plan",
+    heading: "Forecast: conversations and cost per seat per month, by plan",
     text:
-      `The fitted model run forward for ${f.cycles} cycles from ${f.startDate}: ${f.accounts} accounts per draw, each sending ${f2(f.sendsPerDay)} InMails a day while it has credits ` +
-      `(${f.sendsPerDaySource}). Each of ${f.draws} draws takes its own outcome probabilities and delay parameters from their sampling distribution, ` +
-      `so the bands (2.5%–97.5% over draws) carry the uncertainty of the fit; every plan sees the same draws. ` +
-      `The highest capacity is ${planName(top.plan)} under the ${top.policy} policy, ${f1(top.capacity.mean)} InMails per account per cycle, ${f2(top.multiplier.mean)}× its allotment. ` +
-      (capped.length > 0
-        ? `${capped.join(", ")} ${capped.length === 1 ? "is" : "are"} limited by the sender's demand (about ${f0(demand)} a cycle), not by credits.`
-        : "Every plan is limited by its credits, not by the sender's demand."),
-    figure: groupedBars(bars, { yLabel: "InMails per account per cycle", xLabel: "Plan" }),
+      `The fitted model run forward for ${f.cycles} months from ${f.startDate}: ${f.accounts} seats per draw, each sending ${f2(f.sendsPerDay)} InMails a day while it holds credits ` +
+      `(${f.sendsPerDaySource}), a demand of ${f0(f.demandPerSeatPerMonth)} InMails per seat per month.${limited} Each of ${f.draws} draws takes its own outcome probabilities and delay parameters ` +
+      `from their sampling distribution, so the bands (2.5%–97.5% over draws) carry the uncertainty of the fit; every plan sees the same draws. ` +
+      (f.advice ? `Advice: ${planName(f.advice.plan)} (${f.advice.policy} policy), ${f.advice.reason}. ` : "") +
+      `The figure and the table show, per seat per month under ${r.rules.split(" (")[0]}, InMails delivered, conversations and cost per conversation; the data has both policies and every band.`,
+    figure: groupedBars(bars, { yLabel: "Conversations per seat per month", xLabel: "Plan" }),
     table: {
       data: rows,
       columns: {
         plan: { label: "Plan" },
-        policy: { label: "Policy" },
-        credits: { label: "Credits / month" },
-        capacity: { label: "InMails / cycle", digits: 1 },
-        capacityBand: { label: "95% band", interval: ["capacityLo", "capacityHi"], digits: 1 },
-        multiplier: { label: "× allotment", digits: 2 },
-        positives: { label: "Positive replies / cycle", digits: 1 },
+        capacity: { label: "InMails", digits: 1 },
+        positives: { label: "Conversations", digits: 1 },
         positivesBand: { label: "95% band", interval: ["positivesLo", "positivesHi"], digits: 1 },
+        perConversation: { label: "Per conversation", currency: "USD", digits: 2 },
+        meets: { label: "Demand met" },
       },
     },
-    csv: { filename: "forecast-capacity.csv", table: rows },
+    csv: { filename: "forecast.csv", table: f.rows.map((row) => ({ plan: row.plan, policy: row.policy, credits: row.credits, ...flat(row) })) },
+  };
+}
+
+/** A forecast row's bands as flat columns, for its CSV. */
+function flat(row: NonNullable<CalibrationReport["forecast"]>["rows"][number]) {
+  return {
+    capacity: row.capacity.mean,
+    capacityLo: row.capacity.lo,
+    capacityHi: row.capacity.hi,
+    conversations: row.positives.mean,
+    conversationsLo: row.positives.lo,
+    conversationsHi: row.positives.hi,
+    priceUsdPerSeatPerMonth: row.priceUsdPerSeatPerMonth,
+    illustrativePrice: row.illustrativePrice,
+    costPerConversationUsd: row.costPerConversationUsd.mean,
+    costPerConversationUsdLo: row.costPerConversationUsd.lo,
+    costPerConversationUsdHi: row.costPerConversationUsd.hi,
+    meetsDemand: row.meetsDemand,
   };
 }

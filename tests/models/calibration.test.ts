@@ -40,7 +40,7 @@ describe("calibration recovers the sample's known parameters within their 95% CI
   });
 
   it("response delay: AIC picks the lognormal, and its median and sigma cover the truth", () => {
-    const d = cal.delay;
+    const d = cal.delay!;
     expect(d.best).toBe("lognormal");
     expect(sampleLogParams.delay.kind).toBe("lognormal");
     const truth = sampleLogParams.delay as { medianDays: number; sigma: number };
@@ -62,8 +62,8 @@ describe("delay fit", () => {
     const path = join(mkdtempSync(join(tmpdir(), "exp-")), "log.csv");
     await writeSimulatedLog(sim, path);
     const cal = calibrate(await readSendLog(path), { endMs: sim.endMs });
-    expect(cal.delay.best).toBe("exponential");
-    expect(within(4, cal.delay.exponential.meanDays.ci95)).toBe(true);
+    expect(cal.delay!.best).toBe("exponential");
+    expect(within(4, cal.delay!.exponential.meanDays.ci95)).toBe(true);
   });
 
   it("treats no response by the end as censored, not as ignored", () => {
@@ -139,5 +139,63 @@ describe("forecast", () => {
     // Recruiter's 150 credits outlast the sender's demand of about 2.8 × 30 a cycle.
     const recruiter = f.rows.find((r) => r.plan === "recruiter")!;
     expect(recruiter.capacity.mean).toBeLessThan(90);
+  });
+});
+
+describe("short or odd logs: calibrated as far as they allow, never NaN, no forecast", () => {
+  const dir = mkdtempSync(join(tmpdir(), "odd-"));
+  let n = 0;
+  const write = (lines: readonly string[]) => {
+    const path = join(dir, `log-${n++}.csv`);
+    writeFileSync(path, `${lines.join("\n")}\n`);
+    return path;
+  };
+  const finite = (value: unknown): boolean =>
+    typeof value === "number" ? Number.isFinite(value) : Array.isArray(value) ? value.every(finite) : value !== null && typeof value === "object" ? Object.values(value).every(finite) : true;
+
+  it("the sample's first 199 rows (26 days): a shorter settle time, stated; finite rates; the forecast refused with the reason", async () => {
+    const lines = readFileSync(SAMPLE, "utf8").split("\n").slice(0, 200);
+    const log = await readSendLog(write(lines));
+    const cal = calibrate(log, { endMs: Date.UTC(2026, 0, 27) });
+    expect(cal.delay).not.toBeNull();
+    // The fitted 99.9% quantile is longer than the log: nothing would be settled at it.
+    expect(delayQuantile(cal.delay![cal.delay!.best].delay, 0.999)).toBeGreaterThan(26);
+    expect(cal.outcomes.settleRule).not.toBe("quantile-0.999");
+    expect(cal.outcomes.settled).toBeGreaterThanOrEqual(30);
+    expect(cal.outcomes.note).toMatch(/shorter settle time|lower bounds/);
+    expect(cal.outcomes.overall).toHaveLength(outcomes.length);
+    expect(finite(cal.outcomes)).toBe(true);
+    expect(cal.forecastProblem).toMatch(/^only 0 InMails are settled .*a forecast needs at least 30/);
+    expect(() => forecast({ calibration: cal, plans: ["recruiter-lite"], policies: ["linkedin"], sendsPerDay: 3, startDate: "2026-01-27", seed: 1, draws: 2, accounts: 1, cycles: 1 })).toThrow(
+      /no forecast: only 0 InMails/,
+    );
+  });
+
+  const head = "sentAt,recipientId,outcome,respondedAt";
+  const at = (day: number, hour: number) => new Date(Date.UTC(2026, 0, 1 + day, hour)).toISOString();
+
+  it("delays all zero (respondedAt = sentAt): says so, instead of blaming the log's size", async () => {
+    const rows = Array.from({ length: 300 }, (_, i) => (i % 3 === 0 ? `${at(i % 60, 9)},r${i},replied,${at(i % 60, 9)}` : `${at(i % 60, 10)},r${i},,`));
+    const cal = calibrate(await readSendLog(write([head, ...rows])), { endMs: Date.UTC(2026, 3, 1) });
+    expect(cal.delay).toBeNull();
+    expect(cal.delayProblem).toMatch(/every one of the 100 responses is stamped at its send instant \(delay 0\)/);
+    expect(cal.outcomes.settleRule).toBe("none");
+    expect(cal.outcomes.overall.find((o) => o.outcome === "replied")!.p).toBeCloseTo(1 / 3, 12);
+    expect(cal.forecastProblem).toMatch(/could not be fitted: every one of the 100 responses/);
+    expect(cal.delayBins).toEqual([]);
+  });
+
+  it("every response at one instant (an export time): says so", async () => {
+    const rows = Array.from({ length: 300 }, (_, i) => (i % 4 === 0 ? `${at(i % 60, 9)},r${i},accepted,2026-03-31T12:00:00Z` : `${at(i % 60, 10)},r${i},,`));
+    const cal = calibrate(await readSendLog(write([head, ...rows])), { endMs: Date.UTC(2026, 3, 1) });
+    expect(cal.delayProblem).toMatch(/all 75 responses are stamped at one instant \(2026-03-31T12:00:00.000Z\)/);
+  });
+
+  it("no response at all: no delay fit, every rate still defined", async () => {
+    const rows = Array.from({ length: 50 }, (_, i) => `${at(i % 20, 9)},r${i},ignored,`);
+    const cal = calibrate(await readSendLog(write([head, ...rows])), { endMs: Date.UTC(2026, 1, 1) });
+    expect(cal.delayProblem).toMatch(/at least 2 responses/);
+    expect(cal.outcomes.overall.find((o) => o.outcome === "ignored")!.p).toBe(1);
+    expect(finite(cal.outcomes)).toBe(true);
   });
 });

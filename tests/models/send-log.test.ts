@@ -2,9 +2,10 @@ import { mkdtempSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
-import { parseIsoMs } from "../../models/iso-time.ts";
+import { parseIsoMs, WallClockZone } from "../../models/iso-time.ts";
+import { parseColumnMap } from "../../models/log-header.ts";
 import { readSendLog } from "../../models/read-send-log.ts";
-import { LogFormatError, PENDING, type BadRow } from "../../models/send-log.ts";
+import { describeBadRow, LogFormatError, PENDING, type BadRow } from "../../models/send-log.ts";
 
 const dir = mkdtempSync(join(tmpdir(), "send-log-"));
 let files = 0;
@@ -120,5 +121,104 @@ describe("reading a send log", () => {
     const log = await readSendLog(file(text));
     expect(log.accounts).toEqual(["b", "a"]);
     expect([...log.bySent].map((i) => log.line[i])).toEqual([4, 2, 3]);
+  });
+});
+
+describe("real exports: header names, --map, outcome words, time zones", () => {
+  it("recognises common header names and outcome words in any case; other columns are ignored and listed", async () => {
+    const text = [
+      "Date Sent,Candidate,Status,Replied On,Sender,Type,Notes",
+      "2026-01-05T09:30:00Z,c1,Accepted,2026-01-05T14:00:00Z,ann,InMail,x",
+      "2026-01-05T10:30:00Z,c2,Interested,2026-01-06T14:00:00Z,ann,Open Profile,",
+      "2026-01-05T11:30:00Z,c3,Not interested,2026-01-06T15:00:00Z,bob,,",
+      "2026-01-05T12:30:00Z,c4,No response,,bob,Connection request,",
+      "2026-01-05T13:30:00Z,c5,pending,,bob,,",
+      "2026-01-05T14:30:00Z,c6,REPLIED,2026-01-07T09:00:00Z,bob,,",
+    ].join("\n");
+    const log = await readSendLog(file(text));
+    expect(log.columns).toEqual(["sentAt", "recipientId", "outcome", "respondedAt", "account", "channel"]);
+    expect(log.ignoredColumns).toEqual(["Notes"]);
+    // accepted, accepted (Interested), declined, ignored, pending, replied
+    expect([...log.outcome]).toEqual([0, 0, 2, 4, PENDING, 1]);
+    expect([...log.channel]).toEqual([0, 1, 0, 2, 0, 0]);
+    expect(log.accounts).toEqual(["ann", "bob"]);
+  });
+
+  it("--map names the column of a field; a map whose source is missing, or a field two columns claim, is an error", async () => {
+    const text = ["When,Who,What,Answered", "2026-01-05T09:30:00Z,c1,replied,2026-01-06T09:30:00Z"].join("\n");
+    const columnMap = parseColumnMap(["When=sentAt", "Who=recipientId", "What=outcome", "Answered=respondedat"]);
+    const log = await readSendLog(file(text), { columnMap });
+    expect(log.rows).toBe(1);
+    expect(log.respondedAtMs[0]).toBe(Date.UTC(2026, 0, 6, 9, 30));
+    await expect(readSendLog(file(text), { columnMap: parseColumnMap(["Sent On=sentAt"]) })).rejects.toThrow(/--map "Sent On=sentAt": the header has no column "Sent On"/);
+    expect(() => parseColumnMap(["When=sentat", "When=outcome"])).toThrow(/mapped twice/);
+    expect(() => parseColumnMap(["When=sent"])).toThrow(/"sent" is not a field of the log format/);
+    const both = ["sentAt,Date Sent,recipientId,outcome,respondedAt", "2026-01-05T09:30:00Z,2026-01-05T09:30:00Z,c1,,"].join("\n");
+    expect(await badRow(both)).toMatchObject({ line: 1, column: "sentAt", reason: expect.stringMatching(/two columns hold sentAt: "sentAt" \(column 1\) and "Date Sent" \(column 2\)/) });
+    // Naming one of them with --map settles it.
+    expect((await readSendLog(file(both), { columnMap: parseColumnMap(["Date Sent=sentAt"]) })).rows).toBe(1);
+  });
+
+  it("a duplicate column name is an error at the header, not a lost column", async () => {
+    const bad = await badRow(["sentAt,recipientId,outcome,respondedAt,sentAt", "2026-01-05T09:30:00Z,c1,,,2026-01-05T09:30:00Z"].join("\n"));
+    expect(bad).toMatchObject({ line: 1, column: "sentAt", reason: expect.stringMatching(/duplicate column name \(columns 1 and 5\)/) });
+  });
+
+  it("naive timestamps need a zone; with one they are read in it", async () => {
+    const text = ["sentAt,recipientId,outcome,respondedAt", "2026-01-05 09:30,c1,accepted,2026-01-05 10:00"].join("\n");
+    expect(await badRow(text)).toMatchObject({ line: 2, column: "sentAt", reason: expect.stringMatching(/has no time zone; .*--timezone/) });
+    const log = await readSendLog(file(text), { timeZone: new WallClockZone("Europe/Paris") });
+    expect(log.sentAtMs[0]).toBe(Date.UTC(2026, 0, 5, 8, 30));
+  });
+
+  it("rows dated before 2003 or from 2100 on are refused with line and column", async () => {
+    const head = "sentAt,recipientId,outcome,respondedAt";
+    expect(await badRow([head, "9999-12-31,c1,,"].join("\n"))).toMatchObject({ line: 2, column: "sentAt", reason: expect.stringMatching(/after 2100-01-01/) });
+    expect(await badRow([head, "2026-01-05T09:30:00Z,c1,replied,1000-01-01T00:00:00Z"].join("\n"))).toMatchObject({ column: "respondedAt" });
+  });
+});
+
+describe("reading a send log: bytes, quotes and files", () => {
+  const head = "sentAt,recipientId,outcome,respondedAt";
+  const row = (i: number) => `2026-01-05T09:${String(i).padStart(2, "0")}:00Z,r${i},,`;
+
+  it("invalid UTF-8 is a bad row with its line and byte; skipped with skipBad, never turned into U+FFFD", async () => {
+    const bytes = Buffer.concat([Buffer.from(`${head}\n${row(1)}\n2026-01-05T09:02:00Z,r`), Buffer.from([0xff, 0xfe]), Buffer.from(`2,,\n${row(3)}\n`)]);
+    const path = join(dir, `utf8-${files++}.csv`);
+    writeFileSync(path, bytes);
+    await expect(readSendLog(path)).rejects.toThrow(/:3: \(row\): not valid UTF-8 \(byte 0xff at byte 23 of the line\)/);
+    const log = await readSendLog(path, { skipBad: true });
+    expect(log.rows).toBe(2);
+    expect([...log.line]).toEqual([2, 4]);
+    expect(log.skipped.map((b) => b.line)).toEqual([3]);
+  });
+
+  it("JSON lines in a .csv file: named as such", async () => {
+    const bad = await badRow(`${JSON.stringify({ sentAt: "2026-01-05T09:30:00Z", recipientId: "r1", outcome: "", respondedAt: "" })}\n`);
+    expect(bad.reason).toBe("looks like JSON lines: name the file .jsonl (or .ndjson)");
+  });
+
+  it("a quote that is never closed is reported at the row where it opens", async () => {
+    const text = [head, row(1), row(2), row(3), '2026-01-05T09:04:00Z,"r4,,', row(5), row(6)].join("\n");
+    expect(await badRow(text)).toMatchObject({ line: 5, reason: expect.stringMatching(/a quote opens in this row and is never closed/) });
+  });
+
+  it("with skipBad and no valid row left, the error still carries every skipped row", async () => {
+    try {
+      await readSendLog(file([head, "x,r1,,", "y,r2,,"].join("\n")), { skipBad: true });
+      expect.unreachable();
+    } catch (err) {
+      expect(err).toBeInstanceOf(LogFormatError);
+      expect((err as LogFormatError).skipped.map((b) => b.line)).toEqual([2, 3]);
+      expect((err as LogFormatError).message).toMatch(/no valid row left after skipping 2 bad rows/);
+    }
+  });
+
+  it("a long value is cut in messages to 80 characters, with its length", async () => {
+    const long = "x".repeat(1_000_000);
+    const bad = await badRow([head, `${long},r1,,`].join("\n"));
+    const message = describeBadRow("f.csv", bad);
+    expect(message.length).toBeLessThan(400);
+    expect(message).toContain(`"${"x".repeat(80)}"… (1,000,000 characters)`);
   });
 });

@@ -28,7 +28,7 @@ describe("notebooks/replay.ts", () => {
     for (const viewport of [{ width: 1000, height: 800 }, { width: 390, height: 844 }]) {
       const summary = await checkReportInBrowser(out, join(ARTIFACTS, `replay-${viewport.width}.png`), { viewport });
       expect(summary.figures).toBe(4);
-      expect(summary.csvLinks).toBe(6);
+      expect(summary.csvLinks).toBe(7);
     }
   });
 
@@ -46,4 +46,19 @@ describe("notebooks/replay.ts", () => {
     expect(r.stderr).toMatch(/before-sent\.csv:7: respondedAt: "2025-12-31T00:00:00Z": is before sentAt/);
     expect(existsSync(never)).toBe(false);
   });
+
+  it("a short log (the sample's first 199 rows, 26 days) renders: the sections it supports, the forecast refused with its reason", () => {
+    const lines = readFileSync(join(root, SAMPLE), "utf8").split("\n").slice(0, 200);
+    const path = join(dir, "short.csv");
+    writeFileSync(path, `${lines.join("\n")}\n`);
+    const page = join(dir, "short.html");
+    const r = runTsx("notebooks/replay.ts", ["--log", path, "--out", page, ...FAST]);
+    expect(r.stderr).toBe("");
+    expect(r.status).toBe(0);
+    const html = readFileSync(page, "utf8");
+    expect(html).toContain("The answer");
+    expect(html).toMatch(/No forecast: only 0 InMails are settled/);
+    expect(html).not.toMatch(/NaN/);
+  });
 });
+
