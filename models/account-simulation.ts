@@ -34,7 +34,8 @@
  * or not, so runs with 0, 1 and 2 follow-ups answer the same way on the same recipients
  * and the streams without follow-ups draw exactly as before.
  */
-import { Environment, StreamBank, type Distribution, type EventHandler } from "../sim/index.ts";
+import { Environment, type EventHandler } from "../sim/environment.ts";
+import { StreamBank, type Distribution } from "../sim/random.ts";
 import {
   complaintVerdict,
   DayCounters,
@@ -702,7 +703,7 @@ export class AccountSimulation implements EventHandler {
     if (r.followUps && channel !== CONNECTION) {
       this.#answerAt = outcome === IGNORED ? Infinity : at;
       this.#spentExpiry = spentExpiry;
-      sequence = this.#startSequence(s, channel, outcome, recipient);
+      sequence = this.#startSequence(s, channel, outcome);
     }
     if (!sequence && outcome !== IGNORED && at < this.#horizon) {
       const rules = r.m.rules;
@@ -741,7 +742,7 @@ export class AccountSimulation implements EventHandler {
    * response as without follow-ups): the answer comes first, the next follow-up would
    * fall at or past the horizon, or a Recruiter seat has no credit to schedule one.
    */
-  #startSequence(s: number, channel: number, outcome: number, recipient: number): boolean {
+  #startSequence(s: number, channel: number, outcome: number): boolean {
     const fu = this.#r.followUps!;
     const now = this.#env.now;
     const horizon = this.#horizon;
@@ -776,14 +777,14 @@ export class AccountSimulation implements EventHandler {
     const i = q.take();
     q.seat[i] = s;
     q.channel[i] = channel;
-    q.recipient[i] = recipient;
     q.planned[i] = planned;
     q.held[i] = held;
     const draws = this.#followUpDraws;
+    const expiries = this.#scratchExpiry;
     for (let j = 0; j < k; j++) {
       q.uniform[i * k + j] = draws[2 * j]!;
       q.delay[i * k + j] = draws[2 * j + 1]!;
-      q.expiry[i * k + j] = held ? this.#scratchExpiry[j]! : NaN;
+      q.expiry[i * k + j] = expiries[j]!; // read only when the credits are held
     }
     const env = this.#env;
     if (outcome !== IGNORED) {
@@ -885,14 +886,19 @@ export class AccountSimulation implements EventHandler {
     const message = (a >> 3) & 7;
     const outcome = a & 7;
     q.pending[i]! -= 1;
-    if (q.ended[i] === 0 && q.answerMessage[i] === message) {
+    // Each message has at most one response event: the one `answerMessage` names is the answer.
+    if (q.answerMessage[i] === message) {
       q.ended[i] = 1;
       const s = q.seat[i]!;
       const channel = q.channel[i]!;
       const rules = this.#r.m.rules;
       const refunds =
         channel === INMAIL && rules.refundOn[outcome]! && this.#env.now - this.#sentAt <= rules.refundWindowDays ? 1 : 0;
-      this.#answer(s, channel, outcome, refunds, message > 0);
+      this.#count(s, channel, outcome, message > 0);
+      if (refunds === 1) {
+        if (message > 0) this.#per.followUpRefunds[this.#cycle]! += 1;
+        this.#creditBack(s);
+      }
       // Recruiter: the scheduled follow-ups not yet sent are cancelled, their credits given back.
       this.#releaseHeld(i, s);
     }
@@ -1014,15 +1020,16 @@ export class AccountSimulation implements EventHandler {
     const refunds = a & 1;
     const outcome = (a >> 1) & 7;
     const channel = (a >> 4) & 3;
-    this.#answer(a >> 6, channel, outcome, refunds, false);
+    const s = a >> 6;
+    this.#count(s, channel, outcome, false);
+    if (refunds === 1) this.#creditBack(s);
   }
 
   /**
-   * Seat `s`'s recipient answers a message sent at `#sentAt` that spent a credit
-   * expiring at `#spentExpiry` (fields: see Environment.post): count it (in the
-   * response rate only within the metric window), and refund when `refunds` is 1.
+   * Counts an answer of seat `s`'s recipient to a message sent at `#sentAt` (a field:
+   * see Environment.post): in the response rate only within the metric window.
    */
-  #answer(s: number, channel: number, outcome: number, refunds: number, followUp: boolean): void {
+  #count(s: number, channel: number, outcome: number, followUp: boolean): void {
     const now = this.#env.now;
     const per = this.#per;
     const c = this.#cycle;
@@ -1042,9 +1049,6 @@ export class AccountSimulation implements EventHandler {
       else if (inWindow) counters.responses[day]! += 1;
     }
     this.#trace?.record(now, "response", 0, this.#ledger.balance, s);
-    if (refunds === 0) return;
-    if (followUp) per.followUpRefunds[c]! += 1;
-    this.#creditBack(s);
   }
 
   /** Gives back one credit spent by seat `s` that would expire at `#spentExpiry`, and wakes seats waiting for one. */

@@ -5,7 +5,7 @@
  * data, so every delay curve here is an ASSUMPTION (the research notes suggest an
  * exponential with a mean of about 3 days).
  */
-import type { Distribution } from "../sim/index.ts";
+import type { Distribution } from "../sim/random.ts";
 import { OUTCOME_CODE, outcomes } from "./outcome.ts";
 
 export type DelaySpec =

@@ -10,8 +10,6 @@ export class SequenceStore {
   seat: Int32Array;
   /** Channel of the first message (a follow-up goes the same way). */
   channel: Uint8Array;
-  /** The seat's recipient index (for traces). */
-  recipient: Float64Array;
   /** Earliest response time of the messages sent so far (Infinity: none yet), and which message (0 = first) gives it. */
   answerAt: Float64Array;
   answerMessage: Int8Array;
@@ -20,7 +18,7 @@ export class SequenceStore {
   planned: Uint8Array;
   /** Whether the planned follow-ups' credits were taken when they were scheduled. */
   held: Uint8Array;
-  /** The sequence has ended (answered, or a follow-up could not be sent). */
+  /** No more follow-ups: the recipient answered, or a follow-up could not be sent (a later answer to a sent message still counts). */
   ended: Uint8Array;
   /** Events of the sequence still on the calendar. */
   pending: Int32Array;
@@ -38,7 +36,6 @@ export class SequenceStore {
     const n = Math.max(1, capacity | 0);
     this.seat = new Int32Array(n);
     this.channel = new Uint8Array(n);
-    this.recipient = new Float64Array(n);
     this.answerAt = new Float64Array(n);
     this.answerMessage = new Int8Array(n);
     this.next = new Uint8Array(n);
@@ -96,7 +93,6 @@ export class SequenceStore {
     };
     this.seat = grow(this.seat, (m) => new Int32Array(m));
     this.channel = grow(this.channel, (m) => new Uint8Array(m));
-    this.recipient = grow(this.recipient, (m) => new Float64Array(m));
     this.answerAt = grow(this.answerAt, (m) => new Float64Array(m));
     this.answerMessage = grow(this.answerMessage, (m) => new Int8Array(m));
     this.next = grow(this.next, (m) => new Uint8Array(m));

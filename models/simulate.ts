@@ -4,7 +4,7 @@
  * the replication and the account indices, so chunks can run anywhere, in any order,
  * and add up to the same result.
  */
-import { Environment } from "../sim/index.ts";
+import { Environment } from "../sim/environment.ts";
 import { AccountSimulation, type AccountModel, type TraceSink } from "./account-simulation.ts";
 import type { CreditLedger } from "./ledger.ts";
 import { addTally, clearTally, createTally, type Tally } from "./tally.ts";

@@ -14,7 +14,9 @@ import { gitCommit, renderPage, type Page, type Provenance } from "../reports/in
 import { integerOption, maxWorkers, runMain, userError } from "../scenarios/cli.ts";
 import { fileOutput, writeFileOutput } from "../scenarios/outputs.ts";
 import { defaults, helpTable, InputError, resolve, type ParamSpec, type ParamValues } from "../scenarios/params.ts";
+import { executionHelp, withExecution } from "../runner/execution.ts";
 import { defaultWorkers } from "../runner/pool.ts";
+import { shellQuote } from "./shell-quote.ts";
 
 export interface NotebookContext {
   /** Threads that simulate (integer ≥ 1; 1: this thread alone). */
@@ -73,10 +75,7 @@ export function resolveNotebookParams(notebook: Notebook, sets: readonly string[
   return resolve(notebook.params, sets);
 }
 
-/** Quotes `text` for a POSIX shell when it needs it. */
-export function shellQuote(text: string): string {
-  return /^[A-Za-z0-9_./:=,+@%-]+$/.test(text) ? text : `'${text.replaceAll("'", `'\\''`)}'`;
-}
+export { shellQuote };
 
 /** The command that regenerates the page: `npx tsx notebooks/<name>.ts` with `--set` for every non-default value. */
 export function reproduceCommand(notebook: Notebook, values: ParamValues): string {
@@ -115,6 +114,7 @@ export function notebookHelp(notebook: Notebook): string {
     "  --set name=value  override a parameter (repeatable)",
     `  --workers N       threads that simulate (default ${defaultWorkers()}, every core); the report does not depend on it`,
     "  --big             run even when the estimate is above the limit (15 minutes, or the machine's memory)",
+    ...executionHelp,
     "  --help            this text",
     "",
     "parameters:",
@@ -161,5 +161,6 @@ export async function runNotebookCli(notebook: Notebook, argv: readonly string[]
 
 /** `if (isMain(import.meta.url)) notebookMain(notebook)` at the bottom of a notebook file. */
 export function notebookMain(notebook: Notebook, argv: readonly string[] = process.argv.slice(2)): void {
-  runMain(`notebooks/${notebook.name}.ts`, () => runNotebookCli(notebook, argv));
+  const command = `notebooks/${notebook.name}.ts`;
+  runMain(command, () => withExecution(command, argv, (rest) => runNotebookCli(notebook, rest)));
 }

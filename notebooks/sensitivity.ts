@@ -8,6 +8,7 @@
  */
 import { isMain } from "../scenarios/cli.ts";
 import type { ParamValues } from "../scenarios/params.ts";
+import { jsonParams } from "../scenarios/run-scenario.ts";
 import { runSensitivity, sensitivityParams } from "../scenarios/sensitivity-run.ts";
 import { notebookMain, type Notebook, type NotebookContext } from "./notebook-cli.ts";
 import { sensitivityPage } from "./sensitivity/page.ts";
@@ -21,7 +22,8 @@ export const sensitivity: Notebook = {
   params: sensitivityParams,
   async run(values: ParamValues, context: NotebookContext) {
     const report = await runSensitivity("team", values, { workers: context.workers });
-    return sensitivityPage(report, context.provenance);
+    // Parameters as the JSON prints them: a limit's Infinity reads "unlimited".
+    return sensitivityPage(report, { ...context.provenance, params: jsonParams(values) });
   },
 };
 

@@ -3,7 +3,7 @@
  * fetch); a column as wide as a 1280 px screen allows (75rem), with prose kept
  * to a readable measure; the answer block first; a section's text beside its
  * figure when the screen is wide enough (`.beside`), under it otherwise;
- * small multiples in a grid (`.figures`); figures that scale down with the
+ * small multiples side by side at their own width, wrapping, bottoms aligned so their axes line up (`.figures`); figures that scale down with the
  * column; wide tables inside a frame that scrolls on its own and shows a shadow
  * at the edge that hides columns; method text folded into `<details>`; every
  * text at least 12 px, figure text included (Plot's own 10 px is overridden);
@@ -16,7 +16,7 @@ html { -webkit-text-size-adjust: 100%; text-size-adjust: 100%; }
 body { margin: 0; background: #fff; color: var(--fg); font: 16px/1.5 system-ui, -apple-system, "Segoe UI", Roboto, "Helvetica Neue", Arial, sans-serif; }
 main { max-width: 75rem; margin: 0 auto; padding: 1.25rem 1rem 2rem; }
 h1 { font-size: 1.75rem; line-height: 1.2; margin: 0 0 0.75rem; }
-h2 { font-size: 1.3rem; line-height: 1.25; margin: 1.75rem 0 0.5rem; }
+h2 { font-size: 1.3rem; line-height: 1.25; margin: 1.5rem 0 0.5rem; }
 h3 { font-size: 1rem; margin: 1rem 0 0.5rem; }
 p { margin: 0 0 0.6rem; max-width: var(--measure); }
 a { color: var(--link); }
@@ -31,15 +31,16 @@ details { margin: 0.5rem 0; max-width: var(--measure); }
 details > summary { cursor: pointer; color: var(--link); font-size: 0.95rem; }
 details[open] > summary { margin-bottom: 0.4rem; }
 .beside { display: grid; grid-template-columns: minmax(0, 1fr) auto; gap: 0 1.5rem; align-items: start; }
-.beside > .prose { grid-column: 1; min-width: 0; }
-.beside > .figure, .beside > .figures, .beside > .table-wrap { grid-column: 2; grid-row: 1 / span 3; margin-top: 0; max-width: 40rem; }
+.beside > .prose { grid-column: 1; grid-row: 1; min-width: 0; }
+.beside > .figure, .beside > .figures, .beside > .table-wrap { grid-column: 2; grid-row: 1; margin-top: 0; max-width: 40rem; }
+.beside > .figure ~ .table-wrap, .beside > .figures ~ .table-wrap { grid-column: 1 / -1; grid-row: 2; max-width: 100%; }
 .figure { margin: 0.75rem 0; overflow-x: auto; }
 .figure figure { margin: 0; }
 .figure svg { max-width: 100%; height: auto; }
 .figure svg, .figure [class*="-swatches"] { font-size: 12px; }
 .figure figcaption { color: var(--muted); font-size: 0.85rem; margin-top: 0.25rem; }
-.figures { display: grid; grid-template-columns: repeat(auto-fill, minmax(min(100%, 35rem), 1fr)); gap: 0.5rem 1.5rem; margin: 0.75rem 0; }
-.figures > .figure { margin: 0; }
+.figures { display: flex; flex-wrap: wrap; align-items: flex-end; gap: 0.5rem 1rem; margin: 0.75rem 0; }
+.figures > .figure { margin: 0; flex: 0 1 auto; min-width: 0; max-width: 100%; }
 .table-wrap { overflow-x: auto; margin: 0.75rem 0; max-width: 100%;
   background: linear-gradient(to right, #fff 30%, rgba(255,255,255,0)), linear-gradient(to left, #fff 30%, rgba(255,255,255,0)) 100% 0,
     radial-gradient(farthest-side at 0 50%, rgba(0,0,0,.25), rgba(0,0,0,0)), radial-gradient(farthest-side at 100% 50%, rgba(0,0,0,.25), rgba(0,0,0,0)) 100% 0;

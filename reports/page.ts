@@ -30,8 +30,8 @@ export interface PageSection {
   readonly detailsSummary?: string;
   /**
    * SVG or figure markup from `renderPlot` or a figure function, inserted
-   * verbatim; several (small multiples) are laid out in a grid of columns about
-   * 35rem wide. Rejected if any contains scripts, event handlers or references
+   * verbatim; several (small multiples) sit side by side at their own width,
+   * as many to a row as fit. Rejected if any contains scripts, event handlers or references
    * to anything outside the page. Requires `csv`.
    */
   readonly figure?: string | readonly string[];
@@ -41,7 +41,8 @@ export interface PageSection {
   readonly csv?: CsvDownload;
   /**
    * `"stacked"` (default): text above the figure or table. `"beside"`: the text
-   * in a column left of the figure or table (at most 40rem wide) on a screen at
+   * in a column left of the figure (or of the table when there is no figure; a
+   * table under a figure then spans the page), at most 40rem wide, on a screen at
    * least 62rem wide, stacked below that.
    */
   readonly layout?: "stacked" | "beside";

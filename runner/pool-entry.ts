@@ -157,3 +157,16 @@ export async function threadEntry(bundle: BundleOptions | null = poolThreadBundl
     return tsx(err instanceof Error ? err.message : String(err));
   }
 }
+
+/**
+ * The code version of this checkout: the thread bundle's key, a SHA-256 of the build
+ * settings and of every file the bundle is built from — the simulation's sources and
+ * the dependencies they load — so two checkouts of one commit with the same installed
+ * packages agree, and any change to what a pool thread runs gives a new version. Builds
+ * the bundle when the cache is not current; throws when it cannot be built.
+ */
+export async function codeVersion(bundle: BundleOptions = poolThreadBundle): Promise<string> {
+  if (cachedBundle(bundle) === null) await buildBundle(bundle);
+  const manifest = JSON.parse(readFileSync(join(bundle.cacheDir, `${bundle.name}.json`), "utf8")) as Manifest;
+  return manifest.key;
+}

@@ -46,6 +46,8 @@ export interface RunEstimate {
   /** Wall time on `threads` threads at `eventsPerSecondPerThread`, in seconds. */
   readonly seconds: number;
   readonly threads: number;
+  /** False when only the first runs of the batch are counted: the whole is at least this. */
+  readonly complete: boolean;
   /** What drives it, in words: the largest run's accounts × replications × cycles × events per account-cycle. */
   readonly drivers: string;
 }
@@ -101,32 +103,66 @@ export function bytesWords(bytes: number): string {
   return `${v >= 1e4 ? count(v) : v.toFixed(v < 10 ? 1 : 0)} ${units[u]}`;
 }
 
-/** Estimates a batch of runs on `workers` threads (capped at the cores this process may use). */
-export function estimateRuns(runs: readonly SizedRun[], workers: number): RunEstimate {
-  const threads = Math.max(1, Math.min(workers, availableParallelism()));
-  let events = 0;
-  let memory = baseBytes + (threads - 1) * threadBytes;
-  let largest: { run: SizedRun; events: number } | undefined;
-  for (const run of runs) {
-    const perUnit = unitEvents(run.model);
-    const e = perUnit * run.accounts * run.replications;
-    events += e;
+/** Adds up the estimate of runs one at a time (a batch being planned, say). */
+export class RunSizer {
+  readonly #threads: number;
+  #events = 0;
+  #memory: number;
+  #runs = 0;
+  #largest: { run: SizedRun; events: number } | undefined;
+
+  /** For a batch on `workers` threads (capped at the cores this process may use). */
+  constructor(workers: number) {
+    this.#threads = Math.max(1, Math.min(workers, availableParallelism()));
+    this.#memory = baseBytes + (this.#threads - 1) * threadBytes;
+  }
+
+  add(run: SizedRun): void {
+    const e = unitEvents(run.model) * run.accounts * run.replications;
+    this.#events += e;
+    this.#runs++;
     // One tally per replication (and its summary), one planned job per 500 accounts of a replication.
     const tallyBytes = run.replications * run.model.cycles * tallyFields.length * 8 * 3;
-    memory += tallyBytes + run.replications * Math.ceil(run.accounts / 500) * jobBytes;
-    if (largest === undefined || e > largest.events) largest = { run, events: e };
+    this.#memory += tallyBytes + run.replications * Math.ceil(run.accounts / 500) * jobBytes;
+    if (this.#largest === undefined || e > this.#largest.events) this.#largest = { run, events: e };
   }
-  const seconds = events / (eventsPerSecondPerThread * threads);
-  let drivers = "nothing to run";
-  if (largest) {
-    const { run } = largest;
-    const perCycle = unitEvents(run.model) / run.model.cycles;
-    drivers =
-      `${runs.length > 1 ? `${runs.length} model runs, the largest ` : ""}accounts=${run.accounts.toLocaleString("en-US")} × ` +
-      `replications=${run.replications.toLocaleString("en-US")} × cycles=${run.model.cycles.toLocaleString("en-US")} × ` +
-      `~${count(perCycle)} events per account-cycle`;
+
+  /** The estimate of the runs added so far; `of`: how many the whole batch has, when more are to come. */
+  estimate(of = this.#runs): RunEstimate {
+    const seconds = this.#events / (eventsPerSecondPerThread * this.#threads);
+    let drivers = "nothing to run";
+    if (this.#largest) {
+      const { run } = this.#largest;
+      const perCycle = unitEvents(run.model) / run.model.cycles;
+      const runs = of > this.#runs ? `the first ${this.#runs} of ${of} model runs, the largest ` : of > 1 ? `${of} model runs, the largest ` : "";
+      drivers =
+        `${runs}accounts=${run.accounts.toLocaleString("en-US")} × ` +
+        `replications=${run.replications.toLocaleString("en-US")} × cycles=${run.model.cycles.toLocaleString("en-US")} × ` +
+        `~${count(perCycle)} events per account-cycle`;
+    }
+    return { events: this.#events, memoryBytes: this.#memory, seconds, threads: this.#threads, complete: of <= this.#runs, drivers };
   }
-  return { events, memoryBytes: memory, seconds, threads, drivers };
+}
+
+/** Estimates a batch of runs on `workers` threads (capped at the cores this process may use). */
+export function estimateRuns(runs: readonly SizedRun[], workers: number): RunEstimate {
+  const sizer = new RunSizer(workers);
+  for (const run of runs) sizer.add(run);
+  return sizer.estimate();
+}
+
+/**
+ * A check to call on each run of a batch of `of` runs as it is planned: refuses
+ * (RunTooLargeError) as soon as the runs planned so far are above the limit — the whole
+ * batch can only be larger — so a huge grid is refused before all of it is built.
+ */
+export function planningGuard(workers: number, big: boolean, of: number): (run: SizedRun) => void {
+  const sizer = new RunSizer(workers);
+  return (run) => {
+    if (big) return;
+    sizer.add(run);
+    refuseTooLarge(sizer.estimate(of), false);
+  };
 }
 
 /** A run refused up front: bad input of the user's (the command line reports it in one line, exit code 2). */
@@ -152,7 +188,7 @@ export function refuseTooLarge(estimate: RunEstimate, big: boolean, flag = "--bi
   const tooBig = estimate.memoryBytes > machineBytes();
   if (big || (!tooLong && !tooBig)) return;
   throw new RunTooLargeError(
-    `run too large: about ${count(estimate.events)} events (${estimate.drivers}), ` +
+    `run too large: ${estimate.complete ? "about" : "at least"} ${count(estimate.events)} events (${estimate.drivers}), ` +
       `~${durationWords(estimate.seconds)} on ${estimate.threads} ${estimate.threads === 1 ? "thread" : "threads"} at ${eventsPerSecondPerThread / 1e6} M events/s each ` +
       `and ~${bytesWords(estimate.memoryBytes)} of memory; the limit is ${limitSeconds / 60} minutes and this machine's ${bytesWords(machineBytes())}; ` +
       `lower accounts, replications or cycles, or pass ${flag} to run it anyway`,

@@ -2,14 +2,16 @@
  * The one batch runner: several models, each `replications` × `accounts` units, cut
  * into jobs of a fixed number of accounts (never from the number of workers, so
  * results do not depend on it) and run as one batch on the pool, under one progress
- * bar; for each model, one tally per replication.
+ * bar; for each model, one tally per replication. The batch runs on the executor in
+ * force (executor.ts): this machine's threads, or a queue, shard or merged parts.
  */
-import { planChunks, tallyByReplication, type AccountModel, type Tally } from "../models/index.ts";
-import { defaultWorkers, runJobs, type Job } from "./pool.ts";
+import type { AccountModel, Tally } from "../models/index.ts";
+import { batchTallies, planBatch } from "./batch-plan.ts";
+import { runBatch } from "./executor.ts";
+import { defaultWorkers } from "./pool.ts";
 import { estimateRuns, refuseTooLarge } from "./run-estimate.ts";
 
-/** Units per job: fixed, so results never depend on how work is split. */
-export const chunkAccounts = 500;
+export { chunkAccounts } from "./batch-plan.ts";
 
 export interface RunOptions {
   /** Threads that simulate (default: every core). */
@@ -30,28 +32,16 @@ export interface ModelRun {
 
 /**
  * Runs several models as one batch of jobs on the pool (one progress bar), each cut
- * into chunks of `chunkAccounts` accounts; for each run, one tally per replication.
+ * into chunks of `chunkAccounts` accounts (batch-plan.ts); for each run, one tally per replication.
  * A batch whose estimate is above the limit (run-estimate.ts) is refused before anything
  * is planned or run (RunTooLargeError), unless `options.big`.
  */
 export async function runModels(runs: readonly ModelRun[], options: RunOptions): Promise<Tally[][]> {
   const workers = options.workers ?? defaultWorkers();
   refuseTooLarge(estimateRuns(runs, workers), options.big ?? false);
-  const jobs: Job[] = [];
-  const spans = runs.map((r) => {
-    const chunks = planChunks(r.accounts, r.replications, chunkAccounts);
-    const from = jobs.length;
-    for (const chunk of chunks) jobs.push({ model: r.model, seed: r.seed, chunk });
-    return { chunks, from };
-  });
-  const tallies = await runJobs(jobs, {
-    workers,
-    progress: { label: options.label },
-  });
-  return runs.map((r, i) => {
-    const { chunks, from } = spans[i]!;
-    return tallyByReplication(r.model.cycles, r.replications, chunks, tallies.slice(from, from + chunks.length));
-  });
+  const batch = planBatch(runs);
+  const tallies = await runBatch(batch.jobs, { workers, label: options.label });
+  return batchTallies(batch, tallies);
 }
 
 /** Runs `replications` × `accounts` units of `model`; one tally per replication. */

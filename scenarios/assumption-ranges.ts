@@ -5,21 +5,27 @@
  * range, and what a user can measure to replace it. The sensitivity analysis draws
  * from these; the README and the sensitivity report render this table.
  *
- * An input reaches the model either as a scenario parameter (set before `buildModel`,
- * by its dotted path) or as a change to the built scenario, for figures the scenario
- * does not expose (lever sizes, enforcement constants, the spam-refund rule).
+ * The team planner's labels (`team-plan.ts`) are covered too: an entry lists every label
+ * it stands for. An input reaches the model in the team planner's vocabulary: as one of
+ * its parameters (`teamParams`: the team's inputs, or a general parameter by dotted
+ * path), as a change to the values (the price of the plan in use), or as a change to
+ * the built model, for figures no parameter exposes (lever sizes, enforcement
+ * constants, the spam-refund rule).
  */
-import { leverMultiplier, OUTCOME_CODE } from "../models/index.ts";
+import { leverMultiplier, type LeverId } from "../models/levers.ts";
+import { OUTCOME_CODE } from "../models/outcome.ts";
+import { plans, type PlanId } from "../models/plans.ts";
+import type { AccountModel } from "../models/account-simulation.ts";
 import type { InputDistribution } from "../analysis/input-distribution.ts";
 import type { ParamValues } from "./params.ts";
-import { assumptions } from "./run-scenario.ts";
-import type { BuiltScenario } from "./scenario.ts";
 
 export type InputTarget =
-  /** A scenario parameter by dotted path (rounded when `integer`). */
+  /** A team-planner parameter (rounded when `integer`). */
   | { readonly kind: "param"; readonly path: string; readonly integer?: boolean }
-  /** A change to the built scenario. */
-  | { readonly kind: "built"; set(b: BuiltScenario, x: number): BuiltScenario };
+  /** A change to the team planner's values. */
+  | { readonly kind: "values"; set(values: ParamValues, x: number): ParamValues }
+  /** A change to the built model (built from `values`). */
+  | { readonly kind: "model"; set(model: AccountModel, x: number, values: ParamValues): AccountModel };
 
 export interface AssumptionInput {
   /** Stable id, e.g. "delay.medianDays". */
@@ -38,9 +44,16 @@ export interface AssumptionInput {
 }
 
 export interface AssumptionRange {
-  /** The label exactly as `assumptions()` prints it. */
-  readonly assumption: string;
+  /** The label as `assumptions()` prints it (the first) and as the team planner does. */
+  readonly labels: readonly string[];
+  /** For a label that prints a value of its own (e.g. "×0.5"): the pattern it matches. */
+  readonly pattern?: RegExp;
   readonly inputs: readonly AssumptionInput[];
+  /**
+   * Why the team analysis does not vary it, when it does not: a figure the team
+   * planner divides out of the response rate typed, or one that changes no output.
+   */
+  readonly notVaried?: string;
 }
 
 const calibrate = "calibrate it from your send log with scenarios/calibrate.ts";
@@ -48,7 +61,7 @@ const calibrate = "calibrate it from your send log with scenarios/calibrate.ts";
 /** Every labelled assumption, in the order `assumptions()` lists them. */
 export const assumptionRanges: readonly AssumptionRange[] = [
   {
-    assumption: "response delay distribution (none is published)",
+    labels: ["response delay distribution (none is published)"],
     inputs: [
       {
         id: "delay.medianDays",
@@ -73,37 +86,27 @@ export const assumptionRanges: readonly AssumptionRange[] = [
     ],
   },
   {
-    assumption: "audience response rates and mix by segment (within the published 10–30% range)",
+    labels: ["audience response rates and mix by segment (within the published 10–30% range)"],
     inputs: [
       {
-        id: "audience.responseRate",
+        id: "responseRate",
         label: "response rate",
         unit: "",
         distribution: { kind: "uniform", min: 0.1, max: 0.3 },
         default: "the segment's (passive candidates 0.18)",
         source: "research notes §7b: typical InMail response 10–30% (0.18 a fair default); LinkedIn's floor is 13%",
-        measure: `read your response rate in LinkedIn's InMail report, or ${calibrate}`,
-        target: { kind: "param", path: "audience.responseRate" },
+        measure: `read your response rate in LinkedIn's InMail report (then --set responseRate=…), or ${calibrate}`,
+        target: { kind: "param", path: "responseRate" },
       },
       {
-        id: "audience.acceptedShare",
-        label: "share of responses that accept",
+        id: "positiveShare",
+        label: "positive share of responses",
         unit: "",
-        distribution: { kind: "uniform", min: 0.3, max: 0.6 },
-        default: "the segment's (passive candidates 0.45)",
-        source: "assumed around the segment mixes (0.30–0.45); with the replied share below, positive answers are 40–90% of responses",
+        distribution: { kind: "uniform", min: 0.4, max: 0.9 },
+        default: "the segment's (passive candidates 0.65)",
+        source: "assumed around the segment mixes (0.55–0.85 accepted or replied): from under half to nine in ten",
         measure: calibrate,
-        target: { kind: "param", path: "audience.acceptedShare" },
-      },
-      {
-        id: "audience.repliedShare",
-        label: "share of responses that reply",
-        unit: "",
-        distribution: { kind: "uniform", min: 0.1, max: 0.3 },
-        default: "the segment's (passive candidates 0.20)",
-        source: "assumed around the segment mixes (0.20–0.45 for the recruiting and sales segments)",
-        measure: calibrate,
-        target: { kind: "param", path: "audience.repliedShare" },
+        target: { kind: "param", path: "positiveShare" },
       },
       {
         id: "audience.spamRate",
@@ -118,7 +121,12 @@ export const assumptionRanges: readonly AssumptionRange[] = [
     ],
   },
   {
-    assumption: "plan price (illustrative, low confidence)",
+    labels: ["the split of conversations between accepted and replied (the segment's; it changes no figure here)"],
+    inputs: [],
+    notVaried: "changes no figure: accepted and replied are both conversations and both refund",
+  },
+  {
+    labels: ["plan price (illustrative, low confidence)", "plan prices (illustrative, low confidence)"],
     inputs: [
       {
         id: "price.factor",
@@ -127,13 +135,17 @@ export const assumptionRanges: readonly AssumptionRange[] = [
         distribution: { kind: "uniform", min: 0.8, max: 1.25 },
         default: "1 (the plan's illustrative price)",
         source: "research notes §1b: list prices only from blogs (low confidence); annual billing is up to 20% cheaper; contracts are negotiated",
-        measure: "enter your own price: --set price.monthlyUsd=…",
-        target: { kind: "built", set: (b, x) => ({ ...b, price: { ...b.price, usd: b.price.usd * x } }) },
+        measure: "enter your own price: --set price.<plan>=… (USD per seat per month)",
+        target: {
+          kind: "values",
+          set: (v, x) => ({ ...v, [`price.${v.plan}`]: plans[v.plan as PlanId].illustrativePriceUsd * x }),
+        },
       },
     ],
   },
   {
-    assumption: "size of the message levers (direction documented, size not)",
+    labels: ["size of the message levers (direction documented, size not)"],
+    notVaried: "divided out: the response rate is the one your team observes with its message (the team planner divides the levers out of it)",
     inputs: [
       {
         id: "levers.sizeFactor",
@@ -144,18 +156,16 @@ export const assumptionRanges: readonly AssumptionRange[] = [
         source: "guide G11 and LinkedIn's 2022 study give directions only: from no effect (0) to twice the assumed effect on the log scale (2)",
         measure: "A/B-test the message and calibrate each variant's response rate with scenarios/calibrate.ts",
         target: {
-          kind: "built",
-          set(b, x) {
-            const levers = leverMultiplier(b.message.levers ?? {});
-            const multiplier = (b.model.response.multiplier ?? 1) * levers ** (x - 1);
-            return { ...b, messageMultiplier: multiplier, model: { ...b.model, response: { ...b.model.response, multiplier } } };
-          },
+          kind: "model",
+          // The lever part of the message multiplier (the length band stays) raised to x.
+          set: (m, x, v) => ({ ...m, response: { ...m.response, multiplier: (m.response.multiplier ?? 1) * leverMultiplier(leversOf(v)) ** (x - 1) } }),
         },
       },
     ],
   },
   {
-    assumption: "off-peak effect size",
+    labels: ["off-peak effect size"],
+    notVaried: "divided out: the response rate is the one your team observes at its sending hours (the team planner divides the timing out of it)",
     inputs: [
       {
         id: "timing.offPeakMultiplier",
@@ -165,12 +175,12 @@ export const assumptionRanges: readonly AssumptionRange[] = [
         default: "1.05",
         source: "guide G11: off-peak 'sometimes yields better results' (direction only): from no effect to twice the assumed 5%",
         measure: "compare response rates of sends before 8:00 or from 18:00 in your send log",
-        target: { kind: "built", set: (b, x) => ({ ...b, model: { ...b.model, response: { ...b.model.response, offPeakMultiplier: x } } }) },
+        target: { kind: "model", set: (m, x) => ({ ...m, response: { ...m.response, offPeakMultiplier: x } }) },
       },
     ],
   },
   {
-    assumption: "share of members who block InMail",
+    labels: ["share of members who block InMail"],
     inputs: [
       {
         id: "audience.blockedShare",
@@ -185,7 +195,7 @@ export const assumptionRanges: readonly AssumptionRange[] = [
     ],
   },
   {
-    assumption: "Open Profile share and monthly cap",
+    labels: ["Open Profile share and monthly cap"],
     inputs: [
       {
         id: "audience.openProfileShare",
@@ -210,7 +220,7 @@ export const assumptionRanges: readonly AssumptionRange[] = [
     ],
   },
   {
-    assumption: "connection request weekly cap (~100, unofficial), acceptance and reply rates",
+    labels: ["connection request weekly cap (~100, unofficial), acceptance and reply rates"],
     inputs: [
       {
         id: "connections.weeklyCap",
@@ -245,7 +255,7 @@ export const assumptionRanges: readonly AssumptionRange[] = [
     ],
   },
   {
-    assumption: "complaint-rule thresholds (G9 gives none)",
+    labels: ["complaint-rule thresholds (G9 gives none)"],
     inputs: [
       {
         id: "enforcement.maxSpamRate",
@@ -256,17 +266,17 @@ export const assumptionRanges: readonly AssumptionRange[] = [
         source: "guide G9: 'a high rate of spam complaints' (no figure): 1–5%",
         measure: "not measurable from outside LinkedIn",
         target: {
-          kind: "built",
-          set: (b, x) => {
-            const e = b.model.enforcement!;
-            return { ...b, model: { ...b.model, enforcement: { ...e, complaints: e.complaints ? { ...e.complaints, maxSpamRate: x } : null } } };
+          kind: "model",
+          set: (m, x) => {
+            const e = m.enforcement ?? {};
+            return { ...m, enforcement: { ...e, complaints: e.complaints ? { ...e.complaints, maxSpamRate: x } : null } };
           },
         },
       },
     ],
   },
   {
-    assumption: "content-filter flag rate",
+    labels: ["content-filter flag rate"],
     inputs: [
       {
         id: "enforcement.contentFlagRate",
@@ -281,7 +291,7 @@ export const assumptionRanges: readonly AssumptionRange[] = [
     ],
   },
   {
-    assumption: "sends allowed while bulk InMail is off",
+    labels: ["sends allowed while bulk InMail is off"],
     inputs: [
       {
         id: "enforcement.restrictedSendsPerDay",
@@ -292,18 +302,18 @@ export const assumptionRanges: readonly AssumptionRange[] = [
         source: "help a413271 allows 'one-to-one' sends only, without a number: 0–10 a day",
         measure: "sends a day your team managed while restricted",
         target: {
-          kind: "built",
-          set: (b, x) => {
-            const e = b.model.enforcement!;
+          kind: "model",
+          set: (m, x) => {
+            const e = m.enforcement ?? {};
             const floor = e.responseRateFloor ? { ...e.responseRateFloor, restrictedSendsPerDay: Math.round(x) } : null;
-            return { ...b, model: { ...b.model, enforcement: { ...e, responseRateFloor: floor } } };
+            return { ...m, enforcement: { ...e, responseRateFloor: floor } };
           },
         },
       },
     ],
   },
   {
-    assumption: "no refund on spam reports (undocumented)",
+    labels: ["no refund on spam reports (undocumented)"],
     inputs: [
       {
         id: "rules.refundOnSpam",
@@ -314,39 +324,111 @@ export const assumptionRanges: readonly AssumptionRange[] = [
         source: "research notes §3: no official page says; either rule is possible",
         measure: "check the credit balance after a spam report",
         target: {
-          kind: "built",
-          set: (b, x) => {
-            const refundOn = b.model.rules.refundOn.slice();
+          kind: "model",
+          set: (m, x) => {
+            const refundOn = m.rules.refundOn.slice();
             refundOn[OUTCOME_CODE.spam] = x === 1;
-            return { ...b, model: { ...b.model, rules: { ...b.model.rules, refundOn } } };
+            return { ...m, rules: { ...m.rules, refundOn } };
           },
         },
       },
     ],
   },
+  {
+    labels: ["follow-up response probability ×… of the first InMail's (none is published; plausible 0.25–1)"],
+    pattern: /^follow-up response probability ×[\d.]+ of the first InMail's \(none is published; plausible 0\.25–1\)$/,
+    inputs: [
+      {
+        id: "followUps.responseFactor",
+        label: "follow-up response ÷ first InMail's",
+        unit: "",
+        distribution: { kind: "uniform", min: 0.25, max: 1 },
+        default: "0.5",
+        source: "none published; a follow-up reaches someone who did not answer the first message: from a quarter of its response rate to as much",
+        measure: "responses to follow-ups ÷ responses to first InMails, from your send log",
+        target: { kind: "param", path: "followUps.responseFactor" },
+      },
+    ],
+  },
+  {
+    labels: ["an answer refunds the message it answers; earlier messages of the sequence stay spent (undocumented)"],
+    inputs: [],
+    notVaried: "a rule, not a figure: the other reading (an answer refunds the whole sequence) is not modelled",
+  },
+  {
+    labels: ["Recruiter follow-up credits taken when scheduled, given back when not delivered (reading of help a1457303)"],
+    inputs: [],
+    notVaried: "a rule, not a figure: the reading of LinkedIn's help page is the only one modelled",
+  },
+  {
+    labels: ["a Premium follow-up costs a credit (the FAQ a554514 says only 'may be eligible')"],
+    inputs: [],
+    notVaried: "a rule, not a figure: followUps.premiumRule chooses between the two readings; set it to compare",
+  },
+  {
+    labels: ["share of follow-ups that cannot be delivered"],
+    inputs: [
+      {
+        id: "followUps.undeliverableShare",
+        label: "share of follow-ups not deliverable",
+        unit: "",
+        distribution: { kind: "uniform", min: 0, max: 0.2 },
+        default: "as set (0 turns it off)",
+        source: "assumed: members who leave or close InMail between messages, up to one in five",
+        measure: "follow-ups your send log shows as undelivered",
+        target: { kind: "param", path: "followUps.undeliverableShare" },
+      },
+    ],
+  },
+  {
+    labels: ["Recruiter: 150 credits per seat a month (LinkedIn's 2014 figure; contracts are negotiated)"],
+    inputs: [
+      {
+        id: "rules.credits",
+        label: "Recruiter credits per seat a month",
+        unit: "credits per seat per month",
+        distribution: { kind: "uniform", min: 100, max: 200 },
+        default: "150",
+        source: "LinkedIn's 2014 blog: 150 per seat (Recruiter Professional Services 100); contracts are negotiated",
+        measure: "read the allotment in your Recruiter contract (then --set rules.credits=…)",
+        target: { kind: "param", path: "rules.credits", integer: true },
+      },
+    ],
+  },
 ];
 
-const byLabel = new Map(assumptionRanges.map((r) => [r.assumption, r]));
-
-/** The uncertain inputs behind the assumptions in force in `b`, in table order; throws for a label the table lacks. */
-export function assumptionInputs(b: BuiltScenario): AssumptionInput[] {
-  return assumptions(b).flatMap((label) => {
-    const range = byLabel.get(label);
-    if (!range) throw new Error(`assumption-ranges.ts has no range for the assumption ${JSON.stringify(label)}`);
-    return range.inputs;
-  });
+/** The message levers switched on in `values` (the general scenario's `message.*` and `audience.openToWork`). */
+function leversOf(v: ParamValues): Partial<Record<LeverId, boolean>> {
+  return {
+    specificSubject: v["message.specificSubject"] === true,
+    mutualGround: v["message.mutualGround"] === true,
+    clearCallToAction: v["message.clearCallToAction"] === true,
+    personalised: v["message.personalised"] === true,
+    openToWorkTarget: v["audience.openToWork"] === true,
+  };
 }
 
-/** `values` with every parameter-target input set to its value in `x` (same order as `inputs`). */
-export function withParamInputs(values: ParamValues, inputs: readonly AssumptionInput[], x: ArrayLike<number>): ParamValues {
-  const out = { ...values };
+const byLabel = new Map(assumptionRanges.flatMap((r) => r.labels.map((label) => [label, r] as const)));
+
+/** The entry of an assumption label; throws for a label the table lacks. */
+export function rangeOf(label: string): AssumptionRange {
+  const range = byLabel.get(label) ?? assumptionRanges.find((r) => r.pattern?.test(label));
+  if (!range) throw new Error(`assumption-ranges.ts has no range for the assumption ${JSON.stringify(label)}`);
+  return range;
+}
+
+/** `values` with every value-target input set to its value in `x` (same order as `inputs`). */
+export function withValueInputs(values: ParamValues, inputs: readonly AssumptionInput[], x: ArrayLike<number>): ParamValues {
+  let out = { ...values };
   inputs.forEach((input, i) => {
-    if (input.target.kind === "param") out[input.target.path] = input.target.integer ? Math.round(x[i]!) : x[i]!;
+    const t = input.target;
+    if (t.kind === "param") out[t.path] = t.integer ? Math.round(x[i]!) : x[i]!;
+    else if (t.kind === "values") out = t.set(out, x[i]!);
   });
   return out;
 }
 
-/** `b` with every built-target input applied (same order as `inputs`). */
-export function withBuiltInputs(b: BuiltScenario, inputs: readonly AssumptionInput[], x: ArrayLike<number>): BuiltScenario {
-  return inputs.reduce((acc, input, i) => (input.target.kind === "built" ? input.target.set(acc, x[i]!) : acc), b);
+/** `model` with every model-target input applied (same order as `inputs`). */
+export function withModelInputs(model: AccountModel, values: ParamValues, inputs: readonly AssumptionInput[], x: ArrayLike<number>): AccountModel {
+  return inputs.reduce((m, input, i) => (input.target.kind === "model" ? input.target.set(m, x[i]!, values) : m), model);
 }

@@ -24,7 +24,8 @@ import {
 } from "../models/index.ts";
 import { isMain, main, type ScenarioCli } from "./cli.ts";
 import type { ParamSpec, ParamValues } from "./params.ts";
-import { defaultWorkers, runJobs } from "../runner/pool.ts";
+import { runBatch } from "../runner/executor.ts";
+import { defaultWorkers } from "../runner/pool.ts";
 
 export const capacityParams = [
   { name: "accounts", kind: "integer", min: 1, max: 10_000_000, default: 200, description: "accounts simulated per replication" },
@@ -147,9 +148,9 @@ export async function runCapacity(
   const model = capacityModel(p);
   const started = performance.now();
   const chunks = planChunks(p.accounts, p.replications, options.chunkAccounts ?? capacityChunkAccounts(p));
-  const tallies = await runJobs(
+  const tallies = await runBatch(
     chunks.map((chunk) => ({ model, seed: p.seed, chunk })),
-    { workers: options.workers, progress: { label: "capacity" } },
+    { workers: options.workers, label: "capacity" },
   );
   const s = summarize(tallyByReplication(model.cycles, p.replications, chunks, tallies));
   const wallSeconds = (performance.now() - started) / 1000;

@@ -10,6 +10,7 @@
 import { pathToFileURL } from "node:url";
 import type { AccountModel } from "../models/index.ts";
 import { helpTable, InputError, resolve, type ParamSpec, type ParamValues } from "./params.ts";
+import { executionHelp, withExecution } from "../runner/execution.ts";
 import { defaultWorkers } from "../runner/pool.ts";
 import { estimateRuns, refuseTooLarge, RunTooLargeError, type SizedRun } from "../runner/run-estimate.ts";
 import { osErrorCode, osErrorWords } from "./os-error.ts";
@@ -55,8 +56,11 @@ export interface ScenarioCli {
   command: string;
   description: string;
   params: readonly ParamSpec[];
-  /** Checks and builds everything the run needs (InputError when bad); runs and writes nothing. */
-  prepare(values: ParamValues): PreparedScenario;
+  /**
+   * Checks and builds everything the run needs (InputError when bad); runs and writes
+   * nothing. `options` are the run's (a large batch may be refused while it is planned).
+   */
+  prepare(values: ParamValues, options: { readonly workers: number; readonly big: boolean }): PreparedScenario;
 }
 
 export interface ParsedArgs {
@@ -143,6 +147,7 @@ export function helpText(cli: ScenarioCli): string {
     "                      the balance after each, sends with outcome and response time, the closing balance)",
     "  --trace-accounts N  trace accounts 0 … N − 1 instead (default 1)",
     "  --big               run even when the estimate is above the limit (15 minutes, or the machine's memory)",
+    ...executionHelp,
     "  --help              this text",
     "",
     "parameters:",
@@ -163,7 +168,7 @@ export async function runCli(cli: ScenarioCli, argv: readonly string[]): Promise
     }
     const options = runOptions(args);
     values = resolve(cli.params, args.sets);
-    const prepared = cli.prepare(values);
+    const prepared = cli.prepare(values, { workers: options.workers, big: options.big });
     refuseTooLarge(estimateRuns(prepared.runs, options.workers), options.big);
     // Valid but without effect: said once the run is sure to start, so bad input stays one line.
     for (const w of ineffectiveSettings(args.sets, values)) process.stderr.write(`${cli.command}: ${w}\n`);
@@ -191,10 +196,14 @@ export async function runCli(cli: ScenarioCli, argv: readonly string[]): Promise
   }
 }
 
-/** True when `moduleUrl` is the file node was asked to run. */
+/**
+ * True when `moduleUrl` is the file node was asked to run. A query string on the URL is
+ * ignored: the bad-input corpus's case runner imports a command again with a new one to
+ * run it once more in the same process.
+ */
 export function isMain(moduleUrl: string): boolean {
   const entry = process.argv[1];
-  return entry !== undefined && moduleUrl === pathToFileURL(entry).href;
+  return entry !== undefined && moduleUrl.replace(/\?.*$/, "") === pathToFileURL(entry).href;
 }
 
 /**
@@ -243,5 +252,5 @@ export function userError(err: unknown): unknown {
 
 /** `if (isMain(import.meta.url)) main(cli)` at the bottom of a scenario file. */
 export function main(cli: ScenarioCli, argv: readonly string[] = process.argv.slice(2)): void {
-  runMain(cli.command, () => runCli(cli, argv));
+  runMain(cli.command, () => withExecution(cli.command, argv, (rest) => runCli(cli, rest)));
 }

@@ -23,13 +23,16 @@ export const guideVsLinkedin: SweepScenario = {
     if (g && l && l.vsBaseline) {
       const d = l.vsBaseline.capacity;
       const a = (p: typeof g) => p.result.perAccountCycle;
-      const lost = (p: typeof g) => a(p).expired + a(p).forfeited;
+      const lost = (p: typeof g) => p.result.perSeatPerMonth.creditsLost.mean;
+      const held = (p: typeof g) => p.result.creditsHeldPerSeatAtEnd;
       lines.push(
         ``,
-        `  LinkedIn's rules deliver ${d.mean >= 0 ? "+" : ""}${d.mean.toFixed(2)} InMails per account per cycle against the guide's ` +
+        `  LinkedIn's rules deliver ${d.mean >= 0 ? "+" : ""}${d.mean.toFixed(2)} InMails per seat per month against the guide's ` +
           `(paired 95% CI ${d.ci95[0].toFixed(2)} – ${d.ci95[1].toFixed(2)}).`,
-        `  Refunds per account per cycle: guide ${a(g).refunds.toFixed(2)}, linkedin ${a(l).refunds.toFixed(2)} (declines refund only under linkedin).`,
-        `  Credits lost per account per cycle (expired, reset or forfeited): guide ${lost(g).toFixed(2)}, linkedin ${lost(l).toFixed(2)}.`,
+        `  Refunds per seat per month: guide ${a(g).refunds.toFixed(2)}, linkedin ${a(l).refunds.toFixed(2)} (declines refund only under linkedin).`,
+        `  Credits lost per seat per month (expired, forfeited to the cap, or reset under the guide): guide ${lost(g).toFixed(2)}, linkedin ${lost(l).toFixed(2)}; ` +
+          `per seat per quarter: guide ${(3 * lost(g)).toFixed(2)}, linkedin ${(3 * lost(l)).toFixed(2)}.`,
+        `  Credits held at the end of month ${r.points[0]!.result.params.cycles}, per seat (still usable, not lost): guide ${held(g).toFixed(2)}, linkedin ${held(l).toFixed(2)}.`,
       );
     }
     return lines.join("\n");

@@ -53,8 +53,16 @@ export function pointValues(specs: readonly ParamSpec[], base: ParamValues, over
   return values;
 }
 
-/** Resolves and builds every point (InputError when one is bad); runs nothing. */
-export function planPoints(specs: readonly ParamSpec[], base: ParamValues, points: readonly PointOverrides[]): PlannedPoints {
+/**
+ * Resolves and builds every point (InputError when one is bad); runs nothing.
+ * `onBuilt` sees each distinct point as it is built (a size check may stop the planning).
+ */
+export function planPoints(
+  specs: readonly ParamSpec[],
+  base: ParamValues,
+  points: readonly PointOverrides[],
+  onBuilt?: (built: BuiltScenario) => void,
+): PlannedPoints {
   const resolved = points.map((p) => pointValues(specs, base, p));
   const keys = resolved.map((v) => JSON.stringify(Object.entries(v).map(([k, x]) => [k, x === Infinity ? "Infinity" : x])));
   const first = new Map<string, number>();
@@ -64,7 +72,9 @@ export function planPoints(specs: readonly ParamSpec[], base: ParamValues, point
     if (d === undefined) {
       d = distinct.length;
       first.set(k, d);
-      distinct.push({ values: resolved[i]!, built: buildModel(resolved[i]!) });
+      const built = buildModel(resolved[i]!);
+      onBuilt?.(built);
+      distinct.push({ values: resolved[i]!, built });
     }
     return d;
   });

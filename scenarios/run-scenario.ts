@@ -8,9 +8,11 @@
 import {
   estimate,
   summarize,
+  type AccountModel,
   type CycleRow,
   type Estimate,
   type FollowUpRule,
+  type FollowUpSpec,
   type FollowUpSummary,
   type Summary,
   type Tally,
@@ -18,6 +20,7 @@ import {
 import { runModel } from "../runner/run-models.ts";
 import type { ParamValues } from "./params.ts";
 import type { BuiltScenario } from "./scenario.ts";
+import { teamFigures, type TeamEstimate } from "./team-plan.ts";
 
 export interface ScenarioResult {
   scenario: string;
@@ -26,7 +29,7 @@ export interface ScenarioResult {
   policy: string;
   credits: number;
   seats: number;
-  /** InMails delivered (paid and free) per account per cycle. */
+  /** InMails delivered (paid and free) per seat per month (a month: one grant cycle). */
   capacity: Estimate;
   /** capacity ÷ credits per seat (null when the plan grants none). */
   multiplier: number | null;
@@ -39,6 +42,9 @@ export interface ScenarioResult {
   /** Per-replication values (per account per cycle), in replication order: for paired comparisons. */
   replicationValues: { capacity: number[]; positives: number[] };
   ledger: Summary["ledger"] & { identityHolds: boolean };
+  /** The team planner's figures (GLOSSARY.md), per seat: per month, and credits held at the end of the horizon (not lost). */
+  perSeatPerMonth: { inmailsDelivered: Estimate; conversations: Estimate; creditsLost: Estimate };
+  creditsHeldPerSeatAtEnd: number;
   /**
    * Present only with follow-ups (followUps.count > 0): what they did, per account per
    * cycle, with the plan's rule, and per-replication values for paired comparisons.
@@ -62,14 +68,35 @@ export function jsonParams(values: ParamValues): Record<string, number | string 
 
 /** The labels a reader must see: which figures in force are assumptions. */
 export function assumptions(b: BuiltScenario): string[] {
-  const m = b.model;
+  return [
+    ...modelAssumptions(b.model, { priceIllustrative: b.price.illustrative, leversOn: Object.values(b.message.levers ?? {}).some(Boolean) }),
+    ...followUpAssumptions(b.followUps, b.plan),
+  ];
+}
+
+/** The labels of a follow-up sequence's assumptions (none without one). */
+export function followUpAssumptions(fu: FollowUpSpec | null | undefined, plan: string): string[] {
+  const out: string[] = [];
+  if (fu) {
+    out.push(
+      `follow-up response probability ×${fu.responseFactor} of the first InMail's (none is published; plausible 0.25–1)`,
+      "an answer refunds the message it answers; earlier messages of the sequence stay spent (undocumented)",
+    );
+    if (fu.rule === "scheduled") out.push("Recruiter follow-up credits taken when scheduled, given back when not delivered (reading of help a1457303)");
+    if (plan === "premium-career" || plan === "premium-business") out.push("a Premium follow-up costs a credit (the FAQ a554514 says only 'may be eligible')");
+    if (fu.undeliverableShare > 0) out.push("share of follow-ups that cannot be delivered");
+  }
+  return out;
+}
+
+/** `assumptions` from the model itself, and what the model does not keep: whether the price is the illustrative one, whether message levers are on. */
+export function modelAssumptions(m: AccountModel, context: { readonly priceIllustrative: boolean; readonly leversOn: boolean }): string[] {
   const out = [
     "response delay distribution (none is published)",
     "audience response rates and mix by segment (within the published 10–30% range)",
   ];
-  if (b.price.illustrative) out.push("plan price (illustrative, low confidence)");
-  const levers = b.message.levers ?? {};
-  if (Object.values(levers).some(Boolean)) out.push("size of the message levers (direction documented, size not)");
+  if (context.priceIllustrative) out.push("plan price (illustrative, low confidence)");
+  if (context.leversOn) out.push("size of the message levers (direction documented, size not)");
   if ((m.response.offPeakMultiplier ?? 1) !== 1) out.push("off-peak effect size");
   if (m.blockedShare > 0) out.push("share of members who block InMail");
   if (m.openProfile) out.push("Open Profile share and monthly cap");
@@ -78,16 +105,6 @@ export function assumptions(b: BuiltScenario): string[] {
   if (m.enforcement?.content) out.push("content-filter flag rate");
   if (m.enforcement?.responseRateFloor) out.push("sends allowed while bulk InMail is off");
   if (m.rules.policy === "linkedin") out.push("no refund on spam reports (undocumented)");
-  const fu = b.followUps;
-  if (fu) {
-    out.push(
-      `follow-up response probability ×${fu.responseFactor} of the first InMail's (none is published; plausible 0.25–1)`,
-      "an answer refunds the message it answers; earlier messages of the sequence stay spent (undocumented)",
-    );
-    if (fu.rule === "scheduled") out.push("Recruiter follow-up credits taken when scheduled, given back when not delivered (reading of help a1457303)");
-    if (b.plan === "premium-career" || b.plan === "premium-business") out.push("a Premium follow-up costs a credit (the FAQ a554514 says only 'may be eligible')");
-    if (fu.undeliverableShare > 0) out.push("share of follow-ups that cannot be delivered");
-  }
   return out;
 }
 
@@ -108,6 +125,9 @@ export function scenarioResult(
 ): ScenarioResult {
   const s = summarize(tallies);
   const l = s.ledger;
+  const seats = tallies[0]!.accounts;
+  const f = teamFigures(tallies, { seats, priceUsdPerSeatPerMonth: b.price.usd, target: null });
+  const est = (e: TeamEstimate): Estimate => ({ mean: e.mean, ci95: [e.ci95[0], e.ci95[1]] });
   const positives = s.replications.positives;
   const cost =
     positives.every((p) => p > 0) && b.price.usd >= 0
@@ -129,6 +149,12 @@ export function scenarioResult(
     perCycle: s.perCycle,
     replicationValues: { capacity: s.replications.capacity, positives: s.replications.positives },
     ledger: { ...l, identityHolds: l.granted + l.refunded - l.spent - l.expired - l.forfeited === l.closingBalance },
+    perSeatPerMonth: {
+      inmailsDelivered: est(f.perSeatPerMonth.inmailsDelivered),
+      conversations: est(f.perSeatPerMonth.conversations),
+      creditsLost: est(f.perSeatPerMonth.creditsLost),
+    },
+    creditsHeldPerSeatAtEnd: f.creditsHeldAtEnd.mean / seats,
     ...(b.followUps
       ? {
           followUps: {
@@ -169,36 +195,39 @@ const f1 = (x: number, d = 1) => x.toLocaleString("en-US", { maximumFractionDigi
 export function resultText(r: ScenarioResult): string {
   const a = r.perAccountCycle;
   const lines = [
-    `${r.scenario} — plan ${r.plan}, policy ${r.policy}, ${r.params.accounts} accounts${r.seats > 1 ? ` × ${r.seats} seats` : ""} × ${r.params.cycles} cycles, ${r.params.replications} replications, seed ${r.params.seed}`,
+    `${r.scenario} — plan ${r.plan}, policy ${r.policy}, ${r.params.accounts} ${r.seats > 1 ? `contracts × ${r.seats} seats` : "seats"} × ${r.params.cycles} months, ${r.params.replications} replications, seed ${r.params.seed}`,
+    `  figures per seat per month (a month: one grant cycle of the plan); words as in GLOSSARY.md`,
     ``,
-    `  InMails delivered       ${f1(r.capacity.mean)} per account per cycle (95% CI ${f1(r.capacity.ci95[0])} – ${f1(r.capacity.ci95[1])})` +
+    `  InMails delivered       ${f1(r.capacity.mean)} per seat per month (95% CI ${f1(r.capacity.ci95[0])} – ${f1(r.capacity.ci95[1])})` +
       (r.multiplier !== null ? `, ${f1(r.multiplier, 2)}× the ${r.credits}-credit allotment` : ""),
-    `  positive replies        ${f1(r.positivesPerCycle.mean)} per account per cycle (95% CI ${f1(r.positivesPerCycle.ci95[0])} – ${f1(r.positivesPerCycle.ci95[1])}); response rate ${f1(r.responseRate * 100)}%`,
+    `  conversations           ${f1(r.positivesPerCycle.mean)} per seat per month (95% CI ${f1(r.positivesPerCycle.ci95[0])} – ${f1(r.positivesPerCycle.ci95[1])}); ` +
+      `observed response rate ${f1(r.responseRate * 100)}% (accepted, replied or declined among contacts; audience.responseRate is the base rate before the message and timing multipliers)`,
   ];
   if (r.costPerPositive) {
     lines.push(
-      `  cost per positive reply $${f1(r.costPerPositive.mean, 2)} at $${f1(r.costPerPositive.priceUsd, 2)}/month${r.costPerPositive.illustrative ? " (illustrative price)" : ""}`,
+      `  cost per conversation   $${f1(r.costPerPositive.mean, 2)} at $${f1(r.costPerPositive.priceUsd, 2)} per seat per month${r.costPerPositive.illustrative ? " (illustrative price)" : ""}`,
     );
   }
-  if (a.connectionRequests > 0) lines.push(`  connection requests     ${f1(a.connectionRequests)} per account per cycle`);
-  if (a.freeSends > 0) lines.push(`  free Open Profile InMails ${f1(a.freeSends)} per account per cycle (in the InMails above)`);
-  if (a.blocked > 0) lines.push(`  blocked attempts        ${f1(a.blocked)} per account per cycle (cost nothing)`);
+  if (a.connectionRequests > 0) lines.push(`  connection requests     ${f1(a.connectionRequests)} per seat per month`);
+  if (a.freeSends > 0) lines.push(`  free Open Profile InMails ${f1(a.freeSends)} per seat per month (in the InMails above)`);
+  if (a.blocked > 0) lines.push(`  blocked attempts        ${f1(a.blocked)} per seat per month (cost nothing)`);
   lines.push(
-    `  days out of credits     ${f1(a.daysOutOfCredits)} per account per cycle`,
-    `  warnings / restrictions ${f1(a.warnings, 2)} / ${f1(a.restrictions, 2)} per account per cycle (${f1(a.daysRestricted, 1)} days restricted)`,
+    `  credits lost            ${f1(r.perSeatPerMonth.creditsLost.mean, 2)} per seat per month (expired + forfeited${r.policy === "guide" ? " + reset" : ""}); held at the end: ${f1(r.creditsHeldPerSeatAtEnd, 2)} per seat (not lost)`,
+    `  days out of credits     ${f1(a.daysOutOfCredits)} per seat per month`,
+    `  warnings / restrictions ${f1(a.warnings, 2)} / ${f1(a.restrictions, 2)} per seat per month (${f1(a.daysRestricted, 1)} days restricted)`,
   );
   const fu = r.followUps;
   if (fu) {
     lines.push(
-      `  follow-ups (${fu.count}, ${fu.afterDays} days apart, ${fu.rule}) ${f1(fu.sent.mean)} sent per account per cycle, ` +
+      `  follow-ups (${fu.count}, ${fu.afterDays} days apart, ${fu.rule}) ${f1(fu.sent.mean)} sent per seat per month, ` +
         `${f1(fu.creditsUsed.mean)} credits used (${f1(fu.creditsTaken.mean)} taken, ${f1(fu.creditsGivenBack.mean)} given back), ` +
-        `${f1(fu.conversations.mean, 2)} conversations from them (in the positive replies above)`,
+        `${f1(fu.conversations.mean, 2)} conversations from them (in the conversations above)`,
     );
   }
   if (a.poolExhausted > 0) lines.push(`  audience pool ran dry   for ${f1(a.poolExhausted * Number(r.params.cycles) * 100, 1)}% of accounts`);
   const l = r.ledger;
   lines.push(
-    `  credits (all accounts)  granted ${l.granted}, spent ${l.spent}, refunded ${l.refunded}, expired ${l.expired}, forfeited ${l.forfeited}, left ${l.closingBalance} (identity ${l.identityHolds ? "holds" : "BROKEN"})`,
+    `  credits (all seats, all replications) granted ${l.granted}, spent ${l.spent}, refunded ${l.refunded}, expired ${l.expired}, forfeited ${l.forfeited}, left ${l.closingBalance} (identity ${l.identityHolds ? "holds" : "BROKEN"})`,
     `  assumptions: ${r.assumptions.join("; ")}`,
     ``,
     `  ${r.perf.events.toLocaleString("en-US")} events in ${f1(r.perf.wallSeconds, 2)} s`,

@@ -7,7 +7,9 @@
  */
 import type * as aq from "arquero";
 import type { PersonaId } from "../models/index.ts";
+import { withExecution } from "../runner/execution.ts";
 import { runCli, runMain, type ScenarioCli } from "./cli.ts";
+import { planningGuard } from "../runner/run-estimate.ts";
 import { dirOutput, writeDirOutput, type DirOutput } from "./outputs.ts";
 import { InputError, type ParamSpec, type ParamValue } from "./params.ts";
 import { resultText, runScenario } from "./run-scenario.ts";
@@ -66,11 +68,11 @@ export function sweepCli(s: SweepScenario, grid: string[] = [], out?: string, fo
     command: s.command,
     description: `${s.description}\nBuilt-in grid: ${s.grid.map((g) => `${g.name}=${g.values.join(",")}`).join(" × ")}.${sweepUsage}`,
     params,
-    prepare(values) {
+    prepare(values, options) {
       if (force && out === undefined) throw new InputError("--force: needs --out DIR");
       const target = out === undefined ? undefined : dirOutput("--out", out, force);
       const axes: GridAxis[] = grid.length > 0 ? parseAxes(params, grid) : s.grid;
-      const plan = planSweep(s.name, params, values, axes);
+      const plan = planSweep(s.name, params, values, axes, (points) => planningGuard(options.workers, options.big, points));
       // The trace follows the base values, as --set gives them (not a grid point).
       const built = buildModel(values);
       return {
@@ -119,12 +121,17 @@ export function splitSweepArgs(argv: readonly string[]): { rest: string[]; grid:
   return out === undefined ? { rest, grid, force } : { rest, grid, out, force };
 }
 
-/** Runs a sweep scenario from the command line. */
-export function sweepMain(s: SweepScenario, argv: readonly string[] = process.argv.slice(2)): void {
-  runMain(s.command, async () => {
-    const split = splitSweepArgs(argv);
+/** Runs a sweep scenario on `argv` (its run options included); resolves with the exit code. */
+export function sweepCommand(s: SweepScenario, argv: readonly string[]): Promise<number> {
+  return withExecution(s.command, argv, async (rest) => {
+    const split = splitSweepArgs(rest);
     return runCli(sweepCli(s, split.grid, split.out, split.force), split.rest);
   });
+}
+
+/** Runs a sweep scenario from the command line. */
+export function sweepMain(s: SweepScenario, argv: readonly string[] = process.argv.slice(2)): void {
+  runMain(s.command, () => sweepCommand(s, argv));
 }
 
 /**
@@ -145,7 +152,7 @@ const f = (x: number, d = 1) => x.toLocaleString("en-US", { maximumFractionDigit
 
 /** A plain-text table of a sweep's points, with paired differences from the first. */
 export function sweepTable(r: SweepResult): string {
-  const header = [...r.axes.map((a) => a.name), "InMails/acct/cycle (95% CI)", "positives (95% CI)", "Δ vs first, paired (95% CI)"];
+  const header = [...r.axes.map((a) => a.name), "InMails/seat/month (95% CI)", "conversations/seat/month (95% CI)", "Δ vs first, paired (95% CI)"];
   const rows = r.points.map((p) => [
     ...r.axes.map((a) => String(p.at[a.name] === Infinity ? "unlimited" : p.at[a.name])),
     `${f(p.result.capacity.mean)} (${f(p.result.capacity.ci95[0])} – ${f(p.result.capacity.ci95[1])})`,

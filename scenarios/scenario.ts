@@ -91,7 +91,7 @@ export function scenarioParams(persona: PersonaId, overrides: ScenarioDefaults =
     { name: "sender.endHour", kind: "number", min: 1, max: 24, default: p.calendar.endHour, unit: "h", description: "local hour the working day ends" },
     { name: "sender.utcOffsetHours", kind: "number", min: -12, max: 14, default: p.calendar.utcOffsetHours, unit: "h", description: "sender's offset from UTC" },
     { name: "audience.segment", kind: "enum", values: segmentIds, default: p.segment, description: "who is contacted (sets the base rates below)" },
-    { name: "audience.responseRate", kind: "override", word: "segment", min: 0, max: 1, default: "segment", description: "P(accepted, replied or declined) of a typical InMail, or the segment's (assumed)" },
+    { name: "audience.responseRate", kind: "override", word: "segment", min: 0, max: 1, default: "segment", description: "base response rate: P(accepted, replied or declined) of a typical InMail before the message's and timing's multipliers, or the segment's (assumed); the rate observed is this × those (GLOSSARY.md)" },
     { name: "audience.acceptedShare", kind: "override", word: "segment", min: 0, max: 1, default: "segment", description: "share of responses that accept" },
     { name: "audience.repliedShare", kind: "override", word: "segment", min: 0, max: 1, default: "segment", description: "share of responses that reply (the rest decline)" },
     { name: "audience.spamRate", kind: "override", word: "segment", min: 0, max: 1, default: "segment", description: "P(spam report), or the segment's (assumed)" },

@@ -10,19 +10,22 @@ import { ishigamiModel } from "../analysis/ishigami-model.ts";
 import { analyseSensitivity, type SensitivityResult, type SensitivityRow } from "../analysis/sensitivity-analysis.ts";
 import { ishigamiIndices } from "../analysis/test-functions.ts";
 import { maxSaltelliInputs } from "../analysis/saltelli-design.ts";
+import { defaultWorkers } from "../runner/pool.ts";
+import { estimateRuns, refuseTooLarge, RunTooLargeError } from "../runner/run-estimate.ts";
 import type { RunOptions } from "../runner/run-models.ts";
 import { assumptionRanges } from "./assumption-ranges.ts";
 import { defaults, InputError, type ParamSpec, type ParamValues } from "./params.ts";
-import { recruiting } from "./recruiting.ts";
 import { jsonParams } from "./run-scenario.ts";
-import { scenarioParams } from "./scenario.ts";
 import { teamModel, teamOutputs } from "./sensitivity-team.ts";
+import { teamParams } from "./team-plan.ts";
 
 export const sensitivityModels = ["team", "ishigami"] as const;
 export type SensitivityModelId = (typeof sensitivityModels)[number];
 
-/** General-scenario parameters the analysis sets itself (seed, sizes, seats). */
-const ownScenarioParams = new Set(["seed", "replications", "accounts", "contract.seats"]);
+/** Team-planner parameters the analysis sets itself: the seed, replications per point, no target. */
+const ownTeamParams = new Set(["seed", "replications", "target"]);
+/** The team analysed by default: one plan (the planner's default shows every plan side by side). */
+const teamDefaults: Readonly<Record<string, string>> = { plan: "recruiter-lite" };
 
 /** The analysis's own parameters. */
 const analysisParams: readonly ParamSpec[] = [
@@ -31,18 +34,18 @@ const analysisParams: readonly ParamSpec[] = [
   { name: "levels", kind: "integer", min: 2, max: 20, default: 4, description: "Morris grid levels (even)" },
   { name: "resamples", kind: "integer", min: 100, max: 100_000, default: 1000, description: "bootstrap resamples for the 95% CIs" },
   { name: "seed", kind: "integer", min: 0, max: Number.MAX_SAFE_INTEGER, default: 1, description: "master seed (designs, scrambling, bootstrap, simulation); same seed, same output" },
-  { name: "seats", kind: "integer", min: 1, max: 1000, default: 5, description: "team: seats on the plan (a pooled plan is one contract of this many seats)" },
-  { name: "teams", kind: "integer", min: 1, max: 10_000, default: 2, description: "team: teams simulated per point and replication" },
-  { name: "pilotReplications", kind: "integer", min: 2, max: 1000, default: 2, description: "team: replications per Morris point (the noise pilot)" },
-  { name: "maxReplications", kind: "integer", min: 2, max: 1000, default: 8, description: "team: most replications per Sobol point" },
+  { name: "pilotReplications", kind: "integer", min: 2, max: 1000, default: 4, description: "team: replications of the team per Morris point (the noise pilot)" },
+  { name: "maxReplications", kind: "integer", min: 2, max: 1000, default: 16, description: "team: most replications of the team per Sobol point" },
   { name: "noiseTarget", kind: "number", min: 0.001, max: 0.5, default: 0.05, description: "team: largest share of output variance left to simulation noise; sets the Sobol replications" },
 ];
 const analysisOnly = new Set(analysisParams.map((s) => s.name).filter((name) => name !== "seed"));
 
-/** Every parameter: the analysis's own, then the team's general-scenario ones by dotted path. */
+/** Every parameter: the analysis's own, then the team planner's (its team inputs and the general ones by dotted path). */
 export const sensitivityParams: readonly ParamSpec[] = [
   ...analysisParams,
-  ...scenarioParams("recruiter", recruiting.defaults).filter((s) => !ownScenarioParams.has(s.name)),
+  ...teamParams
+    .filter((s) => !ownTeamParams.has(s.name))
+    .map((s) => (teamDefaults[s.name] === undefined ? s : ({ ...s, default: teamDefaults[s.name] } as ParamSpec))),
 ];
 
 /** Parameters whose value differs from the default: what the user set. */
@@ -66,6 +69,8 @@ export interface SensitivityReport {
   readonly model: SensitivityModelId;
   readonly params: Record<string, number | string | boolean>;
   readonly inputs: readonly SensitivityInputRow[];
+  /** Assumptions in force that are not varied, and why (divided out of the rate you type, no effect, your value). */
+  readonly held: readonly { readonly assumption: string; readonly reason: string }[];
   readonly outputs: readonly { readonly id: string; readonly label: string; readonly unit: string }[];
   /** One row per (output, input). */
   readonly rows: readonly SensitivityRow[];
@@ -79,7 +84,7 @@ export interface SensitivityReport {
     readonly points: SensitivityResult["points"];
     /** Simulated replications of all points (a point runs `replications` times). */
     readonly pointReplications: number;
-    /** Accounts (seats or pooled contracts) simulated per point and replication. */
+    /** Accounts simulated per point and replication: the team (its seats, or one pooled contract). */
     readonly accountsPerPoint: number;
     /** Account-months simulated in all. */
     readonly accountMonths: number;
@@ -88,10 +93,8 @@ export interface SensitivityReport {
   readonly perf: { readonly wallSeconds: number };
 }
 
-/** Most account-months a run may simulate (about an hour on two cores); larger runs are refused up front. */
-export const maxAccountMonths = 150_000_000;
-
-const pct = (x: number) => `${Math.round(Math.max(0, x) * 100)}%`;
+/** An index as a whole percentage, within 0–100% (an estimate outside is sampling error). */
+const pct = (x: number) => `${Math.round(Math.min(1, Math.max(0, x)) * 100)}%`;
 
 /** One sentence per output: which input carries the largest share of its spread, and what to measure. */
 export function conclusions(report: Pick<SensitivityReport, "rows" | "outputs" | "inputs">): string[] {
@@ -115,7 +118,8 @@ function checkLevels(values: ParamValues): void {
 
 /**
  * Runs the analysis of `model` with `values` (checked against `sensitivityParams`).
- * InputError for bad combinations and for runs over `maxAccountMonths`, before anything runs.
+ * InputError for bad combinations, and for an analysis whose largest size is over the
+ * limit of runner/run-estimate.ts (unless `run.big`), before anything runs.
  */
 export async function runSensitivity(
   modelId: SensitivityModelId,
@@ -155,6 +159,7 @@ export async function runSensitivity(
       model: modelId,
       params: jsonParams({ n: options.n, trajectories: options.trajectories, levels: options.levels, resamples: options.resamples, seed: options.seed }),
       inputs,
+      held: [],
       outputs: model.outputs,
       rows: result.rows,
       analytic: inputs.map((i, k) => ({ input: i.id, S1: analytic.S1[k]!, ST: analytic.ST[k]! })),
@@ -165,25 +170,26 @@ export async function runSensitivity(
     };
   }
 
-  const scenarioValues = Object.fromEntries(Object.entries(values).filter(([k]) => !analysisOnly.has(k)));
+  const teamValues = Object.fromEntries(Object.entries(values).filter(([k]) => !analysisOnly.has(k)));
   const model = teamModel({
-    values: scenarioValues,
-    seats: values.seats as number,
-    teams: values.teams as number,
+    values: teamValues,
     seed: options.seed,
     fixed: setByUser(values),
     run,
   });
   const k = model.inputs.length;
   if (k > maxSaltelliInputs) throw new InputError(`the team has ${k} assumptions in force; at most ${maxSaltelliInputs} can be analysed at once`);
-  const cycles = values.cycles as number;
+  const cycles = values.months as number;
   const points = { morris: options.trajectories * (k + 1), sobol: options.n * (k + 2) };
-  const worstMonths = (points.morris * options.noise.pilotReplications + points.sobol * options.noise.maxReplications) * model.accountsPerPoint * cycles;
-  if (worstMonths > maxAccountMonths) {
+  // The whole analysis at its largest (every Sobol point at maxReplications), estimated and refused before anything runs.
+  const worst = points.morris * options.noise.pilotReplications + points.sobol * options.noise.maxReplications;
+  try {
+    refuseTooLarge(estimateRuns([{ model: model.baseRun.model, accounts: model.accountsPerPoint, replications: worst }], run.workers ?? defaultWorkers()), run.big ?? false);
+  } catch (err) {
+    if (!(err instanceof RunTooLargeError)) throw err;
     throw new InputError(
-      `n: ${options.n} is too large for this run: up to ${worstMonths.toLocaleString("en-US")} account-months ` +
-        `(${points.morris + points.sobol} points × up to ${options.noise.maxReplications} replications × ${model.accountsPerPoint} accounts × ${cycles} months); ` +
-        `expected at most ${maxAccountMonths.toLocaleString("en-US")}: lower n, teams, maxReplications or cycles`,
+      `${err.message.replace(/; lower accounts.*$/, "")}; the analysis runs ${(points.morris + points.sobol).toLocaleString("en-US")} points × up to ${options.noise.maxReplications} replications: ` +
+        `lower n, trajectories, maxReplications, seats or months (or pass --big to scenarios/sensitivity.ts)`,
     );
   }
   const result = await analyseSensitivity(model, options);
@@ -195,7 +201,7 @@ export async function runSensitivity(
     default: i.default,
     source: i.source,
     measure: i.measure,
-    assumption: assumptionRanges.find((r) => r.inputs.includes(i))!.assumption,
+    assumption: assumptionRanges.find((r) => r.inputs.includes(i))!.labels[0]!,
   }));
   const shares = Object.entries(result.noise.sobol.share).map(([id, s]) => `${teamOutputs.find((o) => o.id === id)!.label} ${(s * 100).toFixed(1)}%`);
   const pointReplications = points.morris * result.noise.morris.replications + points.sobol * result.noise.sobol.replications;
@@ -203,6 +209,7 @@ export async function runSensitivity(
     model: modelId,
     params: jsonParams(values),
     inputs,
+    held: model.held,
     outputs: teamOutputs,
     rows: result.rows,
     conclusions: conclusions({ rows: result.rows, outputs: teamOutputs, inputs }),
@@ -223,7 +230,7 @@ const f3 = (x: number) => x.toFixed(3);
 /** A plain-text summary: conclusions, then the table of indices per output. */
 export function sensitivityText(r: SensitivityReport): string {
   const lines = [
-    `sensitivity — model ${r.model}, N = ${r.params.n}, ${r.params.trajectories} Morris trajectories, seed ${r.params.seed}`,
+    `sensitivity — model ${r.model}${r.model === "team" ? ` (${r.params.seats} seats on ${r.params.plan}, policy ${r.params.policy})` : ""}, N = ${r.params.n}, ${r.params.trajectories} Morris trajectories, seed ${r.params.seed}`,
     "",
     ...r.conclusions.map((c) => `  ${c}`),
     "",

@@ -8,21 +8,22 @@
  *   npx tsx scenarios/sensitivity.ts [--model team|ishigami] [--json] [--set name=value]... [--workers N]
  */
 import { parseArgs } from "node:util";
+import { executionHelp, withExecution } from "../runner/execution.ts";
 import { defaultWorkers } from "../runner/pool.ts";
 import { integerOption, isMain, maxWorkers, runMain } from "./cli.ts";
 import { helpTable, InputError, resolve } from "./params.ts";
 import { runSensitivity, sensitivityModels, sensitivityParams, sensitivityText, type SensitivityModelId } from "./sensitivity-run.ts";
 
 const command = "scenarios/sensitivity.ts";
-const allowedOptions = "--model team|ishigami, --json, --set name=value, --workers N, --help";
+const allowedOptions = "--model team|ishigami, --json, --set name=value, --workers N, --big, --help";
 
 export function sensitivityHelp(): string {
   return [
-    `usage: npx tsx ${command} [--model team|ishigami] [--json] [--set name=value]... [--workers N]`,
+    `usage: npx tsx ${command} [--model team|ishigami] [--json] [--set name=value]... [--workers N] [--big]`,
     "",
     "Which assumption matters. Morris elementary effects (μ*, σ) first, then Sobol indices S1 and ST by Saltelli",
     "sampling on a scrambled Sobol sequence, with bootstrap 95% CIs, for each output and each uncertain input.",
-    "  team      a team of `seats` seats on one plan (default 5 on Recruiter Lite, LinkedIn's rules): team conversations",
+    "  team      the team planner's team (scenarios/team.ts) on one plan (default 6 seats on Recruiter Lite, LinkedIn's rules): team conversations",
     "            per month, cost per conversation (USD), capacity multiplier, over every assumption in force",
     "  ishigami  the Ishigami function (a = 7, b = 0.1): the CIs should contain S1 ≈ 0.3139, 0.4424, 0 and",
     "            ST ≈ 0.5576, 0.4424, 0.2437 (team parameters are not used)",
@@ -32,6 +33,8 @@ export function sensitivityHelp(): string {
     "  --json            print the result as JSON: one row per (output, input) with S1, S1ci, ST, STci, muStar, sigma",
     "  --set name=value  override a parameter (repeatable)",
     `  --workers N       threads that simulate (default ${defaultWorkers()}, every core); results do not depend on it`,
+    "  --big             run even when the estimate is above the 15-minute limit (runner/run-estimate.ts)",
+    ...executionHelp,
     "  --help            this text",
     "",
     "parameters:",
@@ -50,6 +53,7 @@ export async function sensitivityCli(argv: readonly string[]): Promise<number> {
         json: { type: "boolean" },
         set: { type: "string", multiple: true },
         workers: { type: "string" },
+        big: { type: "boolean" },
         help: { type: "boolean", short: "h" },
       },
       strict: true,
@@ -69,9 +73,9 @@ export async function sensitivityCli(argv: readonly string[]): Promise<number> {
   }
   const workers = o.workers === undefined ? defaultWorkers() : integerOption("--workers", o.workers, maxWorkers, "threads that simulate");
   const values = resolve(sensitivityParams, o.set ?? []);
-  const report = await runSensitivity(model as SensitivityModelId, values, { workers });
+  const report = await runSensitivity(model as SensitivityModelId, values, { workers, big: o.big === true });
   process.stdout.write(o.json ? `${JSON.stringify(report, null, 2)}\n` : `${sensitivityText(report)}\n`);
   return 0;
 }
 
-if (isMain(import.meta.url)) runMain(command, () => sensitivityCli(process.argv.slice(2)));
+if (isMain(import.meta.url)) runMain(command, () => withExecution(command, process.argv.slice(2), sensitivityCli));

@@ -14,6 +14,7 @@ import { InputError, parseValue, type ParamSpec, type ParamValue, type ParamValu
 import { defaultWorkers } from "../runner/pool.ts";
 import { planPoints, runPlannedPoints, type PlannedPoints } from "./run-points.ts";
 import type { ScenarioResult } from "./run-scenario.ts";
+import type { BuiltScenario } from "./scenario.ts";
 import { MICRODAYS_PER_DAY } from "../models/tally.ts";
 
 export interface GridAxis {
@@ -77,10 +78,19 @@ export interface SweepPlan {
   readonly points: PlannedPoints;
 }
 
-/** Resolves and builds every grid point (InputError when one is bad); runs nothing. */
-export function planSweep(scenario: string, specs: readonly ParamSpec[], base: ParamValues, axes: readonly GridAxis[]): SweepPlan {
+/**
+ * Resolves and builds every grid point (InputError when one is bad); runs nothing.
+ * `guard` sees each distinct point's size as it is built (see planningGuard).
+ */
+export function planSweep(
+  scenario: string,
+  specs: readonly ParamSpec[],
+  base: ParamValues,
+  axes: readonly GridAxis[],
+  guard?: (points: number) => (built: BuiltScenario) => void,
+): SweepPlan {
   const at = gridPoints(axes);
-  return { scenario, axes, at, points: planPoints(specs, base, at) };
+  return { scenario, axes, at, points: planPoints(specs, base, at, guard?.(at.length)) };
 }
 
 /** Runs every grid point on the pool (one batch of jobs) and pairs the points. */

@@ -28,6 +28,7 @@ import { meanCi95, type MeanCi } from "../sim/mean-ci.ts";
 import { audienceRateFor, meanTimingMultiplier } from "./observed-rate.ts";
 import { defaults, InputError, type ParamSpec, type ParamValue, type ParamValues } from "./params.ts";
 import { buildModel, planLabels, scenarioParams } from "./scenario.ts";
+import { comparedCounts, followUpComparison, followUpRuleOf, type FollowUpCell, type TeamFollowUps } from "./team-follow-ups.ts";
 
 /** The plans that can send InMail, in the order of `planIds`. */
 export type PaidPlanId = Exclude<PlanId, "basic">;
@@ -119,12 +120,16 @@ export const teamParams: ParamSpec[] = [
   ...general.filter((s) => !replaced.has(s.name)),
 ];
 
-/** What one run of the plan is: the team as asked, or one seat count of the target search. */
+/** What one run of the plan is: the team as asked, one seat count of the target search, or the team with another number of follow-ups. */
 export interface TeamRunInfo {
-  readonly role: "team" | "search";
+  readonly role: "team" | "search" | "follow-ups";
   readonly plan: PaidPlanId;
   readonly policy: PolicyId;
   readonly seats: number;
+  /** The general-scenario values the run was built from (`buildModel(values)` rebuilds its model). */
+  readonly values: ParamValues;
+  /** Follow-ups after each unanswered first InMail in this run. */
+  readonly followUps: number;
 }
 
 /** The team inputs, typed. */
@@ -165,6 +170,8 @@ export interface TeamPlan {
   readonly info: readonly TeamRunInfo[];
   /** The seat counts searched for the target, per plan and policy ("plan|policy" → sizes, smallest first). */
   readonly searched: Readonly<Record<string, readonly number[]>>;
+  /** With followUps.count > 0: which run holds the team with 0, 1, 2 and the asked number of follow-ups (team-follow-ups.ts). */
+  readonly followUpCells: readonly FollowUpCell[] | null;
 }
 
 const num = (v: ParamValue | undefined) => v as number;
@@ -190,8 +197,10 @@ function runValues(v: ParamValues, s: Omit<TeamSettings, "baseResponseRate" | "m
     "sender.sendsPerDay": s.sendsPerWorkingDay,
     "sender.demandPerCycle": s.demandPerSeat,
     "sender.workdays": s.workdays,
-    "audience.acceptedShare": s.positiveShare * acceptedOfPositive,
-    "audience.repliedShare": s.positiveShare * (1 - acceptedOfPositive),
+    // The segment's own mix when the positive share is the segment's: the same model, bit for bit, as a scenario left on its defaults.
+    ...(s.positiveShare === positiveMix
+      ? {}
+      : { "audience.acceptedShare": s.positiveShare * acceptedOfPositive, "audience.repliedShare": s.positiveShare * (1 - acceptedOfPositive) }),
     "price.monthlyUsd": s.prices[plan].usdPerSeatPerMonth,
     ...(baseRate === null ? {} : { "audience.responseRate": baseRate }),
   });
@@ -257,7 +266,8 @@ export function planTeam(values: ParamValues): TeamPlan {
     seed: num(v.seed),
   };
   // The base rate: the typed rate with the message's and timing's multipliers divided out.
-  const reference = buildModel(runValues(v, base, base.plans[0]!, base.policies[0]!, 1, null));
+  // (Follow-ups change no multiplier; the first plan may refuse them.)
+  const reference = buildModel({ ...runValues(v, base, base.plans[0]!, base.policies[0]!, 1, null), "followUps.count": 0 });
   const baseResponseRate = audienceRateFor(base.responseRate, reference);
   const settings: TeamSettings = {
     ...base,
@@ -275,12 +285,41 @@ export function planTeam(values: ParamValues): TeamPlan {
 
   const runs: ModelRun[] = [];
   const info: TeamRunInfo[] = [];
-  const add = (role: TeamRunInfo["role"], plan: PaidPlanId, policy: PolicyId, seats: number) => {
-    const built = buildModel(runValues(v, settings, plan, policy, seats, baseResponseRate));
+  const add = (role: TeamRunInfo["role"], plan: PaidPlanId, policy: PolicyId, seats: number, followUps: number) => {
+    const general = { ...runValues(v, settings, plan, policy, seats, baseResponseRate), "followUps.count": followUps };
+    const built = buildModel(general);
     runs.push({ model: built.model, seed: built.seed, accounts: built.accounts, replications: built.replications });
-    info.push({ role, plan, policy, seats });
+    info.push({ role, plan, policy, seats, values: general, followUps });
+    return runs.length - 1;
   };
-  for (const policy of settings.policies) for (const plan of settings.plans) add("team", plan, policy, settings.seats);
+  // Follow-ups asked for: a plan that refuses them (Premium under help answer/75) is an
+  // error when it is the plan asked for (buildModel says so), and sends none among all plans.
+  const asked = num(v["followUps.count"]);
+  const followUpsOn = (plan: PaidPlanId) =>
+    planChoice === "all" && followUpRuleOf(plan, v) === "refused" ? 0 : asked;
+  const teamRun = new Map<string, number>();
+  for (const policy of settings.policies) {
+    for (const plan of settings.plans) teamRun.set(`${plan}|${policy}`, add("team", plan, policy, settings.seats, followUpsOn(plan)));
+  }
+  let followUpCells: FollowUpCell[] | null = null;
+  if (asked > 0) {
+    // The same team with 0, 1, 2 and the asked number of follow-ups, on the same seed (paired).
+    followUpCells = [];
+    for (const policy of settings.policies) {
+      for (const plan of settings.plans) {
+        const refused = followUpRuleOf(plan, v) === "refused";
+        for (const count of comparedCounts(asked)) {
+          const run =
+            refused && count > 0
+              ? null
+              : count === followUpsOn(plan)
+                ? teamRun.get(`${plan}|${policy}`)!
+                : add("follow-ups", plan, policy, settings.seats, count);
+          followUpCells.push({ plan, policy, followUps: count, run });
+        }
+      }
+    }
+  }
   const searched: Record<string, number[]> = {};
   if (settings.target !== null) {
     // The cheapest plan is sought among every paid plan, whatever `plan` shows.
@@ -289,11 +328,11 @@ export function planTeam(values: ParamValues): TeamPlan {
         const perSeat = guessConversationsPerSeat(settings, plan, policy);
         const sizes = searchSizes(settings.target / Math.max(perSeat, 1e-9));
         searched[`${plan}|${policy}`] = sizes;
-        for (const seats of sizes) add("search", plan, policy, seats);
+        for (const seats of sizes) add("search", plan, policy, seats, followUpRuleOf(plan, v) === "refused" ? 0 : asked);
       }
     }
   }
-  return { values: v, settings, runs, info, searched };
+  return { values: v, settings, runs, info, searched, followUpCells };
 }
 
 /** A team figure: mean and 95% CI across replications. */
@@ -328,7 +367,7 @@ export interface TeamMonth {
 }
 
 /** The team on one plan under one policy. */
-export interface TeamPlanResult {
+export interface TeamPlanResult extends TeamTallyFigures {
   readonly plan: PaidPlanId;
   readonly planName: string;
   readonly policy: PolicyId;
@@ -338,20 +377,6 @@ export interface TeamPlanResult {
   readonly creditsPerSeatPerMonth: number;
   readonly priceUsdPerSeatPerMonth: number;
   readonly priceIllustrative: boolean;
-  readonly perTeamPerMonth: TeamFigures;
-  /** Null when the horizon holds no whole quarter (fewer than 3 months). */
-  readonly perTeamPerQuarter: TeamFigures | null;
-  /** InMails delivered and conversations per seat per month (the team's ÷ seats). */
-  readonly perSeatPerMonth: { readonly inmailsDelivered: TeamEstimate; readonly conversations: TeamEstimate };
-  /** Credits held: the team's balance at the end of the horizon (not lost). */
-  readonly creditsHeldAtEnd: TeamEstimate;
-  /** Team cost a month ÷ team conversations a month, per replication (USD per conversation); null when a replication has none. */
-  readonly costPerConversationUsd: TeamEstimate | null;
-  /** Response rate the simulated team observes (responses ÷ InMails delivered, all replications pooled): the rate typed, within noise. */
-  readonly observedResponseRate: number;
-  /** Share of simulated team-months with at least the target (null without a target). */
-  readonly shareOfMonthsReachingTarget: number | null;
-  readonly byMonth: readonly TeamMonth[];
 }
 
 /** The smallest team of one plan under one policy that meets the target. */
@@ -411,6 +436,8 @@ export interface TeamResult {
   /** The best plan for the team: the lowest cost per conversation, per policy. */
   readonly best: readonly { readonly policy: PolicyId; readonly plan: PaidPlanId; readonly costPerConversationUsd: number }[];
   readonly target: TargetResult | null;
+  /** Only with followUps.count > 0: should the team send follow-ups? 0, 1, 2 and the count asked, paired. */
+  readonly followUps?: TeamFollowUps;
   readonly assumptions: readonly string[];
 }
 
@@ -447,7 +474,9 @@ const measures = {
   conversations: fieldValue((t) => t.perCycle.positives),
   responses: (t: Tally, from: number, to: number) => sum(t.perCycle.responses, from, to) - sum(t.perCycle.spamReports, from, to),
   creditsGranted: fieldValue((t) => t.perCycle.granted),
-  creditsUsed: (t: Tally, from: number, to: number) => sum(t.perCycle.sends, from, to) - sum(t.perCycle.freeSends, from, to),
+  // First InMails paid with a credit, and the credits taken for follow-ups.
+  creditsUsed: (t: Tally, from: number, to: number) =>
+    sum(t.perCycle.sends, from, to) - sum(t.perCycle.freeSends, from, to) + sum(t.perCycle.followUpCredits, from, to),
   creditsRefunded: fieldValue((t) => t.perCycle.refunds),
   creditsLost: (t: Tally, from: number, to: number) => sum(t.perCycle.expired, from, to) + sum(t.perCycle.forfeited, from, to),
 } as const;
@@ -472,13 +501,50 @@ function teamMonths(tallies: readonly Tally[]): number[] {
   return tallies.flatMap((t) => [...t.perCycle.positives]);
 }
 
-function planResult(s: TeamSettings, run: TeamRunInfo, tallies: readonly Tally[]): TeamPlanResult {
-  const months = s.months;
-  const price = s.prices[run.plan];
-  const costPerMonth = run.seats * price.usdPerSeatPerMonth;
+/** What `teamFigures` needs besides the tallies. */
+export interface TeamShape {
+  /** Seats the tallies sum over (all accounts × seats per account). */
+  readonly seats: number;
+  readonly priceUsdPerSeatPerMonth: number;
+  /** Conversations per team per month to count months against, or null. */
+  readonly target: number | null;
+}
+
+/** Team figures of tallies, as every view computes them. */
+export interface TeamTallyFigures {
+  readonly perTeamPerMonth: TeamFigures;
+  /** Null when the horizon holds no whole quarter (fewer than 3 months). */
+  readonly perTeamPerQuarter: TeamFigures | null;
+  /** The team's per month ÷ seats. */
+  readonly perSeatPerMonth: { readonly inmailsDelivered: TeamEstimate; readonly conversations: TeamEstimate; readonly creditsLost: TeamEstimate };
+  /** Credits held: the team's balance at the end of the horizon (not lost). */
+  readonly creditsHeldAtEnd: TeamEstimate;
+  /** Team cost a month ÷ team conversations a month, per replication (USD per conversation); null when a replication has none. */
+  readonly costPerConversationUsd: TeamEstimate | null;
+  /** Responses ÷ InMails delivered, all replications pooled: the rate typed, within noise, in the team planner. */
+  readonly observedResponseRate: number;
+  /** Share of simulated team-months with at least the target (null without a target). */
+  readonly shareOfMonthsReachingTarget: number | null;
+  readonly byMonth: readonly TeamMonth[];
+}
+
+/**
+ * The one aggregation of replication tallies into the glossary's figures: the team is
+ * everything a tally sums (its accounts × their seats), one tally per replication. Team
+ * totals per month and per quarter (means over the horizon's months or whole quarters,
+ * 95% CI across replications), per seat per month (the team's ÷ seats), credits held at
+ * the end, cost per conversation (the team's cost a month ÷ its conversations a month,
+ * per replication), the response rate observed, and months reaching a target. Every
+ * view — the team planner, recruiting-team, capacity-by-plan, job-seeker, the general
+ * scenarios — takes its figures from here, so the same runs give the same numbers.
+ */
+export function teamFigures(tallies: readonly Tally[], shape: TeamShape): TeamTallyFigures {
+  const months = tallies[0]?.cycles ?? 0;
+  const costPerMonth = shape.seats * shape.priceUsdPerSeatPerMonth;
   const perMonth = figures(tallies, 1, costPerMonth);
   const conversationsByReplication = perPeriod(tallies, 1, measures.conversations);
   const all = teamMonths(tallies);
+  const target = shape.target;
   let delivered = 0;
   let responses = 0;
   for (const t of tallies) {
@@ -492,9 +558,27 @@ function planResult(s: TeamSettings, run: TeamRunInfo, tallies: readonly Tally[]
       inmailsDelivered: mean((t) => t.perCycle.sends[c]!),
       conversations: mean((t) => t.perCycle.positives[c]!),
       creditsLost: mean((t) => t.perCycle.expired[c]! + t.perCycle.forfeited[c]!),
-      shareReachingTarget: s.target === null ? null : tallies.filter((t) => t.perCycle.positives[c]! >= s.target!).length / tallies.length,
+      shareReachingTarget: target === null ? null : tallies.filter((t) => t.perCycle.positives[c]! >= target).length / tallies.length,
     };
   });
+  return {
+    perTeamPerMonth: perMonth,
+    perTeamPerQuarter: months >= 3 ? figures(tallies, 3, 3 * costPerMonth) : null,
+    perSeatPerMonth: {
+      inmailsDelivered: scale(perMonth.inmailsDelivered, 1 / shape.seats),
+      conversations: scale(perMonth.conversations, 1 / shape.seats),
+      creditsLost: scale(perMonth.creditsLost, 1 / shape.seats),
+    },
+    creditsHeldAtEnd: meanCi95(tallies.map((t) => t.closingBalance)),
+    costPerConversationUsd: conversationsByReplication.every((c) => c > 0) ? meanCi95(conversationsByReplication.map((c) => costPerMonth / c)) : null,
+    observedResponseRate: delivered > 0 ? responses / delivered : 0,
+    shareOfMonthsReachingTarget: target === null ? null : all.filter((m) => m >= target).length / all.length,
+    byMonth,
+  };
+}
+
+function planResult(s: TeamSettings, run: TeamRunInfo, tallies: readonly Tally[]): TeamPlanResult {
+  const price = s.prices[run.plan];
   return {
     plan: run.plan,
     planName: plans[run.plan].name,
@@ -504,14 +588,7 @@ function planResult(s: TeamSettings, run: TeamRunInfo, tallies: readonly Tally[]
     creditsPerSeatPerMonth: plans[run.plan].creditsPerMonth,
     priceUsdPerSeatPerMonth: price.usdPerSeatPerMonth,
     priceIllustrative: price.illustrative,
-    perTeamPerMonth: perMonth,
-    perTeamPerQuarter: months >= 3 ? figures(tallies, 3, 3 * costPerMonth) : null,
-    perSeatPerMonth: { inmailsDelivered: scale(perMonth.inmailsDelivered, 1 / run.seats), conversations: scale(perMonth.conversations, 1 / run.seats) },
-    creditsHeldAtEnd: meanCi95(tallies.map((t) => t.closingBalance)),
-    costPerConversationUsd: conversationsByReplication.every((c) => c > 0) ? meanCi95(conversationsByReplication.map((c) => costPerMonth / c)) : null,
-    observedResponseRate: delivered > 0 ? responses / delivered : 0,
-    shareOfMonthsReachingTarget: s.target === null ? null : all.filter((m) => m >= s.target!).length / all.length,
-    byMonth,
+    ...teamFigures(tallies, { seats: run.seats, priceUsdPerSeatPerMonth: price.usdPerSeatPerMonth, target: s.target }),
   };
 }
 
@@ -548,6 +625,18 @@ function teamAssumptions(s: TeamSettings, v: ParamValues): string[] {
   if (num(v["audience.blockedShare"]) > 0) out.push("share of members who block InMail");
   if (s.policies.includes("linkedin")) out.push("no refund on spam reports (undocumented)");
   if (s.plans.includes("recruiter")) out.push("Recruiter: 150 credits per seat a month (LinkedIn's 2014 figure; contracts are negotiated)");
+  if (num(v["followUps.count"]) > 0) {
+    out.push(
+      `follow-up response probability ×${num(v["followUps.responseFactor"])} of the first InMail's (none is published; plausible 0.25–1)`,
+      "an answer refunds the message it answers; earlier messages of the sequence stay spent (undocumented)",
+    );
+    if (s.plans.includes("recruiter") || s.plans.includes("recruiter-lite")) {
+      out.push("Recruiter follow-up credits taken when scheduled, given back when not delivered (reading of help a1457303)");
+    }
+    if (v["followUps.premiumRule"] === "allowed" && s.plans.some((p) => p.startsWith("premium-"))) {
+      out.push("a Premium follow-up costs a credit (the FAQ a554514 says only 'may be eligible')");
+    }
+  }
   return out;
 }
 
@@ -610,6 +699,17 @@ export function teamResult(plan: TeamPlan, tallies: readonly (readonly Tally[])[
     plans: team,
     best,
     target,
+    ...(plan.followUpCells
+      ? {
+          followUps: followUpComparison(
+            plan.values,
+            plan.followUpCells,
+            tallies,
+            (p) => s.seats * s.prices[p as PaidPlanId].usdPerSeatPerMonth,
+            (p) => plans[p as PaidPlanId].name,
+          ),
+        }
+      : {}),
     assumptions: teamAssumptions(s, plan.values),
   };
 }

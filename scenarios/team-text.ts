@@ -149,6 +149,47 @@ export function teamText(t: TeamResult): string {
       "",
     );
   }
+  lines.push(...followUpText(t));
   lines.push(`assumptions: ${t.assumptions.join("; ")}`);
   return lines.join("\n");
+}
+
+/** "Should my team send follow-ups?": the rows of the comparison, per team per month, and each plan's answer. */
+export function followUpText(t: TeamResult): string[] {
+  const f = t.followUps;
+  if (!f) return [];
+  const two = fixed(2);
+  const diff = (e: TeamEstimate | undefined, format: (x: number) => string) =>
+    e ? `${e.mean >= 0 ? "+" : ""}${estimateText(e, format)}` : "–";
+  const lines = [
+    `should the team send follow-ups? (${f.asked.afterDays} days apart, a follow-up answered ×${f.asked.responseFactor} as often as a first InMail; per team per month, paired with no follow-ups)`,
+    ...table([
+      ["plan", "rules", "follow-ups", "sent", "credits they used", "conversations", "from follow-ups", "Δ conversations", "cost per conversation", "Δ cost"],
+      ...f.rows.map((r) =>
+        r.allowed
+          ? [
+              r.planName,
+              r.policy,
+              String(r.followUps),
+              estimateText(r.followUpsSent!),
+              estimateText(r.followUpCreditsUsed!),
+              estimateText(r.conversations!),
+              estimateText(r.conversationsFromFollowUps!, two),
+              diff(r.vsNoFollowUps?.conversations, count1),
+              r.costPerConversationUsd ? estimateText(r.costPerConversationUsd, usd) : "–",
+              diff(r.vsNoFollowUps?.costPerConversationUsd ?? undefined, usd),
+            ]
+          : [r.planName, r.policy, String(r.followUps), "refused", "–", "–", "–", "–", "–", "–"],
+      ),
+    ]),
+    ...f.answers.map((a) => {
+      const name = f.rows.find((r) => r.plan === a.plan)!.planName;
+      if (a.rule === "refused") return `  ${name} (${a.policy}): follow-ups refused (help answer/75)`;
+      if (a.cheapestPerConversation === 0) return `  ${name} (${a.policy}): no follow-ups — the cheapest per conversation`;
+      return `  ${name} (${a.policy}): ${a.cheapestPerConversation} follow-up${a.cheapestPerConversation > 1 ? "s" : ""} — the cheapest per conversation, ${diff(a.extraConversations ?? undefined, count1)} conversations a month`;
+    }),
+    ...f.notes.map((n) => `  note: ${n}`),
+    "",
+  ];
+  return lines;
 }

@@ -2,13 +2,11 @@
  * Streaming summary statistics (Welford's algorithm) for replication outputs, and
  * the Student-t confidence interval of the mean.
  */
-import { createRequire } from "node:module";
-
-// The t quantile pulls in a few hundred small CommonJS modules (~150 ms to load): it is
-// required on first use, so code that never computes an interval (a worker thread that
-// only simulates) does not pay for it. `require` caches it after the first call.
-const require = createRequire(import.meta.url);
-type TQuantile = (p: number, degreesOfFreedom: number) => number;
+// A static import, so that esbuild bundles it for the browser (the explorer page) as
+// well as for Node. It pulls in a few hundred small CommonJS modules (~40 ms to load
+// even bundled), so code that only simulates imports sim/environment.ts and
+// sim/random.ts directly, never this module: a pool thread's bundle leaves it out.
+import tQuantile from "@stdlib/stats-base-dists-t-quantile";
 
 export class RunningStats {
   n = 0;
@@ -38,7 +36,6 @@ export class RunningStats {
    */
   ci(level = 0.95): [number, number] {
     if (this.n < 2) return [this.mean, this.mean];
-    const tQuantile = require("@stdlib/stats-base-dists-t-quantile") as TQuantile;
     const half = tQuantile(1 - (1 - level) / 2, this.n - 1) * Math.sqrt(this.variance / this.n);
     return [this.mean - half, this.mean + half];
   }

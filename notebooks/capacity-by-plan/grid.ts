@@ -20,6 +20,7 @@ import {
 } from "../../models/index.ts";
 import type { Band } from "../../models/forecast.ts";
 import { runModels } from "../../runner/run-models.ts";
+import { teamFigures } from "../../scenarios/team-plan.ts";
 import type { PayingPlanId } from "../paying-plans.ts";
 
 /**
@@ -124,14 +125,15 @@ export async function simulateGrid(points: readonly GridPoint[], run: GridRun): 
   const results = new Map<string, PointResult>();
   distinct.forEach((point, i) => {
     const s = summarize(tallies[i]!);
-    const accountMonths = run.accounts * run.replications * CYCLES;
+    // The team planner's aggregation: the accounts of a replication are the team, its figures ÷ accounts are per account.
+    const f = teamFigures(tallies[i]!, { seats: run.accounts, priceUsdPerSeatPerMonth: 0, target: null });
     results.set(pointKey(point), {
       point,
-      capacity: band(s.capacity),
-      positives: band(s.positivesPerCycle),
+      capacity: band(f.perSeatPerMonth.inmailsDelivered),
+      positives: band(f.perSeatPerMonth.conversations),
       capacityByReplication: s.replications.capacity,
-      lostPerMonth: (s.ledger.expired + s.ledger.forfeited) / accountMonths,
-      bankedAtEnd: s.ledger.closingBalance / (run.accounts * run.replications),
+      lostPerMonth: f.perSeatPerMonth.creditsLost.mean,
+      bankedAtEnd: f.creditsHeldAtEnd.mean / run.accounts,
       daysOutOfCreditsPerMonth: s.perCycle.reduce((a, c) => a + c.daysOutOfCredits, 0) / CYCLES,
     });
   });

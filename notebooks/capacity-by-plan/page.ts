@@ -37,8 +37,8 @@ const negligible = (e: Estimate, relativeTo: number) => (e.lo <= 0 && e.hi >= 0)
 /** "a 90-day life" / "no expiry" for a credit of a plan under the linkedin policy. */
 const life = (lifetimeDays: number) => (Number.isFinite(lifetimeDays) ? `a ${f0(lifetimeDays)}-day life` : "no expiry (none documented)");
 const DAY_MS = 86_400_000;
-/** Width of one small multiple, px: two fit side by side in the page's 75rem column. */
-const SMALL_MULTIPLE_WIDTH = 560;
+/** Width of one small multiple, px: three fit side by side in the page's 75rem column. */
+const SMALL_MULTIPLE_WIDTH = 376;
 /** The UTC date `day` days after the start date. */
 const dateOf = (day: number) => new Date(Date.parse(`${START_DATE}T00:00:00Z`) + day * DAY_MS);
 const dayMonth = new Intl.DateTimeFormat("en-GB", { day: "numeric", month: "long", timeZone: "UTC" });
@@ -362,7 +362,7 @@ function heatmapSection(results: CapacityByPlanResults): PageSection {
 /** The panels of one plan: one per policy, or one for both when their balances coincide. */
 function tracePanels(planName: string, guide: BalanceTrace, linkedin: BalanceTrace): { balances: BalanceRow[]; events: BalanceEventRow[] } {
   if (sameTrace(guide, linkedin)) {
-    const label = `${planName} — both policies (identical)`;
+    const label = `${planName}, both policies`;
     return { balances: guide.balances.map((r) => ({ ...r, plan: label })), events: guide.events.map((e) => ({ ...e, plan: label })) };
   }
   return { balances: [...guide.balances, ...linkedin.balances], events: [...guide.events, ...linkedin.events] };

@@ -17,6 +17,7 @@ import {
   type TraceSink,
 } from "../../models/index.ts";
 import { jobSeeker } from "../../scenarios/job-seeker.ts";
+import { teamFigures, type TeamEstimate } from "../../scenarios/team-plan.ts";
 import { defaults, type ParamValues } from "../../scenarios/params.ts";
 import { buildModel, scenarioParams, type BuiltScenario } from "../../scenarios/scenario.ts";
 import { audienceRateFor, outcomeShares } from "../../scenarios/observed-rate.ts";
@@ -152,6 +153,9 @@ function trace(built: BuiltScenario, target: number): Traced {
   return { fromInmail: inmail / accountMonths, fromConnections: connection / accountMonths, monthsToTarget };
 }
 
+/** A team-plan estimate in this notebook's Estimate shape. */
+const asEstimate = (e: TeamEstimate): Estimate => ({ mean: e.mean, ci95: [e.ci95[0], e.ci95[1]] });
+
 function cumulative(run: PointRun): Estimate[] {
   const tallies = run.tallies;
   const cycles = tallies[0]!.cycles;
@@ -193,20 +197,21 @@ export async function computeJobSeeker(p: JobSeekerParams, options: ComputeOptio
     const run = runs[i]!;
     const r = run.result;
     const price = plans[run.built.plan].creditsPerMonth > 0 ? p.priceUsd : 0;
-    const positives = r.replicationValues.positives;
+    // The team planner's aggregation: the job seekers of a replication are the "team", its figures ÷ job seekers are per job seeker.
+    const f = teamFigures(run.tallies, { seats: run.tallies[0]!.accounts, priceUsdPerSeatPerMonth: price, target: null });
     const traced = trace(run.built, p.targetConversations);
     const a = r.perAccountCycle;
     return {
       id,
       priceUsd: price,
-      inmails: r.capacity,
+      inmails: asEstimate(f.perSeatPerMonth.inmailsDelivered),
       connectionRequests: a.connectionRequests,
-      conversations: r.positivesPerCycle,
+      conversations: asEstimate(f.perSeatPerMonth.conversations),
       fromInmail: traced.fromInmail,
       fromConnections: traced.fromConnections,
       creditsSpent: r.ledger.spent / (run.built.accounts * run.built.replications * p.months),
       creditsRefunded: a.refunds,
-      costPerConversation: positives.every((x) => x > 0) ? estimate(positives.map((x) => price / x)) : null,
+      costPerConversation: f.costPerConversationUsd ? asEstimate(f.costPerConversationUsd) : null,
       cumulative: cumulative(run),
       monthsToTarget: traced.monthsToTarget,
     };

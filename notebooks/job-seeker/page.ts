@@ -4,9 +4,9 @@
  * and table ships its data as a CSV.
  */
 import { limits, personas, plans, policies, segments } from "../../models/index.ts";
-import type { Page, PageSection, Provenance } from "../../reports/index.ts";
+import type { Answer, Page, PageSection, Provenance } from "../../reports/index.ts";
 import { lineChart, type LineRow } from "../../reports/figures/line-chart.ts";
-import { ci, count, estimateCell, f0, f1, f2, list, n1, pct, usd } from "../text-format.ts";
+import { ci, count, estimateCell, f0, f1, f2, list, n1, pct, signed, usd } from "../text-format.ts";
 import { DAYS_PER_MONTH, optionIds, type GridRow, type JobSeekerResults, type OptionId, type OptionResult } from "./compute.ts";
 
 const persona = personas["job-seeker"];
@@ -42,6 +42,7 @@ export function jobSeekerPage(results: JobSeekerResults, provenance: Provenance)
   const p = results.params;
   return {
     title: p.title,
+    answer: answer(results),
     guide:
       `A job seeker wants conversations with hiring managers: a conversation is a positive reply, an accepted or answered InMail, or an accepted invitation followed by a reply. ` +
       `Three ways to get them are compared: ${list(optionIds.map((id) => optionLabel[id]))}. ` +
@@ -55,6 +56,30 @@ export function jobSeekerPage(results: JobSeekerResults, provenance: Provenance)
 }
 
 const optionOf = (results: JobSeekerResults, id: OptionId) => results.options.find((o) => o.id === id)!;
+
+/** The page's answer: the option with the most conversations, what Premium adds and costs per extra conversation, and the months to the target. */
+function answer(results: JobSeekerResults): Answer {
+  const p = results.params;
+  const free = optionOf(results, "basic-connections");
+  const both = optionOf(results, "premium-fallback");
+  const best = [...results.options].sort((a, b) => b.conversations.mean - a.conversations.mean)[0]!;
+  const extra = both.conversations.mean - free.conversations.mean;
+  const median = quantile(best.monthsToTarget, 0.5);
+  return {
+    numbers: [
+      { label: "Most conversations a month", value: shortLabel[best.id], note: `${f2(best.conversations.mean)} a month per job seeker (${optionLabel[best.id]})` },
+      {
+        label: "Free connection requests alone",
+        value: `${f2(free.conversations.mean)} a month`,
+        note: `at no cost, ${f1(free.connectionRequests)} invitations a month`,
+      },
+      extra > 0
+        ? { label: "Premium Career on top", value: `${signed(extra, f2)} a month`, note: `for ${usd(both.priceUsd)} a month: ${usd(both.priceUsd / extra)} per extra conversation` }
+        : { label: "Premium Career on top", value: "no more", note: `than connection requests alone (${f2(extra)} a month)` },
+      { label: `Months to ${f0(p.targetConversations)} conversations`, value: median === null ? `over ${f0(p.months)}` : f1(median), note: `the median job seeker, ${shortLabel[best.id]}` },
+    ],
+  };
+}
 
 function headlineSection(results: JobSeekerResults): PageSection {
   const p = results.params;
@@ -92,8 +117,9 @@ function headlineSection(results: JobSeekerResults): PageSection {
   };
   return {
     heading: "Conversations a month and what they cost",
+    details: sentences.join("\n\n"),
+    detailsSummary: "Each option worked out",
     text: [
-      ...sentences,
       `In the table, Conversations/mo has its 95% CI in brackets; $/conv. is the monthly price (${usd(p.priceUsd)} for Premium Career, ${p.illustrativePrice ? "illustrative" : "yours"}) ÷ conversations a month; the last column is the median job seeker's months to ${f0(p.targetConversations)} conversations (next section).`,
     ].join("\n\n"),
     table: {
@@ -186,6 +212,7 @@ function timeSection(results: JobSeekerResults): PageSection {
   ].join("\n\n");
   return {
     heading: `How long until ${f0(k)} conversations`,
+    layout: "beside",
     text,
     figure: lineChart(rows, {
       xLabel: "Months since the start",
@@ -266,6 +293,7 @@ function dependsSection(results: JobSeekerResults): PageSection {
   ].join("\n\n");
   return {
     heading: "What the answer depends on",
+    layout: "beside",
     text,
     figure: lineChart(rows, {
       xLabel: "Invitations accepted (%)",
@@ -276,7 +304,7 @@ function dependsSection(results: JobSeekerResults): PageSection {
       facetLabel: (f) => f.replace("InMail response rate", "InMail response"),
       xRule: { value: p.acceptRate, label: `yours` },
       height: 300,
-      width: 720,
+      width: 640, // the column beside the text: wider would be scaled down, and its text with it
     }),
     csv: {
       filename: "acceptance-and-response-grid.csv",
@@ -289,7 +317,8 @@ function assumptionsSection(results: JobSeekerResults): PageSection {
   const p = results.params;
   return {
     heading: "Assumptions and sources",
-    text: [
+    detailsSummary: "Sender, rates, limits, prices and sources",
+    details: [
       `Premium Career: ${f0(results.premiumCredits)} credits a month, cap ${f0(plans["premium-career"].capMultiplier)}×, ${f0(plans["premium-career"].creditLifetimeDays)}-day credit life (LinkedIn help, high confidence); under the ${p.policy} policy ` +
         `${p.policy === "linkedin" ? `accepted, replied and declined InMails refund their credit within ${f0(policies.linkedin.refundWindowDays)} days` : "accepted and replied InMails refund their credit"}. ` +
         `Basic has no InMail credits (guide G2). Price: ${usd(p.priceUsd)} a month (${p.illustrativePrice ? "illustrative, low confidence" : "yours"}).`,

@@ -4,7 +4,7 @@
  * table ships its data as a CSV.
  */
 import { lengthBands, lengthMultiplier, offPeakHours, weekdayMultipliers } from "../../models/index.ts";
-import { groupedBars, tornado, type GroupedBarRow, type Page, type PageSection, type Provenance, type TornadoRow } from "../../reports/index.ts";
+import { groupedBars, tornado, type Answer, type GroupedBarRow, type Page, type PageSection, type Provenance, type TornadoRow } from "../../reports/index.ts";
 import { planName } from "../plan-name.ts";
 import { ci, estimateCell, f0, f1, f2, list, n1, pct, pct1, signed } from "../text-format.ts";
 import {
@@ -62,6 +62,7 @@ export function messageLeversPage(results: MessageLeversResults, provenance: Pro
   const segment = segmentOf(p.persona);
   return {
     title: p.title,
+    answer: answer(results),
     guide:
       `Which message levers move positive replies (an accepted or answered InMail) the most? ` +
       `The sender is ${persona.description}, on ${planName(results.plan)} (${f0(results.sender.credits)} credits a month), as in ${scenarioOf[p.persona].command} but InMail only, ` +
@@ -72,6 +73,29 @@ export function messageLeversPage(results: MessageLeversResults, provenance: Pro
       `Numbers are per account per month, means over ${f0(p.replications)} replications of ${f0(p.accounts)} accounts with 95% confidence intervals (CI).`,
     sections: [tornadoSection(results), lengthSection(results), weekdaySection(results), assumptionsSection(results)],
     provenance,
+  };
+}
+
+/** The page's answer: the base, the lever that moves positive replies most, and how much length matters. */
+function answer(results: MessageLeversResults): Answer {
+  const base = results.base.positives.mean;
+  const span = (l: LeverRow) => Math.abs(l.high.positives.mean - (l.low ?? results.base).positives.mean);
+  const top = [...results.levers].filter((l) => l.low === null).sort((x, y) => span(y) - span(x))[0]!;
+  const length = results.levers.find((l) => l.key === "length")!;
+  return {
+    numbers: [
+      { label: "Positive replies a month, per account", value: f2(base), note: `the plain base message, ${f1(results.base.inmails.mean)} InMails a month` },
+      {
+        label: "Lever that moves them most",
+        value: leverNames[top.key],
+        note: `${signed(top.high.vsBase!.mean, f2)} a month (${relative(top.high.positives.mean, base)}), size ${top.assumption ? "ASSUMED" : "from LinkedIn"}`,
+      },
+      {
+        label: "Short message vs long",
+        value: `${f2(length.high.positives.mean / length.low!.positives.mean)}×`,
+        note: `positive replies a month, ${f0(shortBodyChars)} against ${n1(longBodyChars)} characters (LinkedIn's bands)`,
+      },
+    ],
   };
 }
 
@@ -123,7 +147,7 @@ function tornadoSection(results: MessageLeversResults): PageSection {
         : `It works ${sender.startHour}:00–${sender.endHour}:00; moving its hours to ${offPeakSendingHours.start}:00–${offPeakSendingHours.end}:00 with the assumed off-peak ${times(offPeak.multipliers.high)} gives ${effectText(offPeak)}.`),
     `In the figure each bar runs from the base to the value with the lever on (blue) or, for length, with the long message (orange); levers that can only be switched on have one bar. ` +
       `Every size marked ASSUMED is the model's guess: the guide (G11) or LinkedIn's 2022 study documents the direction only. Levers are shown one at a time; together they multiply.`,
-  ].join("\n\n");
+  ];
 
   const tornadoRows: TornadoRow[] = rows.map((l) => ({ lever: leverLabel(l), low: (l.low ?? base).positives.mean, high: l.high.positives.mean, base: b }));
   const settingName = (l: LeverRow, which: "low" | "high") =>
@@ -161,7 +185,9 @@ function tornadoSection(results: MessageLeversResults): PageSection {
   ];
   return {
     heading: "Which lever moves positive replies the most",
-    text,
+    text: [text[0]!, text[1]!, text[text.length - 1]!].join("\n\n"),
+    details: text.slice(2, -1).join("\n\n"),
+    detailsSummary: "Why the top lever does more than its multiplier; length and timing",
     figure: tornado(tornadoRows, {
       xLabel: "Positive replies per account per month",
       lowLabel: `Long message (${n1(longBodyChars)} characters)`,
@@ -229,6 +255,7 @@ function lengthSection(results: MessageLeversResults): PageSection {
   ].join("\n\n");
   return {
     heading: "Message length: LinkedIn's bands",
+    layout: "beside",
     text,
     figure: groupedBars(rows, { yLabel: "Positive replies per InMail (%)", xLabel: "Body length (characters)", percent: true }),
     csv: {
@@ -278,6 +305,7 @@ function weekdaySection(results: MessageLeversResults): PageSection {
   ].join("\n\n");
   return {
     heading: "Day of the week",
+    layout: "beside",
     text,
     figure: groupedBars(rows, { yLabel: "Positive replies per InMail (%)", xLabel: "Weekday of sending (sender's local time)", percent: true }),
     csv: {
@@ -301,7 +329,8 @@ function assumptionsSection(results: MessageLeversResults): PageSection {
   const sizes = results.levers.map((l) => `${leverNames[l.key]} ${sizeText(l)} (${l.source})`);
   return {
     heading: "Assumptions and sources",
-    text: [
+    detailsSummary: "Sender, audience, lever sizes and sources",
+    details: [
       `Lever sizes: ${sizes.join("; ")}. ASSUMED means the direction is documented and the size is the model's guess; change the guess and the ranking can change.`,
       `A lever multiplies the share of recipients who answer (accepted, replied or declined); ${pct(results.positiveShare)} of answers are positive and ${pct(results.spamRate)} of recipients report spam whatever the message (segment figures, assumed). ` +
         `Timing effects use the sender's local clock as a stand-in for the recipient's. Off-peak means before ${offPeakHours.before}:00 or from ${offPeakHours.from}:00 (assumed).`,

@@ -6,10 +6,11 @@
  * No formatting here.
  */
 import normalQuantile from "@stdlib/stats-base-dists-normal-quantile";
-import { estimate, type Estimate, type Tally } from "../../models/index.ts";
+import type { Estimate } from "../../models/index.ts";
+import { teamFigures, type TeamEstimate } from "../../scenarios/team-plan.ts";
 import { recruiting } from "../../scenarios/recruiting.ts";
 import { defaults, type ParamValues } from "../../scenarios/params.ts";
-import { assumptions, type ScenarioResult } from "../../scenarios/run-scenario.ts";
+import { assumptions } from "../../scenarios/run-scenario.ts";
 import { buildModel, scenarioParams } from "../../scenarios/scenario.ts";
 import { audienceRateFor, meanTimingMultiplier } from "../../scenarios/observed-rate.ts";
 import { runPoints, type PointOverrides, type PointRun } from "../scenario-points.ts";
@@ -139,16 +140,22 @@ interface UnitConfig {
   readonly sendsPerDay?: number;
 }
 
-function seatRow(plan: TeamPlanId, seatsPerUnit: number, rate: number, r: ScenarioResult): SeatRow {
+/** The team planner's figures of a run (the team: every seat it simulated). */
+const figuresOf = (run: PointRun, priceUsdPerSeatPerMonth: number, target: number | null) =>
+  teamFigures(run.tallies, { seats: run.tallies[0]!.accounts, priceUsdPerSeatPerMonth, target });
+
+function seatRow(plan: TeamPlanId, seatsPerUnit: number, rate: number, run: PointRun): SeatRow {
+  const r = run.result;
   const a = r.perAccountCycle;
+  const perSeat = figuresOf(run, 0, null).perSeatPerMonth;
   return {
     plan,
     seatsPerUnit,
     responseRate: rate,
     // As the floor counts them: a spam report is not a response.
     realisedRate: a.sends > 0 ? (a.responses - a.spamReports) / a.sends : 0,
-    inmails: r.capacity,
-    conversations: r.positivesPerCycle,
+    inmails: asEstimate(perSeat.inmailsDelivered),
+    conversations: asEstimate(perSeat.conversations),
     creditsPerSeat: a.granted,
     daysOutOfCredits: a.daysOutOfCredits,
     warningsPerSeatYear: a.warnings * CYCLES,
@@ -157,27 +164,23 @@ function seatRow(plan: TeamPlanId, seatsPerUnit: number, rate: number, r: Scenar
   };
 }
 
-/** Team conversations of every simulated team-month (one team per replication). */
-function teamMonths(tallies: readonly Tally[]): number[] {
-  return tallies.flatMap((t) => [...t.perCycle.positives]);
-}
+/** A team-plan estimate in the Estimate shape of this notebook's rows. */
+const asEstimate = (e: TeamEstimate): Estimate => ({ mean: e.mean, ci95: [e.ci95[0], e.ci95[1]] });
 
 function teamRow(p: RecruitingTeamParams, plan: TeamPlanId, rate: number, seats: number, run: PointRun): TeamRow {
-  const months = teamMonths(run.tallies);
-  const team = estimate(run.tallies.map((t) => t.perCycle.positives.reduce((s, x) => s + x, 0) / CYCLES));
-  const cost = seats * p.prices[plan];
+  const f = figuresOf(run, p.prices[plan], p.targetConversations);
   const a = run.result.perAccountCycle;
   return {
     plan,
     responseRate: rate,
     seats,
-    conversationsPerSeat: run.result.positivesPerCycle,
+    conversationsPerSeat: asEstimate(f.perSeatPerMonth.conversations),
     creditsPerSeat: a.granted,
-    team,
-    shareMonthsReaching: months.filter((m) => m >= p.targetConversations).length / months.length,
-    teamMonths: months.length,
-    monthlyCostUsd: cost,
-    costPerConversation: cost / team.mean,
+    team: asEstimate(f.perTeamPerMonth.conversations),
+    shareMonthsReaching: f.shareOfMonthsReachingTarget!,
+    teamMonths: run.tallies.length * CYCLES,
+    monthlyCostUsd: f.perTeamPerMonth.costUsd,
+    costPerConversation: f.costPerConversationUsd?.mean ?? Infinity,
     warningsPerSeatYear: a.warnings * CYCLES,
     daysRestrictedPerSeatYear: a.daysRestricted * CYCLES,
   };
@@ -205,7 +208,7 @@ export async function computeRecruitingTeam(p: RecruitingTeamParams, options: Co
   // Single seats: per-seat rates, and the first guesses of the team sizes.
   const singleConfigs = rates.flatMap((rate) => teamPlanIds.map((plan): UnitConfig => ({ plan, rate, seats: 1, units: p.accounts, replications: p.replications })));
   const singleRuns = await run(singleConfigs, "single seats");
-  const singles = singleConfigs.map((c, i) => seatRow(c.plan, 1, c.rate, singleRuns[i]!.result));
+  const singles = singleConfigs.map((c, i) => seatRow(c.plan, 1, c.rate, singleRuns[i]!));
   const single = (plan: TeamPlanId, rate: number) => singles.find((s) => s.plan === plan && s.responseRate === rate)!;
 
   // Teams: individual Lite seats are `seats` units of one seat; a Recruiter contract is one unit of `seats` seats.
@@ -312,7 +315,7 @@ export async function computeRecruitingTeam(p: RecruitingTeamParams, options: Co
     ),
   );
   const floorRuns = await run(floorConfigs, "floor grid");
-  const floor = floorConfigs.map((c, i) => ({ responseRate: c.rate, sendsPerDay: c.sendsPerDay!, seat: seatRow("recruiter", c.seats, c.rate, floorRuns[i]!.result) }));
+  const floor = floorConfigs.map((c, i) => ({ responseRate: c.rate, sendsPerDay: c.sendsPerDay!, seat: seatRow("recruiter", c.seats, c.rate, floorRuns[i]!) }));
 
   return {
     params: p,

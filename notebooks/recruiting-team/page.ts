@@ -4,12 +4,17 @@
  * and table ships its data as a CSV.
  */
 import { personas, plans, policies, recruiterFloor, segments } from "../../models/index.ts";
-import type { Page, PageSection, Provenance } from "../../reports/index.ts";
+import type { Answer, Page, PageSection, Provenance } from "../../reports/index.ts";
 import { lineChart, type LineRow } from "../../reports/figures/line-chart.ts";
 import { priceParam } from "../plan-prices.ts";
 import { aPct, ci, count, estimateCell, f0, f1, f2, list, n1, pct, usd, usd0 } from "../text-format.ts";
 import { CYCLES, floorResponseRates, floorSendsPerDay, type RecruitingTeamResults, type SeatRow, type Sizing, type TeamRow } from "./compute.ts";
 import { teamPlanIds, type TeamPlanId } from "./params.ts";
+
+export const defaults = {
+  /** Days restricted per seat per year below which the restriction chart is left out (the table keeps the numbers). */
+  chartRestrictedFromDays: 1,
+} as const;
 
 const persona = personas.recruiter;
 const leverNames: Record<string, string> = {
@@ -23,7 +28,12 @@ const segment = segments[persona.segment];
 
 const planLabel: Record<TeamPlanId, string> = { "recruiter-lite": "Recruiter Lite", recruiter: "Recruiter (pooled)" };
 const shortLabel: Record<TeamPlanId, string> = { "recruiter-lite": "Recruiter Lite", recruiter: "Recruiter" };
-const seriesLabel = { lite: "Recruiter Lite", own: "Recruiter, seats with own credits", pooled: "Recruiter, pooled contract" } as const;
+const seriesLabel = {
+  lite: "Recruiter Lite",
+  own: "Recruiter, seats with own credits",
+  pooled: "Recruiter, pooled contract",
+  both: "Recruiter, own credits or pooled (the same)",
+} as const;
 
 const seats = (n: number) => count(n, "seat", "seats", f0);
 /** "12.3 (95% CI 11.9 to 12.7)". */
@@ -35,6 +45,7 @@ export function recruitingTeamPage(results: RecruitingTeamResults, provenance: P
   const p = results.params;
   return {
     title: p.title,
+    answer: answer(results),
     guide:
       `How many recruiting seats, and of which plan, does it take to hold ${f0(p.targetConversations)} candidate conversations a month? ` +
       `A conversation is a positive reply: the candidate accepts the InMail or writes back. ` +
@@ -57,6 +68,44 @@ const price = (results: RecruitingTeamResults, plan: TeamPlanId) =>
   `${usd(results.params.prices[plan])} a seat${results.params.illustrativePrices[plan] ? ", illustrative" : ""}`;
 /** "24 seats" or "more than 40 seats" when the search gave up. */
 const sizeText = (s: Sizing) => (s.team ? seats(s.team.seats) : `more than ${seats(s.atLeast ?? 0)}`);
+
+/** The page's answer: the cheapest team for the target on average and in most months, its cost per conversation, and each plan's conversations per seat. */
+function answer(results: RecruitingTeamResults): Answer {
+  const p = results.params;
+  const sized = (criterion: Sizing["criterion"]) =>
+    teamPlanIds
+      .map((id) => sizingOf(results, id, criterion).team)
+      .filter((t): t is TeamRow => t !== null)
+      .sort((a, b) => a.monthlyCostUsd - b.monthlyCostUsd);
+  const [cheapest, other] = sized("mean");
+  const reliable = sized("months")[0];
+  const team = (t: TeamRow) => `${f0(t.seats)} × ${shortLabel[t.plan]}`;
+  const perSeat = (id: TeamPlanId) => `${shortLabel[id]} ${f1(singleOf(results, id).conversations.mean)}`;
+  return {
+    numbers: [
+      cheapest === undefined
+        ? { label: `Cheapest team for ${f0(p.targetConversations)} conversations a month`, value: "none found", note: "the search gave up: raise the response rate or lower the target" }
+        : {
+            label: `Cheapest team for ${f0(p.targetConversations)} conversations a month`,
+            value: team(cheapest),
+            note: `${usd0(cheapest.monthlyCostUsd)} a month for the team; ${f1(cheapest.team.mean)} conversations a month on average`,
+          },
+      ...(cheapest === undefined
+        ? []
+        : [
+            {
+              label: "Cost per conversation",
+              value: usd(cheapest.costPerConversation),
+              note: `${planLabel[cheapest.plan]}${other === undefined ? "" : `; ${planLabel[other.plan]} ${usd(other.costPerConversation)}`}`,
+            },
+          ]),
+      reliable === undefined
+        ? { label: `To reach it in ${pct(p.monthsReaching)} of months`, value: "none found", note: "the search gave up" }
+        : { label: `To reach it in ${pct(p.monthsReaching)} of months`, value: team(reliable), note: `${usd0(reliable.monthlyCostUsd)} a month for the team` },
+      { label: "Conversations per seat a month", value: f1(singleOf(results, "recruiter-lite").conversations.mean), note: `${teamPlanIds.map(perSeat).join("; ")}; at ${aPct(p.responseRate)} response rate` },
+    ],
+  };
+}
 
 function headlineSection(results: RecruitingTeamResults): PageSection {
   const p = results.params;
@@ -173,9 +222,11 @@ function headlineSection(results: RecruitingTeamResults): PageSection {
   return {
     heading: `Seats for ${f0(p.targetConversations)} conversations a month at ${aPct(p.responseRate)} response rate`,
     text: [
-      ...sentences,
+      sentences[0]!,
       `In the table, Team/mo is the team's conversations a month, with their 95% CI in brackets; At target is the share of simulated team-months with at least ${f0(p.targetConversations)}; cost is seats × price a month, and $/conv. the cost per conversation.`,
     ].join("\n\n"),
+    details: sentences.slice(1).join("\n\n"),
+    detailsSummary: "Teams, months that fall short, and pooling",
     table: {
       data: rows,
       columns: {
@@ -215,6 +266,13 @@ function perSeatSection(results: RecruitingTeamResults): PageSection {
     `from ${f1(at(plan, lo).conversations.mean)} to ${f1(at(plan, hi).conversations.mean)} for ${shortLabel[plan]} (${f1(growth(plan))} times as many; ` +
     `InMails a month from ${f0(at(plan, lo).inmails.mean)} to ${f0(at(plan, hi).inmails.mean)})`;
   const faster = teamPlanIds.filter((id) => growth(id) > rateGrowth * 1.05);
+  // Where the pooled contract's line lies within the own-credit seats' CIs, one line would hide the other: draw them as one.
+  const overlaps = (a: LineRow, b: LineRow) => a.lo != null && a.hi != null && b.lo != null && b.hi != null && a.lo <= b.hi && b.lo <= a.hi;
+  const pooledRows = rows.filter((r) => r.series === seriesLabel.pooled);
+  const coincide = pooledRows.length > 0 && pooledRows.every((r) => overlaps(r, rows.find((o) => o.series === seriesLabel.own && o.x === r.x)!));
+  const drawn = coincide
+    ? rows.filter((r) => r.series !== seriesLabel.pooled).map((r) => (r.series === seriesLabel.own ? { ...r, series: seriesLabel.both } : r))
+    : rows;
   const text = [
     `From ${pct(lo)} to ${pct(hi)} response rate (${f1(rateGrowth)} times as high), conversations per seat a month rise ${describe("recruiter-lite")} and ${describe("recruiter")}.`,
     (faster.length > 0
@@ -223,18 +281,23 @@ function perSeatSection(results: RecruitingTeamResults): PageSection {
       (faster.length < teamPlanIds.length
         ? `${list(teamPlanIds.filter((id) => !faster.includes(id)).map((id) => shortLabel[id]))} grows about in step with the rate: its seats are limited by the ${f0(p.demandPerSeat)} candidates a month they want to reach more than by credits. `
         : "") +
-      `The pooled contract (dashed; sized for the target at each rate) lies on top of the Recruiter seats with their own credits.`,
-    `Lines are means; shaded bands their 95% CIs (narrow: many seats per point). The CSV has every value.`,
-  ].join("\n\n");
+      (coincide
+        ? `The pooled contract (sized for the target at each rate) is within the CIs of the Recruiter seats with their own credits at every rate, so one line shows both.`
+        : `The pooled contract (dashed; sized for the target at each rate) and the Recruiter seats with their own credits part where their lines separate.`),
+    `Lines are means; shaded bands their 95% CIs (narrow: many seats per point). The CSV has every value, both Recruiter series included.`,
+  ];
   return {
     heading: "Conversations per seat against response rate",
-    text,
-    figure: lineChart(rows, {
+    layout: "beside",
+    text: text.slice(0, 2).join("\n\n"),
+    details: text.slice(2).join("\n\n"),
+    detailsSummary: "Bands and data",
+    figure: lineChart(drawn, {
       xLabel: "Response rate (%)",
       yLabel: "Conversations per seat per month",
       xPercent: true,
-      series: [seriesLabel.lite, seriesLabel.own, seriesLabel.pooled],
-      dashed: [seriesLabel.pooled],
+      series: coincide ? [seriesLabel.lite, seriesLabel.both] : [seriesLabel.lite, seriesLabel.own, seriesLabel.pooled],
+      dashed: coincide ? [] : [seriesLabel.pooled],
       xRule: { value: p.responseRate, label: `yours: ${pct(p.responseRate)}` },
     }),
     csv: {
@@ -297,6 +360,7 @@ function costSection(results: RecruitingTeamResults): PageSection {
   );
   return {
     heading: "Seats and monthly cost against response rate",
+    layout: "beside",
     text,
     ...(rows.length > 0
       ? {
@@ -409,11 +473,15 @@ function floorSection(results: RecruitingTeamResults): PageSection {
   for (const s of floorSendsPerDay) columns[`at${s}`] = { label: `${n1(s)}/day` };
   return {
     heading: `The response-rate floor: warnings and restrictions`,
-    text: [...sentences, `In the table, each cell is warnings per seat per year at that many InMails per working day, with days restricted per seat per year in brackets; the CSV adds InMails per seat per month and restrictions.`].join("\n\n"),
-    figure: [
-      chart((s) => s.warningsPerSeatYear, "Warnings per seat per year"),
-      chart((s) => s.daysRestrictedPerSeatYear, "Days restricted per seat per year"),
-    ].join("\n"),
+    layout: "beside",
+    text: [...sentences.slice(0, 2), `In the table, each cell is warnings per seat per year at that many InMails per working day, with days restricted per seat per year in brackets; the CSV adds InMails per seat per month and restrictions.`].join("\n\n"),
+    details: sentences.slice(2).join("\n\n"),
+    detailsSummary: "Why warnings rise, and why restrictions are rare or not",
+    // Days restricted are charted only when they amount to something: a line between 0 and a tenth of a day a year is noise (the table still has them).
+    figure:
+      maxRestricted >= defaults.chartRestrictedFromDays
+        ? [chart((s) => s.warningsPerSeatYear, "Warnings per seat per year"), chart((s) => s.daysRestrictedPerSeatYear, "Days restricted per seat per year")]
+        : chart((s) => s.warningsPerSeatYear, "Warnings per seat per year"),
     table: { data: table, columns },
     csv: {
       filename: "floor-grid.csv",
@@ -437,7 +505,8 @@ function assumptionsSection(results: RecruitingTeamResults): PageSection {
   const lite = singleOf(results, "recruiter-lite");
   return {
     heading: "Assumptions and sources",
-    text: [
+    detailsSummary: "Plans, seats, response rate, assumptions, prices and how seats are counted",
+    details: [
       `Plans: Recruiter Lite grants ${f0(plans["recruiter-lite"].creditsPerMonth)} credits a month per seat (cap ${f0(plans["recruiter-lite"].capMultiplier)}×, ${f0(plans["recruiter-lite"].creditLifetimeDays)}-day credit life; LinkedIn help). ` +
         `A Recruiter contract grants ${f0(p.recruiterCreditsPerSeat)} credits per seat a month into one pool shared by its seats (LinkedIn's figure of ${f0(plans.recruiter.creditsPerMonth)} is from 2014; contracts are negotiated), cap ${f0(plans.recruiter.capMultiplier)}×. ` +
         `Under the ${p.policy} policy ${p.policy === "linkedin" ? `accepted, replied and declined InMails refund their credit within ${f0(policies.linkedin.refundWindowDays)} days, and unused credits roll over to the cap` : "accepted and replied InMails refund their credit and the balance resets each month"}.`,

@@ -16,7 +16,7 @@ const shortLabel: Record<string, string> = {
   costPerConversation: "Cost μ* (σ)",
   capacityMultiplier: "Multiplier μ* (σ)",
 };
-const share = (x: number) => `${Math.round(Math.max(0, x) * 100)}%`;
+const share = (x: number) => `${Math.round(Math.min(1, Math.max(0, x)) * 100)}%`;
 const idx = (x: number) => x.toFixed(2).replace("-", "−");
 const ciCell = (v: number, ci: readonly [number, number]) => `${idx(v)} (${range(idx(ci[0]), idx(ci[1]))})`;
 
@@ -28,8 +28,8 @@ export function sensitivityPage(r: SensitivityReport, provenance: Provenance): P
     title: `Which assumption matters: ${p.seats} seats on ${plan}`,
     guide:
       `How much of the spread in a team's results comes from each figure the model has to assume? ` +
-      `The team is ${p.seats} seats on ${plan} under ${p.policy === "linkedin" ? "LinkedIn's" : "the guide's"} credit rules, sending as the recruiter persona does. ` +
-      `Each of the ${r.inputs.length} assumptions in force is drawn over its plausible range (listed below with its source), all at once, ` +
+      `The team is ${p.seats} seats on ${plan} under ${p.policy === "linkedin" ? "LinkedIn's" : "the guide's"} credit rules, as the team planner (scenarios/team.ts) models it. ` +
+      `Each of the ${r.inputs.length} uncertain figures behind the assumptions in force is drawn over its plausible range (listed below with its source), all at once, ` +
       `and the simulator is run at ${n1(r.runs.points.morris + r.runs.points.sobol)} combinations. ` +
       `S1 is the share of an output's variance that one assumption causes alone; ST adds its interactions with the others. ` +
       `A wide bar with a narrow interval is an assumption worth measuring; a bar at 0 is one that does not matter here. ` +
@@ -128,7 +128,8 @@ function rangesSection(r: SensitivityReport): PageSection {
     heading: "The ranges used",
     text:
       "Every assumption in force, the range it was drawn from, the model's default, why that range, and what to measure to replace it with a fact. " +
-      "The same table covers every assumption the model can label (scenarios/assumption-ranges.ts).",
+      "The same table covers every assumption the model can label (scenarios/assumption-ranges.ts)." +
+      (r.held.length > 0 ? `\n\nIn force but not varied: ${r.held.map((h) => `${h.assumption} — ${h.reason}`).join("; ")}.` : ""),
     table: {
       data: r.inputs.map((i) => ({ assumption: i.label, range: i.distribution, default: i.default, source: i.source, measure: i.measure })),
       columns: {
@@ -148,7 +149,7 @@ function runsSection(r: SensitivityReport): PageSection {
   return {
     heading: "Simulation noise and the runs behind this page",
     text:
-      `Every point is simulated: ${n1(r.runs.accountsPerPoint)} accounts (${r.params.teams} teams) per point and replication. ` +
+      `Every point is the whole team simulated (${n1(r.runs.accountsPerPoint)} account${r.runs.accountsPerPoint === 1 ? ", a pooled contract" : "s, one per seat"}), several times. ` +
       `Points of one design row share their random numbers (the same recipients answer the same way), and rows get different ones, ` +
       `so the differences the indices are made of carry little noise. ` +
       `${n.statement}. ` +
@@ -156,11 +157,12 @@ function runsSection(r: SensitivityReport): PageSection {
       `${n1(r.runs.pointReplications)} point-replications, ${n1(r.runs.accountMonths)} account-months simulated in ${f1(r.perf.wallSeconds)} s ` +
       `(the time is the only figure on this page that changes from one run to the next).`,
     table: {
+      // Share of each output's variance that is simulation noise.
       data: r.outputs.map((o) => ({ output: o.label, pilot: pct(n.morris.share[o.id]!), sobol: pct(n.sobol.share[o.id]!) })),
       columns: {
         output: { label: "Output" },
-        pilot: { label: `Noise share, Morris pilot (${n.morris.replications} replications)` },
-        sobol: { label: `Noise share, Sobol points (${n.sobol.replications} replications)` },
+        pilot: { label: `Morris pilot (${n.morris.replications} repl.)` },
+        sobol: { label: `Sobol points (${n.sobol.replications} repl.)` },
       },
     },
     csv: {

@@ -73,19 +73,15 @@ function answerSection(t: TeamResult): PageSection {
       : {
           table: {
             data: t.plans.map((r) => ({
-              plan: r.planName,
-              rules: r.policy,
+              plan: seriesName(r, t),
               month: estimateText(r.perTeamPerMonth.conversations),
               quarter: r.perTeamPerQuarter ? estimateText(r.perTeamPerQuarter.conversations) : "–",
-              cost: usd(r.perTeamPerMonth.costUsd),
               perConversation: r.costPerConversationUsd ? estimateText(r.costPerConversationUsd, usd) : "–",
             })),
             columns: {
               plan: { label: "Plan" },
-              rules: { label: "Rules" },
               month: { label: "Conversations per team per month" },
               quarter: { label: "Per team per quarter" },
-              cost: { label: "Cost per team per month" },
               perConversation: { label: "Cost per conversation" },
             },
           },

@@ -2,6 +2,7 @@ import * as Plot from "@observablehq/plot";
 import { renderPlot } from "../render-plot.ts";
 import { checkRows, checkWidth } from "./check-input.ts";
 import { firstSeen } from "./first-seen.ts";
+import { labelMargin } from "./label-margin.ts";
 
 export const defaults = {
   width: 640,
@@ -98,10 +99,13 @@ export function lineChart(rows: readonly LineRow[], options: LineChartOptions): 
   const ruleAnchor = (v: number) => (xMax > xMin && (v - xMin) / (xMax - xMin) > 0.7 ? "end" : "start");
   const caption =
     options.caption ?? (banded.length > 0 ? "Line: mean over replications; shaded band: its 95% confidence interval." : undefined);
+  // Room for the widest tick label at 12 px, plus the axis label beside it.
+  const yTop = Math.max(...data.map((r) => Math.max(Math.abs(r.y), Math.abs(r.hi ?? 0), Math.abs(r.lo ?? 0))));
+  const yTickLabels = [Math.ceil(yTop * (yPercent ? 100 : 1)).toLocaleString("en-US"), yTop < 1 && !yPercent ? "0.00" : ""];
   return renderPlot({
     width,
     height,
-    marginLeft: 60,
+    marginLeft: Math.max(60, labelMargin(yTickLabels) + 20),
     marginRight: 24,
     marginTop: faceted ? 30 : 20,
     marginBottom: 42,

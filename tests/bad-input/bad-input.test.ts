@@ -1,19 +1,19 @@
 /**
  * The bad-input corpus: every case of tests/bad-input/cases/*.ts run as a user types it
- * (`tsx <command> <args>` from the repository root, a fresh process each), checked as
+ * (`tsx <command> <args>` from the repository root, in a case runner: see Runners), checked as
  * case.ts says: the exit code, no stack trace, nothing on stdout, exactly one line on
  * stderr containing every expected string, and nothing changed under the case's scratch
  * directory $DIR — which always holds a directory with a `.git` and files that must
- * survive, besides the case's own files. Cases run a few at a time (each is a short
- * process that mostly loads modules); the huge ones exit through the run-size estimate.
+ * survive, besides the case's own files. Cases run two at a time; the huge ones exit
+ * through the run-size estimate.
  */
-import { spawn } from "node:child_process";
+import { fork, type ChildProcess } from "node:child_process";
 import { createHash } from "node:crypto";
 import { lstatSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { dirname, join, relative, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
-import { describe, expect, it } from "vitest";
+import { afterAll, describe, expect, it } from "vitest";
 import type { BadInputCase } from "./case.ts";
 
 const here = dirname(fileURLToPath(import.meta.url));
@@ -61,44 +61,75 @@ interface Ran {
   readonly stderr: string;
 }
 
-/** Runs `command args` with tsx from the repository root; kills it after `timeoutMs`. */
-function run(command: string, args: readonly string[], timeoutMs: number): Promise<Ran> {
-  return new Promise((done, failed) => {
-    const child = spawn(process.execPath, ["--import", "tsx", command, ...args], {
+/**
+ * Runners: long-lived processes (case-runner.ts) that run commands as `tsx <command>
+ * <args>` would, one at a time each — a fresh process per case would spend a second or
+ * two loading modules, and the corpus has over a hundred cases. Two, one per core.
+ */
+class Runners {
+  readonly #free: ChildProcess[] = [];
+  readonly #waiting: ((r: ChildProcess) => void)[] = [];
+  #next = 0;
+
+  constructor(count: number) {
+    for (let i = 0; i < count; i++) this.#free.push(this.#start());
+  }
+
+  #start(): ChildProcess {
+    return fork(join(here, "case-runner.ts"), [], {
       cwd: root,
+      execArgv: ["--import", "tsx"],
       env: { ...process.env, NO_COLOR: "1", FORCE_COLOR: "0" },
-      stdio: ["ignore", "pipe", "pipe"],
+      stdio: ["ignore", "ignore", "ignore", "ipc"],
     });
-    let stdout = "";
-    let stderr = "";
-    child.stdout.setEncoding("utf8").on("data", (t: string) => (stdout += t));
-    child.stderr.setEncoding("utf8").on("data", (t: string) => (stderr += t));
-    const timer = setTimeout(() => child.kill("SIGKILL"), timeoutMs);
-    child.on("error", failed);
-    child.on("close", (code) => {
-      clearTimeout(timer);
-      done({ code, stdout, stderr });
-    });
-  });
+  }
+
+  /** Runs `command args` in a free runner; a runner that does not answer within `timeoutMs` is replaced. */
+  async run(command: string, args: readonly string[], timeoutMs: number): Promise<Ran> {
+    const runner = this.#free.pop() ?? (await new Promise<ChildProcess>((r) => this.#waiting.push(r)));
+    const id = this.#next++;
+    let replace = false;
+    try {
+      return await new Promise<Ran>((done, failed) => {
+        const timer = setTimeout(() => {
+          replace = true;
+          done({ code: null, stdout: "", stderr: `no answer within ${timeoutMs} ms` });
+        }, timeoutMs + 5_000);
+        const onMessage = (m: Ran & { id: number }) => {
+          if (m.id !== id) return;
+          clearTimeout(timer);
+          runner.off("message", onMessage);
+          runner.off("exit", onExit);
+          done(m);
+        };
+        const onExit = (code: number | null) => {
+          clearTimeout(timer);
+          replace = true;
+          failed(new Error(`the case runner exited (${code}) while running ${command}`));
+        };
+        runner.on("message", onMessage);
+        runner.once("exit", onExit);
+        runner.send({ id, command, args, timeoutMs });
+      });
+    } finally {
+      let next = runner;
+      if (replace) {
+        runner.kill("SIGKILL");
+        next = this.#start();
+      }
+      const waiter = this.#waiting.shift();
+      if (waiter) waiter(next);
+      else this.#free.push(next);
+    }
+  }
+
+  stop(): void {
+    for (const r of this.#free) r.kill();
+  }
 }
 
-/** At most `slots` processes at a time (the machine has two cores). */
-function limiter(slots: number): <T>(task: () => Promise<T>) => Promise<T> {
-  let free = slots;
-  const waiting: (() => void)[] = [];
-  return async (task) => {
-    if (free === 0) await new Promise<void>((r) => waiting.push(r));
-    else free--;
-    try {
-      return await task();
-    } finally {
-      const next = waiting.shift();
-      if (next) next();
-      else free++;
-    }
-  };
-}
-const slot = limiter(3);
+const runners = new Runners(2);
+afterAll(() => runners.stop());
 
 const label = ({ file, c }: { file: string; c: BadInputCase }) =>
   `${file.replace(/\.ts$/, "")} · ${c.kind} · ${c.command} ${c.args.join(" ").slice(0, 120)}`;
@@ -121,7 +152,7 @@ describe("bad-input corpus: one line, exit 2, nothing on stdout, nothing under $
       }
       const before = snapshot(dir);
       const sub = (t: string) => t.replaceAll("$DIR", dir);
-      const r = await slot(() => run(c.command, c.args.map(sub), 60_000));
+      const r = await runners.run(c.command, c.args.map(sub), 30_000);
       const lines = r.stderr.split("\n").filter((l, i, all) => !(i === all.length - 1 && l === ""));
       expect({ code: r.code, stdout: r.stdout }, r.stderr).toEqual({ code: c.exit ?? 2, stdout: "" });
       expect(r.stderr, "no stack trace").not.toMatch(/\n\s+at |^\s+at /m);

@@ -156,6 +156,24 @@ describe("follow-ups: sequences", () => {
     expect(s.ledger.granted + s.ledger.refunded - s.ledger.spent - s.ledger.expired - s.ledger.forfeited).toBe(s.ledger.closingBalance);
   });
 
+  it("a follow-up that cannot be sent ends the sequence, not the answers to what was sent", () => {
+    // Credits run short (5 a cycle at 2 sends a day), follow-ups are never answered:
+    // every first InMail is answered as without follow-ups, so responses per first
+    // InMail stay at 0.4 (binomial sd ≈ 0.007 on ~4,800 InMails).
+    const t: TestModel = { policy: "guide", credits: 10, sendsPerDay: 2, cycles: 12, outcomes: { replied: 0.3, declined: 0.1 }, meanDelayDays: 10 };
+    const rate = (f: Partial<FollowUpSpec> | null) => {
+      const s = summarize(simulateAll(withFollowUps(t, f), 2, 40, 1));
+      const total = (k: "responses" | "sends") => s.perCycle.reduce((a, r) => a + r[k], 0);
+      return { rate: total("responses") / total("sends"), sent: s.followUps.sent.mean };
+    };
+    const none = rate(null);
+    const some = rate({ count: 2, responseFactor: 0, afterDays: 3 });
+    expect(some.sent).toBeGreaterThan(0);
+    // Answers after the horizon are lost in both runs alike.
+    expect(Math.abs(some.rate - none.rate)).toBeLessThan(0.03);
+    expect(some.rate).toBeGreaterThan(0.33);
+  });
+
   it("common random numbers: 0, 1 and 2 follow-ups leave every first answer as it was, and 1's follow-ups are 2's first ones", () => {
     const firsts = (f: Partial<FollowUpSpec> | null) => {
       const calls: string[] = [];

@@ -52,6 +52,25 @@ describe("capacity-by-plan notebook", () => {
     for (const id of payingPlanIds) for (const policy of policyIds) expect(rows).toContain(`${plans[id].name}|${policy}`);
   });
 
+  it("opens with its answer: the cheapest plan per positive reply and the most InMails a month, as in the table", () => {
+    const doc = parseMarkup(report.html);
+    const header = doc.querySelector("header")!;
+    expect(header.querySelector("h1 + ul.answer")).not.toBeNull(); // right under the title, before any section
+    const cards = [...header.querySelectorAll(".answer li")].map((li) => texts(li as unknown as Document, "span"));
+    const rows = report.results.headline;
+    const cheapest = [...rows].sort((a, b) => a.costPerPositive - b.costPerPositive)[0]!;
+    const most = [...rows].sort((a, b) => b.capacity - a.capacity)[0]!;
+    const card = (label: string) => cards.find((c) => c[0] === label);
+    expect(card("Cheapest per positive reply")?.[1]).toBe(`$${cheapest.costPerPositive.toFixed(2)}`);
+    expect(card("Cheapest per positive reply")?.[2]).toContain(cheapest.plan);
+    expect(card("Most InMails a month, per account")?.[1]).toBe(most.capacity.toFixed(1));
+    // The same numbers in the table below.
+    const tableRows = [...doc.querySelectorAll("#section-1 tbody tr")].map((tr) => texts(tr as unknown as Document, "td"));
+    expect(tableRows.some((cells) => cells[0] === cheapest.plan && cells[6]!.startsWith(`$${cheapest.costPerPositive.toFixed(2)} `))).toBe(true);
+    expect(tableRows.some((cells) => cells[0] === most.plan && cells[2]!.startsWith(`${most.capacity.toFixed(1)} `))).toBe(true);
+    expect(header.querySelector("details .guide")).not.toBeNull(); // the long guide folds under the answer
+  });
+
   it("reports Basic as unable to send, with the model's reason, instead of dropping it", () => {
     expect(report.results.cannotSend).toEqual([{ plan: "Basic (free)", reason: expect.stringMatching(/cannot send InMail.*0 credits \(guide G2\)/) }]);
     const doc = parseMarkup(report.html);
@@ -147,6 +166,9 @@ describe("capacity-by-plan notebook", () => {
     expect(summary.figures).toBe(3 + payingPlanIds.length + 1); // curve, heat map, cost; one balance figure per plan; slow sender
     expect(summary.csvLinks).toBe(7);
     expect(summary.drawnMarks).toBeGreaterThan(300);
+    expect(summary.legendEntries).toBeGreaterThanOrEqual(payingPlanIds.length + 3 + 2); // the curve's plans; grant, spend, refund; at least grant and expire for the slow sender
+    // At 1280 px the page was 8,845 px tall before it was laid out answer-first; the aim is under half that, with nothing removed.
+    expect(summary.heightPx).toBeLessThan(8845 / 2);
     expect(existsSync(join(ARTIFACTS, "capacity-by-plan.png"))).toBe(true);
   });
 });

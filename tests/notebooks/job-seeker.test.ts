@@ -8,6 +8,12 @@ import { renderPage, writeFileAtomic } from "../../reports/index.ts";
 import { ARTIFACTS, checkReportInBrowser, requireChromium } from "../reports/browser-check.ts";
 import { parseMarkup, texts } from "../reports/parse-markup.ts";
 import { runTsx } from "../scenarios/run-cli.ts";
+import { segments, type SegmentId } from "../../models/index.ts";
+import { runModels } from "../../runner/run-models.ts";
+import { jobSeeker } from "../../scenarios/job-seeker.ts";
+import { defaults } from "../../scenarios/params.ts";
+import { scenarioParams } from "../../scenarios/scenario.ts";
+import { planTeam, teamParams, teamResult } from "../../scenarios/team-plan.ts";
 import { expectNoBrokenNumbers, renderNotebook } from "./notebook-test-helpers.ts";
 
 const small = ["accounts=60", "replications=4", "months=18", "seed=4"];
@@ -23,6 +29,39 @@ describe("job-seeker notebook", () => {
     html = renderPage(jobSeekerPage(results, notebookProvenance(jobSeekerNotebook, values, undefined)));
   });
   afterAll(() => rmSync(dir, { recursive: true, force: true }));
+
+  it("gives the team planner's numbers for the same inputs (one job seeker = a team of one seat)", async () => {
+    const p = results.params;
+    const teamNames = new Set(teamParams.map((s) => s.name));
+    // The job-seeker persona's general parameters, as the notebook has them.
+    const persona = Object.fromEntries(
+      scenarioParams("job-seeker", jobSeeker.defaults)
+        .filter((s) => teamNames.has(s.name) && !["seed", "replications", "plan", "policy"].includes(s.name))
+        .map((s) => [s.name, s.default]),
+    );
+    const segment = segments[persona["audience.segment"] as SegmentId];
+    const plan = planTeam({
+      ...defaults(teamParams),
+      ...persona,
+      plan: "premium-career",
+      policy: p.policy,
+      seats: p.accounts,
+      replications: p.replications,
+      months: p.months,
+      seed: p.seed,
+      responseRate: p.responseRate,
+      positiveShare: segment.mix.accepted + segment.mix.replied,
+      sendsPerWorkingDay: p.sendsPerDay,
+      workdays: scenarioParams("job-seeker").find((s) => s.name === "sender.workdays")!.default,
+      demandPerSeat: p.demandPerMonth,
+      "price.premium-career": p.priceUsd,
+    });
+    const team = teamResult(plan, await runModels(plan.runs, { label: "test", workers: 2 })).plans[0]!;
+    const inmail = option("premium-inmail");
+    expect(team.perSeatPerMonth.conversations).toEqual(inmail.conversations);
+    expect(team.perSeatPerMonth.inmailsDelivered).toEqual(inmail.inmails);
+    expect(team.costPerConversationUsd).toEqual(inmail.costPerConversation);
+  });
 
   it("connection requests only: no InMail, no credit spent, free, and acceptance × reply conversations per invitation", () => {
     const free = option("basic-connections");

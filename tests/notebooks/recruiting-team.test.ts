@@ -16,6 +16,10 @@ import { renderPage, writeFileAtomic } from "../../reports/index.ts";
 import { ARTIFACTS, checkReportInBrowser, requireChromium } from "../reports/browser-check.ts";
 import { parseMarkup, texts } from "../reports/parse-markup.ts";
 import { runTsx } from "../scenarios/run-cli.ts";
+import { runModels } from "../../runner/run-models.ts";
+import { defaults } from "../../scenarios/params.ts";
+import { recruiting } from "../../scenarios/recruiting.ts";
+import { planTeam, teamParams, teamResult } from "../../scenarios/team-plan.ts";
 import { expectNoBrokenNumbers, renderNotebook } from "./notebook-test-helpers.ts";
 
 const small = ["accounts=10", "replications=3", "teamReplications=6", "targetConversations=60", "seed=3"];
@@ -30,6 +34,31 @@ describe("recruiting-team notebook", () => {
     html = renderPage(recruitingTeamPage(results, notebookProvenance(recruitingTeam, values, undefined)));
   });
   afterAll(() => rmSync(dir, { recursive: true, force: true }));
+
+  it("gives the team planner's numbers for the same inputs: per seat (Recruiter Lite) and per team (a Recruiter contract)", async () => {
+    const p = results.params;
+    const same = {
+      ...defaults(teamParams),
+      ...recruiting.defaults,
+      policy: p.policy,
+      responseRate: p.responseRate,
+      sendsPerWorkingDay: p.sendsPerDay,
+      demandPerSeat: p.demandPerSeat,
+      months: 12,
+      seed: p.seed,
+      "price.recruiter": p.prices.recruiter,
+    };
+    const lite = planTeam({ ...same, plan: "recruiter-lite", seats: p.accounts, replications: p.replications });
+    const liteResult = teamResult(lite, await runModels(lite.runs, { label: "test", workers: 2 }));
+    const single = results.singles.find((s) => s.plan === "recruiter-lite" && s.responseRate === p.responseRate)!;
+    expect(liteResult.plans[0]!.perSeatPerMonth.conversations).toEqual(single.conversations);
+    expect(liteResult.plans[0]!.perSeatPerMonth.inmailsDelivered).toEqual(single.inmails);
+    const sized = results.sizing.find((s) => s.plan === "recruiter" && s.criterion === "mean" && s.responseRate === p.responseRate)!.team!;
+    const contract = planTeam({ ...same, plan: "recruiter", seats: sized.seats, replications: p.teamReplications });
+    const team = teamResult(contract, await runModels(contract.runs, { label: "test", workers: 2 })).plans[0]!;
+    expect(team.perTeamPerMonth.conversations).toEqual(sized.team);
+    expect(team.costPerConversationUsd!.mean).toBe(sized.costPerConversation);
+  });
 
   it("sizes each team as the smallest that reaches the target: seats × conversations per seat ≥ target, one seat fewer < target", () => {
     const target = results.params.targetConversations;
@@ -112,7 +141,10 @@ describe("recruiting-team notebook", () => {
     const path = join(dir, "recruiting-team.html");
     await writeFileAtomic(path, html);
     const summary = await checkReportInBrowser(path, join(ARTIFACTS, "recruiting-team.png"));
-    expect(summary.figures).toBe(4); // per seat, cost, floor warnings, floor days restricted
+    // Per seat, cost, floor warnings; days restricted only when they reach a day a seat a year (below that the chart would show noise).
+    const restricted = Math.max(...results.floor.map((r) => r.seat.daysRestrictedPerSeatYear));
+    expect(summary.figures).toBe(restricted >= 1 ? 4 : 3);
+    expect(summary.legendEntries).toBeGreaterThanOrEqual(2 + 2 + 4); // per seat (Recruiter lines merged when they coincide), cost, send rates
     expect(summary.csvLinks).toBe(4);
     expect(summary.drawnMarks).toBeGreaterThan(50);
   });

@@ -11,7 +11,7 @@ const sets = ["seats=6", "plan=recruiter-lite", "responseRate=15%", "demandPerSe
 
 describe("notebooks/team.ts", () => {
   it("shows the same numbers as scenarios/team.ts for the same settings, the answer first", async () => {
-    const out = await teamCli.prepare(resolve(teamCli.params, sets)).run({ workers: 1, big: false });
+    const out = await teamCli.prepare(resolve(teamCli.params, sets), { workers: 1, big: false }).run({ workers: 1, big: false });
     const result = out.json as TeamResult;
     const values = resolve(teamNotebook.params, sets);
     const html = renderPage(await teamNotebook.run(values, { workers: 1, provenance: notebookProvenance(teamNotebook, values, undefined) }));

@@ -26,6 +26,8 @@ export const defaults = {
   tolerancePx: 0.5,
   /** Smallest legible text, CSS px as rendered (an SVG scaled down shrinks its text). */
   minTextPx: 12,
+  /** Narrowest viewport, CSS px, on which text size is checked by default. */
+  textCheckFromPx: 768,
   /** Points sampled along a path when looking for a visible stretch of a legend's series. */
   pathSamples: 48,
   args: [
@@ -44,8 +46,9 @@ export interface BrowserCheckOptions {
   /** CSS px. Default 1280 × 900; use e.g. 390 × 844 for a phone. */
   readonly viewport?: { readonly width: number; readonly height: number };
   /**
-   * Smallest text size allowed, px as rendered. Default 12; 0 turns the check
-   * off (on a phone, figures scale down with the column and pinch-zoom restores them).
+   * Smallest text size allowed, px as rendered; 0 turns the check off. Default
+   * 12 on a viewport at least `textCheckFromPx` wide, else 0 (on a phone,
+   * figures scale down with the column and pinch-zoom restores them).
    */
   readonly minTextPx?: number;
 }
@@ -91,7 +94,8 @@ export async function checkReportInBrowser(
   screenshotPath: string,
   options: BrowserCheckOptions = {},
 ): Promise<BrowserCheckSummary> {
-  const { viewport = defaults.viewport, minTextPx = defaults.minTextPx } = options;
+  const { viewport = defaults.viewport } = options;
+  const minTextPx = options.minTextPx ?? (viewport.width >= defaults.textCheckFromPx ? defaults.minTextPx : 0);
   const browser = await chromium.launch({ executablePath: CHROMIUM_PATH, args: [...defaults.args] });
   const problems: string[] = [];
   try {

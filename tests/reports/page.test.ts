@@ -104,6 +104,57 @@ describe("renderPage", () => {
     expect(doc.querySelector("footer")!.textContent).toContain(`inmail-sim ${packageVersion}`);
   });
 
+  it("opens with the answer: its numbers come right after the title, before any section, and the guide folds under them", () => {
+    const answer = {
+      numbers: [
+        { label: "Cheapest per positive reply", value: "$7.25", note: "Sales Navigator" },
+        { label: "Most InMails a month", value: `183 ${EVIL}` },
+      ],
+      text: "Both policies give the same capacity.",
+    };
+    const doc = parseMarkup(renderPage(fixturePage({ answer })));
+    const header = doc.querySelector("header")!;
+    expect([...header.children].map((el) => el.tagName.toLowerCase())).toEqual(["h1", "ul", "p", "details"]);
+    expect(texts(doc, ".answer .label")).toEqual(["Cheapest per positive reply", "Most InMails a month"]);
+    expect(texts(doc, ".answer .value")).toEqual(["$7.25", `183 ${EVIL}`]);
+    expect(texts(doc, ".answer .note")).toEqual(["Sales Navigator"]);
+    expect(header.querySelector(".answer-text")?.textContent).toBe(answer.text);
+    expect(header.querySelector("details .guide")?.textContent).toBe(fixturePage().guide);
+    // Without an answer the guide stays open, as before.
+    expect(parseMarkup(renderPage(fixturePage())).querySelector("header > p.guide")).not.toBeNull();
+    expect(() => renderPage(fixturePage({ answer: { numbers: [] } }))).toThrow("page answer.numbers: must hold 1 to 6 numbers, got 0");
+    expect(() => renderPage(fixturePage({ answer: { numbers: [{ label: "x", value: " " }] } }))).toThrow("page answer.numbers[0].value");
+  });
+
+  it("folds details behind <details>, puts text beside its figure on request, and lays several figures out as small multiples", () => {
+    const base = fixturePage().sections[0]!;
+    const doc = parseMarkup(
+      renderPage(
+        fixturePage({
+          sections: [
+            { ...base, layout: "beside", details: "Method one.\n\nMethod two.", detailsSummary: "How it was computed" },
+            { ...base, heading: "Two figures", figure: [base.figure as string, base.figure as string], csv: { ...base.csv!, filename: "two.csv" } },
+            { heading: "Plain", details: "Only detail." },
+          ],
+        }),
+      ),
+    );
+    const [first, second, third] = [...doc.querySelectorAll("section")];
+    expect(first!.querySelector(".beside > .prose > details > summary")?.textContent).toBe("How it was computed");
+    expect(texts(doc, "#section-1 .prose > details p")).toEqual(["Method one.", "Method two."]);
+    expect(texts(doc, "#section-1 .prose > p").slice(0, 2)).toEqual(base.text!.split("\n\n"));
+    expect(first!.querySelector(".beside > .figure")).not.toBeNull();
+    expect(first!.querySelector(".prose a[download]")).not.toBeNull(); // the download sits with the text
+    expect(second!.querySelectorAll(".figures > .figure")).toHaveLength(2);
+    expect(second!.querySelector(".beside")).toBeNull();
+    expect(third!.querySelector("details summary")?.textContent).toBe("Method and detail");
+    const framed = parseMarkup(renderPage(fixturePage())).querySelector("section .table-wrap")!;
+    expect([framed.getAttribute("tabindex"), framed.getAttribute("role")]).toEqual(["0", "region"]); // a wide table scrolls by keyboard too
+    expect(() => renderPage(fixturePage({ sections: [{ ...base, layout: "side" as "beside" }] }))).toThrow('page sections[0].layout: must be "stacked" or "beside", got "side"');
+    expect(() => renderPage(fixturePage({ sections: [{ ...base, figure: [] }] }))).toThrow("page sections[0].figure: must be a markup string or a non-empty array");
+    expect(() => renderPage(fixturePage({ sections: [{ ...base, figure: ["<svg></svg>", "<svg><script></script></svg>"] }] }))).toThrow("page sections[0].figure[1]: must be self-contained");
+  });
+
   it("gives identical bytes for identical input", () => {
     expect(renderPage(fixturePage())).toBe(renderPage(fixturePage()));
   });

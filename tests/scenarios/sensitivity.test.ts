@@ -34,8 +34,9 @@ describe("scenarios/sensitivity.ts", () => {
   it.each([
     [["--set", "n=4"], /^n: 4 is not allowed; expected an integer from 8 to 65536$/],
     [["--set", "levels=3"], /^levels: 3 is not allowed; expected an even integer/],
-    [["--set", "n=65536", "--set", "teams=1000"], /^n: 65536 is too large for this run: up to [\d,]+ account-months/],
-    [["--set", "audience.responseRate=0.2", "--set", "delay.medianDays=2", "--set", "delay.sigma=1", "--set", "audience.acceptedShare=0.4", "--set", "audience.repliedShare=0.2", "--set", "audience.spamRate=0.01", "--set", "audience.blockedShare=0.01", "--set", "price.monthlyUsd=150", "--set", "timing.offPeakEffect=false", "--set", "enforcement.responseRateFloor=false", "--set", "policy=guide", "--set", "message.personalised=false", "--set", "message.clearCallToAction=false"], /^the team has 0 assumptions left to vary/],
+    [["--set", "n=65536", "--set", "seats=1000"], /^run too large: about \S+ events .*; the analysis runs 655,540 points × up to 16 replications: lower n, trajectories, maxReplications, seats or months/],
+    [["--set", "responseRate=0.2", "--set", "delay.medianDays=2", "--set", "delay.sigma=1", "--set", "positiveShare=0.6", "--set", "audience.spamRate=0.01", "--set", "audience.blockedShare=0.01", "--set", "price.recruiter-lite=150", "--set", "policy=guide"], /^the team has 0 assumptions left to vary/],
+    [["--set", "plan=all"], /^plan: "all" is not allowed here/],
     [["--frobnicate"], /^Unknown option '--frobnicate'.*allowed: --model/],
   ])("bad input %j is refused before anything runs", async (args, message) => {
     await expect(sensitivityCli(args)).rejects.toThrow(InputError);
@@ -43,12 +44,13 @@ describe("scenarios/sensitivity.ts", () => {
   });
 
   it("team: a tiny run is the same on 1 and 2 threads, keeps the noise share small, and holds the rates the user gives", async () => {
-    const values = resolve(sensitivityParams, ["n=8", "trajectories=2", "teams=1", "seats=2", "cycles=2", "resamples=100", "audience.responseRate=0.2"]);
+    const values = resolve(sensitivityParams, ["n=8", "trajectories=2", "seats=2", "months=2", "resamples=100", "pilotReplications=2", "maxReplications=2", "responseRate=0.2"]);
     const one = await runSensitivity("team", values, { workers: 1 });
     const two = await runSensitivity("team", values, { workers: 2 });
     expect({ ...two, perf: null }).toEqual({ ...one, perf: null });
     // The response rate the user typed is held, not varied.
-    expect(one.inputs.map((i) => i.id)).not.toContain("audience.responseRate");
+    expect(one.inputs.map((i) => i.id)).not.toContain("responseRate");
+    expect(one.held.map((h) => h.assumption)).toContain("response rate");
     expect(one.inputs.map((i) => i.id)).toContain("delay.medianDays");
     expect(one.rows).toHaveLength(3 * one.inputs.length);
     const k = one.inputs.length;

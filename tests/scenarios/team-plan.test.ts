@@ -4,7 +4,8 @@ import { runModels } from "../../runner/run-models.ts";
 import { summarize } from "../../sim/stats.ts";
 import { meanCi95 } from "../../sim/mean-ci.ts";
 import { defaults, InputError, type ParamValues } from "../../scenarios/params.ts";
-import { scenarioParams } from "../../scenarios/scenario.ts";
+import { buildModel, scenarioParams } from "../../scenarios/scenario.ts";
+import { runScenario } from "../../scenarios/run-scenario.ts";
 import { paidPlanIds, planTeam, searchSizes, teamParams, teamResult } from "../../scenarios/team-plan.ts";
 
 const root = new URL("../../", import.meta.url).pathname;
@@ -140,5 +141,23 @@ describe("teamResult", () => {
     const cheapest = t.cheapest[0]!.onAverage!;
     const costs = t.onAverage.filter((f) => f.costUsdPerMonth !== null).map((f) => f.costUsdPerMonth!);
     expect(cheapest.costUsdPerMonth).toBe(Math.min(...costs));
+  });
+});
+
+describe("one code path: the same inputs give the same numbers", () => {
+  it("a general scenario built from a run's values gives the team planner's figures, per seat per month", async () => {
+    const p = planTeam({ ...small, plan: "recruiter-lite", policy: "guide" });
+    const r = teamResult(p, await runModels(p.runs, { label: "test", workers: 1 }));
+    const info = p.info[0]!;
+    const scenario = await runScenario("recruiting", info.values, buildModel(info.values), { workers: 1 });
+    const team = r.plans[0]!;
+    expect(scenario.perSeatPerMonth.conversations).toEqual(team.perSeatPerMonth.conversations);
+    expect(scenario.perSeatPerMonth.inmailsDelivered).toEqual(team.perSeatPerMonth.inmailsDelivered);
+    expect(scenario.perSeatPerMonth.creditsLost).toEqual(team.perSeatPerMonth.creditsLost);
+    expect(scenario.creditsHeldPerSeatAtEnd).toBeCloseTo(team.creditsHeldAtEnd.mean / 4, 12);
+    // The scenario's own summary (per seat per month) agrees too.
+    expect(scenario.positivesPerCycle.mean).toBeCloseTo(team.perSeatPerMonth.conversations.mean, 10);
+    expect(scenario.capacity.mean).toBeCloseTo(team.perSeatPerMonth.inmailsDelivered.mean, 10);
+    expect(scenario.costPerPositive!.mean).toBeCloseTo(team.costPerConversationUsd!.mean, 8);
   });
 });

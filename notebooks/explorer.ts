@@ -1,0 +1,58 @@
+/**
+ * The what-if explorer: one self-contained HTML page that runs the team planner in the
+ * browser (the simulator bundled by esbuild into a Web Worker, Observable Plot for the
+ * figures, nothing fetched). It writes the page atomically and prints its absolute path.
+ *
+ *   npx tsx notebooks/explorer.ts [--out FILE]
+ */
+import { resolve as resolvePath } from "node:path";
+import { fileURLToPath } from "node:url";
+import { gitCommit, packageVersion } from "../reports/provenance.ts";
+import { writeFileAtomic } from "../reports/write-atomic.ts";
+import { isMain, runMain } from "../scenarios/cli.ts";
+import { helpText, parseOptions, type CommandSpec } from "../scenarios/options.ts";
+import { InputError } from "../scenarios/params.ts";
+import { bundleScript } from "./explorer/bundle-script.ts";
+import { explorerHtml } from "./explorer/explorer-html.ts";
+import { shellQuote } from "./shell-quote.ts";
+
+export const explorerSpec: CommandSpec = {
+  command: "notebooks/explorer.ts",
+  usage: "npx tsx notebooks/explorer.ts [--out FILE]",
+  description:
+    "Writes the what-if explorer: one self-contained HTML page where the team planner's inputs recompute\n" +
+    "its numbers in the browser (the same simulator and seed as scenarios/team.ts --json). Prints the page's path.",
+  options: [{ name: "out", kind: "string", maxLength: 4096, default: "out/explorer.html", description: "where to write the page" }],
+  switches: {},
+};
+
+const entry = (file: string) => fileURLToPath(new URL(`./explorer/browser/${file}`, import.meta.url));
+
+/** The page's HTML; `command` is the one shown as having written it. */
+export async function buildExplorer(command: string, commit: string | undefined = gitCommit()): Promise<string> {
+  const [pageScript, workerScript] = await Promise.all([bundleScript(entry("page-main.ts")), bundleScript(entry("worker-main.ts"))]);
+  return explorerHtml({ pageScript, workerScript, packageVersion, command, ...(commit === undefined ? {} : { gitCommit: commit }) });
+}
+
+/** Writes the explorer to `out` (atomically); resolves with its absolute path. */
+export async function writeExplorer(out: string): Promise<string> {
+  const path = resolvePath(out);
+  const defaultOut = explorerSpec.options[0]!.default;
+  const command = ["npx tsx notebooks/explorer.ts", ...(out === defaultOut ? [] : ["--out", shellQuote(out)])].join(" ");
+  await writeFileAtomic(path, await buildExplorer(command));
+  return path;
+}
+
+export async function explorerCli(argv: readonly string[], io: { stdout: { write(text: string): unknown } } = process): Promise<number> {
+  const parsed = parseOptions(explorerSpec, argv);
+  if (parsed.help) {
+    io.stdout.write(helpText(explorerSpec));
+    return 0;
+  }
+  const out = String(parsed.values.out);
+  if (out.trim() === "") throw new InputError(`--out: "" is not allowed; expected a file name`);
+  io.stdout.write(`${await writeExplorer(out)}\n`);
+  return 0;
+}
+
+if (isMain(import.meta.url)) runMain(explorerSpec.command, () => explorerCli(process.argv.slice(2)));

@@ -1,0 +1,129 @@
+/**
+ * The team planner's result as the page shows it: the answer first (a sentence and a
+ * few numbers: conversations a month and a quarter, cost per conversation, the best
+ * plan), then every plan side by side; and the same rows as CSV. Units in every label.
+ */
+import { stringify } from "csv-stringify/browser/esm/sync";
+import { numberFormatter } from "../../../reports/number-format.ts";
+import type { TargetResult, TeamPlanResult, TeamResult } from "../../../scenarios/team-plan.ts";
+import type { MeanCi } from "../../../sim/mean-ci.ts";
+import { el, type Child } from "./dom.ts";
+
+const count = numberFormatter({ digits: 0 });
+const count1 = numberFormatter({ digits: 1 });
+const usd = numberFormatter({ currency: "USD" });
+const percent = numberFormatter({ percent: true, digits: 1 });
+const policyName = (policy: string) => (policy === "linkedin" ? "LinkedIn's rules" : "the guide's rules");
+const ci = (e: MeanCi, f: (v: unknown) => string) => `${f(e.ci95[0])} – ${f(e.ci95[1])}`;
+
+/** The plan the answer is about: the best (lowest cost per conversation) under the first policy, else the first. */
+export function headlinePlan(result: TeamResult): TeamPlanResult {
+  const policy = result.plans[0]!.policy;
+  const best = result.best.find((b) => b.policy === policy);
+  return result.plans.find((p) => p.policy === policy && p.plan === best?.plan) ?? result.plans[0]!;
+}
+
+/** One number of the answer, in the report pages' answer block (reports/page-style.ts). */
+function tile(what: string, value: string, detail: string, name: string): HTMLElement {
+  return el("li", { "data-figure": name }, el("span", { class: "label" }, what), el("span", { class: "value" }, value), el("span", { class: "note" }, detail));
+}
+
+/** The answer: one sentence and the headline numbers. */
+export function answer(result: TeamResult): HTMLElement {
+  const h = headlinePlan(result);
+  const seats = result.settings.seats;
+  const month = h.perTeamPerMonth.conversations;
+  const quarter = h.perTeamPerQuarter?.conversations ?? null;
+  const cost = h.costPerConversationUsd;
+  const several = new Set(result.plans.map((p) => p.plan)).size > 1;
+  const sentence = [
+    `${several ? "Best plan for" : "On"} ${seats} seat${seats === 1 ? "" : "s"}${several ? `, under ${policyName(h.policy)}: ${h.planName}` : ` of ${h.planName}, under ${policyName(h.policy)}`} — `,
+    `about ${count(month.mean)} conversations a month`,
+    quarter ? ` (${count(quarter.mean)} a quarter)` : "",
+    cost ? `, at ${usd(cost.mean)} per conversation` : "",
+    ` at a ${percent(result.settings.responseRate)} response rate.`,
+  ].join("");
+  const tiles = el(
+    "ul",
+    { class: "answer" },
+    tile("conversations per team per month", count(month.mean), `95% CI ${ci(month, count)}`, "conversations-per-month"),
+    quarter ? tile("conversations per team per quarter", count(quarter.mean), `95% CI ${ci(quarter, count)}`, "conversations-per-quarter") : null,
+    tile("USD per conversation", cost ? usd(cost.mean) : "n/a", cost ? `95% CI ${ci(cost, usd)}` : "some months have none", "cost-per-conversation"),
+    tile("InMails delivered per team per month", count(h.perTeamPerMonth.inmailsDelivered.mean), `${count1(h.perSeatPerMonth.inmailsDelivered.mean)} per seat`, "inmails-per-month"),
+    tile("best plan (lowest USD per conversation)", h.planName, `${policyName(h.policy)}; ${usd(h.perTeamPerMonth.costUsd)} per team per month`, "best-plan"),
+  );
+  return el("section", { id: "answer" }, el("p", { class: "answer-text", "data-answer": "sentence" }, sentence), tiles, targetLines(result));
+}
+
+function targetLines(result: TeamResult): Child {
+  const t = result.target;
+  if (t === null) return null;
+  const fitText = (f: TargetResult["cheapest"][number]) => {
+    const a = f.onAverage;
+    const m = f.inMonths;
+    const one = (x: typeof a, how: string) =>
+      x === null ? `no team searched meets it ${how}` : `${x.atMost ? "at most " : ""}${x.seats} seats of ${x.plan} (${usd(x.costUsdPerMonth)} a month) ${how}`;
+    return `${policyName(f.policy)}: ${one(a, "on average")}; ${one(m, `in ${percent(t.shareOfMonths)} of months`)}.`;
+  };
+  return el("ul", { class: "target" }, ...t.cheapest.map((c) => el("li", {}, `Cheapest team for ${count(t.conversationsPerMonth)} conversations a month — ${fitText(c)}`)));
+}
+
+/** Every plan (and policy) side by side. */
+export function planTable(result: TeamResult): HTMLElement {
+  const head = [
+    "plan",
+    "credit rules",
+    "conversations a month (95% CI)",
+    "conversations a quarter",
+    "InMails delivered a month",
+    "credits lost a month",
+    "USD a month",
+    "USD per conversation (95% CI)",
+  ];
+  const num = (text: string, interval?: string) => el("td", { class: "num" }, text, interval ? el("span", { class: "ci" }, interval) : null);
+  const rows = result.plans.map((p) =>
+    el(
+      "tr",
+      { "data-plan": p.plan, "data-policy": p.policy },
+      el("td", {}, p.planName, p.priceIllustrative ? " *" : ""),
+      el("td", {}, p.policy),
+      num(count1(p.perTeamPerMonth.conversations.mean), ci(p.perTeamPerMonth.conversations, count1)),
+      num(p.perTeamPerQuarter ? count1(p.perTeamPerQuarter.conversations.mean) : "n/a"),
+      num(count1(p.perTeamPerMonth.inmailsDelivered.mean)),
+      num(count1(p.perTeamPerMonth.creditsLost.mean)),
+      num(usd(p.perTeamPerMonth.costUsd)),
+      p.costPerConversationUsd ? num(usd(p.costPerConversationUsd.mean), ci(p.costPerConversationUsd, usd)) : num("n/a"),
+    ),
+  );
+  const illustrative = result.plans.some((p) => p.priceIllustrative);
+  return el(
+    "section",
+    { id: "plans" },
+    el("h2", {}, `Every plan for ${result.settings.seats} seats`),
+    el("p", {}, "Team totals (all seats together): a month is one grant cycle, a quarter three in a row."),
+    el("div", { class: "table-wrap" }, el("table", {}, el("thead", {}, el("tr", {}, ...head.map((h) => el("th", {}, h)))), el("tbody", {}, ...rows))),
+    illustrative ? el("p", { class: "muted" }, "* built-in illustrative price (low confidence: LinkedIn publishes none); set your own under Your team.") : null,
+    el("p", { class: "muted" }, `A month is ${result.definitions.month}. Figures are ${result.definitions.figures}.`),
+  );
+}
+
+/** The plan table's rows as CSV (full precision). */
+export function planCsv(result: TeamResult): string {
+  return stringify(
+    result.plans.map((p) => ({
+      plan: p.plan,
+      policy: p.policy,
+      seats: p.seats,
+      conversationsPerTeamPerMonth: p.perTeamPerMonth.conversations.mean,
+      conversationsPerTeamPerMonthLo: p.perTeamPerMonth.conversations.ci95[0],
+      conversationsPerTeamPerMonthHi: p.perTeamPerMonth.conversations.ci95[1],
+      conversationsPerTeamPerQuarter: p.perTeamPerQuarter?.conversations.mean ?? "",
+      inmailsDeliveredPerTeamPerMonth: p.perTeamPerMonth.inmailsDelivered.mean,
+      creditsLostPerTeamPerMonth: p.perTeamPerMonth.creditsLost.mean,
+      usdPerTeamPerMonth: p.perTeamPerMonth.costUsd,
+      usdPerConversation: p.costPerConversationUsd?.mean ?? "",
+      priceIllustrative: p.priceIllustrative,
+    })),
+    { header: true },
+  );
+}

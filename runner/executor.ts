@@ -1,0 +1,55 @@
+/**
+ * Where a batch of jobs runs. Every batch goes through `runBatch` (`runModels` and the
+ * capacity scenario call it), which hands it to the executor in force:
+ *
+ * - `local` (the default): this machine's thread pool (pool.ts);
+ * - `queue`: workers on any number of machines, through Redis (queue-executor.ts);
+ * - `shard`: a deterministic slice, recorded in a part file (shard.ts);
+ * - `parts`: every tally taken from merged part files, nothing simulated (shard.ts).
+ *
+ * The executor is chosen once per command, by its run options (execution.ts), and is
+ * in force for what the command does inside `withExecutor` — an AsyncLocalStorage, so
+ * no module state changes and two runs in one process (tests) never see each other's.
+ * Every executor returns the same tallies for the same jobs, so results never depend
+ * on where they ran.
+ */
+import { AsyncLocalStorage } from "node:async_hooks";
+import type { Tally } from "../models/index.ts";
+import { defaultWorkers, runJobs, type Job } from "./pool.ts";
+
+export interface BatchOptions {
+  /** Threads that simulate on this machine (default: every core); only `local` and `shard` simulate here. */
+  readonly workers?: number;
+  /** Progress bar label (stderr, terminals only). */
+  readonly label: string;
+}
+
+export interface Executor {
+  /** e.g. "local", "queue redis://127.0.0.1:6379" (never a password). */
+  readonly name: string;
+  /** The tallies of `jobs`, in job order. */
+  run(jobs: readonly Job[], options: BatchOptions): Promise<Tally[]>;
+}
+
+/** This machine's thread pool. */
+export const localExecutor: Executor = {
+  name: "local",
+  run: (jobs, options) => runJobs(jobs, { workers: options.workers ?? defaultWorkers(), progress: { label: options.label } }),
+};
+
+const current = new AsyncLocalStorage<Executor>();
+
+/** Runs `body` with `executor` in force for every batch it starts. */
+export function withExecutor<T>(executor: Executor, body: () => T): T {
+  return current.run(executor, body);
+}
+
+/** The executor in force (local outside `withExecutor`). */
+export function currentExecutor(): Executor {
+  return current.getStore() ?? localExecutor;
+}
+
+/** Runs a batch of jobs on the executor in force; tallies in job order. */
+export function runBatch(jobs: readonly Job[], options: BatchOptions): Promise<Tally[]> {
+  return currentExecutor().run(jobs, options);
+}

@@ -1,0 +1,133 @@
+import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import * as aq from "arquero";
+import { afterAll, describe, expect, it, vi } from "vitest";
+import { withExecutor } from "../../runner/executor.ts";
+import { splitExecutionArgs } from "../../runner/execution.ts";
+import { codeVersion } from "../../runner/pool-entry.ts";
+import { checkParts, parseShard, partsExecutor, ShardDone, shardExecutor, type Part } from "../../runner/shard.ts";
+import { InputError, resolve } from "../../scenarios/params.ts";
+import { planComparison } from "../../scenarios/plan-comparison.ts";
+import { sweepCommand } from "../../scenarios/scenario-cli.ts";
+import { scenarioParams } from "../../scenarios/scenario.ts";
+import { planSweep, runSweepPlan, type SweepPlan } from "../../scenarios/sweep.ts";
+import { runTsx } from "../scenarios/run-cli.ts";
+
+const scratch = mkdtempSync(join(tmpdir(), "inmail-shard-"));
+afterAll(() => rmSync(scratch, { recursive: true, force: true }));
+
+function tinySweep(): SweepPlan {
+  const specs = scenarioParams("seller");
+  const base = resolve(specs, ["accounts=30", "replications=4", "cycles=2"]);
+  return planSweep("tiny", specs, base, [{ name: "audience.responseRate", values: [0.1, 0.3] }]);
+}
+
+async function shardParts(count: number, version: string): Promise<Part[]> {
+  const parts: Part[] = [];
+  for (let index = 1; index <= count; index++) {
+    const executor = shardExecutor({ index, count, command: "scenarios/plan-comparison.ts", args: ["--set", "accounts=30"], version });
+    const stopped = await withExecutor(executor, () => runSweepPlan(tinySweep(), { workers: 1 })).catch((e: unknown) => e);
+    expect(stopped).toBeInstanceOf(ShardDone);
+    parts.push((stopped as ShardDone).part);
+  }
+  return parts;
+}
+
+describe("execution options", () => {
+  it("takes --queue, --shard, --part and --from-part out, and records the experiment without the run options", () => {
+    const s = splitExecutionArgs(["--set", "a=1", "--workers", "2", "--shard=2/3", "--part", "p.json", "--out", "x"]);
+    expect(s.rest).toEqual(["--set", "a=1", "--workers", "2", "--out", "x"]);
+    expect(s.recorded).toEqual(["--set", "a=1", "--out", "x"]);
+    expect(s.execution).toEqual({ kind: "shard", index: 2, count: 3, part: "p.json" });
+    expect(splitExecutionArgs(["--queue", "rediss://u:p@h:6380/2"]).execution).toEqual({ kind: "queue", url: "rediss://u:p@h:6380/2" });
+    expect(splitExecutionArgs(["--from-part", "a", "--from-part", "b"]).execution).toEqual({ kind: "parts", files: ["a", "b"] });
+  });
+
+  it("refuses bad or conflicting values, naming the option and never the password", () => {
+    expect(() => splitExecutionArgs(["--shard", "4/3", "--part", "p"])).toThrow(/--shard: "4\/3" is not allowed; expected i\/N/);
+    expect(() => splitExecutionArgs(["--shard", "1/3"])).toThrow(/--shard: needs --part FILE/);
+    expect(() => splitExecutionArgs(["--part", "p"])).toThrow(/--part: needs --shard/);
+    expect(() => splitExecutionArgs(["--queue", "redis://h:1", "--shard", "1/2", "--part", "p"])).toThrow(/--shard: not with --queue/);
+    expect(() => splitExecutionArgs(["--queue", "redis://h:1", "--queue", "redis://h:2"])).toThrow(/given 2 times/);
+    expect(() => splitExecutionArgs(["--shard", "1/2", "--part", "p", "--trace", "t.csv"])).toThrow(/--trace: not with --shard/);
+    let message = "";
+    try {
+      splitExecutionArgs(["--queue", "http://user:hunter2@host:1"]);
+    } catch (err) {
+      message = (err as Error).message;
+    }
+    expect(message).toMatch(/--queue: .* is not allowed/);
+    expect(message).not.toContain("hunter2");
+    expect(parseShard("--shard", "3/3")).toEqual({ index: 3, count: 3 });
+  });
+});
+
+describe("shards", () => {
+  it("cut a batch into disjoint slices whose merge gives exactly the full run's tables", async () => {
+    const version = await codeVersion();
+    const full = await runSweepPlan(tinySweep(), { workers: 1 });
+    const parts = await shardParts(3, version);
+    const ids = parts.flatMap((p) => Object.keys(p.results));
+    expect(new Set(ids).size).toBe(ids.length);
+    expect(ids.length).toBe(parts[0]!.batch!.jobs);
+    checkParts(["p1", "p2", "p3"], parts);
+    const merged = await withExecutor(partsExecutor(parts, version), () => runSweepPlan(tinySweep(), { workers: 1 }));
+    expect(aq.toCSV(merged.rows)).toBe(aq.toCSV(full.rows));
+    expect(aq.toCSV(merged.summary)).toBe(aq.toCSV(full.summary));
+  });
+
+  it("refuse a missing or duplicate shard, parts of another experiment, and a second batch", async () => {
+    const version = await codeVersion();
+    const [a, b, c] = await shardParts(3, version);
+    expect(() => checkParts(["a", "b"], [a!, b!])).toThrow(/shard 3\/3 missing/);
+    expect(() => checkParts(["a", "b", "b2"], [a!, b!, b!])).toThrow(/b2: shard 2\/3 twice \(also b\)/);
+    expect(() => checkParts(["a", "b", "c"], [a!, b!, { ...c!, args: ["--set", "accounts=31"] }])).toThrow(/c: a part of another experiment \(its arguments differ/);
+    expect(() => checkParts(["a", "b", "c"], [a!, b!, { ...c!, codeVersion: "f".repeat(64) }])).toThrow(/its code version differs/);
+    const executor = partsExecutor([a!, b!, c!], version);
+    await withExecutor(executor, () => runSweepPlan(tinySweep(), { workers: 1 }));
+    await expect(withExecutor(executor, () => runSweepPlan(tinySweep(), { workers: 1 }))).rejects.toThrow(/runs another batch after its first/);
+    const other = planSweep("tiny", scenarioParams("seller"), resolve(scenarioParams("seller"), ["accounts=30", "replications=4", "cycles=3"]), []);
+    await expect(withExecutor(partsExecutor([a!, b!, c!], version), () => runSweepPlan(other, { workers: 1 }))).rejects.toThrow(/another experiment/);
+  });
+
+  it("from the command line: --shard 1/2 and 2/2, then merge.ts, write the bytes of the full run", async () => {
+    const args = ["--grid", "plan=premium-business,sales-navigator", "--set", "accounts=40", "--set", "replications=3", "--set", "cycles=2", "--workers", "1"];
+    // The command's own code path (sweepMain's), in this process; its stdout captured.
+    const command = async (argv: string[]) => {
+      let stdout = "";
+      let stderr = "";
+      const out = vi.spyOn(process.stdout, "write").mockImplementation((chunk) => ((stdout += String(chunk)), true));
+      const err = vi.spyOn(process.stderr, "write").mockImplementation((chunk) => ((stderr += String(chunk)), true));
+      try {
+        const code = await sweepCommand(planComparison, argv).catch((e: unknown) => (e instanceof InputError ? (stderr += e.message, 2) : Promise.reject(e)));
+        return { code, stdout, stderr };
+      } finally {
+        out.mockRestore();
+        err.mockRestore();
+      }
+    };
+    const full = await command([...args, "--out", join(scratch, "full")]);
+    expect(full.code, full.stderr).toBe(0);
+    for (const i of [1, 2]) {
+      const r = await command([...args, "--shard", `${i}/2`, "--part", join(scratch, `part${i}.json`), "--out", join(scratch, "never")]);
+      expect(r.code, r.stderr).toBe(0);
+      expect(r.stdout).toBe("");
+      expect(r.stderr).toContain(`wrote shard ${i}/2`);
+    }
+    expect(readdirSync(scratch)).not.toContain("never");
+    // A file that is not a part is never replaced by one.
+    writeFileSync(join(scratch, "notes.txt"), "mine");
+    const refused = await command([...args, "--shard", "1/2", "--part", join(scratch, "notes.txt")]);
+    expect(refused.code).toBe(2);
+    expect(refused.stderr).toMatch(/--part: .*notes\.txt" exists and is not a part file/);
+    expect(readFileSync(join(scratch, "notes.txt"), "utf8")).toBe("mine");
+
+    const merged = runTsx("scenarios/merge.ts", [join(scratch, "part1.json"), join(scratch, "part2.json"), "--out", join(scratch, "merged")]);
+    expect(merged.status, merged.stderr).toBe(0);
+    for (const f of ["rows.csv", "rows.arrow", "summary.csv", "summary.arrow"]) {
+      expect(readFileSync(join(scratch, "merged", f)).equals(readFileSync(join(scratch, "full", f))), f).toBe(true);
+    }
+    expect(merged.stdout.replace(join(scratch, "merged"), "OUT")).toBe(full.stdout.replace(join(scratch, "full"), "OUT"));
+  }, 120_000);
+});
