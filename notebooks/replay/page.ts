@@ -177,7 +177,7 @@ function replaySection(r: ReplayReport): PageSection {
       "." +
       (l.skipped > 0 ? ` ${f0(l.skipped)} malformed rows were skipped (listed on the command's error output).` : "") +
       (l.afterEnd > 0 ? ` ${f0(l.afterEnd)} rows sent from --end on are left out.` : ""),
-    `On ${planName(plan)}, each seat starts empty and is granted ${f0(plans[plan].creditsPerMonth)} credits ${rp.grants.length} times, ` +
+    `On ${planName(plan)}, each seat starts empty and is granted ${f0(plans[plan].creditsPerMonth)} credits ${rp.grants.length} ${rp.grants.length === 1 ? "time" : "times"}, ` +
       `from ${first ? date(first) : "–"}. Over all seats: ${f0(t.granted)} credits granted, ${f0(t.spent)} used, ${f0(t.refunded)} refunded, ` +
       `${f0(t.lost)} lost (${f0(t.expired)} expired, ${f0(t.forfeited)} forfeited to the cap), ${f0(t.held)} held at the end.`,
     t.unsendable === 0
