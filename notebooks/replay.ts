@@ -7,13 +7,11 @@
  *   npx tsx notebooks/replay.ts --log FILE [--out FILE] [--plan PLAN] [--policy guide|linkedin] [--skip-bad] ...
  */
 import { formatIso } from "../models/iso-time.ts";
-import { gitCommit, renderPage, type Provenance } from "../reports/index.ts";
+import type { Provenance } from "../reports/index.ts";
 import { fileOutput, writeFileOutput } from "../scenarios/outputs.ts";
 import { calibrateSpec, forecastOptions, refuseHugeForecast, runCalibration } from "../scenarios/calibrate.ts";
 import { helpText, isMain, logLists, logOptions, parseOptions, replaySettings, runCommand, type CommandSpec } from "../scenarios/log-cli.ts";
 import { replayFromOptions } from "../scenarios/replay.ts";
-import { shellQuote } from "./notebook-cli.ts";
-import { replayPage } from "./replay/page.ts";
 
 export const replayNotebookSpec: CommandSpec = {
   command: "notebooks/replay.ts",
@@ -44,6 +42,12 @@ if (isMain(import.meta.url)) {
     refuseHugeForecast(o.values, big);
     const { log, window, settings, report: replay } = await replayFromOptions(o, replayNotebookSpec.command);
     const cal = runCalibration(log, o.values, replaySettings(o.values), window, big);
+    // The page's renderer (Observable Plot and its DOM) loads only now: bad input is refused without it, in a fraction of the time.
+    const [{ gitCommit, renderPage }, { replayPage }, { shellQuote }] = await Promise.all([
+      import("../reports/index.ts"),
+      import("./replay/page.ts"),
+      import("./notebook-cli.ts"),
+    ]);
     const commit = gitCommit();
     const provenance: Provenance = {
       scenario: "replay",

@@ -11,6 +11,8 @@ import { plans } from "../../models/plans.ts";
 import {
   balanceTimeline,
   groupedBars,
+  type Answer,
+  type AnswerNumber,
   type BalanceEventRow,
   type BalanceRow,
   type Page,
@@ -28,6 +30,7 @@ export function replayPage(replay: ReplayReport, cal: CalibrationReport, provena
   const p = replay.params;
   return {
     title: `Replay of ${replay.log.file}`,
+    answer: answer(replay, cal),
     guide:
       `A real send log, replayed through ${rulesText(p.policy)}` +
       (p.plan === null ? " on every plan" : ` on ${planName(p.plan)}, the plan it was sent on, and on every other plan`) +
@@ -47,6 +50,46 @@ export function replayPage(replay: ReplayReport, cal: CalibrationReport, provena
   };
 }
 
+/** The page's answer in numbers: cost per conversation (the log's plan, the cheapest), credit limits, the forecast's advice. */
+function answer(r: ReplayReport, cal: CalibrationReport): Answer {
+  const p = r.params;
+  const mine = r.whatIf.filter((w) => w.policy === p.policy);
+  const own = p.plan === null ? undefined : mine.find((w) => w.plan === p.plan);
+  const cheapest = [...mine.filter((w) => w.unsendable === 0 && w.costPerConversationUsd !== null)].sort((a, b) => a.costPerConversationUsd! - b.costPerConversationUsd!)[0];
+  const price = (w: { illustrativePrice: boolean }) => (w.illustrativePrice ? ", illustrative price" : "");
+  const numbers: AnswerNumber[] = [];
+  if (own) {
+    numbers.push({
+      label: `Cost per conversation on ${planName(own.plan)}`,
+      value: own.costPerConversationUsd === null ? "no conversation" : usd(own.costPerConversationUsd),
+      note: `${f1(own.conversationsPerSeatPerMonth)} conversations per seat per month${price(own)}`,
+    });
+  }
+  if (cheapest) {
+    numbers.push({ label: "Cheapest per conversation", value: usd(cheapest.costPerConversationUsd!), note: `${planName(cheapest.plan)}, sends the whole log${price(cheapest)}` });
+  }
+  const limits = r.replay?.creditLimits;
+  if (limits) {
+    numbers.push({
+      label: "Seat-days without credits",
+      value: pct1(limits.shareWithoutCredits),
+      note: limits.deferredInMails > 0 ? `about ${f0(limits.deferredInMails)} InMails probably deferred` : "the log was not limited by credits",
+    });
+  }
+  const advice = cal.forecast?.advice;
+  const row = advice ? cal.forecast!.rows.find((x) => x.plan === advice.plan && x.policy === advice.policy) : undefined;
+  numbers.push(
+    advice && cal.forecast
+      ? {
+          label: "Forecast at the senders' demand",
+          value: planName(advice.plan),
+          note: `${row?.costPerConversationUsd.mean != null ? `${usd(row.costPerConversationUsd.mean)} per conversation; ` : ""}${f0(cal.forecast.demandPerSeatPerMonth)} InMails per seat per month`,
+        }
+      : { label: "Forecast", value: "not made", note: "the log cannot support one: the forecast section says why" },
+  );
+  return { numbers, text: `Computed with ${rulesText(p.policy)}.` };
+}
+
 const priceNote = (r: ReplayReport) =>
   r.params.illustrativePrices.length > 0
     ? `Prices marked * are illustrative (low confidence: LinkedIn publishes none); set yours with --set price.PLAN=USD.`
@@ -58,7 +101,7 @@ function answerSection(r: ReplayReport, cal: CalibrationReport): PageSection {
   const own = p.plan === null ? undefined : mine.find((w) => w.plan === p.plan);
   const whole = mine.filter((w) => w.unsendable === 0 && w.costPerConversationUsd !== null);
   const cheapest = [...whole].sort((a, b) => a.costPerConversationUsd! - b.costPerConversationUsd!)[0];
-  const lines: string[] = [`Rules: ${rulesText(p.policy)}.`];
+  const lines: string[] = [];
   if (own) {
     lines.push(
       `On ${planName(own.plan)} the log's ${f0(r.log.accounts)} ${r.log.accounts === 1 ? "seat" : "seats"} had ${f0(own.conversations)} conversations (accepted or replied) ` +
@@ -98,7 +141,7 @@ function answerSection(r: ReplayReport, cal: CalibrationReport): PageSection {
     perConversation: w.costPerConversationUsd,
   }));
   return {
-    heading: "The answer",
+    heading: "Cost per conversation on every plan",
     text: [
       ...lines,
       `The table: the same log on every plan under ${rulesText(p.policy).split(" (")[0]}, all seats — InMails each plan would have refused (no credit left), ` +
@@ -134,7 +177,7 @@ function replaySection(r: ReplayReport): PageSection {
       "." +
       (l.skipped > 0 ? ` ${f0(l.skipped)} malformed rows were skipped (listed on the command's error output).` : "") +
       (l.afterEnd > 0 ? ` ${f0(l.afterEnd)} rows sent from --end on are left out.` : ""),
-    `On ${planName(plan)}, each seat starts empty and is granted ${f0(plans[plan].creditsPerMonth)} credits ${rp.grants.length} times, ` +
+    `On ${planName(plan)}, each seat starts empty and is granted ${f0(plans[plan].creditsPerMonth)} credits ${rp.grants.length} ${rp.grants.length === 1 ? "time" : "times"}, ` +
       `from ${first ? date(first) : "–"}. Over all seats: ${f0(t.granted)} credits granted, ${f0(t.spent)} used, ${f0(t.refunded)} refunded, ` +
       `${f0(t.lost)} lost (${f0(t.expired)} expired, ${f0(t.forfeited)} forfeited to the cap), ${f0(t.held)} held at the end.`,
     t.unsendable === 0
@@ -328,12 +371,12 @@ function delaySection(r: CalibrationReport): PageSection {
   return {
     heading: "Response delay: fitted against observed",
     text:
-      `The delay from sending to a response was fitted by maximum likelihood to ${f0(c.responses)} responses, with the ${f0(c.censored)} InMails that had no response by the end ` +
-      `treated as right-censored (they may still be answered, or never). ${d.best === "lognormal" ? "A lognormal" : "An exponential"} fits better: ` +
-      `AIC ${f1(best.aic)} against ${f1(other.aic)} (lower is better; AIC = 2 × parameters − 2 × log-likelihood). ` +
-      `Median delay ${f2(best.medianDays.estimate)} days (95% CI ${f2(best.medianDays.ci95[0])}–${f2(best.medianDays.ci95[1])}), ` +
-      `mean ${f2(best.meanDays.estimate)} days (in the data). The bars compare the observed shares of responses by delay (settled InMails, with 95% Wilson intervals) ` +
-      `with each fit's.`,
+      `Median delay from sending to a response: ${f2(best.medianDays.estimate)} days (95% CI ${f2(best.medianDays.ci95[0])}–${f2(best.medianDays.ci95[1])}), ` +
+      `mean ${f2(best.meanDays.estimate)} days; ${d.best === "lognormal" ? "a lognormal" : "an exponential"} fits better. The bars compare the observed shares of responses by delay ` +
+      `(settled InMails, with 95% Wilson intervals) with each fit's.`,
+    details:
+      `The delay was fitted by maximum likelihood to ${f0(c.responses)} responses, with the ${f0(c.censored)} InMails that had no response by the end ` +
+      `treated as right-censored (they may still be answered, or never). AIC ${f1(best.aic)} against ${f1(other.aic)} (lower is better; AIC = 2 × parameters − 2 × log-likelihood).`,
     figure: groupedBars(bars, { yLabel: "Share of responses", percent: true, xLabel: "Delay from sending (days)" }),
     table: {
       data: fits,
@@ -378,11 +421,13 @@ function forecastSection(r: CalibrationReport): PageSection {
   return {
     heading: "Forecast: conversations and cost per seat per month, by plan",
     text:
-      `The fitted model run forward for ${f.cycles} months from ${f.startDate}: ${f.accounts} seats per draw, each sending ${f2(f.sendsPerDay)} InMails a day while it holds credits ` +
-      `(${f.sendsPerDaySource}), a demand of ${f0(f.demandPerSeatPerMonth)} InMails per seat per month.${limited} Each of ${f.draws} draws takes its own outcome probabilities and delay parameters ` +
-      `from their sampling distribution, so the bands (2.5%–97.5% over draws) carry the uncertainty of the fit; every plan sees the same draws. ` +
-      (f.advice ? `Advice: ${planName(f.advice.plan)} (${f.advice.policy} policy), ${f.advice.reason}. ` : "") +
+      (f.advice ? `Advice: ${planName(f.advice.plan)}, ${f.advice.reason}. ` : "") +
+      `Each seat sends ${f2(f.sendsPerDay)} InMails a day while it holds credits, a demand of ${f0(f.demandPerSeatPerMonth)} InMails per seat per month.${limited} ` +
       `The figure and the table show, per seat per month under ${r.rules.split(" (")[0]}, InMails delivered, conversations and cost per conversation; the data has both policies and every band.`,
+    details:
+      `The fitted model run forward for ${f.cycles} months from ${f.startDate}: ${f.accounts} seats per draw; the send rate is ${f.sendsPerDaySource}. ` +
+      `Each of ${f.draws} draws takes its own outcome probabilities and delay parameters from their sampling distribution, so the bands (2.5%–97.5% over draws) ` +
+      `carry the uncertainty of the fit; every plan sees the same draws.`,
     figure: groupedBars(bars, { yLabel: "Conversations per seat per month", xLabel: "Plan" }),
     table: {
       data: rows,

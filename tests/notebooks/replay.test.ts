@@ -18,7 +18,7 @@ describe("notebooks/replay.ts", () => {
     expect(r.status).toBe(0);
     expect(r.stdout.trim()).toBe(out);
     const html = readFileSync(out, "utf8");
-    for (const heading of ["Balance over time", "What if", "Outcome probabilities", "Response delay", "Forecast"]) expect(html).toContain(heading);
+    for (const heading of ["Cost per conversation on every plan", "Balance over time", "Credits: the same log on every plan", "Outcome probabilities", "Response delay", "Forecast"]) expect(html).toContain(heading);
     expect(html).not.toMatch(/<script/i);
   });
 
