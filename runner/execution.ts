@@ -18,8 +18,7 @@ import { writeFileAtomic } from "../reports/write-atomic.ts";
 import { RunnerInputError } from "./runner-input-error.ts";
 import { withExecutor } from "./executor.ts";
 import { codeVersion } from "./pool-entry.ts";
-import { queueExecutor } from "./queue-executor.ts";
-import { checkRedisUrl } from "./redis-connection.ts";
+import { checkRedisUrl } from "./redis-url.ts";
 import { checkParts, emptyPart, parseShard, partsExecutor, readPart, ShardDone, shardExecutor, type ShardSpec } from "./shard.ts";
 
 export type Execution =
@@ -126,6 +125,8 @@ export async function withExecution(
   const { rest, execution, recorded } = splitExecutionArgs(argv);
   if (execution.kind === "local" || rest.includes("--help") || rest.includes("-h")) return body(rest);
   if (execution.kind === "queue") {
+    // Loaded only when asked for: BullMQ and its Redis client slow a process that simulates.
+    const { queueExecutor } = await import("./queue-executor.ts");
     const executor = queueExecutor(execution.url);
     try {
       return await withExecutor(executor, () => body(rest));

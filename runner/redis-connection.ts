@@ -13,36 +13,12 @@
  */
 import { Redis, type RedisOptions } from "ioredis";
 import { RunnerInputError } from "./runner-input-error.ts";
+import { redactUrl } from "./redis-url.ts";
+
+export { checkRedisUrl, redactUrl } from "./redis-url.ts";
 
 /** How long a first connection may take before the command gives up (seconds). */
 export const connectSeconds = 5;
-
-/** The URL as every message shows it: the password replaced by "***". */
-export function redactUrl(url: string): string {
-  try {
-    const u = new URL(url);
-    if (u.password !== "") u.password = "***";
-    return u.toString().replace(/\/$/, "");
-  } catch {
-    return url.replace(/\/\/([^@/]*)@/, (_, auth: string) => `//${auth.includes(":") ? `${auth.split(":")[0]}:***` : auth}@`);
-  }
-}
-
-/** Checks a `--queue` URL's form (RunnerInputError naming the option, the URL without password and what is allowed). */
-export function checkRedisUrl(option: string, url: string): string {
-  const expected = "expected redis://[user:password@]host:port[/db] or rediss://… (TLS)";
-  let u: URL;
-  try {
-    u = new URL(url);
-  } catch {
-    throw new RunnerInputError(`${option}: ${JSON.stringify(redactUrl(url))} is not allowed; ${expected}`);
-  }
-  const db = u.pathname.replace(/^\//, "");
-  if ((u.protocol !== "redis:" && u.protocol !== "rediss:") || u.hostname === "" || !/^(\d{1,2})?$/.test(db) || u.search !== "" || u.hash !== "") {
-    throw new RunnerInputError(`${option}: ${JSON.stringify(redactUrl(url))} is not allowed; ${expected}`);
-  }
-  return url;
-}
 
 /** Longest wait between two attempts of a lasting connection to reconnect (ms). */
 const reconnectMaxMs = 2000;

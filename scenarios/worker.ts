@@ -11,7 +11,7 @@
  */
 import { defaultWorkers } from "../runner/pool.ts";
 import { defaultLockSeconds, startQueueWorker } from "../runner/queue-worker.ts";
-import { checkRedisUrl } from "../runner/redis-connection.ts";
+import { checkRedisUrl } from "../runner/redis-url.ts";
 import { isMain, maxWorkers, runMain } from "./cli.ts";
 import { helpText, parseOptions, type CommandSpec } from "./options.ts";
 import { InputError } from "./params.ts";
