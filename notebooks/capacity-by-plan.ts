@@ -2,7 +2,7 @@
  * The flagship report (`npm start`): effective outreach capacity of every InMail plan
  * against the reply rate, under both credit policies side by side, with the capacity
  * multiplier over reply rate × response delay, a sample account's balance, cost per
- * positive reply and what separates the two policies.
+ * conversation and what separates the two policies.
  *
  *   npx tsx notebooks/capacity-by-plan.ts [--out FILE] [--set name=value]... [--workers N]
  */
@@ -19,7 +19,7 @@ export const capacityByPlan: Notebook = {
   name: "capacity-by-plan",
   description:
     "Effective outreach capacity (InMails per account per month) of every InMail plan against the reply rate,\n" +
-    "under the guide's and LinkedIn's credit policies side by side; cost per positive reply; what each policy changes.\n" +
+    "under the guide's and LinkedIn's credit policies side by side; cost per conversation; what each policy changes.\n" +
     "Writes one self-contained HTML page and prints its path.",
   params: capacityByPlanParams,
   async run(values: ParamValues, context: NotebookContext) {

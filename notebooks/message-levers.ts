@@ -1,5 +1,5 @@
 /**
- * Sensitivity of positive replies a month to each message lever around a plain base
+ * Sensitivity of conversations a month to each message lever around a plain base
  * message — length band, specific subject, mutual ground, clear call to action,
  * personalisation, Open to Work targeting, weekday and off-peak effects — each a
  * paired point with common random numbers, as a tornado; with the reply rate per
@@ -20,7 +20,7 @@ export { computeMessageLevers, messageLeversPage, messageLeversParams, messageLe
 export const messageLevers: Notebook = {
   name: "message-levers",
   description:
-    "Which message levers move positive replies a month the most (tornado of paired runs around a plain base message),\n" +
+    "Which message levers move conversations a month the most (tornado of paired runs around a plain base message),\n" +
     "with replies per InMail by LinkedIn's length bands and by weekday of sending. Lever sizes other than length and\n" +
     "weekday are assumptions and are labelled so. Writes one self-contained HTML page and prints its path.",
   params: messageLeversParams,

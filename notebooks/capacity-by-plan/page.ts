@@ -77,7 +77,7 @@ export function capacityByPlanPage(results: CapacityByPlanResults, provenance: P
   };
 }
 
-/** The page's answer: the cheapest plan per positive reply, the most capacity, the multiplier, and whether the policies differ. */
+/** The page's answer: the cheapest plan per conversation, the most capacity, the multiplier, and whether the policies differ. */
 function answer(results: CapacityByPlanResults): Answer {
   const p = results.params;
   const rows = results.headline;
@@ -93,9 +93,9 @@ function answer(results: CapacityByPlanResults): Answer {
   return {
     numbers: [
       cheap === undefined
-        ? { label: "Cost per positive reply", value: "no replies", note: `at ${aPct(p.replyRate)} reply rate, no account got a positive reply` }
+        ? { label: "Cost per conversation", value: "no replies", note: `at ${aPct(p.replyRate)} reply rate, no account got a conversation` }
         : {
-            label: "Cheapest per positive reply",
+            label: "Cheapest per conversation",
             value: usd(cheap.costPerPositive),
             note: `${planAndPolicy(cheap)}, at ${usd(cheap.priceUsd)} a month (${cheap.priceSource === "illustrative" ? "illustrative price" : "your price"})`,
           },
@@ -157,9 +157,9 @@ function headlineSection(results: CapacityByPlanResults): PageSection {
           `The policy section below shows when they differ.`
         : `The policies differ most for ${widest.plan}: linkedin gives ${signed(widest.policyDifference.mean, f2)} InMails a month ` +
           `(paired ${ci(widest.policyDifference.lo, widest.policyDifference.hi, f2)}); the policy section below explains why.`),
-    `$/reply is the cost per positive reply, the monthly price divided by positive replies a month` +
+    `$/reply is the cost per conversation, the monthly price divided by conversations a month` +
       (cheap === undefined || dear === undefined
-        ? `: undefined here, since no account got a positive reply. `
+        ? `: undefined here, since no account got a conversation. `
         : `: lowest for ${planAndPolicy(cheap)} (${usd(cheap.costPerPositive)}), highest for ${planAndPolicy(dear)} (${usd(dear.costPerPositive)}), ` +
           `${f1(dear.costPerPositive / cheap.costPerPositive)} times as much. `) +
       (illustrative.length > 0
@@ -169,7 +169,7 @@ function headlineSection(results: CapacityByPlanResults): PageSection {
       `Use your own with --set ${priceParam("sales-navigator")}=… (one per plan).`,
   ];
   const text = [
-    `In the table, InMails/mo is InMails delivered per account per month, × the multiplier (capacity ÷ allotment), Replies/mo positive replies per account per month, $/reply the cost per positive reply; ranges in brackets are 95% CIs.`,
+    `In the table, InMails/mo is InMails delivered per account per month, × the multiplier (capacity ÷ allotment), Replies/mo conversations per account per month, $/reply the cost per conversation; ranges in brackets are 95% CIs.`,
     ...results.cannotSend.map((b) => `${b.plan} is listed but sends nothing: ${b.reason.replace(/; choose one of .*$/, "")}.`),
   ].join("\n\n");
 
@@ -454,14 +454,14 @@ function balanceSection(results: CapacityByPlanResults): PageSection {
 function costSection(results: CapacityByPlanResults): PageSection {
   const p = results.params;
   const rows = results.cost;
-  const heading = "Cost per positive reply";
+  const heading = "Cost per conversation";
   const unbounded = results.headline.filter((h) => !Number.isFinite(h.costHi));
   const leftOut =
     unbounded.length > 0
-      ? ` Left out: ${list(unbounded.map((h) => `${h.plan} (${h.policy})`))}, whose 95% CI of positive replies reaches 0, so its cost has no upper bound; more accounts or replications narrow the CI.`
+      ? ` Left out: ${list(unbounded.map((h) => `${h.plan} (${h.policy})`))}, whose 95% CI of conversations reaches 0, so its cost has no upper bound; more accounts or replications narrow the CI.`
       : "";
   if (rows.length === 0) {
-    return { heading, text: `No plan's cost per positive reply can be bounded at ${aPct(p.replyRate)} reply rate with these runs.${leftOut}` };
+    return { heading, text: `No plan's cost per conversation can be bounded at ${aPct(p.replyRate)} reply rate with these runs.${leftOut}` };
   }
   const ranking = (policy: PolicyId) =>
     rows
@@ -480,10 +480,10 @@ function costSection(results: CapacityByPlanResults): PageSection {
     .filter(([x, y]) => creditPrice(y) - creditPrice(x) <= 0.01 * creditPrice(y));
   const anyIllustrative = payingPlanIds.some((id) => p.illustrativePrices[id]);
   const text = [
-    `Monthly price ÷ positive replies a month at ${aPct(p.replyRate)} reply rate, cheapest first: ` +
+    `Monthly price ÷ conversations a month at ${aPct(p.replyRate)} reply rate, cheapest first: ` +
       (guide === linkedin ? `${guide} (the same under both policies). ` : `guide: ${guide}; linkedin: ${linkedin}. `) +
       (sameMultiplier
-        ? `With the same multiplier on every plan, cost per positive reply is essentially the price per credit × (1 − r)/r, so the price per credit ranks the plans: ` +
+        ? `With the same multiplier on every plan, cost per conversation is essentially the price per credit × (1 − r)/r, so the price per credit ranks the plans: ` +
           `${perCredit.map((id) => `${plans[id].name} ${usd(creditPrice(id))}`).join(", ")}.` +
           ties.map(([x, y]) => ` ${plans[x].name} and ${plans[y].name} cost the same per credit to within 1%, so their order above is sampling noise.`).join("")
         : `Multipliers differ between plans here, so the ranking is not just that of the price per credit.`),
@@ -540,7 +540,7 @@ function policySection(results: CapacityByPlanResults): PageSection {
         : `: credits are left at the end of cycles, which is where the two policies part.`),
     `Declines (${pct(p.declineShare)} of those who do not reply, so ${pct(declines.point.declineShare)} of recipients; an assumption): ${diff(declines)}. LinkedIn's refund on a decline turns ${aPct(p.replyRate)} reply rate into ${aPct(refundRate)} refund rate ` +
       `(closed form ${f1(plan.creditsPerMonth / (1 - refundRate))} against ${f1(plan.creditsPerMonth / (1 - p.replyRate))}). ` +
-      `The extra InMails bring positive replies at the same rate: ${f2(declines.linkedin.positives.mean)} a month against ${f2(declines.guide.positives.mean)}.`,
+      `The extra InMails bring conversations at the same rate: ${f2(declines.linkedin.positives.mean)} a month against ${f2(declines.guide.positives.mean)}.`,
     `A slow sender (${n1(slow.point.sendsPerDay)} per working day): ${diff(slow)}; the sender, not the credits, is the limit. What differs is what is lost: ` +
       `the guide's reset wipes ${f1(slow.guide.lostPerMonth)} unused credits a month, linkedin's cap${Number.isFinite(plan.creditLifetimeDays) ? ` and ${life(plan.creditLifetimeDays)} take` : " takes"} ${f1(slow.linkedin.lostPerMonth)}, ` +
       `and after ${CYCLES} months a linkedin account holds ${f0(slow.linkedin.bankedAtEnd)} credits against ${f0(slow.guide.bankedAtEnd)} under guide: a reserve for a busier month. The next figure shows one such account.`,

@@ -64,7 +64,7 @@ export function messageLeversPage(results: MessageLeversResults, provenance: Pro
     title: p.title,
     answer: answer(results),
     guide:
-      `Which message levers move positive replies (an accepted or answered InMail) the most? ` +
+      `Which message levers move conversations (an accepted or answered InMail) the most? ` +
       `The sender is ${persona.description}, on ${planName(results.plan)} (${f0(results.sender.credits)} credits a month), as in ${scenarioOf[p.persona].command} but InMail only, ` +
       `writing to ${segment.description.replace(/ \([^)]*\)$/, "")}. ` +
       `Each lever is switched on alone (or the message made short or long) against a plain ${f0(p.baseBodyChars)}-character base message with no lever and no timing effect; ` +
@@ -76,7 +76,7 @@ export function messageLeversPage(results: MessageLeversResults, provenance: Pro
   };
 }
 
-/** The page's answer: the base, the lever that moves positive replies most, and how much length matters. */
+/** The page's answer: the base, the lever that moves conversations most, and how much length matters. */
 function answer(results: MessageLeversResults): Answer {
   const base = results.base.positives.mean;
   const span = (l: LeverRow) => Math.abs(l.high.positives.mean - (l.low ?? results.base).positives.mean);
@@ -84,7 +84,7 @@ function answer(results: MessageLeversResults): Answer {
   const length = results.levers.find((l) => l.key === "length")!;
   return {
     numbers: [
-      { label: "Positive replies a month, per account", value: f2(base), note: `the plain base message, ${f1(results.base.inmails.mean)} InMails a month` },
+      { label: "Conversations a month, per account", value: f2(base), note: `the plain base message, ${f1(results.base.inmails.mean)} InMails a month` },
       {
         label: "Lever that moves them most",
         value: leverNames[top.key],
@@ -93,7 +93,7 @@ function answer(results: MessageLeversResults): Answer {
       {
         label: "Short message vs long",
         value: `${f2(length.high.positives.mean / length.low!.positives.mean)}×`,
-        note: `positive replies a month, ${f0(shortBodyChars)} against ${n1(longBodyChars)} characters (LinkedIn's bands)`,
+        note: `conversations a month, ${f0(shortBodyChars)} against ${n1(longBodyChars)} characters (LinkedIn's bands)`,
       },
     ],
   };
@@ -121,10 +121,10 @@ function tornadoSection(results: MessageLeversResults): PageSection {
   };
 
   const text = [
-    `Base: ${f2(b)} positive replies a month (${ci(base.positives.ci95[0], base.positives.ci95[1], f2)}) from ${f1(base.inmails.mean)} InMails, ` +
+    `Base: ${f2(b)} conversations a month (${ci(base.positives.ci95[0], base.positives.ci95[1], f2)}) from ${f1(base.inmails.mean)} InMails, ` +
       `with ${pct(results.audienceRate)} of recipients answering a plain InMail and ${pct(results.positiveShare)} of answers positive (the ${segmentOf(p.persona).id} segment's figures, assumed` +
       `${p.responseRate === null ? "" : "; the answer rate is yours"}). The base message's ${f0(p.baseBodyChars)} characters put it in LinkedIn's ${bandName(p.baseBodyChars)} band.`,
-    `Ranked by how far they move positive replies a month: ${ranked
+    `Ranked by how far they move conversations a month: ${ranked
       .map((l) =>
         l.low === null
           ? `${leverNames[l.key]} ${effectText(l)}`
@@ -132,12 +132,12 @@ function tornadoSection(results: MessageLeversResults): PageSection {
       )
       .join("; ")}. Each change is a paired difference from the base; every one's 95% CI is in the table.`,
     Math.abs(inmailChange(top.high)) < 0.005
-      ? `The account sends ${f1(base.inmails.mean)} InMails a month whatever the message (its ${f0(sender.demandPerCycle)} contacts a month, not its credits, are the limit), so positive replies move exactly with a lever's multiplier: ` +
+      ? `The account sends ${f1(base.inmails.mean)} InMails a month whatever the message (its ${f0(sender.demandPerCycle)} contacts a month, not its credits, are the limit), so conversations move exactly with a lever's multiplier: ` +
         `${leverNames[top.key]} (${times(top.multipliers.high)}) gives ${f2(topRatio)} times the base.`
-      : `A lever does more than its multiplier: ${leverNames[top.key]} (${whoseSize(top)}) multiplies the answer rate by ${f2(top.multipliers.high)} but positive replies by ${f2(topRatio)}, ` +
+      : `A lever does more than its multiplier: ${leverNames[top.key]} (${whoseSize(top)}) multiplies the answer rate by ${f2(top.multipliers.high)} but conversations by ${f2(topRatio)}, ` +
         `because every answered InMail refunds its credit and the refund pays for another InMail: the account sends ${f1(top.high.inmails.mean)} InMails a month instead of ${f1(base.inmails.mean)} (${relative(top.high.inmails.mean, base.inmails.mean)}). ` +
         `Credits, not the wish to reach people, limit this sender, so a better message also buys more outreach (the guide's "your success rate dictates your outreach capacity").`,
-    `Length (LinkedIn's bands): a ${f0(shortBodyChars)}-character message (${times(shortMultiplier)}) instead of a ${n1(longBodyChars)}-character one (${times(longMultiplier)}) gives ${f2(length.high.positives.mean / length.low!.positives.mean)} times the positive replies a month; ` +
+    `Length (LinkedIn's bands): a ${f0(shortBodyChars)}-character message (${times(shortMultiplier)}) instead of a ${n1(longBodyChars)}-character one (${times(longMultiplier)}) gives ${f2(length.high.positives.mean / length.low!.positives.mean)} times the conversations a month; ` +
       `per InMail the ratio is ${f2(length.high.perInmail.mean / length.low!.perInmail.mean)} (${f2(shortMultiplier)} ÷ ${f2(longMultiplier)} = ${f2(shortMultiplier / longMultiplier)}). ` +
       `Against the base (×${f2(results.baseMultiplier)}): ${relative(length.high.positives.mean, b)} short, ${relative(length.low!.positives.mean, b)} long.`,
     `Timing: the weekday effect ${Math.abs(weekday.high.vsBase!.mean) < 0.005 * b ? "changes almost nothing here" : `costs ${f2(-weekday.high.vsBase!.mean)} a month (${relative(weekday.high.positives.mean, b)})`}: ` +
@@ -184,12 +184,12 @@ function tornadoSection(results: MessageLeversResults): PageSection {
     ),
   ];
   return {
-    heading: "Which lever moves positive replies the most",
+    heading: "Which lever moves conversations the most",
     text: [text[0]!, text[1]!, text[text.length - 1]!].join("\n\n"),
     details: text.slice(2, -1).join("\n\n"),
     detailsSummary: "Why the top lever does more than its multiplier; length and timing",
     figure: tornado(tornadoRows, {
-      xLabel: "Positive replies per account per month",
+      xLabel: "Conversations per account per month",
       lowLabel: `Long message (${n1(longBodyChars)} characters)`,
       highLabel: `Lever on (length: ${f0(shortBodyChars)} characters)`,
       width: 720,
@@ -244,11 +244,11 @@ function lengthSection(results: MessageLeversResults): PageSection {
   const first = bands[0]!;
   const last = bands[bands.length - 1]!;
   const text = [
-    `Positive replies per InMail delivered, with one message length inside each of LinkedIn's four bands (${list(bands.map((b) => `${n1(b.bodyChars)} characters`))}), nothing else changed. ` +
+    `Conversations per InMail delivered, with one message length inside each of LinkedIn's four bands (${list(bands.map((b) => `${n1(b.bodyChars)} characters`))}), nothing else changed. ` +
       `LinkedIn's 2022 recruiter study gives ${list(lengthBands.map((b) => times(b.multiplier)))} against the average InMail; the simulation gives ${list(bands.map((b) => pct1(b.setting.perInmail.mean)))}, ` +
       `${worst < 0.02 ? `within ${f1(Math.max(worst * 100, 0.1))}% of` : `up to ${f1(worst * 100)}% from`} what the multipliers imply (yellow bars). ` +
       `The shortest band gets ${f2(first.setting.perInmail.mean / last.setting.perInmail.mean)} times the replies per InMail of the longest, ` +
-      `and ${f2(first.setting.positives.mean / last.setting.positives.mean)} times the positive replies a month (${f2(first.setting.positives.mean)} against ${f2(last.setting.positives.mean)}).`,
+      `and ${f2(first.setting.positives.mean / last.setting.positives.mean)} times the conversations a month (${f2(first.setting.positives.mean)} against ${f2(last.setting.positives.mean)}).`,
     ...(worst >= 0.01
       ? [`Answers still on their way when the ${f0(CYCLES)} simulated months end are not counted, which puts the simulated rates a little under the implied ones.`]
       : []),
@@ -257,7 +257,7 @@ function lengthSection(results: MessageLeversResults): PageSection {
     heading: "Message length: LinkedIn's bands",
     layout: "beside",
     text,
-    figure: groupedBars(rows, { yLabel: "Positive replies per InMail (%)", xLabel: "Body length (characters)", percent: true }),
+    figure: groupedBars(rows, { yLabel: "Conversations per InMail (%)", xLabel: "Body length (characters)", percent: true }),
     csv: {
       filename: "length-bands.csv",
       table: bands.map((b) => ({
@@ -296,7 +296,7 @@ function weekdaySection(results: MessageLeversResults): PageSection {
     .concat(sameOthers ? [`the rest ${times(weekdayMultipliers[others[0]!]!)}`] : others.map(dayMultiplier))
     .join(", ");
   const text = [
-    `Positive replies per InMail by the weekday it was sent, from every InMail of ${f0(results.weekdayAccounts)} traced accounts (${f0(Math.min(...perDay))} to ${f0(Math.max(...perDay))} InMails per weekday) ` +
+    `Conversations per InMail by the weekday it was sent, from every InMail of ${f0(results.weekdayAccounts)} traced accounts (${f0(Math.min(...perDay))} to ${f0(Math.max(...perDay))} InMails per weekday) ` +
       `sending every day for this figure only, with LinkedIn's weekday pattern on: ${dayMultipliers}.`,
     `Against Tuesday to Thursday (${pct1(midRate)}), Friday's InMails get ${vsMid(5)} and Saturday's ${vsMid(6)}; ${weekdayNames[best.weekday]} is the best day (${pct1(best.perInmail.mean)}). ` +
       `LinkedIn's 2022 study reports Friday and Saturday lowest and the other days within about 1% of each other; an older LinkedIn figure puts Saturday at −16%. ` +
@@ -307,7 +307,7 @@ function weekdaySection(results: MessageLeversResults): PageSection {
     heading: "Day of the week",
     layout: "beside",
     text,
-    figure: groupedBars(rows, { yLabel: "Positive replies per InMail (%)", xLabel: "Weekday of sending (sender's local time)", percent: true }),
+    figure: groupedBars(rows, { yLabel: "Conversations per InMail (%)", xLabel: "Weekday of sending (sender's local time)", percent: true }),
     csv: {
       filename: "weekday-effect.csv",
       table: days.map((d) => ({

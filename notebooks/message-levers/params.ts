@@ -7,7 +7,7 @@ import type { ParamSpec, ParamValues } from "../../scenarios/params.ts";
 import { payingPlanIds, type PayingPlanId } from "../paying-plans.ts";
 
 export const messageLeversParams = [
-  { name: "title", kind: "string", maxLength: 200, nonBlank: true, default: "Message levers: what moves positive replies", description: "the report's title" },
+  { name: "title", kind: "string", maxLength: 200, nonBlank: true, default: "Message levers: what moves conversations", description: "the report's title" },
   { name: "persona", kind: "enum", values: personaIds, default: "recruiter", description: "who sends: the persona's scenario (plan, audience, calendar, volume), InMail only" },
   { name: "plan", kind: "enum", values: ["persona", ...payingPlanIds], default: "persona", description: "plan, or the persona's own" },
   {

@@ -11,7 +11,7 @@ export const defaults = {
   barHeight: 26,
 } as const;
 
-/** Subscription cost per positive reply for one plan under one policy, with its 95% CI, in currency units. */
+/** Subscription cost per conversation for one plan under one policy, with its 95% CI, in currency units. */
 export interface CostRow {
   readonly plan: string;
   readonly policy: string;
@@ -32,7 +32,7 @@ export interface CostPerReplyOptions {
 }
 
 /**
- * Horizontal bars of cost per positive reply by plan, one panel per policy,
+ * Horizontal bars of cost per conversation by plan, one panel per policy,
  * with whiskers for the 95% CI and the value printed past each whisker.
  * Throws on missing or non-finite values or an invalid currency code.
  */
@@ -55,7 +55,7 @@ export function costPerReply(rows: readonly CostRow[], options: CostPerReplyOpti
     marginLeft: labelMargin(plans),
     marginRight: labelMargin(policies.map((p) => `${p} policy`), 90),
     x: {
-      label: `Cost per positive reply (${currency})`,
+      label: `Cost per conversation (${currency})`,
       labelAnchor: "center",
       labelArrow: "none",
       grid: true,

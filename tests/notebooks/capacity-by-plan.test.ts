@@ -52,7 +52,7 @@ describe("capacity-by-plan notebook", () => {
     for (const id of payingPlanIds) for (const policy of policyIds) expect(rows).toContain(`${plans[id].name}|${policy}`);
   });
 
-  it("opens with its answer: the cheapest plan per positive reply and the most InMails a month, as in the table", () => {
+  it("opens with its answer: the cheapest plan per conversation and the most InMails a month, as in the table", () => {
     const doc = parseMarkup(report.html);
     const header = doc.querySelector("header")!;
     expect(header.querySelector("h1 + ul.answer")).not.toBeNull(); // right under the title, before any section
@@ -61,8 +61,8 @@ describe("capacity-by-plan notebook", () => {
     const cheapest = [...rows].sort((a, b) => a.costPerPositive - b.costPerPositive)[0]!;
     const most = [...rows].sort((a, b) => b.capacity - a.capacity)[0]!;
     const card = (label: string) => cards.find((c) => c[0] === label);
-    expect(card("Cheapest per positive reply")?.[1]).toBe(`$${cheapest.costPerPositive.toFixed(2)}`);
-    expect(card("Cheapest per positive reply")?.[2]).toContain(cheapest.plan);
+    expect(card("Cheapest per conversation")?.[1]).toBe(`$${cheapest.costPerPositive.toFixed(2)}`);
+    expect(card("Cheapest per conversation")?.[2]).toContain(cheapest.plan);
     expect(card("Most InMails a month, per account")?.[1]).toBe(most.capacity.toFixed(1));
     // The same numbers in the table below.
     const tableRows = [...doc.querySelectorAll("#section-1 tbody tr")].map((tr) => texts(tr as unknown as Document, "td"));

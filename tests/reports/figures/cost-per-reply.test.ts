@@ -20,7 +20,7 @@ describe("costPerReply", () => {
 
   it("names the currency on the axis and in the values", () => {
     const doc = parseMarkup(costPerReply(costRows, { currency: "EUR" }));
-    expect(texts(doc, 'g[aria-label="x-axis label"] text')).toEqual(["Cost per positive reply (EUR)"]);
+    expect(texts(doc, 'g[aria-label="x-axis label"] text')).toEqual(["Cost per conversation (EUR)"]);
     expect(texts(doc, 'g[aria-label="text"] text')).toContain("€60.59");
     expect(() => costPerReply(costRows, { currency: "euro" })).toThrow(RangeError);
   });
