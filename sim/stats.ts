@@ -2,11 +2,16 @@
  * Streaming summary statistics (Welford's algorithm) for replication outputs, and
  * the Student-t confidence interval of the mean.
  */
-// A static import, so that esbuild bundles it for the browser (the explorer page) as
-// well as for Node. It pulls in a few hundred small CommonJS modules (~40 ms to load
-// even bundled), so code that only simulates imports sim/environment.ts and
-// sim/random.ts directly, never this module: a pool thread's bundle leaves it out.
-import tQuantile from "@stdlib/stats-base-dists-t-quantile";
+// The t quantile (@stdlib, a few hundred small CommonJS modules) is loaded on first use,
+// not when this module is: merely loading those modules before a simulation made the perf
+// case ~25% slower on one thread (1.35 → 1.72 s; the same effect as arquero's). Code that
+// must bundle for a browser uses sim/mean-ci.ts, which imports it statically.
+import { createRequire } from "node:module";
+
+type TQuantile = (p: number, df: number) => number;
+let loadedTQuantile: TQuantile | undefined;
+const tQuantile: TQuantile = (p, df) =>
+  (loadedTQuantile ??= createRequire(import.meta.url)("@stdlib/stats-base-dists-t-quantile") as TQuantile)(p, df);
 
 export class RunningStats {
   n = 0;
