@@ -139,6 +139,18 @@ function manifestFiles(dir: string): string[] | undefined {
   }
 }
 
+/** What `dir` holds beyond the files its manifest lists (and the manifest itself). */
+function foreignEntries(option: string, dir: string, listed: readonly string[]): string[] {
+  let entries: string[];
+  try {
+    entries = readdirSync(dir);
+  } catch (err) {
+    throw osInputError(option, dir, err);
+  }
+  const ours = new Set([...listed, manifestName]);
+  return entries.filter((e) => !ours.has(e));
+}
+
 /**
  * Checks a directory output before the run: absent, or a directory of ours holding only
  * the files its manifest lists (replaced whole); with `force`, any existing directory
@@ -152,15 +164,8 @@ export function dirOutput(option: string, text: string, force: boolean): DirOutp
   if (!s.isDirectory()) throw fail(option, path, `${s.isFile() ? "is a file" : kindWords(s)}, not a directory; expected a new directory or one this project wrote`);
   probeWritable(option, path, path);
   const listed = manifestFiles(path);
-  let entries: string[];
-  try {
-    entries = readdirSync(path);
-  } catch (err) {
-    throw osInputError(option, path, err);
-  }
   if (listed !== undefined) {
-    const ours = new Set([...listed, manifestName]);
-    const foreign = entries.filter((e) => !ours.has(e));
+    const foreign = foreignEntries(option, path, listed);
     if (foreign.length === 0) return { kind: "dir", option, path, mode: "replace" };
     if (force) return { kind: "dir", option, path, mode: "into" };
     throw fail(
@@ -215,8 +220,11 @@ export async function writeDirOutput(output: DirOutput, files: Readonly<Record<s
       await writeFile(join(temp, manifestName), `${JSON.stringify(manifest, null, 2)}\n`, { flag: "wx" });
       if (existsSync(path)) {
         // Checked before the run: a directory of ours. Check again: it may have changed since.
+        // The whole old directory is removed once replaced: it must still hold nothing but ours.
         const listed = manifestFiles(path);
         if (listed === undefined) throw fail(option, path, `is no longer a directory this project wrote (no ${manifestName}); nothing was written`);
+        const foreign = foreignEntries(option, path, listed);
+        if (foreign.length > 0) throw fail(option, path, `now holds files this project did not write (${foreign.slice(0, 3).join(", ")}); nothing was written`);
         old = join(parent, `.${basename(path)}.${randomUUID()}.old`);
         await rename(path, old);
       }
