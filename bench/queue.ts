@@ -20,7 +20,7 @@ import { spawn, type ChildProcess } from "node:child_process";
 import { join } from "node:path";
 import { Redis } from "ioredis";
 import { localExecutor, withExecutor } from "../runner/executor.ts";
-import type { Job } from "../runner/pool.ts";
+import { BatchTotals, planBatch } from "../runner/batch-plan.ts";
 import { queueExecutor } from "../runner/queue-executor.ts";
 import { isMain, runMain } from "../scenarios/cli.ts";
 import { helpText, parseOptions, type CommandSpec } from "../scenarios/options.ts";
@@ -85,7 +85,8 @@ async function main(argv: readonly string[]): Promise<number> {
   const say = (line: string) => process.stderr.isTTY && process.stderr.write(`${line}\n`);
   try {
     const model = buildModel(resolve(scenarioParams("seller"), ["cycles=1"])).model;
-    const tiny: Job[] = Array.from({ length: jobsCount }, (_, r) => ({ model, seed: 1, chunk: { replication: r, from: 0, to: 1 } }));
+    // One account of each replication: jobsCount jobs.
+    const tiny = planBatch([{ model, seed: 1, accounts: 1, replications: jobsCount }]);
     const onQueue = async <T>(body: () => Promise<T>): Promise<T> => {
       await flush.flushall();
       const executor = queueExecutor(redis.url);
@@ -96,12 +97,12 @@ async function main(argv: readonly string[]): Promise<number> {
       }
     };
     say("tiny jobs, local pool (1 thread)…");
-    const localTiny = await timed(() => localExecutor.run(tiny, { workers: 1, label: "tiny" }));
+    const localTiny = await timed(() => localExecutor.run(tiny, { workers: 1, label: "tiny" }, new BatchTotals(tiny)));
     workers.push(await startWorker(redis.url));
     say("tiny jobs, queue (1 worker process)…");
     await flush.flushall();
     const tinyExecutor = queueExecutor(redis.url);
-    const queueTiny = await timed(() => tinyExecutor.run(tiny, { label: "tiny" })).finally(() => tinyExecutor.close());
+    const queueTiny = await timed(() => tinyExecutor.run(tiny, { label: "tiny" }, new BatchTotals(tiny))).finally(() => tinyExecutor.close());
 
     const specs = scenarioParams(planComparison.persona, planComparison.defaults);
     const base = resolve(specs, [`accounts=${values.accounts as number}`]);

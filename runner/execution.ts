@@ -152,7 +152,8 @@ export async function withExecution(
     part = err.part;
   }
   await writeFileAtomic(execution.part, `${JSON.stringify(part)}\n`);
-  const n = Object.keys(part.results).length;
-  io.stderr.write(`${command}: wrote shard ${part.shard.index}/${part.shard.count} (${n} of ${part.batch?.jobs ?? 0} jobs) to ${resolvePath(execution.part)}\n`);
+  const jobs = part.batch?.jobs ?? 0;
+  const n = jobs <= part.shard.index - 1 ? 0 : Math.ceil((jobs - (part.shard.index - 1)) / part.shard.count);
+  io.stderr.write(`${command}: wrote shard ${part.shard.index}/${part.shard.count} (${n} of ${jobs} jobs) to ${resolvePath(execution.part)}\n`);
   return 0;
 }

@@ -1,6 +1,7 @@
 /**
  * Where a batch of jobs runs. Every batch goes through `runBatch` (`runModels` and the
- * capacity scenario call it), which hands it to the executor in force:
+ * capacity scenario call it), which hands its plan (batch-plan.ts) to the executor in
+ * force:
  *
  * - `local` (the default): this machine's thread pool (pool.ts);
  * - `queue`: workers on any number of machines, through Redis (queue-executor.ts);
@@ -10,12 +11,15 @@
  * The executor is chosen once per command, by its run options (execution.ts), and is
  * in force for what the command does inside `withExecutor` — an AsyncLocalStorage, so
  * no module state changes and two runs in one process (tests) never see each other's.
- * Every executor returns the same tallies for the same jobs, so results never depend
- * on where they ran.
+ * Every executor adds the same tallies for the same jobs, so results never depend on
+ * where they ran. An executor adds each job's tally into its replication's total as it
+ * arrives (`BatchTotals`) and keeps none of them: a batch of millions of jobs holds one
+ * tally per replication.
  */
 import { AsyncLocalStorage } from "node:async_hooks";
 import type { Tally } from "../models/index.ts";
-import { defaultWorkers, runJobs, type Job } from "./pool.ts";
+import { BatchTotals, type BatchPlan } from "./batch-plan.ts";
+import { defaultWorkers, runJobs } from "./pool.ts";
 
 export interface BatchOptions {
   /** Threads that simulate on this machine (default: every core); only `local` and `shard` simulate here. */
@@ -27,14 +31,15 @@ export interface BatchOptions {
 export interface Executor {
   /** e.g. "local", "queue redis://127.0.0.1:6379" (never a password). */
   readonly name: string;
-  /** The tallies of `jobs`, in job order. */
-  run(jobs: readonly Job[], options: BatchOptions): Promise<Tally[]>;
+  /** Runs every job of `plan` and adds each tally into `totals` (`add`, or `addToReplication` for sums of jobs). */
+  run(plan: BatchPlan, options: BatchOptions, totals: BatchTotals): Promise<void>;
 }
 
 /** This machine's thread pool. */
 export const localExecutor: Executor = {
   name: "local",
-  run: (jobs, options) => runJobs(jobs, { workers: options.workers ?? defaultWorkers(), progress: { label: options.label } }),
+  run: (plan, options, totals) =>
+    runJobs(plan, { workers: options.workers ?? defaultWorkers(), progress: { label: options.label } }, (i, tally) => totals.add(i, tally)),
 };
 
 const current = new AsyncLocalStorage<Executor>();
@@ -49,7 +54,9 @@ export function currentExecutor(): Executor {
   return current.getStore() ?? localExecutor;
 }
 
-/** Runs a batch of jobs on the executor in force; tallies in job order. */
-export function runBatch(jobs: readonly Job[], options: BatchOptions): Promise<Tally[]> {
-  return currentExecutor().run(jobs, options);
+/** Runs the jobs of `plan` on the executor in force; for each run, one tally per replication. */
+export async function runBatch(plan: BatchPlan, options: BatchOptions): Promise<Tally[][]> {
+  const totals = new BatchTotals(plan);
+  await currentExecutor().run(plan, options, totals);
+  return totals.tallies();
 }

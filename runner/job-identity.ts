@@ -18,7 +18,7 @@ import { createHash } from "node:crypto";
 import type { AccountModel } from "../models/index.ts";
 import { decodePlain, encodePlain, PlainDataError } from "./plain-data.ts";
 import { modelShapeError } from "./model-shape.ts";
-import type { Job } from "./pool.ts";
+import type { BatchPlan, Job } from "./batch-plan.ts";
 
 /** Format tag of a job payload; part of every id, so a new format never reuses old results. */
 export const jobFormat = "inmail-sim-job/1";
@@ -59,19 +59,59 @@ export function jobPayload(version: string, job: Job): { id: string; payload: Jo
 }
 
 /**
- * The ids of `jobs` under code `version`, in order. Jobs of one model share its
- * encoding (the model object is encoded once).
+ * The ids of jobs under code `version`, one job at a time (a batch's jobs are made
+ * from its plan as they are needed). Jobs of one model share its encoding: each model
+ * object is encoded once.
  */
-export function jobIds(version: string, jobs: readonly Job[]): string[] {
-  const models = new Map<AccountModel, string>();
-  return jobs.map((job) => {
-    let model = models.get(job.model);
-    if (model === undefined) {
-      model = encodePlain(job.model, "model");
-      models.set(job.model, model);
+export class JobIdentities {
+  readonly version: string;
+  readonly #models = new Map<AccountModel, string>();
+
+  constructor(version: string) {
+    this.version = version;
+  }
+
+  /** The canonical text of `model` (as a payload carries it). */
+  model(model: AccountModel): string {
+    let text = this.#models.get(model);
+    if (text === undefined) {
+      text = encodePlain(model, "model");
+      this.#models.set(model, text);
     }
-    return idOf(version, model, job.seed, job.chunk);
+    return text;
+  }
+
+  /** The id of `job` (64 hex digits). */
+  id(job: Job): string {
+    return idOf(this.version, this.model(job.model), job.seed, job.chunk);
+  }
+
+  /** The payload of `job`: what a worker is sent. */
+  payload(job: Job): JobPayload {
+    const chunk = { replication: job.chunk.replication, from: job.chunk.from, to: job.chunk.to };
+    return { format: jobFormat, version: this.version, model: this.model(job.model), seed: job.seed, chunk };
+  }
+}
+
+/** The ids of `jobs` under code `version`, in order. */
+export function jobIds(version: string, jobs: readonly Job[]): string[] {
+  const ids = new JobIdentities(version);
+  return jobs.map((job) => ids.id(job));
+}
+
+/**
+ * A digest of the batch `plan` under code `version`: its runs (each model's canonical
+ * text, seed, accounts, replications) and how they are cut into jobs — so two batches
+ * with the same digest run the same jobs. O(runs).
+ */
+export function batchDigest(version: string, plan: BatchPlan): string {
+  const ids = new JobIdentities(version);
+  const hash = createHash("sha256").update(`${jobFormat}\0${version}`);
+  plan.runs.forEach((run, r) => {
+    const shape = encodePlain({ seed: run.seed, accounts: run.accounts, replications: run.replications, chunkAccounts: plan.chunkAccounts[r]! });
+    hash.update(`\0${ids.model(run.model)}\0${shape}`);
   });
+  return hash.digest("hex");
 }
 
 const hex64 = /^[0-9a-f]{64}$/;

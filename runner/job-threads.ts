@@ -3,13 +3,13 @@
  * job on a free thread and resolves with its packed tally, so the process's event loop
  * — BullMQ's, which renews job locks and talks to Redis — never simulates and a
  * CPU-bound job never loses its lock. The threads are the pool's (pool-thread.ts,
- * started from the cached bundle, pool-entry.ts): each job is sent as a one-job list
- * with its own claim counter.
+ * started from the cached bundle, pool-entry.ts): each job is sent alone, with its own
+ * claim counter.
  */
 import { Worker } from "node:worker_threads";
 import { threadEntry } from "./pool-entry.ts";
 import { claimSlots, type ThreadMessage, type ThreadStart } from "./pool-thread.ts";
-import type { Job } from "./pool.ts";
+import type { Job } from "./batch-plan.ts";
 
 interface Pending {
   readonly job: Job;
@@ -68,7 +68,7 @@ export class JobThreads {
       const pending = this.#waiting.shift()!;
       this.#busy.set(thread, pending);
       const claim = new Int32Array(new SharedArrayBuffer(claimSlots * Int32Array.BYTES_PER_ELEMENT));
-      const start: ThreadStart = { models: [pending.job.model], jobs: [{ model: 0, seed: pending.job.seed, chunk: pending.job.chunk }], claim };
+      const start: ThreadStart = { job: pending.job, claim };
       thread.postMessage(start);
     }
   }

@@ -4,7 +4,7 @@
  */
 import { ChunkSimulator } from "../models/simulate.ts";
 import { packTally, type Tally } from "../models/tally.ts";
-import type { Job } from "./pool.ts";
+import type { Job } from "./batch-plan.ts";
 
 /**
  * Runs jobs in this thread, reusing one simulator while consecutive jobs share their

@@ -1,8 +1,9 @@
 /**
- * Runs simulation jobs — (model, seed, chunk of accounts) — on every core and returns
- * their tallies in job order. A job's tally depends only on the job, and tallies are
- * integer counts that add up to the same bits in any order, so the result does not
- * depend on the number of workers or on which thread ran which job.
+ * Runs the jobs of a batch plan — (model, seed, chunk of accounts), batch-plan.ts — on
+ * every core and hands each tally to `onTally` with its job's index, as it arrives. A
+ * job's tally depends only on the job, and tallies are integer counts that add up to
+ * the same bits in any order, so the result does not depend on the number of workers
+ * or on which thread ran which job.
  *
  * `workers` counts the threads that simulate, this one included: 1 runs every job
  * here, in order; N > 1 also starts N − 1 worker threads. This thread simulates too:
@@ -10,12 +11,13 @@
  * bundle, ~80 ms through tsx; see pool-entry.ts) and then runs its first jobs on cold
  * code until its JIT has warmed up.
  *
- * Every thread is sent the whole job list at the start (each model once) and claims
- * jobs one at a time from a counter in shared memory (`Atomics.add`), so no thread
- * ever waits for another to hand it work, and all finish within about one job of each
- * other. Each thread reuses its simulator while jobs share a model and seed (see
- * ChunkSimulator). Tallies come back as messages; a failing job raises a shared flag
- * that stops every thread at its next claim.
+ * Every thread is sent the plan at the start (O(runs): each job is computed from its
+ * index, never listed) and claims jobs one at a time from a counter in shared memory
+ * (`Atomics.add`), so no thread ever waits for another to hand it work, and all
+ * finish within about one job of each other. Each thread reuses its simulator while
+ * jobs share a model and seed (see ChunkSimulator). Tallies come back as messages and
+ * are handed on at once, never kept; a failing job raises a shared flag that stops
+ * every thread at its next claim.
  *
  * Plain `worker_threads`, not a pool library: under tsx a thread's simulation runs
  * ~10% slower once such a library is loaded in it (measured with piscina), which
@@ -28,17 +30,14 @@
 import { availableParallelism } from "node:os";
 import { setFlagsFromString } from "node:v8";
 import { Worker } from "node:worker_threads";
-import { unpackTally, type AccountModel, type Chunk, type Tally } from "../models/index.ts";
+import { unpackTally, type Tally } from "../models/index.ts";
+import { jobAt, type BatchPlan } from "./batch-plan.ts";
 import { threadEntry, type ThreadEntry } from "./pool-entry.ts";
-import { CLAIM_FAILED, CLAIM_NEXT, claimSlots, type ThreadMessage, type ThreadStart } from "./pool-thread.ts";
+import { CLAIM_FAILED, CLAIM_NEXT, claimSlots, sliceLength, type PlanSlice, type ThreadMessage, type ThreadStart } from "./pool-thread.ts";
 import { JobRunner } from "./pool-worker.ts";
 import { progress } from "./progress.ts";
 
-export interface Job {
-  readonly model: AccountModel;
-  readonly seed: number | string;
-  readonly chunk: Chunk;
-}
+export type { Job } from "./batch-plan.ts";
 
 export interface PoolOptions {
   /** Threads that simulate, this one included (integer ≥ 1); 1 runs the jobs here. */
@@ -47,6 +46,8 @@ export interface PoolOptions {
   readonly progress?: { readonly label: string };
   /** How worker threads load their code (see pool-entry.ts); default: the cached bundle, tsx if it fails. */
   readonly threadCode?: "bundle" | "tsx";
+  /** Which of the plan's jobs to run: every `step`-th from `first` (default: all of them). */
+  readonly slice?: PlanSlice;
 }
 
 /** The default number of workers: every core this process may use. */
@@ -92,48 +93,40 @@ function startThreads(entry: ThreadEntry, count: number): { threads: Worker[]; c
 
 const nextTurn = () => new Promise<void>((resolve) => setImmediate(resolve));
 
-/** The job list as threads are sent it: each distinct model once, jobs naming theirs by index. */
-function threadStart(jobs: readonly Job[], claim: Int32Array): ThreadStart {
-  const models: AccountModel[] = [];
-  const index = new Map<AccountModel, number>();
-  const list = jobs.map(({ model, seed, chunk }) => {
-    let m = index.get(model);
-    if (m === undefined) {
-      m = models.push(model) - 1;
-      index.set(model, m);
-    }
-    return { model: m, seed, chunk };
-  });
-  return { models, jobs: list, claim };
-}
-
 /**
- * Runs `jobs` on `options.workers` threads (never more threads than jobs); resolves
- * with their tallies in job order. Rejects with the first error a job throws (the
- * remaining jobs are abandoned and the threads stopped).
+ * Runs the jobs of `plan` (or of `options.slice` of it) on `options.workers` threads
+ * (never more threads than jobs), handing each tally to `onTally` with its job's index
+ * in the plan, in whatever order they finish. Rejects with the first error a job
+ * throws (the remaining jobs are abandoned and the threads stopped).
  */
-export async function runJobs(jobs: readonly Job[], options: PoolOptions): Promise<Tally[]> {
+export async function runJobs(plan: BatchPlan, options: PoolOptions, onTally: (job: number, tally: Tally) => void): Promise<void> {
   if (!Number.isInteger(options.workers) || options.workers < 1) {
     throw new RangeError(`workers must be an integer ≥ 1, not ${options.workers}`);
   }
-  const results: Tally[] = new Array(jobs.length);
-  const bar = options.progress ? progress(options.progress.label, jobs.length) : undefined;
-  const extra = Math.min(options.workers, jobs.length) - 1;
+  const slice = options.slice ?? { first: 0, step: 1 };
+  if (!Number.isInteger(slice.first) || slice.first < 0 || !Number.isInteger(slice.step) || slice.step < 1) {
+    throw new RangeError(`a slice is every step-th job (step ≥ 1) from first (≥ 0), not ${JSON.stringify(slice)}`);
+  }
+  const count = sliceLength(plan, slice);
+  const jobOf = (k: number) => slice.first + k * slice.step;
+  const bar = options.progress ? progress(options.progress.label, count) : undefined;
+  const extra = Math.min(options.workers, count) - 1;
   const runner = new JobRunner();
   if (extra <= 0) {
     try {
-      for (let i = 0; i < jobs.length; i++) {
-        results[i] = runner.run(jobs[i]!);
+      for (let k = 0; k < count; k++) {
+        const i = jobOf(k);
+        onTally(i, runner.run(jobAt(plan, i)));
         bar?.tick();
       }
-      return results;
+      return;
     } finally {
       bar?.stop();
     }
   }
 
   const claim = new Int32Array(new SharedArrayBuffer(claimSlots * Int32Array.BYTES_PER_ELEMENT));
-  const start = threadStart(jobs, claim);
+  const start: ThreadStart = { plan, slice, claim };
   const entry = await threadEntry(options.threadCode === "tsx" ? null : undefined);
   const { threads, compilerBack } = startThreads(entry, extra);
   let done = 0;
@@ -149,42 +142,49 @@ export async function runJobs(jobs: readonly Job[], options: PoolOptions): Promi
   const finish = () => {
     done++;
     bar?.tick();
-    if (done === jobs.length) settle();
+    if (done === count) settle();
+  };
+  const take = (i: number, tally: Tally) => {
+    try {
+      onTally(i, tally);
+    } catch (err) {
+      fail(err);
+      return;
+    }
+    finish();
   };
   threads.forEach((thread) => {
     thread.on("message", (m: ThreadMessage) => {
       if ("stopped" in m) {
-        if (++stopped === threads.length && done < jobs.length) settle();
+        if (++stopped === threads.length && done < count) settle();
       } else if ("error" in m) fail(new Error(m.error));
-      else {
-        results[m.id] = unpackTally(m.packed);
-        finish();
-      }
+      else if (failure === undefined) take(m.id, unpackTally(m.packed));
     });
     thread.on("error", fail);
     thread.on("exit", (code) => {
-      if (done < jobs.length) fail(new Error(`a worker thread stopped (exit code ${code}) before its jobs were done`));
+      if (done < count) fail(new Error(`a worker thread stopped (exit code ${code}) before its jobs were done`));
     });
     thread.postMessage(start);
   });
   try {
     // This thread claims jobs from the same counter, letting messages in between jobs.
     for (;;) {
-      const i = Atomics.add(claim, CLAIM_NEXT, 1);
-      if (i >= jobs.length || failure !== undefined || Atomics.load(claim, CLAIM_FAILED) !== 0) break;
+      const k = Atomics.add(claim, CLAIM_NEXT, 1);
+      if (k >= count || failure !== undefined || Atomics.load(claim, CLAIM_FAILED) !== 0) break;
+      const i = jobOf(k);
+      let tally: Tally;
       try {
-        results[i] = runner.run(jobs[i]!);
+        tally = runner.run(jobAt(plan, i));
       } catch (err) {
         fail(err);
         break;
       }
-      finish();
+      take(i, tally);
       await nextTurn();
     }
-    if (done < jobs.length && failure === undefined) await finished;
+    if (done < count && failure === undefined) await finished;
     if (failure !== undefined) throw failure;
-    if (done < jobs.length) throw new Error(`the worker threads stopped with ${jobs.length - done} jobs not done`);
-    return results;
+    if (done < count) throw new Error(`the worker threads stopped with ${count - done} jobs not done`);
   } finally {
     compilerBack();
     bar?.stop();

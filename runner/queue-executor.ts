@@ -3,9 +3,12 @@
  * number of machines (scenarios/worker.ts) simulate them, and each result is stored
  * under its job identity (job-identity.ts, queue-names.ts). This process simulates
  * nothing: it adds the jobs whose results are not stored yet, waits for them, and
- * returns every tally in job order — the same tallies as the local pool, whoever ran
- * which job, in whatever order, however often.
+ * adds every tally into its replication's total — the same totals as the local pool,
+ * whoever ran which job, in whatever order, however often.
  *
+ * - The batch's jobs are made from its plan as they are queued, at most `window` of
+ *   them outstanding at a time (each one's result is added, and forgotten, as it
+ *   comes): memory here and in Redis stays bounded whatever the size of the batch.
  * - Re-running a command reuses every result already stored (after a crash of this
  *   process, only what is missing runs); a job already queued is not queued twice
  *   (its BullMQ id is its identity).
@@ -19,12 +22,11 @@
  */
 import { Queue, QueueEvents } from "bullmq";
 import type { Redis } from "ioredis";
-import type { Tally } from "../models/index.ts";
+import { jobAt, jobCount, type BatchPlan, type BatchTotals, type Job } from "./batch-plan.ts";
 import { RunnerInputError } from "./runner-input-error.ts";
 import type { BatchOptions, Executor } from "./executor.ts";
-import { jobIds, jobPayload } from "./job-identity.ts";
+import { JobIdentities } from "./job-identity.ts";
 import { codeVersion } from "./pool-entry.ts";
-import type { Job } from "./pool.ts";
 import { identityOf, queueJobId, queueName, resultKey, resultTtlSeconds } from "./queue-names.ts";
 import { queueProgress } from "./queue-progress.ts";
 import { closeWithin, connectRedis, lastingOptions, redactUrl } from "./redis-connection.ts";
@@ -38,6 +40,8 @@ const sweepMs = 1000;
 const closeMs = 2000;
 /** Jobs added per round trip. */
 const addBatch = 500;
+/** Most jobs outstanding (queued or running, result not yet here) at a time, by default. */
+export const defaultWindow = 20_000;
 
 const sleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
 
@@ -62,32 +66,46 @@ export interface QueueExecutor extends Executor {
   close(): Promise<void>;
 }
 
+export interface QueueTuning {
+  /** Most jobs outstanding at a time (default `defaultWindow`). */
+  readonly window?: number;
+}
+
 /** An executor on the queue at `url` (the `--queue` value); connects at its first batch. */
-export function queueExecutor(url: string, option = "--queue"): QueueExecutor {
+export function queueExecutor(url: string, option = "--queue", tuning: QueueTuning = {}): QueueExecutor {
   const shown = redactUrl(url);
+  const window = tuning.window ?? defaultWindow;
   const bull: { close(): Promise<unknown> }[] = [];
   const connections: Redis[] = [];
   let redis: Redis | undefined;
 
-  const run = async (jobs: readonly Job[], options: BatchOptions): Promise<Tally[]> => {
-    if (jobs.length === 0) return [];
+  const run = async (plan: BatchPlan, options: BatchOptions, totals: BatchTotals): Promise<void> => {
+    const total = jobCount(plan);
+    if (total === 0) return;
     if (redis === undefined) {
       redis = await connectRedis(option, url);
       connections.push(redis);
     }
     const store = redis;
-    const version = await codeVersion();
-    const ids = jobIds(version, jobs);
-    const jobOf = new Map<string, Job>();
-    ids.forEach((id, i) => jobOf.has(id) || jobOf.set(id, jobs[i]!));
-    const results = new Map<string, Tally>();
+    const identities = new JobIdentities(await codeVersion());
+    // The outstanding jobs: by identity, the job and the indices in the plan that are it.
+    const outstanding = new Map<string, { job: Job; indices: number[] }>();
+    let next = 0;
+    let done = 0;
+    const touched: string[] = [];
     const take = (id: string, text: string | null) => {
-      if (text === null || results.has(id)) return;
+      const o = outstanding.get(id);
+      if (text === null || o === undefined) return;
+      let tally;
       try {
-        results.set(id, decodeResult(text, jobOf.get(id)!));
+        tally = decodeResult(text, o.job);
       } catch (err) {
         throw new RunnerInputError(`${option}: the result stored in ${shown} under ${resultKey(id)} is not its job's (${(err as Error).message}); delete that key and run again`);
       }
+      for (const i of o.indices) totals.add(i, tally);
+      done += o.indices.length;
+      outstanding.delete(id);
+      touched.push(id);
     };
     const readStored = async (wanted: readonly string[]) => {
       for (let i = 0; i < wanted.length; i += 1000) {
@@ -96,10 +114,42 @@ export function queueExecutor(url: string, option = "--queue"): QueueExecutor {
         slice.forEach((id, k) => take(id, texts[k] ?? null));
       }
     };
-    const missing = () => [...jobOf.keys()].filter((id) => !results.has(id));
+    // Keep what this run used for another week from now.
+    const keep = async () => {
+      if (touched.length === 0) return;
+      const pipeline = store.pipeline();
+      for (const id of touched.splice(0)) pipeline.expire(resultKey(id), resultTtlSeconds);
+      await pipeline.exec();
+    };
+    /** Takes the plan's next jobs into the window; the identities of those not outstanding before. */
+    const widen = (): string[] => {
+      const fresh: string[] = [];
+      while (next < total && outstanding.size < window) {
+        const job = jobAt(plan, next);
+        const id = identities.id(job);
+        const o = outstanding.get(id);
+        if (o) o.indices.push(next);
+        else {
+          outstanding.set(id, { job, indices: [next] });
+          fresh.push(id);
+        }
+        next++;
+      }
+      return fresh;
+    };
 
-    await readStored([...jobOf.keys()]);
-    if (results.size === jobOf.size) return ids.map((id) => results.get(id)!);
+    // Everything already stored is taken without a queue (a re-run of a finished command).
+    let fresh: string[] = [];
+    for (;;) {
+      fresh = widen();
+      await readStored(fresh);
+      fresh = fresh.filter((id) => outstanding.has(id));
+      if (fresh.length > 0 || next >= total) break;
+    }
+    if (done === total) {
+      await bounded(keep()).catch(() => {});
+      return;
+    }
 
     // BullMQ does not close connections it is given: they are closed with the executor.
     const queueConnection = store.duplicate(lastingOptions());
@@ -112,11 +162,11 @@ export function queueExecutor(url: string, option = "--queue"): QueueExecutor {
     const finished = new Set<string>();
     events.on("completed", ({ jobId }) => {
       const id = identityOf(jobId);
-      if (id !== undefined && jobOf.has(id)) finished.add(id);
+      if (id !== undefined && outstanding.has(id)) finished.add(id);
     });
     events.on("failed", ({ jobId, failedReason }) => {
       const id = identityOf(jobId);
-      if (id !== undefined && jobOf.has(id)) failure ??= `job ${id.slice(0, 12)}… failed on a worker: ${failedReason}`;
+      if (id !== undefined && outstanding.has(id)) failure ??= `job ${id.slice(0, 12)}… failed on a worker: ${failedReason}`;
     });
     queue.on("error", () => {});
     events.on("error", () => {});
@@ -125,47 +175,54 @@ export function queueExecutor(url: string, option = "--queue"): QueueExecutor {
     const enqueue = async (wanted: readonly string[]) => {
       for (let i = 0; i < wanted.length; i += addBatch) {
         await queue.addBulk(
-          wanted.slice(i, i + addBatch).map((id) => ({
-            name: "simulate",
-            data: jobPayload(version, jobOf.get(id)!).payload,
+          wanted.slice(i, i + addBatch).flatMap((id) => {
+            const o = outstanding.get(id);
+            if (o === undefined) return [];
             // Results live in the store: BullMQ keeps no finished job, so a re-run can queue it again.
-            opts: { jobId: queueJobId(id), removeOnComplete: true, removeOnFail: true, attempts: 1 },
-          })),
+            return [{ name: "simulate", data: identities.payload(o.job), opts: { jobId: queueJobId(id), removeOnComplete: true, removeOnFail: true, attempts: 1 } }];
+          }),
         );
       }
     };
     let runId = await serverRunId(store);
-    await enqueue(missing());
+    await enqueue(fresh);
 
-    const bar = queueProgress(options.label, jobOf.size);
+    const bar = queueProgress(options.label, total);
     let lastOk = performance.now();
     let lastSweep = 0;
     let workers = 0;
     try {
-      while (results.size < jobOf.size) {
+      while (done < total) {
         if (failure !== undefined) throw new RunnerInputError(`${option}: ${failure}`);
         try {
           // A lasting connection waits for Redis rather than failing: each round is bounded here.
           await bounded(
             (async () => {
               if (finished.size > 0) {
-                const done = [...finished];
+                const ids = [...finished];
                 finished.clear();
-                await readStored(done);
+                await readStored(ids);
               }
               if (performance.now() - lastSweep >= sweepMs) {
                 lastSweep = performance.now();
                 const now = await serverRunId(store);
                 if (now !== runId) {
-                  // Redis restarted: its queue (and perhaps its store) is gone; what we hold stays.
+                  // Redis restarted: its queue (and perhaps its store) is gone; what we have added stays.
                   runId = now;
-                  await readStored(missing());
-                  const again = missing();
-                  process.stderr.write(`${options.label}: Redis at ${shown} restarted; queued the ${again.length} jobs not done again\n`);
+                  await readStored([...outstanding.keys()]);
+                  const again = [...outstanding.keys()];
+                  process.stderr.write(`${options.label}: Redis at ${shown} restarted; queued the ${again.length} outstanding jobs again\n`);
                   await enqueue(again);
-                } else await readStored(missing());
+                } else await readStored([...outstanding.keys()]);
                 workers = await queue.getWorkersCount();
               }
+              // Room in the window: the plan's next jobs (those already stored are taken, the rest queued).
+              if (outstanding.size <= window / 2 && next < total) {
+                const more = widen();
+                await readStored(more);
+                await enqueue(more);
+              }
+              if (touched.length >= 1000) await keep();
             })(),
           );
           lastOk = performance.now();
@@ -173,22 +230,18 @@ export function queueExecutor(url: string, option = "--queue"): QueueExecutor {
           if (err instanceof RunnerInputError) throw err;
           if (performance.now() - lastOk > lostSeconds * 1000) {
             throw new RunnerInputError(
-              `${option}: lost Redis at ${shown} for over ${lostSeconds} s with ${jobOf.size - results.size} of ${jobOf.size} jobs not done; ` +
+              `${option}: lost Redis at ${shown} for over ${lostSeconds} s with ${total - done} of ${total} jobs not done; ` +
                 "results stored so far are kept there: run the same command again once it is back",
             );
           }
         }
-        bar.update(results.size, workers);
-        if (results.size < jobOf.size) await sleep(finished.size > 0 ? 0 : 50);
+        bar.update(done, workers);
+        if (done < total) await sleep(finished.size > 0 ? 0 : 50);
       }
     } finally {
       bar.stop();
     }
-    // Keep what this run used for another week from now.
-    const keep = store.pipeline();
-    for (const id of jobOf.keys()) keep.expire(resultKey(id), resultTtlSeconds);
-    await bounded(keep.exec()).catch(() => {});
-    return ids.map((id) => results.get(id)!);
+    await bounded(keep()).catch(() => {});
   };
 
   return {

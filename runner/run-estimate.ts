@@ -28,8 +28,6 @@ export const limitSeconds = 15 * 60;
 const baseBytes = 150 * 2 ** 20;
 /** Memory per pool thread beyond this one, in bytes. */
 const threadBytes = 40 * 2 ** 20;
-/** Memory of one planned job (its chunk and its tally once done), in bytes. */
-const jobBytes = 600;
 
 /** The size of one model run, as the estimate needs it (a `ModelRun` of run-models.ts fits). */
 export interface SizedRun {
@@ -121,9 +119,9 @@ export class RunSizer {
     const e = unitEvents(run.model) * run.accounts * run.replications;
     this.#events += e;
     this.#runs++;
-    // One tally per replication (and its summary), one planned job per 500 accounts of a replication.
-    const tallyBytes = run.replications * run.model.cycles * tallyFields.length * 8 * 3;
-    this.#memory += tallyBytes + run.replications * Math.ceil(run.accounts / 500) * jobBytes;
+    // One tally per replication (and its summary); jobs are made from their index as they run
+    // and their tallies added up as they come (batch-plan.ts), so their number costs no memory.
+    this.#memory += run.replications * run.model.cycles * tallyFields.length * 8 * 3;
     if (this.#largest === undefined || e > this.#largest.events) this.#largest = { run, events: e };
   }
 

@@ -6,12 +6,12 @@
  * force (executor.ts): this machine's threads, or a queue, shard or merged parts.
  */
 import type { AccountModel, Tally } from "../models/index.ts";
-import { batchTallies, planBatch } from "./batch-plan.ts";
+import { planBatch, type ModelRun } from "./batch-plan.ts";
 import { runBatch } from "./executor.ts";
 import { defaultWorkers } from "./pool.ts";
 import { estimateRuns, refuseTooLarge } from "./run-estimate.ts";
 
-export { chunkAccounts } from "./batch-plan.ts";
+export { chunkAccounts, type ModelRun } from "./batch-plan.ts";
 
 export interface RunOptions {
   /** Threads that simulate (default: every core). */
@@ -22,26 +22,17 @@ export interface RunOptions {
   big?: boolean;
 }
 
-/** `replications` × `accounts` units of one model. */
-export interface ModelRun {
-  readonly model: AccountModel;
-  readonly seed: number | string;
-  readonly accounts: number;
-  readonly replications: number;
-}
-
 /**
  * Runs several models as one batch of jobs on the pool (one progress bar), each cut
- * into chunks of `chunkAccounts` accounts (batch-plan.ts); for each run, one tally per replication.
+ * into chunks of `chunkAccounts` accounts (batch-plan.ts); for each run, one tally per
+ * replication. Planning is O(runs): no job is built before it runs.
  * A batch whose estimate is above the limit (run-estimate.ts) is refused before anything
  * is planned or run (RunTooLargeError), unless `options.big`.
  */
 export async function runModels(runs: readonly ModelRun[], options: RunOptions): Promise<Tally[][]> {
   const workers = options.workers ?? defaultWorkers();
   refuseTooLarge(estimateRuns(runs, workers), options.big ?? false);
-  const batch = planBatch(runs);
-  const tallies = await runBatch(batch.jobs, { workers, label: options.label });
-  return batchTallies(batch, tallies);
+  return runBatch(planBatch(runs), { workers, label: options.label });
 }
 
 /** Runs `replications` × `accounts` units of `model`; one tally per replication. */

@@ -1,28 +1,30 @@
 /**
  * Brokerless shards, for batch schedulers that only launch N copies of a command
  * (Slurm arrays, Kubernetes Indexed Jobs): `--shard i/N --part FILE` simulates a
- * deterministic slice of the command's batch — the i-th of every N distinct jobs, in
- * job order — and writes a part: the command, its arguments, the code version, the
- * batch's digest and the slice's tallies by job identity. `scenarios/merge.ts` checks
- * the parts and runs the command again with `--from-part` for each: every tally comes
- * from the parts (nothing is simulated again) and the command summarises and writes
- * exactly what the full run writes.
+ * deterministic slice of the command's batch — job i − 1 and every N-th after it, in
+ * the plan's order — and writes a part: the command, its arguments, the code version,
+ * the batch's digest (job-identity.ts `batchDigest`) and the slice's tallies added up
+ * by replication of each run (one tally per replication, whatever the number of jobs:
+ * tallies are integer counts, so sums of sums give the full run's bits).
+ * `scenarios/merge.ts` checks the parts and runs the command again with `--from-part`
+ * for each: every tally comes from the parts (nothing is simulated again), each
+ * replication is checked to count every account once, and the command summarises and
+ * writes exactly what the full run writes.
  *
  * A part covers the command's first batch. A command whose later batches depend on the
  * first one's results (notebooks/recruiting-team.ts sizes its teams from single seats)
  * cannot be cut this way: merging its parts stops with a message saying so; run it with
  * `--queue` instead.
  */
-import { createHash } from "node:crypto";
 import { readFileSync } from "node:fs";
-import type { Tally } from "../models/index.ts";
+import { BatchTotals, jobCount, type BatchPlan } from "./batch-plan.ts";
 import { RunnerInputError } from "./runner-input-error.ts";
 import type { BatchOptions, Executor } from "./executor.ts";
-import { jobIds } from "./job-identity.ts";
-import { runJobs, defaultWorkers, type Job } from "./pool.ts";
-import { decodeResult, encodeResult } from "./result-codec.ts";
+import { batchDigest } from "./job-identity.ts";
+import { runJobs, defaultWorkers } from "./pool.ts";
+import { decodeTally, encodeResult } from "./result-codec.ts";
 
-export const partFormat = "inmail-sim-part/1";
+export const partFormat = "inmail-sim-part/2";
 
 export interface Part {
   readonly format: typeof partFormat;
@@ -32,31 +34,15 @@ export interface Part {
   readonly args: readonly string[];
   readonly codeVersion: string;
   readonly shard: { readonly index: number; readonly count: number };
-  /** The batch cut into shards: how many distinct jobs, and a hash of their identities in order. */
+  /** The batch cut into shards: how many jobs, and its digest (job-identity.ts `batchDigest`). */
   readonly batch: { readonly jobs: number; readonly digest: string } | null;
-  /** This slice's tallies (result-codec.ts) by job identity. */
-  readonly results: Readonly<Record<string, string>>;
+  /** This slice's tallies (result-codec.ts) summed by replication of each run; null for a replication none of whose jobs is in the slice. */
+  readonly results: readonly (readonly (string | null)[])[];
 }
 
 /** Thrown by the shard executor once its slice is simulated: the command stops there and the part is written. */
 export class ShardDone {
   constructor(readonly part: Part) {}
-}
-
-function digestOf(ids: readonly string[]): string {
-  return createHash("sha256").update(ids.join("\n")).digest("hex");
-}
-
-function distinct(ids: readonly string[], jobs: readonly Job[]): { ids: string[]; jobs: Job[] } {
-  const seen = new Set<string>();
-  const out = { ids: [] as string[], jobs: [] as Job[] };
-  ids.forEach((id, i) => {
-    if (seen.has(id)) return;
-    seen.add(id);
-    out.ids.push(id);
-    out.jobs.push(jobs[i]!);
-  });
-  return out;
 }
 
 export interface ShardSpec {
@@ -82,23 +68,25 @@ export function parseShard(option: string, text: string): { index: number; count
 export function shardExecutor(spec: ShardSpec): Executor {
   return {
     name: `shard ${spec.index}/${spec.count}`,
-    async run(jobs: readonly Job[], options: BatchOptions): Promise<Tally[]> {
-      const all = distinct(jobIds(spec.version, jobs), jobs);
-      const mine = all.ids.map((_, k) => k).filter((k) => k % spec.count === spec.index - 1);
-      const tallies = await runJobs(
-        mine.map((k) => all.jobs[k]!),
-        { workers: options.workers ?? defaultWorkers(), progress: { label: `${options.label} (shard ${spec.index}/${spec.count})` } },
+    async run(plan: BatchPlan, options: BatchOptions): Promise<void> {
+      const mine = new BatchTotals(plan);
+      await runJobs(
+        plan,
+        {
+          workers: options.workers ?? defaultWorkers(),
+          progress: { label: `${options.label} (shard ${spec.index}/${spec.count})` },
+          slice: { first: spec.index - 1, step: spec.count },
+        },
+        (i, tally) => mine.add(i, tally),
       );
-      const results: Record<string, string> = {};
-      mine.forEach((k, i) => (results[all.ids[k]!] = encodeResult(tallies[i]!)));
       throw new ShardDone({
         format: partFormat,
         command: spec.command,
         args: spec.args,
         codeVersion: spec.version,
         shard: { index: spec.index, count: spec.count },
-        batch: { jobs: all.ids.length, digest: digestOf(all.ids) },
-        results,
+        batch: { jobs: jobCount(plan), digest: batchDigest(spec.version, plan) },
+        results: mine.partial().map((row) => Array.from(row, (t) => (t === undefined ? null : encodeResult(t)))),
       });
     },
   };
@@ -106,7 +94,7 @@ export function shardExecutor(spec: ShardSpec): Executor {
 
 /** A part with no batch: the command ran none (it wrote its output as a full run does). */
 export function emptyPart(spec: ShardSpec): Part {
-  return { format: partFormat, command: spec.command, args: spec.args, codeVersion: spec.version, shard: { index: spec.index, count: spec.count }, batch: null, results: {} };
+  return { format: partFormat, command: spec.command, args: spec.args, codeVersion: spec.version, shard: { index: spec.index, count: spec.count }, batch: null, results: [] };
 }
 
 const isRecord = (v: unknown): v is Record<string, unknown> => v !== null && typeof v === "object" && !Array.isArray(v);
@@ -134,7 +122,7 @@ export function readPart(file: string): Part {
   if (!isRecord(s) || !Number.isInteger(s.index) || !Number.isInteger(s.count) || (s.index as number) < 1 || (s.index as number) > (s.count as number)) throw bad("shard");
   const b = p.batch;
   if (b !== null && (!isRecord(b) || !Number.isInteger(b.jobs) || typeof b.digest !== "string")) throw bad("batch");
-  if (!isRecord(p.results) || !Object.entries(p.results).every(([k, v]) => /^[0-9a-f]{64}$/.test(k) && typeof v === "string")) throw bad("results");
+  if (!Array.isArray(p.results) || !p.results.every((row) => Array.isArray(row) && row.every((v) => v === null || typeof v === "string"))) throw bad("results");
   return p as unknown as Part;
 }
 
@@ -167,21 +155,23 @@ export function checkParts(files: readonly string[], parts: readonly Part[]): vo
   if (absent.length > 0) {
     throw new RunnerInputError(`shard ${absent.map((k) => `${k}/${first.shard.count}`).join(", ")} missing; expected all ${first.shard.count} parts of the experiment`);
   }
-  const results = parts.reduce((n, p) => n + Object.keys(p.results).length, 0);
-  if (first.batch !== null && results !== first.batch.jobs) {
-    throw new RunnerInputError(`the parts hold ${results} results, but their batch has ${first.batch.jobs} jobs; make each part again`);
-  }
+  const shape = (p: Part) => p.results.map((row) => row.length).join(",");
+  parts.forEach((p, i) => {
+    if (shape(p) !== shape(first)) throw new RunnerInputError(`${files[i]}: a malformed part (its results are not shaped as ${files[0]}'s); make it again`);
+  });
 }
 
-/** Takes every tally of the command's first batch from checked `parts`; simulates nothing. */
+/**
+ * Takes every tally of the command's first batch from checked `parts`, simulates
+ * nothing; refuses parts of another batch, and a replication whose parts do not count
+ * each of its accounts once.
+ */
 export function partsExecutor(parts: readonly Part[], version: string): Executor {
   const first = parts[0]!;
-  const stored = new Map<string, string>();
-  for (const p of parts) for (const [id, text] of Object.entries(p.results)) stored.set(id, text);
   let batches = 0;
   return {
     name: "parts",
-    async run(jobs: readonly Job[]): Promise<Tally[]> {
+    async run(plan: BatchPlan, _options: BatchOptions, totals: BatchTotals): Promise<void> {
       if (first.codeVersion !== version) {
         throw new RunnerInputError(`the parts were made by code version ${first.codeVersion.slice(0, 12)}…, this checkout is ${version.slice(0, 12)}…; merge them with the code that made them`);
       }
@@ -190,12 +180,35 @@ export function partsExecutor(parts: readonly Part[], version: string): Executor
           `${first.command} runs another batch after its first, made from the first one's results; shards cover the first batch only: run it with --queue instead`,
         );
       }
-      const ids = jobIds(version, jobs);
-      const all = distinct(ids, jobs);
-      if (first.batch === null || digestOf(all.ids) !== first.batch.digest) {
+      const shaped = first.results.length === plan.runs.length && plan.runs.every((run, r) => first.results[r]!.length === run.replications);
+      if (first.batch === null || first.batch.jobs !== jobCount(plan) || batchDigest(version, plan) !== first.batch.digest || !shaped) {
         throw new RunnerInputError(`the parts are of another experiment: ${first.command} with their arguments runs other jobs in this checkout`);
       }
-      return ids.map((id, i) => decodeResult(stored.get(id)!, jobs[i]!));
+      const accounts = plan.runs.map(() => [] as number[]);
+      for (const p of parts) {
+        p.results.forEach((row, r) =>
+          row.forEach((text, rep) => {
+            if (text === null) return;
+            let tally;
+            try {
+              tally = decodeTally(text, plan.runs[r]!.model.cycles);
+            } catch (err) {
+              throw new RunnerInputError(`a malformed part (shard ${p.shard.index}/${p.shard.count}, run ${r + 1}, replication ${rep + 1}: ${(err as Error).message}); make it again`);
+            }
+            accounts[r]![rep] = (accounts[r]![rep] ?? 0) + tally.accounts;
+            totals.addToReplication(r, rep, tally);
+          }),
+        );
+      }
+      plan.runs.forEach((run, r) => {
+        const want = run.accounts * (run.model.seats ?? 1);
+        for (let rep = 0; rep < run.replications; rep++) {
+          const got = accounts[r]![rep] ?? 0;
+          if (got !== want) {
+            throw new RunnerInputError(`the parts count ${got} accounts in replication ${rep + 1} of run ${r + 1}, not its ${want}: a part is altered or of another experiment; make the parts again`);
+          }
+        }
+      });
     },
   };
 }

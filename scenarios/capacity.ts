@@ -12,18 +12,17 @@
  */
 import {
   creditRules,
-  planChunks,
   policyIds,
   refundAgings,
   replyRateResponse,
   summarize,
-  tallyByReplication,
   type AccountModel,
   type PolicyId,
   type RefundAging,
 } from "../models/index.ts";
 import { isMain, main, type ScenarioCli } from "./cli.ts";
 import type { ParamSpec, ParamValues } from "./params.ts";
+import { jobCount, planBatch } from "../runner/batch-plan.ts";
 import { runBatch } from "../runner/executor.ts";
 import { defaultWorkers } from "../runner/pool.ts";
 
@@ -147,12 +146,9 @@ export async function runCapacity(
 ): Promise<CapacityResult> {
   const model = capacityModel(p);
   const started = performance.now();
-  const chunks = planChunks(p.accounts, p.replications, options.chunkAccounts ?? capacityChunkAccounts(p));
-  const tallies = await runBatch(
-    chunks.map((chunk) => ({ model, seed: p.seed, chunk })),
-    { workers: options.workers, label: "capacity" },
-  );
-  const s = summarize(tallyByReplication(model.cycles, p.replications, chunks, tallies));
+  const plan = planBatch([{ model, seed: p.seed, accounts: p.accounts, replications: p.replications }], options.chunkAccounts ?? capacityChunkAccounts(p));
+  const [tallies] = await runBatch(plan, { workers: options.workers, label: "capacity" });
+  const s = summarize(tallies!);
   const wallSeconds = (performance.now() - started) / 1000;
   return {
     scenario: "capacity",
@@ -175,7 +171,7 @@ export async function runCapacity(
       events: s.events,
       wallSeconds,
       eventsPerSecond: wallSeconds > 0 ? s.events / wallSeconds : 0,
-      workers: Math.min(options.workers, chunks.length),
+      workers: Math.min(options.workers, jobCount(plan)),
     },
   };
 }

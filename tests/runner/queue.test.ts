@@ -12,6 +12,7 @@ import * as aq from "arquero";
 import { Queue, QueueEvents } from "bullmq";
 import { Redis } from "ioredis";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { BatchTotals, planBatch } from "../../runner/batch-plan.ts";
 import { withExecutor } from "../../runner/executor.ts";
 import { jobPayload } from "../../runner/job-identity.ts";
 import { queueExecutor } from "../../runner/queue-executor.ts";
@@ -109,13 +110,27 @@ describe("the queue", () => {
     const local = await runSweepPlan(sweep(), { workers: 1 });
     const watchConnection = new Redis(redis.url, { maxRetriesPerRequest: null });
     const watch = new Queue(queueName, { connection: watchConnection });
-    const executor = queueExecutor(redis.url);
+    // At most 4 of the 12 jobs outstanding at a time: the batch is queued in windows as results come.
+    const executor = queueExecutor(redis.url, "--queue", { window: 4 });
+    let most = 0;
+    let watching = true;
+    const sampling = (async () => {
+      while (watching) {
+        const c = await watch.getJobCounts("waiting", "active", "delayed", "prioritized");
+        most = Math.max(most, Object.values(c).reduce((a, b) => a + b, 0));
+        await new Promise((r) => setTimeout(r, 10));
+      }
+    })();
     try {
       const queued = withExecutor(executor, () => runSweepPlan(sweep()));
       // Every worker is running a job: kill one of them in the middle of it.
       await until("three jobs active", async () => (await watch.getActiveCount()) >= 3, 60);
       workers[0]!.child.kill("SIGKILL");
       const result = await queued;
+      watching = false;
+      await sampling;
+      expect(most).toBeGreaterThanOrEqual(3);
+      expect(most).toBeLessThanOrEqual(4);
       expect(aq.toCSV(result.rows)).toBe(aq.toCSV(local.rows));
       expect(Buffer.from(aq.toArrowIPC(result.rows)).equals(Buffer.from(aq.toArrowIPC(local.rows)))).toBe(true);
       expect(aq.toCSV(result.summary)).toBe(aq.toCSV(local.summary));
@@ -126,6 +141,8 @@ describe("the queue", () => {
       const again = await withExecutor(executor, () => runSweepPlan(sweep()));
       expect(aq.toCSV(again.rows)).toBe(aq.toCSV(local.rows));
     } finally {
+      watching = false;
+      await sampling;
       await executor.close();
       await watch.close();
       await watchConnection.quit();
@@ -136,8 +153,8 @@ describe("the queue", () => {
     const port = await freePort();
     const started = Date.now();
     const executor = queueExecutor(`redis://user:hunter2@127.0.0.1:${port}`);
-    const job = { model: buildModel(resolve(scenarioParams("seller"), [])).model, seed: 1, chunk: { replication: 0, from: 0, to: 1 } };
-    const err = await executor.run([job], { label: "t" }).catch((e: unknown) => e);
+    const plan = planBatch([{ model: buildModel(resolve(scenarioParams("seller"), [])).model, seed: 1, accounts: 1, replications: 1 }]);
+    const err = await executor.run(plan, { label: "t" }, new BatchTotals(plan)).catch((e: unknown) => e);
     await executor.close();
     expect(err).toBeInstanceOf(RunnerInputError);
     expect((err as Error).message).toMatch(new RegExp(`--queue: cannot reach Redis at redis://user:\\*\\*\\*@127\\.0\\.0\\.1:${port} \\(ECONNREFUSED\\)`));

@@ -69,9 +69,14 @@ describe("shards", () => {
     const version = await codeVersion();
     const full = await runSweepPlan(tinySweep(), { workers: 1 });
     const parts = await shardParts(3, version);
-    const ids = parts.flatMap((p) => Object.keys(p.results));
-    expect(new Set(ids).size).toBe(ids.length);
-    expect(ids.length).toBe(parts[0]!.batch!.jobs);
+    // The sweep's 2 runs of 4 replications, 1 job each: jobs 0, 3, 6 in shard 1, 1, 4, 7 in shard 2, 2, 5 in shard 3,
+    // each part holding one tally per replication it has a job of.
+    expect(parts[0]!.batch!.jobs).toBe(8);
+    expect(parts.map((p) => p.results.map((row) => row.map((t) => (t === null ? 0 : 1)).join("")))).toEqual([
+      ["1001", "0010"],
+      ["0100", "1001"],
+      ["0010", "0100"],
+    ]);
     checkParts(["p1", "p2", "p3"], parts);
     const merged = await withExecutor(partsExecutor(parts, version), () => runSweepPlan(tinySweep(), { workers: 1 }));
     expect(aq.toCSV(merged.rows)).toBe(aq.toCSV(full.rows));
@@ -88,6 +93,15 @@ describe("shards", () => {
     const executor = partsExecutor([a!, b!, c!], version);
     await withExecutor(executor, () => runSweepPlan(tinySweep(), { workers: 1 }));
     await expect(withExecutor(executor, () => runSweepPlan(tinySweep(), { workers: 1 }))).rejects.toThrow(/runs another batch after its first/);
+    // A replication left out, or counted twice: its accounts do not add up.
+    const without = { ...c!, results: c!.results.map((row) => row.map(() => null)) };
+    await expect(withExecutor(partsExecutor([a!, b!, without], version), () => runSweepPlan(tinySweep(), { workers: 1 }))).rejects.toThrow(
+      /the parts count 0 accounts in replication 3 of run 1, not its 30/,
+    );
+    const twice = { ...c!, results: c!.results.map((row, r) => row.map((t, rep) => t ?? a!.results[r]![rep]!)) };
+    await expect(withExecutor(partsExecutor([a!, b!, twice], version), () => runSweepPlan(tinySweep(), { workers: 1 }))).rejects.toThrow(
+      /the parts count 60 accounts in replication 1 of run 1, not its 30/,
+    );
     const other = planSweep("tiny", scenarioParams("seller"), resolve(scenarioParams("seller"), ["accounts=30", "replications=4", "cycles=3"]), []);
     await expect(withExecutor(partsExecutor([a!, b!, c!], version), () => runSweepPlan(other, { workers: 1 }))).rejects.toThrow(/another experiment/);
   });

@@ -10,7 +10,7 @@
 import { defaultStartDate } from "../../../models/account-simulation.ts";
 import { traceAccount } from "../../../models/simulate.ts";
 import type { Tally } from "../../../models/tally.ts";
-import { batchTallies, planBatch } from "../../../runner/batch-plan.ts";
+import { planBatch } from "../../../runner/batch-plan.ts";
 import { durationWords, estimateRuns, eventsPerSecondPerThread } from "../../../runner/run-estimate.ts";
 import { InputError, type ParamValues } from "../../../scenarios/params.ts";
 import { planTeam, teamParams, teamResult, type TeamPlan, type TeamResult } from "../../../scenarios/team-plan.ts";
@@ -64,9 +64,7 @@ export interface Extras {
 
 /** Runs `plan` on the pool; null when superseded. */
 async function runPlan(pool: WebWorkerPool, plan: TeamPlan, onProgress?: (done: number, total: number) => void): Promise<Tally[][] | null> {
-  const batch = planBatch(plan.runs);
-  const tallies = await pool.run(batch, onProgress);
-  return tallies === null ? null : batchTallies(batch, tallies);
+  return pool.run(planBatch(plan.runs), onProgress);
 }
 
 /** The longest computation the page starts, in seconds (estimated as the command line does, run-estimate.ts). */
@@ -103,10 +101,8 @@ export async function computeExtras(pool: WebWorkerPool, values: ParamValues, te
   const other = s.policies.length > 1 ? null : planTeam({ ...values, target: "none", policy: policy === "linkedin" ? "guide" : "linkedin" });
   // One batch: the curve's runs, then the other policy's.
   const runs = [...curvePlans.flatMap((p) => p.runs), ...(other?.runs ?? [])];
-  const batch = planBatch(runs);
-  const tallies = await pool.run(batch);
-  if (tallies === null) return null;
-  const byRun = batchTallies(batch, tallies);
+  const byRun = await pool.run(planBatch(runs));
+  if (byRun === null) return null;
 
   const curve: CurvePoint[] = [];
   let at = 0;

@@ -1,25 +1,25 @@
 /**
  * The page's pool of Web Workers, made from the inlined worker script through a Blob
  * URL (browsers refuse workers from file: URLs). It runs a batch (batch-plan.ts) as
- * the Node pool does: every worker gets the models once, then claims one job at a time;
- * tallies are put back in job order, so the result does not depend on the number of
- * workers or who ran what. A newer `run` supersedes the running one: its promise
+ * the Node pool does: every worker gets the models once, then claims one job at a time
+ * (each made from its index as it is sent, batch-plan.ts `jobAt`); each tally is added
+ * into its replication's as it comes back (`BatchTotals`), so the result does not depend
+ * on the number of workers or who ran what. A newer `run` supersedes the running one: its promise
  * resolves null, and the jobs still out are dropped when they come back.
  */
 import { unpackTally, type Tally } from "../../../models/tally.ts";
-import type { BatchPlan } from "../../../runner/batch-plan.ts";
+import { BatchTotals, jobAt, jobCount, runOfJob, type BatchPlan } from "../../../runner/batch-plan.ts";
 import type { FromWorker, ToWorker } from "../messages.ts";
 
 interface Running {
   readonly batch: number;
   readonly plan: BatchPlan;
-  /** Run index of each job. */
-  readonly runOf: readonly number[];
-  readonly tallies: (Tally | undefined)[];
+  readonly total: number;
+  readonly totals: BatchTotals;
   next: number;
   done: number;
   readonly onProgress: (done: number, total: number) => void;
-  readonly resolve: (tallies: Tally[] | null) => void;
+  readonly resolve: (tallies: Tally[][] | null) => void;
   readonly reject: (err: Error) => void;
 }
 
@@ -58,30 +58,28 @@ export class WebWorkerPool {
     this.#running = null;
   }
 
-  /** One tally per job of `plan`, in job order; null when a newer run (or `cancel`) superseded this one. */
-  run(plan: BatchPlan, onProgress: (done: number, total: number) => void = () => {}): Promise<Tally[] | null> {
+  /** For each run of `plan`, one tally per replication; null when a newer run (or `cancel`) superseded this one. */
+  run(plan: BatchPlan, onProgress: (done: number, total: number) => void = () => {}): Promise<Tally[][] | null> {
     this.cancel();
-    const runOf: number[] = [];
-    plan.spans.forEach((span, run) => span.chunks.forEach(() => runOf.push(run)));
     return new Promise((resolve, reject) => {
-      this.#running = { batch: ++this.#batches, plan, runOf, tallies: [], next: 0, done: 0, onProgress, resolve, reject };
-      if (plan.jobs.length === 0) this.#finish();
+      this.#running = { batch: ++this.#batches, plan, total: jobCount(plan), totals: new BatchTotals(plan), next: 0, done: 0, onProgress, resolve, reject };
+      if (this.#running.total === 0) this.#finish();
       else this.#workers.forEach((_, i) => this.#dispatch(i));
     });
   }
 
   #dispatch(i: number): void {
     const r = this.#running;
-    if (r === null || this.#busy[i] || r.next >= r.plan.jobs.length) return;
+    if (r === null || this.#busy[i] || r.next >= r.total) return;
     const worker = this.#workers[i]!;
     if (this.#hasModels[i] !== r.batch) {
       worker.postMessage({ kind: "models", batch: r.batch, models: r.plan.runs.map((run) => run.model) } satisfies ToWorker);
       this.#hasModels[i] = r.batch;
     }
     const job = r.next++;
-    const { seed, chunk } = r.plan.jobs[job]!;
+    const { seed, chunk } = jobAt(r.plan, job);
     this.#busy[i] = true;
-    worker.postMessage({ kind: "job", batch: r.batch, job, model: r.runOf[job]!, seed, chunk } satisfies ToWorker);
+    worker.postMessage({ kind: "job", batch: r.batch, job, model: runOfJob(r.plan, job), seed, chunk } satisfies ToWorker);
   }
 
   #reply(i: number, message: FromWorker): void {
@@ -89,10 +87,10 @@ export class WebWorkerPool {
     const r = this.#running;
     if (r !== null && message.batch === r.batch) {
       if (message.kind === "failed") return this.#fail(new Error(message.message));
-      r.tallies[message.job] = unpackTally(message.packed);
+      r.totals.add(message.job, unpackTally(message.packed));
       r.done++;
-      r.onProgress(r.done, r.plan.jobs.length);
-      if (r.done === r.plan.jobs.length) return this.#finish();
+      r.onProgress(r.done, r.total);
+      if (r.done === r.total) return this.#finish();
     }
     this.#dispatch(i);
   }
@@ -100,7 +98,7 @@ export class WebWorkerPool {
   #finish(): void {
     const r = this.#running!;
     this.#running = null;
-    r.resolve(r.tallies as Tally[]);
+    r.resolve(r.totals.tallies());
     // Workers freed by a superseded batch's late answers pick up the next batch's jobs.
   }
 
