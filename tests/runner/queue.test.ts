@@ -3,7 +3,8 @@
  * persistence; .ci/run installs it): a job of other code and a malformed job are
  * refused and reported; three worker processes, one SIGKILLed while every worker runs a
  * job; the sweep's tables equal the local run's, byte for byte; run again
- * with no worker left, it is served from the result store alone; an unreachable Redis is an input error
+ * with no worker left, it is served from the result store alone; Redis restarted mid-run (queue and
+ * results lost), the run goes on to the same bytes; an unreachable Redis is an input error
  * naming the URL. Redis and every worker are stopped in afterAll, even when a test fails.
  */
 import { spawn, type ChildProcess } from "node:child_process";
@@ -11,7 +12,7 @@ import { join } from "node:path";
 import * as aq from "arquero";
 import { Queue, QueueEvents } from "bullmq";
 import { Redis } from "ioredis";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import { BatchTotals, planBatch } from "../../runner/batch-plan.ts";
 import { withExecutor } from "../../runner/executor.ts";
 import { jobPayload } from "../../runner/job-identity.ts";
@@ -146,6 +147,37 @@ describe("the queue", () => {
       await executor.close();
       await watch.close();
       await watchConnection.quit();
+    }
+  }, 120_000);
+
+  it("goes on when Redis restarts mid-run (its queue and results gone): the local run's bytes", async () => {
+    const local = await runSweepPlan(sweep(), { workers: 1 });
+    let own = await startRedis();
+    const port = own.port;
+    const worker = startWorker(own.url);
+    const executor = queueExecutor(own.url);
+    const said: string[] = [];
+    const spy = vi.spyOn(process.stderr, "write").mockImplementation((chunk) => (said.push(String(chunk)), true));
+    try {
+      await until("the worker ready", () => worker.stderr.includes("working for"), 60);
+      const queued = withExecutor(executor, () => runSweepPlan(sweep()));
+      const probe = new Redis(own.url, { maxRetriesPerRequest: 0, retryStrategy: () => null });
+      probe.on("error", () => {});
+      await until("3 results stored", async () => (await probe.keys("inmail-sim:result:*")).length >= 3, 60);
+      probe.disconnect();
+      // A restart without persistence: the queue and every stored result are gone.
+      await own.stop();
+      own = await startRedis(port);
+      const result = await queued;
+      expect(aq.toCSV(result.rows)).toBe(aq.toCSV(local.rows));
+      expect(aq.toCSV(result.summary)).toBe(aq.toCSV(local.summary));
+      expect(said.join("")).toMatch(/restarted; queued the \d+ outstanding jobs again/);
+    } finally {
+      spy.mockRestore();
+      await executor.close();
+      worker.child.kill("SIGKILL");
+      await stopped(worker.child);
+      await own.stop();
     }
   }, 120_000);
 

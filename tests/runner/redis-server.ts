@@ -32,9 +32,9 @@ function exited(child: ChildProcess): Promise<void> {
   return child.exitCode !== null || child.signalCode !== null ? Promise.resolve() : new Promise((resolve) => child.once("exit", () => resolve()));
 }
 
-/** Starts redis-server and waits (≤ 10 s) until it answers. */
-export async function startRedis(): Promise<TestRedis> {
-  const port = await freePort();
+/** Starts redis-server (on `port`, default a free one) and waits (≤ 10 s) until it answers. */
+export async function startRedis(port?: number): Promise<TestRedis> {
+  port ??= await freePort();
   const dir = mkdtempSync(join(tmpdir(), "inmail-redis-"));
   const child = spawn("redis-server", ["--port", String(port), "--bind", "127.0.0.1", "--save", "", "--appendonly", "no", "--dir", dir], { stdio: "ignore" });
   const stop = async () => {
