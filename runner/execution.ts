@@ -5,7 +5,8 @@
  *   --queue URL        jobs go to workers through Redis (redis://[user:password@]host:port[/db], rediss:// for TLS)
  *   --shard i/N        simulate slice i of N of the batch here and write it to --part FILE (nothing else is written)
  *   --part FILE        where --shard writes its part (replaces only a part file)
- *   --from-part FILE   take every tally from these parts (repeatable; what scenarios/merge.ts passes)
+ *   --from-part FILE   take every tally from these parts (repeatable; what scenarios/merge.ts passes);
+ *                      with --shard, the next round: the batches of these parts' rounds from them, the next one sliced
  *
  * `withExecution` takes them out of the arguments, checks them (and --part's path)
  * before anything runs, and runs the command's body with the chosen executor in force
@@ -19,12 +20,12 @@ import { RunnerInputError } from "./runner-input-error.ts";
 import { withExecutor } from "./executor.ts";
 import { codeVersion } from "./pool-entry.ts";
 import { checkRedisUrl } from "./redis-url.ts";
-import { checkParts, emptyPart, parseShard, partsExecutor, readPart, ShardDone, shardExecutor, type ShardSpec } from "./shard.ts";
+import { checkParts, emptyPart, nextRoundExecutor, parseShard, partsExecutor, readPart, ShardDone, shardExecutor, type ShardSpec } from "./shard.ts";
 
 export type Execution =
   | { readonly kind: "local" }
   | { readonly kind: "queue"; readonly url: string }
-  | { readonly kind: "shard"; readonly index: number; readonly count: number; readonly part: string }
+  | { readonly kind: "shard"; readonly index: number; readonly count: number; readonly part: string; readonly from: readonly string[] }
   | { readonly kind: "parts"; readonly files: readonly string[] };
 
 export interface SplitArgs {
@@ -42,7 +43,8 @@ export const executionHelp = [
   "  --shard i/N         simulate only slice i of N of the batch and write it to --part FILE; merge the N",
   "                      parts with scenarios/merge.ts (the same bytes as the full run)",
   "  --part FILE         where --shard writes its part",
-  "  --from-part FILE    take every result from this part (repeatable; scenarios/merge.ts passes them)",
+  "  --from-part FILE    take every result from this part (repeatable; scenarios/merge.ts passes them);",
+  "                      with --shard, run the next round of a command whose later batches need earlier results",
 ];
 
 const valueOptions = ["--queue", "--shard", "--part", "--from-part"] as const;
@@ -79,8 +81,10 @@ export function splitExecutionArgs(argv: readonly string[]): SplitArgs {
   const shard = once("--shard");
   const part = once("--part");
   const fromParts = given["--from-part"] ?? [];
-  const modes = [queue && "--queue", shard && "--shard", fromParts.length > 0 && "--from-part"].filter(Boolean);
-  if (modes.length > 1) throw new RunnerInputError(`${modes[1]}: not with ${modes[0]}; expected one of --queue, --shard, --from-part`);
+  // --shard with --from-part is the next round of a sharded command (shard.ts).
+  const modes = [queue && "--queue", shard && "--shard", fromParts.length > 0 && shard === undefined && "--from-part"].filter(Boolean);
+  if (queue !== undefined && fromParts.length > 0) modes.push("--from-part");
+  if (modes.length > 1) throw new RunnerInputError(`${modes[1]}: not with ${modes[0]}; expected one of --queue, --shard (with --from-part for a later round), --from-part`);
   if (part !== undefined && shard === undefined) throw new RunnerInputError("--part: needs --shard i/N");
   let execution: Execution = { kind: "local" };
   if (queue !== undefined) execution = { kind: "queue", url: checkRedisUrl("--queue", queue) };
@@ -88,7 +92,7 @@ export function splitExecutionArgs(argv: readonly string[]): SplitArgs {
     const { index, count } = parseShard("--shard", shard);
     if (part === undefined) throw new RunnerInputError("--shard: needs --part FILE (where the slice's results go)");
     if (rest.some((a) => a === "--trace" || a.startsWith("--trace="))) throw new RunnerInputError("--trace: not with --shard; the full run or the merge writes the trace");
-    execution = { kind: "shard", index, count, part };
+    execution = { kind: "shard", index, count, part, from: fromParts };
   } else if (fromParts.length > 0) execution = { kind: "parts", files: fromParts };
   return { rest, execution, recorded };
 }
@@ -138,13 +142,29 @@ export async function withExecution(
   if (execution.kind === "parts") {
     const parts = execution.files.map(readPart);
     checkParts(execution.files, parts);
-    return withExecutor(partsExecutor(parts, version), () => body(rest));
+    return withExecutor(partsExecutor(parts, version, execution.files), () => body(rest));
   }
   checkPartPath(execution.part);
-  const spec: ShardSpec = { index: execution.index, count: execution.count, command: relative(root, resolvePath(root, command)), args: recorded, version };
+  const earlier = execution.from.map(readPart);
+  const rounds = earlier.length > 0 ? checkParts(execution.from, earlier).length : 0;
+  const spec: ShardSpec = {
+    index: execution.index,
+    count: execution.count,
+    command: relative(root, resolvePath(root, command)),
+    args: recorded,
+    version,
+    round: rounds + 1,
+  };
+  if (earlier.length > 0) {
+    const p = earlier[0]!;
+    if (p.command !== spec.command || JSON.stringify(p.args) !== JSON.stringify(spec.args)) {
+      throw new RunnerInputError(`--from-part: ${execution.from[0]} is a part of another experiment (${p.command} ${p.args.join(" ")}); expected the earlier rounds of this command with these arguments`);
+    }
+  }
+  const executor = earlier.length > 0 ? nextRoundExecutor(earlier, version, shardExecutor(spec)) : shardExecutor(spec);
   let part;
   try {
-    const code = await withExecutor(shardExecutor(spec), () => body(rest));
+    const code = await withExecutor(executor, () => body(rest));
     if (code !== 0) return code;
     part = emptyPart(spec);
   } catch (err) {
@@ -154,6 +174,7 @@ export async function withExecution(
   await writeFileAtomic(execution.part, `${JSON.stringify(part)}\n`);
   const jobs = part.batch?.jobs ?? 0;
   const n = jobs <= part.shard.index - 1 ? 0 : Math.ceil((jobs - (part.shard.index - 1)) / part.shard.count);
-  io.stderr.write(`${command}: wrote shard ${part.shard.index}/${part.shard.count} (${n} of ${jobs} jobs) to ${resolvePath(execution.part)}\n`);
+  const round = part.round > 1 ? ` of round ${part.round}` : "";
+  io.stderr.write(`${command}: wrote shard ${part.shard.index}/${part.shard.count}${round} (${n} of ${jobs} jobs) to ${resolvePath(execution.part)}\n`);
   return 0;
 }

@@ -3,18 +3,22 @@
  * (Slurm arrays, Kubernetes Indexed Jobs): `--shard i/N --part FILE` simulates a
  * deterministic slice of the command's batch — job i − 1 and every N-th after it, in
  * the plan's order — and writes a part: the command, its arguments, the code version,
- * the batch's digest (job-identity.ts `batchDigest`) and the slice's tallies added up
- * by replication of each run (one tally per replication, whatever the number of jobs:
- * tallies are integer counts, so sums of sums give the full run's bits).
- * `scenarios/merge.ts` checks the parts and runs the command again with `--from-part`
- * for each: every tally comes from the parts (nothing is simulated again), each
- * replication is checked to count every account once, and the command summarises and
- * writes exactly what the full run writes.
+ * the round (which of the command's batches), the batch's digest (job-identity.ts
+ * `batchDigest`) and the slice's tallies added up by replication of each run (one
+ * tally per replication, whatever the number of jobs: tallies are integer counts, so
+ * sums of sums give the full run's bits). `scenarios/merge.ts` checks the parts and
+ * runs the command again with `--from-part` for each: every tally comes from the parts
+ * (nothing is simulated again), each replication is checked to count every account
+ * once, and the command summarises and writes exactly what the full run writes.
  *
- * A part covers the command's first batch. A command whose later batches depend on the
- * first one's results (notebooks/recruiting-team.ts sizes its teams from single seats)
- * cannot be cut this way: merging its parts stops with a message saying so; run it with
- * `--queue` instead.
+ * Rounds. A command whose later batches are made from the first one's results
+ * (notebooks/recruiting-team.ts sizes its teams from single seats; the sensitivity
+ * analysis screens, then refines) is sharded one batch at a time: round 1 as above;
+ * merging its parts stops at the second batch and says how to run round 2 — every
+ * shard again with `--from-part` and the round-1 parts: batch 1 is taken from them and
+ * batch 2 is sliced — and so on; merging all the parts of every round gives the full
+ * run's bytes. A round is a pure function of the command, its arguments, the code and
+ * the rounds before it, so its shards may run anywhere, on any number of machines.
  */
 import { readFileSync } from "node:fs";
 import { BatchTotals, jobCount, type BatchPlan } from "./batch-plan.ts";
@@ -33,6 +37,8 @@ export interface Part {
   /** Its arguments, less the run options that change nothing (--shard, --part, --workers, --queue). */
   readonly args: readonly string[];
   readonly codeVersion: string;
+  /** Which of the command's batches this part slices (1: the first); the batches before come from earlier rounds' parts. */
+  readonly round: number;
   readonly shard: { readonly index: number; readonly count: number };
   /** The batch cut into shards: how many jobs, and its digest (job-identity.ts `batchDigest`). */
   readonly batch: { readonly jobs: number; readonly digest: string } | null;
@@ -51,6 +57,8 @@ export interface ShardSpec {
   readonly command: string;
   readonly args: readonly string[];
   readonly version: string;
+  /** Which of the command's batches to slice (default 1); the batches before it are served from earlier parts. */
+  readonly round?: number;
 }
 
 /** Parses `i/N` (1 ≤ i ≤ N ≤ 10,000); else an RunnerInputError naming `option`. */
@@ -64,7 +72,7 @@ export function parseShard(option: string, text: string): { index: number; count
   return { index, count };
 }
 
-/** Simulates slice `index` of `count` of the first batch on this machine, then stops the command (ShardDone). */
+/** Simulates slice `index` of `count` of the batch it is given on this machine, then stops the command (ShardDone). */
 export function shardExecutor(spec: ShardSpec): Executor {
   return {
     name: `shard ${spec.index}/${spec.count}`,
@@ -84,6 +92,7 @@ export function shardExecutor(spec: ShardSpec): Executor {
         command: spec.command,
         args: spec.args,
         codeVersion: spec.version,
+        round: spec.round ?? 1,
         shard: { index: spec.index, count: spec.count },
         batch: { jobs: jobCount(plan), digest: batchDigest(spec.version, plan) },
         results: mine.partial().map((row) => Array.from(row, (t) => (t === undefined ? null : encodeResult(t)))),
@@ -92,9 +101,18 @@ export function shardExecutor(spec: ShardSpec): Executor {
   };
 }
 
-/** A part with no batch: the command ran none (it wrote its output as a full run does). */
+/** A part with no batch: the command ran none in its round (it wrote its output as a full run does). */
 export function emptyPart(spec: ShardSpec): Part {
-  return { format: partFormat, command: spec.command, args: spec.args, codeVersion: spec.version, shard: { index: spec.index, count: spec.count }, batch: null, results: [] };
+  return {
+    format: partFormat,
+    command: spec.command,
+    args: spec.args,
+    codeVersion: spec.version,
+    round: spec.round ?? 1,
+    shard: { index: spec.index, count: spec.count },
+    batch: null,
+    results: [],
+  };
 }
 
 const isRecord = (v: unknown): v is Record<string, unknown> => v !== null && typeof v === "object" && !Array.isArray(v);
@@ -118,6 +136,7 @@ export function readPart(file: string): Part {
   if (typeof p.command !== "string" || !/^(scenarios|notebooks)\/[a-z0-9-]+\.ts$/.test(p.command)) throw bad("command");
   if (!Array.isArray(p.args) || !p.args.every((a) => typeof a === "string")) throw bad("args");
   if (typeof p.codeVersion !== "string" || !/^[0-9a-f]{64}$/.test(p.codeVersion)) throw bad("codeVersion");
+  if (!Number.isInteger(p.round) || (p.round as number) < 1 || (p.round as number) > 1000) throw bad("round");
   const s = p.shard;
   if (!isRecord(s) || !Number.isInteger(s.index) || !Number.isInteger(s.count) || (s.index as number) < 1 || (s.index as number) > (s.count as number)) throw bad("shard");
   const b = p.batch;
@@ -127,46 +146,65 @@ export function readPart(file: string): Part {
 }
 
 /**
- * Checks that `parts` (read from `files`) are every shard of one experiment, each once:
- * the same command, arguments, code version, shard count and batch; RunnerInputError naming
- * the file and the difference, or the missing or duplicate shard.
+ * Checks that `parts` (read from `files`) are, for each round from 1 to the last, every
+ * shard of one experiment, each once: the same command, arguments and code version
+ * throughout, and within a round the same shard count and batch; RunnerInputError
+ * naming the file and the difference, or the missing round or the missing or
+ * duplicate shard. Returns the parts of each round, in round order.
  */
-export function checkParts(files: readonly string[], parts: readonly Part[]): void {
+export function checkParts(files: readonly string[], parts: readonly Part[]): Part[][] {
   if (parts.length === 0) throw new RunnerInputError("expected the part files to merge (what --shard i/N --part FILE writes)");
   const first = parts[0]!;
-  const same = (p: Part, what: string, a: unknown, b: unknown, file: string) => {
-    if (JSON.stringify(a) !== JSON.stringify(b)) {
-      throw new RunnerInputError(`${file}: a part of another experiment (its ${what} differs from ${files[0]}'s: ${JSON.stringify(a)} vs ${JSON.stringify(b)})`);
-    }
-  };
-  const byIndex = new Map<number, string>();
+  const differs = (file: string, what: string, a: unknown, b: unknown, against: string) =>
+    new RunnerInputError(`${file}: a part of another experiment (its ${what} differs from ${against}'s: ${JSON.stringify(a)} vs ${JSON.stringify(b)})`);
+  const rounds = new Map<number, { parts: Part[]; files: string[] }>();
   parts.forEach((p, i) => {
     const file = files[i]!;
-    same(p, "command", p.command, first.command, file);
-    same(p, "arguments", p.args, first.args, file);
-    same(p, "code version", p.codeVersion, first.codeVersion, file);
-    same(p, "shard count", p.shard.count, first.shard.count, file);
-    same(p, "batch", p.batch, first.batch, file);
-    const twin = byIndex.get(p.shard.index);
-    if (twin !== undefined) throw new RunnerInputError(`${file}: shard ${p.shard.index}/${p.shard.count} twice (also ${twin}); expected each shard once`);
-    byIndex.set(p.shard.index, file);
+    if (p.command !== first.command) throw differs(file, "command", p.command, first.command, files[0]!);
+    if (JSON.stringify(p.args) !== JSON.stringify(first.args)) throw differs(file, "arguments", p.args, first.args, files[0]!);
+    if (p.codeVersion !== first.codeVersion) throw differs(file, "code version", p.codeVersion, first.codeVersion, files[0]!);
+    let round = rounds.get(p.round);
+    if (round === undefined) rounds.set(p.round, (round = { parts: [], files: [] }));
+    round.parts.push(p);
+    round.files.push(file);
   });
-  const absent = Array.from({ length: first.shard.count }, (_, k) => k + 1).filter((k) => !byIndex.has(k));
-  if (absent.length > 0) {
-    throw new RunnerInputError(`shard ${absent.map((k) => `${k}/${first.shard.count}`).join(", ")} missing; expected all ${first.shard.count} parts of the experiment`);
+  const last = Math.max(...rounds.keys());
+  const out: Part[][] = [];
+  for (let r = 1; r <= last; r++) {
+    const round = rounds.get(r);
+    if (round === undefined) throw new RunnerInputError(`no part of round ${r} (of the ${last}); expected every shard of every round from 1 to ${last}`);
+    const lead = round.parts[0]!;
+    const leadFile = round.files[0]!;
+    const byIndex = new Map<number, string>();
+    const shape = (p: Part) => p.results.map((row) => row.length).join(",");
+    round.parts.forEach((p, i) => {
+      const file = round.files[i]!;
+      if (p.shard.count !== lead.shard.count) throw differs(file, "shard count", p.shard.count, lead.shard.count, leadFile);
+      if (JSON.stringify(p.batch) !== JSON.stringify(lead.batch)) throw differs(file, "batch", p.batch, lead.batch, leadFile);
+      if (shape(p) !== shape(lead)) throw new RunnerInputError(`${file}: a malformed part (its results are not shaped as ${leadFile}'s); make it again`);
+      const twin = byIndex.get(p.shard.index);
+      if (twin !== undefined) throw new RunnerInputError(`${file}: shard ${p.shard.index}/${p.shard.count} twice (also ${twin}); expected each shard once`);
+      byIndex.set(p.shard.index, file);
+    });
+    const absent = Array.from({ length: lead.shard.count }, (_, k) => k + 1).filter((k) => !byIndex.has(k));
+    if (absent.length > 0) {
+      const which = absent.map((k) => `${k}/${lead.shard.count}`).join(", ");
+      throw new RunnerInputError(`shard ${which}${last > 1 ? ` of round ${r}` : ""} missing; expected all ${lead.shard.count} parts of the ${last > 1 ? "round" : "experiment"}`);
+    }
+    out.push(round.parts);
   }
-  const shape = (p: Part) => p.results.map((row) => row.length).join(",");
-  parts.forEach((p, i) => {
-    if (shape(p) !== shape(first)) throw new RunnerInputError(`${files[i]}: a malformed part (its results are not shaped as ${files[0]}'s); make it again`);
-  });
+  return out;
 }
 
 /**
- * Takes every tally of the command's first batch from checked `parts`, simulates
- * nothing; refuses parts of another batch, and a replication whose parts do not count
- * each of its accounts once.
+ * Takes every tally of the command's first batches from checked `parts` (`checkParts`:
+ * the parts of round r serve batch r), simulates nothing; refuses parts of another
+ * batch, and a replication whose parts do not count each of its accounts once. A batch
+ * beyond the last round stops the command with how to run the next round of shards
+ * (`files`: the part files, to name in that message).
  */
-export function partsExecutor(parts: readonly Part[], version: string): Executor {
+export function partsExecutor(parts: readonly Part[], version: string, files: readonly string[] = []): Executor {
+  const rounds = byRound(parts);
   const first = parts[0]!;
   let batches = 0;
   return {
@@ -175,17 +213,23 @@ export function partsExecutor(parts: readonly Part[], version: string): Executor
       if (first.codeVersion !== version) {
         throw new RunnerInputError(`the parts were made by code version ${first.codeVersion.slice(0, 12)}…, this checkout is ${version.slice(0, 12)}…; merge them with the code that made them`);
       }
-      if (++batches > 1) {
+      const round = ++batches;
+      const mine = rounds[round - 1];
+      if (mine === undefined || mine.length === 0) {
+        const from = files.length > 0 ? files.map((f) => `--from-part ${f}`).join(" ") : "--from-part PART… (every part so far)";
+        const again = ["npx tsx", first.command, ...first.args, "--shard i/N --part NEW-PART", from].join(" ");
         throw new RunnerInputError(
-          `${first.command} runs another batch after its first, made from the first one's results; shards cover the first batch only: run it with --queue instead`,
+          `its batch ${round} is made from the results of batch ${round - 1}, which the parts hold: shard it as round ${round} — run every shard again as ` +
+            `${again} (${round > 2 ? `batches 1–${round - 1} are` : "batch 1 is"} taken from the parts, batch ${round} is sliced), then merge the parts of every round`,
         );
       }
-      const shaped = first.results.length === plan.runs.length && plan.runs.every((run, r) => first.results[r]!.length === run.replications);
-      if (first.batch === null || first.batch.jobs !== jobCount(plan) || batchDigest(version, plan) !== first.batch.digest || !shaped) {
+      const lead = mine[0]!;
+      const shaped = lead.results.length === plan.runs.length && plan.runs.every((run, r) => lead.results[r]!.length === run.replications);
+      if (lead.batch === null || lead.batch.jobs !== jobCount(plan) || batchDigest(version, plan) !== lead.batch.digest || !shaped) {
         throw new RunnerInputError(`the parts are of another experiment: ${first.command} with their arguments runs other jobs in this checkout`);
       }
       const accounts = plan.runs.map(() => [] as number[]);
-      for (const p of parts) {
+      for (const p of mine) {
         p.results.forEach((row, r) =>
           row.forEach((text, rep) => {
             if (text === null) return;
@@ -211,4 +255,24 @@ export function partsExecutor(parts: readonly Part[], version: string): Executor
       });
     },
   };
+}
+
+/**
+ * The next round of a sharded command: its first batches from the earlier
+ * rounds' parts, the next one sliced by `shard` (which stops the command).
+ */
+export function nextRoundExecutor(parts: readonly Part[], version: string, shard: Executor): Executor {
+  const served = partsExecutor(parts, version);
+  const rounds = byRound(parts).length;
+  let batches = 0;
+  return {
+    name: `${shard.name} (round ${rounds + 1})`,
+    run: (plan, options, totals) => (++batches <= rounds ? served.run(plan, options, totals) : shard.run(plan, options, totals)),
+  };
+}
+
+/** The parts of each round, from 1 to the last (a round without parts: empty). */
+function byRound(parts: readonly Part[]): Part[][] {
+  const last = Math.max(0, ...parts.map((p) => p.round));
+  return Array.from({ length: last }, (_, r) => parts.filter((p) => p.round === r + 1));
 }

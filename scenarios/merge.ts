@@ -5,7 +5,9 @@
  * then runs the command again with every tally taken from the parts (`--from-part`),
  * so nothing is simulated again. `--out PATH` replaces the command's own --out (or adds
  * it); otherwise the command writes where the full run would. The command's stdout,
- * stderr and exit code are the merge's.
+ * stderr and exit code are the merge's. A command whose later batches need earlier
+ * results is sharded in rounds (runner/shard.ts): the merge of the rounds so far stops
+ * at the next batch and says how to run its round.
  *
  *   npx tsx scenarios/merge.ts PART... [--out PATH]
  */
@@ -23,6 +25,8 @@ const usage = `usage: npx tsx ${command} PART... [--out PATH]
 
 Combines the parts written by --shard i/N --part FILE into exactly what the full run writes,
 simulating nothing again. Refuses parts of different experiments, a missing or a duplicate shard.
+A command whose later batches are made from earlier results is sharded in rounds: when the parts
+end before its next batch, merge says how to run that round (--shard with --from-part PART...).
 
 options:
   --out PATH  where the command writes (replaces its own --out; default: where the full run writes)

@@ -6,7 +6,7 @@ import { afterAll, describe, expect, it, vi } from "vitest";
 import { withExecutor } from "../../runner/executor.ts";
 import { splitExecutionArgs } from "../../runner/execution.ts";
 import { codeVersion } from "../../runner/pool-entry.ts";
-import { checkParts, parseShard, partsExecutor, ShardDone, shardExecutor, type Part } from "../../runner/shard.ts";
+import { checkParts, nextRoundExecutor, parseShard, partsExecutor, ShardDone, shardExecutor, type Part } from "../../runner/shard.ts";
 import { RunnerInputError } from "../../runner/runner-input-error.ts";
 import { InputError, resolve } from "../../scenarios/params.ts";
 import { planComparison } from "../../scenarios/plan-comparison.ts";
@@ -40,7 +40,15 @@ describe("execution options", () => {
     const s = splitExecutionArgs(["--set", "a=1", "--workers", "2", "--shard=2/3", "--part", "p.json", "--out", "x"]);
     expect(s.rest).toEqual(["--set", "a=1", "--workers", "2", "--out", "x"]);
     expect(s.recorded).toEqual(["--set", "a=1", "--out", "x"]);
-    expect(s.execution).toEqual({ kind: "shard", index: 2, count: 3, part: "p.json" });
+    expect(s.execution).toEqual({ kind: "shard", index: 2, count: 3, part: "p.json", from: [] });
+    // A later round: --shard with the earlier rounds' parts.
+    expect(splitExecutionArgs(["--shard", "1/2", "--part", "q.json", "--from-part", "p1", "--from-part", "p2"]).execution).toEqual({
+      kind: "shard",
+      index: 1,
+      count: 2,
+      part: "q.json",
+      from: ["p1", "p2"],
+    });
     expect(splitExecutionArgs(["--queue", "rediss://u:p@h:6380/2"]).execution).toEqual({ kind: "queue", url: "rediss://u:p@h:6380/2" });
     expect(splitExecutionArgs(["--from-part", "a", "--from-part", "b"]).execution).toEqual({ kind: "parts", files: ["a", "b"] });
   });
@@ -51,6 +59,7 @@ describe("execution options", () => {
     expect(() => splitExecutionArgs(["--part", "p"])).toThrow(/--part: needs --shard/);
     expect(() => splitExecutionArgs(["--queue", "redis://h:1", "--shard", "1/2", "--part", "p"])).toThrow(/--shard: not with --queue/);
     expect(() => splitExecutionArgs(["--queue", "redis://h:1", "--queue", "redis://h:2"])).toThrow(/given 2 times/);
+    expect(() => splitExecutionArgs(["--queue", "redis://h:1", "--from-part", "p"])).toThrow(/--from-part: not with --queue/);
     expect(() => splitExecutionArgs(["--shard", "1/2", "--part", "p", "--trace", "t.csv"])).toThrow(/--trace: not with --shard/);
     let message = "";
     try {
@@ -92,7 +101,7 @@ describe("shards", () => {
     expect(() => checkParts(["a", "b", "c"], [a!, b!, { ...c!, codeVersion: "f".repeat(64) }])).toThrow(/its code version differs/);
     const executor = partsExecutor([a!, b!, c!], version);
     await withExecutor(executor, () => runSweepPlan(tinySweep(), { workers: 1 }));
-    await expect(withExecutor(executor, () => runSweepPlan(tinySweep(), { workers: 1 }))).rejects.toThrow(/runs another batch after its first/);
+    await expect(withExecutor(executor, () => runSweepPlan(tinySweep(), { workers: 1 }))).rejects.toThrow(/its batch 2 is made from the results of batch 1.*shard it as round 2/);
     // A replication left out, or counted twice: its accounts do not add up.
     const without = { ...c!, results: c!.results.map((row) => row.map(() => null)) };
     await expect(withExecutor(partsExecutor([a!, b!, without], version), () => runSweepPlan(tinySweep(), { workers: 1 }))).rejects.toThrow(
@@ -104,6 +113,38 @@ describe("shards", () => {
     );
     const other = planSweep("tiny", scenarioParams("seller"), resolve(scenarioParams("seller"), ["accounts=30", "replications=4", "cycles=3"]), []);
     await expect(withExecutor(partsExecutor([a!, b!, c!], version), () => runSweepPlan(other, { workers: 1 }))).rejects.toThrow(/another experiment/);
+  });
+
+  it("shard a command whose second batch is made from its first one's results round by round, to the full run's tables", async () => {
+    const version = await codeVersion();
+    // The second sweep's replications depend on the first one's results.
+    const twoBatches = async () => {
+      const a = await runSweepPlan(tinySweep(), { workers: 1 });
+      const specs = scenarioParams("seller");
+      const replications = 2 + (aq.toCSV(a.rows).length % 3);
+      const b = await runSweepPlan(planSweep("second", specs, resolve(specs, ["accounts=20", `replications=${replications}`, "cycles=2"]), []), { workers: 1 });
+      return aq.toCSV(a.rows) + aq.toCSV(b.rows) + aq.toCSV(b.summary);
+    };
+    const full = await twoBatches();
+    const shard = async (executor: Parameters<typeof withExecutor>[0]) => {
+      const stopped = await withExecutor(executor, twoBatches).catch((e: unknown) => e);
+      expect(stopped).toBeInstanceOf(ShardDone);
+      return (stopped as ShardDone).part;
+    };
+    const spec = (index: number, count: number, round?: number) => ({ index, count, command: "scenarios/plan-comparison.ts", args: [], version, round });
+    const first = [await shard(shardExecutor(spec(1, 2))), await shard(shardExecutor(spec(2, 2)))];
+    await expect(withExecutor(partsExecutor(first, version, ["a1", "a2"]), twoBatches)).rejects.toThrow(
+      /its batch 2 is made from the results of batch 1.*--shard i\/N --part NEW-PART --from-part a1 --from-part a2/,
+    );
+    // Round 2 on 3 shards: batch 1 from round 1's parts, batch 2 sliced.
+    const second = [1, 2, 3].map((i) => shard(nextRoundExecutor(first, version, shardExecutor(spec(i, 3, 2)))));
+    const round2 = await Promise.all(second);
+    expect(round2.map((p) => [p.round, p.shard.index])).toEqual([[2, 1], [2, 2], [2, 3]]);
+    const all = [...round2, ...first];
+    expect(checkParts(["b1", "b2", "b3", "a1", "a2"], all).map((r) => r.length)).toEqual([2, 3]);
+    expect(await withExecutor(partsExecutor(all, version), twoBatches)).toBe(full);
+    expect(() => checkParts(["b1", "b2", "a1", "a2"], [round2[0]!, round2[1]!, ...first])).toThrow(/shard 3\/3 of round 2 missing/);
+    expect(() => checkParts(["b1", "b2", "b3"], round2)).toThrow(/no part of round 1 \(of the 2\)/);
   });
 
   it("from the command line: --shard 1/2 and 2/2, then merge.ts, write the bytes of the full run", async () => {
