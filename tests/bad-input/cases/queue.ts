@@ -7,6 +7,17 @@
 import type { BadInputCase } from "../case.ts";
 
 const tiny = ["--set", "accounts=5", "--set", "replications=2", "--workers", "1"];
+/** A well-formed part of round 1 of another command. */
+const otherPart = JSON.stringify({
+  format: "inmail-sim-part/2",
+  command: "notebooks/job-seeker.ts",
+  args: [],
+  codeVersion: "0".repeat(64),
+  round: 1,
+  shard: { index: 1, count: 1 },
+  batch: null,
+  results: [],
+});
 
 export const cases: BadInputCase[] = [
   { kind: "option", command: "scenarios/plan-comparison.ts", args: [...tiny, "--queue", "http://h:1"], stderr: ['--queue: "http://h:1" is not allowed; expected redis://[user:password@]host:port[/db]'] },
@@ -18,6 +29,14 @@ export const cases: BadInputCase[] = [
   { kind: "data loss", command: "scenarios/plan-comparison.ts", args: [...tiny, "--shard", "1/3", "--part", "$DIR/keep.txt"], stderr: ['--part: "$DIR/keep.txt" exists and is not a part file; it is not replaced'] },
   { kind: "data loss", command: "scenarios/plan-comparison.ts", args: [...tiny, "--shard", "1/3", "--part", "$DIR"], stderr: ['--part: "$DIR" is a directory; expected a file name'] },
   { kind: "option", command: "scenarios/plan-comparison.ts", args: [...tiny, "--from-part", "$DIR/keep.txt"], stderr: ["$DIR/keep.txt: not a part file (not JSON)"] },
+  { kind: "option", command: "scenarios/plan-comparison.ts", args: [...tiny, "--queue", "redis://127.0.0.1:1", "--from-part", "$DIR/p.json"], stderr: ["--from-part: not with --queue"] },
+  {
+    kind: "option",
+    command: "scenarios/plan-comparison.ts",
+    args: [...tiny, "--shard", "1/2", "--part", "$DIR/q.json", "--from-part", "$DIR/other.json"],
+    files: { "other.json": otherPart },
+    stderr: ["--from-part: $DIR/other.json is a part of another experiment (notebooks/job-seeker.ts )"],
+  },
   { kind: "option", command: "scenarios/merge.ts", args: [], stderr: ["expected the part files to merge"] },
   { kind: "option", command: "scenarios/merge.ts", args: ["$DIR/keep.txt"], stderr: ["$DIR/keep.txt: not a part file (not JSON)"] },
   { kind: "OS error", command: "scenarios/merge.ts", args: ["$DIR/none.json"], stderr: ["$DIR/none.json: cannot read it (ENOENT)"] },
