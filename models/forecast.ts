@@ -10,7 +10,8 @@
  * per cycle: parameter uncertainty plus the simulation noise of `accounts` accounts.
  *
  * This module simulates nothing itself: `forecastSimulations` gives the runs (one per
- * plan, policy and draw), the caller runs them, and `forecastFromTallies` builds the bands from their tallies. Tallies are
+ * plan, policy and draw), the caller runs them (scenarios/calibrate.ts, through the batch
+ * runner), and `forecastFromTallies` builds the bands from their tallies. Tallies are
  * integer counts, so how the runs' accounts are cut into jobs changes nothing.
  */
 import { quantile } from "d3-array";
@@ -23,7 +24,6 @@ import { planSchedule, BILLING_CYCLE_DAYS, type BillingCycle } from "./plan-repl
 import { plans, type PlanId } from "./plans.ts";
 import { rulesForPlan, type PolicyId, type RefundAging } from "./policy.ts";
 import type { ResponseSpec } from "./response-model.ts";
-import { simulateAll } from "./simulate.ts";
 import { summarize } from "./summary.ts";
 import type { Tally } from "./tally.ts";
 
@@ -108,8 +108,9 @@ export function forecastModel(
 
 /**
  * The forecast's runs at the calibration's point estimates (settled outcome shares, the
- * fitted delay), one per plan and policy, with `draws` as replications: what a run-size
- * estimate needs before the forecast starts.
+ * fitted delay), one per plan and policy, with `draws` as replications: the size the
+ * forecast reports (its simulations, `forecastSimulations`, differ from these only in
+ * each draw's parameters).
  */
 export function forecastRuns(o: ForecastOptions): { model: AccountModel; accounts: number; replications: number }[] {
   const counts = o.calibration.outcomes.counts;
@@ -182,12 +183,6 @@ export function forecastFromTallies(o: ForecastOptions, simulations: ForecastSim
     }
   }
   return { draws, rows };
-}
-
-/** The forecast simulated in this thread, each run in one chunk. */
-export function forecast(o: ForecastOptions): Forecast {
-  const simulations = forecastSimulations(o);
-  return forecastFromTallies(o, simulations, simulations.runs.map((r) => simulateAll(r.model, r.seed, r.accounts, r.replications)));
 }
 
 function band(values: readonly number[]): Band {

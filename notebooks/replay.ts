@@ -41,7 +41,7 @@ if (isMain(import.meta.url)) {
     const big = o.switches.big!;
     refuseHugeForecast(o.values, big);
     const { log, window, settings, report: replay } = await replayFromOptions(o, replayNotebookSpec.command);
-    const cal = runCalibration(log, o.values, replaySettings(o.values), window, big);
+    const cal = await runCalibration(log, o.values, replaySettings(o.values), window, { big });
     // The page's renderer (Observable Plot and its DOM) loads only now: bad input is refused without it, in a fraction of the time.
     const [{ gitCommit, renderPage }, { replayPage }, { shellQuote }] = await Promise.all([
       import("../reports/index.ts"),

@@ -12,7 +12,7 @@
  */
 import { calibrate, type Calibration } from "../models/calibration.ts";
 import type { DelayFit, Estimate } from "../models/delay-fit.ts";
-import { defaults as forecastDefaults, forecast, forecastRuns, type ForecastOptions } from "../models/forecast.ts";
+import { defaults as forecastDefaults, forecastFromTallies, forecastRuns, forecastSimulations, type ForecastOptions } from "../models/forecast.ts";
 import { DAY_MS, formatDate, formatIso } from "../models/iso-time.ts";
 import { replayPlan } from "../models/plan-replay.ts";
 import type { PlanId } from "../models/plans.ts";
@@ -38,7 +38,8 @@ import {
   type ParsedOptions,
   type ReplaySettings,
 } from "./log-cli.ts";
-import { durationWords, estimateRuns, eventsPerSecondPerThread, limitSeconds, refuseTooLarge } from "../runner/run-estimate.ts";
+import { durationWords, estimateRuns, eventsPerSecondPerThread, limitSeconds } from "../runner/run-estimate.ts";
+import { runModels } from "../runner/run-models.ts";
 import { InputError, type ParamSpec } from "./params.ts";
 import { rulesText } from "./replay.ts";
 
@@ -162,18 +163,27 @@ export function calibrationJson(c: Calibration) {
   };
 }
 
+/** How the forecast runs; neither changes the result. */
+export interface ForecastRunOptions {
+  /** Threads that simulate (default: every core). */
+  readonly workers?: number;
+  /** Run even when the estimate is above the limit (`--big`); default: refused. */
+  readonly big?: boolean;
+}
+
 /**
  * Calibration and forecast of a log, as plain JSON-ready data. The forecast is null
- * (with `forecastRefused` saying why) when the calibration cannot support one; a
- * forecast estimated above the limit of runner/run-estimate.ts is refused
- * (RunTooLargeError, exit 2) unless `big`.
+ * (with `forecastRefused` saying why) when the calibration cannot support one. The
+ * forecast's runs go through the batch runner (runner/run-models.ts) on the executor in
+ * force, which refuses a batch estimated above the limit of runner/run-estimate.ts
+ * (RunTooLargeError, exit 2) unless `run.big`.
  */
-export function runCalibration(
+export async function runCalibration(
   log: SendLog,
   values: ParsedOptions["values"],
   settings: ReplaySettings,
   window: { anchorMs: number; endMs: number },
-  big = false,
+  run: ForecastRunOptions = {},
 ) {
   const c = calibrate(log, { endMs: window.endMs });
   const rate = resolveSendRate(log, values, settings, window);
@@ -198,10 +208,14 @@ export function runCalibration(
     refundAging: settings.refundAging,
     billingCycle: settings.billingCycle,
   };
-  // The forecast simulates in this thread, one draw after another.
+  // The size reported with the forecast: on one thread, so the output does not depend on --workers.
   const estimate = estimateRuns(forecastRuns(options), 1);
-  if (refused === null) refuseTooLarge(estimate, big);
-  const f = refused !== null ? null : forecast(options);
+  let f = null;
+  if (refused === null) {
+    const simulations = forecastSimulations(options);
+    const tallies = await runModels(simulations.runs, { ...(run.workers === undefined ? {} : { workers: run.workers }), label: "forecast", big: run.big ?? false });
+    f = forecastFromTallies(options, simulations, tallies);
+  }
   const demandPerSeatPerMonth = rate.sendsPerDay * 30;
   const rows =
     f?.rows.map((row) => {
@@ -253,7 +267,7 @@ export function runCalibration(
   };
 }
 
-export type CalibrationReport = ReturnType<typeof runCalibration>;
+export type CalibrationReport = Awaited<ReturnType<typeof runCalibration>>;
 
 const pct = (x: number) => `${(100 * x).toFixed(1)}%`;
 const num = (x: number, d = 2) => x.toFixed(d);
@@ -376,7 +390,7 @@ if (isMain(import.meta.url)) {
     const reading = logReading(o);
     const full = await loadLog(o.values.log as string, o.switches["skip-bad"]!, process.stderr, calibrateSpec.command, reading);
     const window = resolveWindow(full, o.values, reading);
-    const report = runCalibration(window.log, o.values, replaySettings(o.values), window, big);
+    const report = await runCalibration(window.log, o.values, replaySettings(o.values), window, { big });
     process.stdout.write(o.switches.json ? `${JSON.stringify(report, null, 2)}\n` : `${calibrationText(report)}\n`);
   });
 }

@@ -30,7 +30,7 @@ describe("scenarios/calibrate.ts", () => {
     const full = await loadLog(SAMPLE, false, quiet, calibrateSpec.command);
     const window = resolveWindow(full, o.values);
     expect(window.afterEnd).toBeGreaterThan(3000);
-    const r = runCalibration(window.log, o.values, replaySettings(o.values), window);
+    const r = await runCalibration(window.log, o.values, replaySettings(o.values), window);
     expect(r.forecast).toBeNull();
     expect(r.forecastRefused).toMatch(/InMails are settled/);
     const text = calibrationText(r);
