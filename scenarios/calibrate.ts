@@ -8,7 +8,11 @@
  * forecast estimated to take longer than 15 minutes (runner/run-estimate.ts) is refused
  * before it starts (exit 2, with the estimate) unless `--big`.
  *
- *   npx tsx scenarios/calibrate.ts --log FILE [--json] [--skip-bad] [--draws N] [--seed N] ...
+ * The forecast's runs go through the batch runner, so `--workers N`, `--queue URL` and
+ * `--shard i/N --part FILE` (merged by scenarios/merge.ts) work as in every command that
+ * runs models, with the same bytes.
+ *
+ *   npx tsx scenarios/calibrate.ts --log FILE [--json] [--skip-bad] [--draws N] [--seed N] [--workers N] ...
  */
 import { calibrate, type Calibration } from "../models/calibration.ts";
 import type { DelayFit, Estimate } from "../models/delay-fit.ts";
@@ -34,11 +38,14 @@ import {
   resolvePlan,
   resolveWindow,
   runCommand,
+  takeWorkers,
   type CommandSpec,
   type ParsedOptions,
   type ReplaySettings,
 } from "./log-cli.ts";
 import { durationWords, estimateRuns, eventsPerSecondPerThread, limitSeconds } from "../runner/run-estimate.ts";
+import { executionHelp, withExecution } from "../runner/execution.ts";
+import { defaultWorkers } from "../runner/pool.ts";
 import { runModels } from "../runner/run-models.ts";
 import { InputError, type ParamSpec } from "./params.ts";
 import { rulesText } from "./replay.ts";
@@ -61,6 +68,12 @@ export const forecastOptions = [
   },
 ] as const satisfies readonly ParamSpec[];
 
+/** The run options of the commands that forecast: where and on how many threads the forecast's runs go (none changes the result). */
+export const forecastRunOptions = {
+  flags: ["--workers N", "--queue URL", "--shard i/N", "--part FILE", "--from-part FILE"],
+  help: [`  --workers N         threads that simulate (default ${defaultWorkers()}, every core); results do not depend on it`, ...executionHelp],
+} as const;
+
 export const calibrateSpec: CommandSpec = {
   command: "scenarios/calibrate.ts",
   usage: "npx tsx scenarios/calibrate.ts --log FILE [--json] [--skip-bad] [options]",
@@ -73,6 +86,7 @@ export const calibrateSpec: CommandSpec = {
   options: [...logOptions, ...forecastOptions],
   switches: { ...logSwitches, big: "run a forecast even when it is estimated to take longer than 15 minutes or more memory than the machine has" },
   lists: logLists,
+  runOptions: forecastRunOptions,
 };
 
 export interface SendRate {
@@ -362,35 +376,47 @@ export function calibrationText(r: CalibrationReport): string {
 
 /**
  * Refuses, before the log is read, a forecast whose least possible work — one event per
- * seat-month, whatever the log — is already over the limit of runner/run-estimate.ts.
+ * seat-month, whatever the log — is already over the limit of runner/run-estimate.ts on
+ * `workers` threads (counted as the batch runner's estimate counts them).
  */
-export function refuseHugeForecast(values: ParsedOptions["values"], big: boolean): void {
+export function refuseHugeForecast(values: ParsedOptions["values"], big: boolean, workers: number): void {
   const [draws, accounts, cycles] = [values.draws as number, values.accounts as number, values.cycles as number];
   const pairs = payingPlans.length * policyIds.length;
   const events = pairs * draws * accounts * cycles;
-  const seconds = events / eventsPerSecondPerThread;
+  const threads = estimateRuns([], workers).threads;
+  const seconds = events / (eventsPerSecondPerThread * threads);
   if (big || seconds <= limitSeconds) return;
   const n = (x: number) => x.toLocaleString("en-US");
   throw new InputError(
     `--draws/--accounts/--cycles: run too large: at least ${events.toExponential(1).replace("e+", "e")} events ` +
-      `(draws=${n(draws)} × accounts=${n(accounts)} × cycles=${n(cycles)} × ${pairs} plan-policy pairs), at least ${durationWords(seconds)} on one thread; ` +
+      `(draws=${n(draws)} × accounts=${n(accounts)} × cycles=${n(cycles)} × ${pairs} plan-policy pairs), at least ${durationWords(seconds)} on ${threads === 1 ? "one thread" : `${threads} threads`}; ` +
       `the limit is ${limitSeconds / 60} minutes: lower --draws, --accounts or --cycles, or pass --big to run it anyway`,
   );
 }
 
-if (isMain(import.meta.url)) {
-  runCommand(calibrateSpec.command, async () => {
-    const o = parseOptions(calibrateSpec, process.argv.slice(2));
+/**
+ * scenarios/calibrate.ts with the arguments `argv`: the run options taken out (--queue,
+ * --shard, --part, --from-part by withExecution, then --workers), the rest parsed as its
+ * options; resolves with the exit code. Bad input throws (runCommand reports it: exit 2).
+ */
+export function calibrateCommand(argv: readonly string[]): Promise<number> {
+  return withExecution(calibrateSpec.command, argv, async (rest) => {
+    const { workers, rest: args } = takeWorkers(rest);
+    const o = parseOptions(calibrateSpec, args);
     if (o.help) {
       process.stdout.write(helpText(calibrateSpec));
-      return;
+      return 0;
     }
     const big = o.switches.big!;
-    refuseHugeForecast(o.values, big);
+    const threads = workers ?? defaultWorkers();
+    refuseHugeForecast(o.values, big, threads);
     const reading = logReading(o);
     const full = await loadLog(o.values.log as string, o.switches["skip-bad"]!, process.stderr, calibrateSpec.command, reading);
     const window = resolveWindow(full, o.values, reading);
-    const report = await runCalibration(window.log, o.values, replaySettings(o.values), window, { big });
+    const report = await runCalibration(window.log, o.values, replaySettings(o.values), window, { workers: threads, big });
     process.stdout.write(o.switches.json ? `${JSON.stringify(report, null, 2)}\n` : `${calibrationText(report)}\n`);
+    return 0;
   });
 }
+
+if (isMain(import.meta.url)) runCommand(calibrateSpec.command, () => calibrateCommand(process.argv.slice(2)));

@@ -1,3 +1,4 @@
+import { availableParallelism } from "node:os";
 import { describe, expect, it } from "vitest";
 import { calibrateSpec, calibrationText, refuseHugeForecast, runCalibration } from "../../scenarios/calibrate.ts";
 import { loadLog, parseOptions, replaySettings, resolveWindow } from "../../scenarios/log-cli.ts";
@@ -39,11 +40,15 @@ describe("scenarios/calibrate.ts", () => {
     expect(JSON.stringify(r)).not.toMatch(/NaN/);
   });
 
-  it("refuses a huge forecast before reading the log, with its estimate", () => {
+  it("refuses a huge forecast before reading the log, with its estimate on the threads it would run on", () => {
     const o = parseOptions(calibrateSpec, ["--draws", "10000", "--accounts", "100000", "--cycles", "120"]);
-    expect(() => refuseHugeForecast(o.values, false)).toThrow(InputError);
-    expect(() => refuseHugeForecast(o.values, false)).toThrow(/at least 1\.2e12 events \(draws=10,000 × accounts=100,000 × cycles=120 × 10 plan-policy pairs\).*--big/);
-    expect(() => refuseHugeForecast(o.values, true)).not.toThrow();
-    expect(() => refuseHugeForecast(parseOptions(calibrateSpec, []).values, false)).not.toThrow();
+    expect(() => refuseHugeForecast(o.values, false, 1)).toThrow(InputError);
+    expect(() => refuseHugeForecast(o.values, false, 1)).toThrow(/at least 1\.2e12 events \(draws=10,000 × accounts=100,000 × cycles=120 × 10 plan-policy pairs\).*on one thread.*--big/);
+    expect(() => refuseHugeForecast(o.values, true, 1)).not.toThrow();
+    expect(() => refuseHugeForecast(parseOptions(calibrateSpec, []).values, false, 1)).not.toThrow();
+    // At least 6e9 events: 20 minutes on one thread, 10 on two (where the machine has two cores).
+    const twice = parseOptions(calibrateSpec, ["--draws", "10000", "--accounts", "10000", "--cycles", "6"]).values;
+    expect(() => refuseHugeForecast(twice, false, 1)).toThrow(/at least 20 minutes on one thread/);
+    if (availableParallelism() >= 2) expect(() => refuseHugeForecast(twice, false, 2)).not.toThrow();
   });
 });
