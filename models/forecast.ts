@@ -8,6 +8,11 @@
  * (common random numbers), so their differences are not noise.
  * Bands are the 2.5% and 97.5% quantiles over draws of the per-draw mean per account
  * per cycle: parameter uncertainty plus the simulation noise of `accounts` accounts.
+ *
+ * This module simulates nothing itself: `forecastSimulations` gives the runs (one per
+ * plan, policy and draw), the caller runs them (scenarios/calibrate.ts, through the batch
+ * runner), and `forecastFromTallies` builds the bands from their tallies. Tallies are
+ * integer counts, so how the runs' accounts are cut into jobs changes nothing.
  */
 import { quantile } from "d3-array";
 import { randomGamma, randomNormal } from "d3-random";
@@ -19,8 +24,8 @@ import { planSchedule, BILLING_CYCLE_DAYS, type BillingCycle } from "./plan-repl
 import { plans, type PlanId } from "./plans.ts";
 import { rulesForPlan, type PolicyId, type RefundAging } from "./policy.ts";
 import type { ResponseSpec } from "./response-model.ts";
-import { simulateAll } from "./simulate.ts";
 import { summarize } from "./summary.ts";
+import type { Tally } from "./tally.ts";
 
 export const defaults = {
   cycles: 12,
@@ -103,8 +108,9 @@ export function forecastModel(
 
 /**
  * The forecast's runs at the calibration's point estimates (settled outcome shares, the
- * fitted delay), one per plan and policy, with `draws` as replications: what a run-size
- * estimate needs before the forecast starts.
+ * fitted delay), one per plan and policy, with `draws` as replications: the size the
+ * forecast reports (its simulations, `forecastSimulations`, differ from these only in
+ * each draw's parameters).
  */
 export function forecastRuns(o: ForecastOptions): { model: AccountModel; accounts: number; replications: number }[] {
   const counts = o.calibration.outcomes.counts;
@@ -116,20 +122,55 @@ export function forecastRuns(o: ForecastOptions): { model: AccountModel; account
   );
 }
 
-export function forecast(o: ForecastOptions): Forecast {
+/** One simulation of the forecast: `accounts` accounts of one plan and policy with one draw's response model (a batch runner's model run). */
+export interface ForecastRun {
+  readonly model: AccountModel;
+  readonly seed: string;
+  readonly accounts: number;
+  readonly replications: 1;
+}
+
+/** What the forecast simulates: its draws, and one run per plan, policy and draw. */
+export interface ForecastSimulations {
+  /** The response model of each draw. */
+  readonly draws: readonly ResponseSpec[];
+  /** For each plan (in `o.plans` order), each policy, each draw r: the run with draw r's response model and seed `${seed}/draw-${r}`. */
+  readonly runs: readonly ForecastRun[];
+}
+
+/**
+ * The forecast's simulations, to be run by the caller (each run's tallies are what
+ * `simulateAll(model, seed, accounts, 1)` gives) and passed to `forecastFromTallies`.
+ * Throws CalibrationError when the calibration cannot support a forecast.
+ */
+export function forecastSimulations(o: ForecastOptions): ForecastSimulations {
   const draws = o.draws ?? defaults.draws;
   const accounts = o.accounts ?? defaults.accounts;
   const specs = Array.from({ length: draws }, (_, r) => drawResponse(o.calibration, o.seed, r));
+  const runs: ForecastRun[] = [];
+  for (const plan of o.plans) {
+    for (const policy of o.policies) {
+      specs.forEach((response, r) => runs.push({ model: forecastModel(o, plan, policy, response), seed: `${o.seed}/draw-${r}`, accounts, replications: 1 }));
+    }
+  }
+  return { draws: specs, runs };
+}
+
+/** The forecast from its simulations' tallies (`tallies[i]`: run i's, one per replication). */
+export function forecastFromTallies(o: ForecastOptions, simulations: ForecastSimulations, tallies: readonly (readonly Tally[])[]): Forecast {
+  const { draws, runs } = simulations;
+  if (tallies.length !== runs.length) throw new RangeError(`forecastFromTallies: ${tallies.length} runs' tallies for ${runs.length} runs`);
   const rows: ForecastRow[] = [];
+  let i = 0;
   for (const plan of o.plans) {
     for (const policy of o.policies) {
       const capacity: number[] = [];
       const positives: number[] = [];
-      specs.forEach((response, r) => {
-        const s = summarize(simulateAll(forecastModel(o, plan, policy, response), `${o.seed}/draw-${r}`, accounts, 1));
+      for (let r = 0; r < draws.length; r++) {
+        const s = summarize(tallies[i++]!);
         capacity.push(s.capacity.mean);
         positives.push(s.positivesPerCycle.mean);
-      });
+      }
       const credits = rulesForPlan(plans[plan], policy).creditsPerCycle;
       rows.push({
         plan,
@@ -141,7 +182,7 @@ export function forecast(o: ForecastOptions): Forecast {
       });
     }
   }
-  return { draws: specs, rows };
+  return { draws, rows };
 }
 
 function band(values: readonly number[]): Band {

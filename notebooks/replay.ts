@@ -4,13 +4,19 @@
  * self-contained HTML page (default out/replay.html, written atomically; its absolute
  * path is printed). Bad input → one line on stderr, exit code 2, nothing written.
  *
- *   npx tsx notebooks/replay.ts --log FILE [--out FILE] [--plan PLAN] [--policy guide|linkedin] [--skip-bad] ...
+ * The forecast's runs go through the batch runner: `--workers N`, `--queue URL` and
+ * `--shard i/N --part FILE` (merged by scenarios/merge.ts) work as in every command that
+ * runs models.
+ *
+ *   npx tsx notebooks/replay.ts --log FILE [--out FILE] [--plan PLAN] [--policy guide|linkedin] [--skip-bad] [--workers N] ...
  */
 import { formatIso } from "../models/iso-time.ts";
 import type { Provenance } from "../reports/index.ts";
 import { fileOutput, writeFileOutput } from "../scenarios/outputs.ts";
-import { calibrateSpec, forecastOptions, refuseHugeForecast, runCalibration } from "../scenarios/calibrate.ts";
-import { helpText, isMain, logLists, logOptions, parseOptions, replaySettings, runCommand, type CommandSpec } from "../scenarios/log-cli.ts";
+import { calibrateSpec, forecastOptions, forecastRunOptions, refuseHugeForecast, runCalibration } from "../scenarios/calibrate.ts";
+import { helpText, isMain, logLists, logOptions, parseOptions, replaySettings, runCommand, takeWorkers, type CommandSpec } from "../scenarios/log-cli.ts";
+import { withExecution } from "../runner/execution.ts";
+import { defaultWorkers } from "../runner/pool.ts";
 import { replayFromOptions } from "../scenarios/replay.ts";
 
 export const replayNotebookSpec: CommandSpec = {
@@ -27,21 +33,28 @@ export const replayNotebookSpec: CommandSpec = {
   ],
   switches: { "skip-bad": calibrateSpec.switches["skip-bad"]!, big: calibrateSpec.switches.big! },
   lists: logLists,
+  runOptions: forecastRunOptions,
 };
 
-if (isMain(import.meta.url)) {
-  runCommand(replayNotebookSpec.command, async () => {
-    const argv = process.argv.slice(2);
-    const o = parseOptions(replayNotebookSpec, argv);
+/**
+ * notebooks/replay.ts with the arguments `argv`: the run options taken out (--queue,
+ * --shard, --part, --from-part by withExecution, then --workers), the rest parsed as its
+ * options; resolves with the exit code. The page's command is the rest: no run option.
+ */
+export function replayNotebookCommand(argv: readonly string[]): Promise<number> {
+  return withExecution(replayNotebookSpec.command, argv, async (rest) => {
+    const { workers, rest: args } = takeWorkers(rest);
+    const o = parseOptions(replayNotebookSpec, args);
     if (o.help) {
       process.stdout.write(helpText(replayNotebookSpec));
-      return;
+      return 0;
     }
     const out = fileOutput("--out", o.values.out as string);
     const big = o.switches.big!;
-    refuseHugeForecast(o.values, big);
+    const threads = workers ?? defaultWorkers();
+    refuseHugeForecast(o.values, big, threads);
     const { log, window, settings, report: replay } = await replayFromOptions(o, replayNotebookSpec.command);
-    const cal = runCalibration(log, o.values, replaySettings(o.values), window, big);
+    const cal = await runCalibration(log, o.values, replaySettings(o.values), window, { workers: threads, big });
     // The page's renderer (Observable Plot and its DOM) loads only now: bad input is refused without it, in a fraction of the time.
     const [{ gitCommit, renderPage }, { replayPage }, { shellQuote }] = await Promise.all([
       import("../reports/index.ts"),
@@ -67,9 +80,12 @@ if (isMain(import.meta.url)) {
       seed: o.values.seed as number,
       replications: o.values.draws as number,
       ...(commit === undefined ? {} : { gitCommit: commit }),
-      command: ["npx tsx notebooks/replay.ts", ...argv.map(shellQuote)].join(" "),
+      command: ["npx tsx notebooks/replay.ts", ...args.map(shellQuote)].join(" "),
     };
     await writeFileOutput(out, renderPage(replayPage(replay, cal, provenance)));
     process.stdout.write(`${out.path}\n`);
+    return 0;
   });
 }
+
+if (isMain(import.meta.url)) runCommand(replayNotebookSpec.command, () => replayNotebookCommand(process.argv.slice(2)));

@@ -1,6 +1,8 @@
 /**
  * The run options that choose where a command's batches run, shared by every command
- * that runs models (scenarios/cli.ts, scenarios/scenario-cli.ts, notebooks/notebook-cli.ts):
+ * that runs models (scenarios/cli.ts, scenarios/scenario-cli.ts, scenarios/sensitivity.ts,
+ * notebooks/notebook-cli.ts, and the log commands that forecast: scenarios/calibrate.ts,
+ * notebooks/replay.ts):
  *
  *   --queue URL        jobs go to workers through Redis (redis://[user:password@]host:port[/db], rediss:// for TLS)
  *   --shard i/N        simulate slice i of N of the batch here and write it to --part FILE (nothing else is written)

@@ -8,11 +8,15 @@
  * forecast estimated to take longer than 15 minutes (runner/run-estimate.ts) is refused
  * before it starts (exit 2, with the estimate) unless `--big`.
  *
- *   npx tsx scenarios/calibrate.ts --log FILE [--json] [--skip-bad] [--draws N] [--seed N] ...
+ * The forecast's runs go through the batch runner, so `--workers N`, `--queue URL` and
+ * `--shard i/N --part FILE` (merged by scenarios/merge.ts) work as in every command that
+ * runs models, with the same bytes.
+ *
+ *   npx tsx scenarios/calibrate.ts --log FILE [--json] [--skip-bad] [--draws N] [--seed N] [--workers N] ...
  */
 import { calibrate, type Calibration } from "../models/calibration.ts";
 import type { DelayFit, Estimate } from "../models/delay-fit.ts";
-import { defaults as forecastDefaults, forecast, forecastRuns, type ForecastOptions } from "../models/forecast.ts";
+import { defaults as forecastDefaults, forecastFromTallies, forecastRuns, forecastSimulations, type ForecastOptions } from "../models/forecast.ts";
 import { DAY_MS, formatDate, formatIso } from "../models/iso-time.ts";
 import { replayPlan } from "../models/plan-replay.ts";
 import type { PlanId } from "../models/plans.ts";
@@ -34,11 +38,15 @@ import {
   resolvePlan,
   resolveWindow,
   runCommand,
+  takeWorkers,
   type CommandSpec,
   type ParsedOptions,
   type ReplaySettings,
 } from "./log-cli.ts";
-import { durationWords, estimateRuns, eventsPerSecondPerThread, limitSeconds, refuseTooLarge } from "../runner/run-estimate.ts";
+import { durationWords, estimateRuns, eventsPerSecondPerThread, limitSeconds } from "../runner/run-estimate.ts";
+import { executionHelp, withExecution } from "../runner/execution.ts";
+import { defaultWorkers } from "../runner/pool.ts";
+import { runModels } from "../runner/run-models.ts";
 import { InputError, type ParamSpec } from "./params.ts";
 import { rulesText } from "./replay.ts";
 
@@ -60,6 +68,12 @@ export const forecastOptions = [
   },
 ] as const satisfies readonly ParamSpec[];
 
+/** The run options of the commands that forecast: where and on how many threads the forecast's runs go (none changes the result). */
+export const forecastRunOptions = {
+  flags: ["--workers N", "--queue URL", "--shard i/N", "--part FILE", "--from-part FILE"],
+  help: [`  --workers N         threads that simulate (default ${defaultWorkers()}, every core); results do not depend on it`, ...executionHelp],
+} as const;
+
 export const calibrateSpec: CommandSpec = {
   command: "scenarios/calibrate.ts",
   usage: "npx tsx scenarios/calibrate.ts --log FILE [--json] [--skip-bad] [options]",
@@ -72,6 +86,7 @@ export const calibrateSpec: CommandSpec = {
   options: [...logOptions, ...forecastOptions],
   switches: { ...logSwitches, big: "run a forecast even when it is estimated to take longer than 15 minutes or more memory than the machine has" },
   lists: logLists,
+  runOptions: forecastRunOptions,
 };
 
 export interface SendRate {
@@ -162,18 +177,27 @@ export function calibrationJson(c: Calibration) {
   };
 }
 
+/** How the forecast runs; neither changes the result. */
+export interface ForecastRunOptions {
+  /** Threads that simulate (default: every core). */
+  readonly workers?: number;
+  /** Run even when the estimate is above the limit (`--big`); default: refused. */
+  readonly big?: boolean;
+}
+
 /**
  * Calibration and forecast of a log, as plain JSON-ready data. The forecast is null
- * (with `forecastRefused` saying why) when the calibration cannot support one; a
- * forecast estimated above the limit of runner/run-estimate.ts is refused
- * (RunTooLargeError, exit 2) unless `big`.
+ * (with `forecastRefused` saying why) when the calibration cannot support one. The
+ * forecast's runs go through the batch runner (runner/run-models.ts) on the executor in
+ * force, which refuses a batch estimated above the limit of runner/run-estimate.ts
+ * (RunTooLargeError, exit 2) unless `run.big`.
  */
-export function runCalibration(
+export async function runCalibration(
   log: SendLog,
   values: ParsedOptions["values"],
   settings: ReplaySettings,
   window: { anchorMs: number; endMs: number },
-  big = false,
+  run: ForecastRunOptions = {},
 ) {
   const c = calibrate(log, { endMs: window.endMs });
   const rate = resolveSendRate(log, values, settings, window);
@@ -198,10 +222,14 @@ export function runCalibration(
     refundAging: settings.refundAging,
     billingCycle: settings.billingCycle,
   };
-  // The forecast simulates in this thread, one draw after another.
+  // The size reported with the forecast: on one thread, so the output does not depend on --workers.
   const estimate = estimateRuns(forecastRuns(options), 1);
-  if (refused === null) refuseTooLarge(estimate, big);
-  const f = refused !== null ? null : forecast(options);
+  let f = null;
+  if (refused === null) {
+    const simulations = forecastSimulations(options);
+    const tallies = await runModels(simulations.runs, { ...(run.workers === undefined ? {} : { workers: run.workers }), label: "forecast", big: run.big ?? false });
+    f = forecastFromTallies(options, simulations, tallies);
+  }
   const demandPerSeatPerMonth = rate.sendsPerDay * 30;
   const rows =
     f?.rows.map((row) => {
@@ -253,7 +281,7 @@ export function runCalibration(
   };
 }
 
-export type CalibrationReport = ReturnType<typeof runCalibration>;
+export type CalibrationReport = Awaited<ReturnType<typeof runCalibration>>;
 
 const pct = (x: number) => `${(100 * x).toFixed(1)}%`;
 const num = (x: number, d = 2) => x.toFixed(d);
@@ -348,35 +376,47 @@ export function calibrationText(r: CalibrationReport): string {
 
 /**
  * Refuses, before the log is read, a forecast whose least possible work — one event per
- * seat-month, whatever the log — is already over the limit of runner/run-estimate.ts.
+ * seat-month, whatever the log — is already over the limit of runner/run-estimate.ts on
+ * `workers` threads (counted as the batch runner's estimate counts them).
  */
-export function refuseHugeForecast(values: ParsedOptions["values"], big: boolean): void {
+export function refuseHugeForecast(values: ParsedOptions["values"], big: boolean, workers: number): void {
   const [draws, accounts, cycles] = [values.draws as number, values.accounts as number, values.cycles as number];
   const pairs = payingPlans.length * policyIds.length;
   const events = pairs * draws * accounts * cycles;
-  const seconds = events / eventsPerSecondPerThread;
+  const threads = estimateRuns([], workers).threads;
+  const seconds = events / (eventsPerSecondPerThread * threads);
   if (big || seconds <= limitSeconds) return;
   const n = (x: number) => x.toLocaleString("en-US");
   throw new InputError(
     `--draws/--accounts/--cycles: run too large: at least ${events.toExponential(1).replace("e+", "e")} events ` +
-      `(draws=${n(draws)} × accounts=${n(accounts)} × cycles=${n(cycles)} × ${pairs} plan-policy pairs), at least ${durationWords(seconds)} on one thread; ` +
+      `(draws=${n(draws)} × accounts=${n(accounts)} × cycles=${n(cycles)} × ${pairs} plan-policy pairs), at least ${durationWords(seconds)} on ${threads === 1 ? "one thread" : `${threads} threads`}; ` +
       `the limit is ${limitSeconds / 60} minutes: lower --draws, --accounts or --cycles, or pass --big to run it anyway`,
   );
 }
 
-if (isMain(import.meta.url)) {
-  runCommand(calibrateSpec.command, async () => {
-    const o = parseOptions(calibrateSpec, process.argv.slice(2));
+/**
+ * scenarios/calibrate.ts with the arguments `argv`: the run options taken out (--queue,
+ * --shard, --part, --from-part by withExecution, then --workers), the rest parsed as its
+ * options; resolves with the exit code. Bad input throws (runCommand reports it: exit 2).
+ */
+export function calibrateCommand(argv: readonly string[]): Promise<number> {
+  return withExecution(calibrateSpec.command, argv, async (rest) => {
+    const { workers, rest: args } = takeWorkers(rest);
+    const o = parseOptions(calibrateSpec, args);
     if (o.help) {
       process.stdout.write(helpText(calibrateSpec));
-      return;
+      return 0;
     }
     const big = o.switches.big!;
-    refuseHugeForecast(o.values, big);
+    const threads = workers ?? defaultWorkers();
+    refuseHugeForecast(o.values, big, threads);
     const reading = logReading(o);
     const full = await loadLog(o.values.log as string, o.switches["skip-bad"]!, process.stderr, calibrateSpec.command, reading);
     const window = resolveWindow(full, o.values, reading);
-    const report = runCalibration(window.log, o.values, replaySettings(o.values), window, big);
+    const report = await runCalibration(window.log, o.values, replaySettings(o.values), window, { workers: threads, big });
     process.stdout.write(o.switches.json ? `${JSON.stringify(report, null, 2)}\n` : `${calibrationText(report)}\n`);
+    return 0;
   });
 }
+
+if (isMain(import.meta.url)) runCommand(calibrateSpec.command, () => calibrateCommand(process.argv.slice(2)));

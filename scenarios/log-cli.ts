@@ -16,7 +16,7 @@ import { PlanCannotSendError, planIds, plans, type PlanId } from "../models/plan
 import { policyIds, refundAgings, type PolicyId, type RefundAging } from "../models/policy.ts";
 import { readSendLog } from "../models/read-send-log.ts";
 import { describeBadRow, LogFormatError, logBefore, logPlan, type SendLog } from "../models/send-log.ts";
-import { isMain, runMain } from "./cli.ts";
+import { integerOption, isMain, maxWorkers, runMain } from "./cli.ts";
 import type { ParsedOptions } from "./options.ts";
 import { InputError, type ParamSpec } from "./params.ts";
 import { planLabels } from "./scenario.ts";
@@ -227,7 +227,23 @@ function asInputError(err: unknown): unknown {
   return err;
 }
 
+/**
+ * Takes `--workers N` (threads that simulate, 1 to 256; a run option, so never a `--set`
+ * value) out of a forecasting command's arguments; `workers` undefined: not given.
+ */
+export function takeWorkers(argv: readonly string[]): { workers: number | undefined; rest: string[] } {
+  const rest: string[] = [];
+  let workers: number | undefined;
+  for (let i = 0; i < argv.length; i++) {
+    const arg = argv[i]!;
+    if (arg === "--workers") workers = integerOption("--workers", argv[++i], maxWorkers, "threads that simulate");
+    else if (arg.startsWith("--workers=")) workers = integerOption("--workers", arg.slice("--workers=".length), maxWorkers, "threads that simulate");
+    else rest.push(arg);
+  }
+  return { workers, rest };
+}
+
 /** Runs `body` as the process's command (`runMain`), the model's input errors as InputErrors: exit code 2. */
-export function runCommand(command: string, body: () => Promise<void>): void {
+export function runCommand(command: string, body: () => Promise<number | void>): void {
   runMain(command, body, asInputError);
 }

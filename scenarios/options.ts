@@ -23,6 +23,12 @@ export interface CommandSpec {
   readonly switches: Readonly<Record<string, string>>;
   /** Repeatable text options (each use adds a value), with their meaning. */
   readonly lists?: Readonly<Record<string, string>>;
+  /**
+   * Run options the command takes out of its arguments before `parseOptions` sees them
+   * (e.g. --workers N, --queue URL): named in the list of allowed flags, and their help
+   * lines, as written, under a heading of their own in --help.
+   */
+  readonly runOptions?: { readonly flags: readonly string[]; readonly help: readonly string[] };
 }
 
 export interface ParsedOptions {
@@ -57,6 +63,7 @@ export function parseOptions(spec: CommandSpec, argv: readonly string[]): Parsed
       ...spec.options.map((o) => `--${o.name} VALUE`),
       ...Object.keys(lists).map((l) => `--${l} VALUE`),
       ...Object.keys(spec.switches).map((s) => `--${s}`),
+      ...(spec.runOptions?.flags ?? []),
       "--help",
     ].join(", ");
   let parsed: ReturnType<typeof parseArgs>;
@@ -112,5 +119,6 @@ export function helpText(spec: CommandSpec): string {
     ["--help", "this text"],
   ];
   const w = Math.max(...rows.map((r) => r[0]!.length));
-  return [`usage: ${spec.usage}`, "", spec.description, "", "options:", ...rows.map((r) => `  ${r[0]!.padEnd(w)}  ${r[1]}`), ""].join("\n");
+  const run = spec.runOptions ? ["", "run options (where and on how many threads it simulates; none changes the result):", ...spec.runOptions.help] : [];
+  return [`usage: ${spec.usage}`, "", spec.description, "", "options:", ...rows.map((r) => `  ${r[0]!.padEnd(w)}  ${r[1]}`), ...run, ""].join("\n");
 }

@@ -4,10 +4,11 @@ import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { calibrate, type Calibration } from "../../models/calibration.ts";
 import { delayCdf, delayQuantile, fitDelays } from "../../models/delay-fit.ts";
-import { drawResponse, forecast } from "../../models/forecast.ts";
+import { drawResponse, forecastFromTallies, forecastSimulations, type ForecastOptions } from "../../models/forecast.ts";
 import { fitOutcomes, wilson } from "../../models/outcome-fit.ts";
 import { outcomes } from "../../models/outcome.ts";
 import { readSendLog } from "../../models/read-send-log.ts";
+import { simulateAll } from "../../models/simulate.ts";
 import { createStream } from "../../sim/index.ts";
 import { root } from "../scenarios/run-cli.ts";
 import { sampleLogParams, simulateSendLog, writeSimulatedLog, type SampleLogParams } from "../../scenarios/make-sample-log.ts";
@@ -117,6 +118,12 @@ describe("outcome segments", () => {
   });
 });
 
+/** The forecast with each of its runs simulated in this thread, in one chunk. */
+function forecastInThread(o: ForecastOptions) {
+  const simulations = forecastSimulations(o);
+  return forecastFromTallies(o, simulations, simulations.runs.map((r) => simulateAll(r.model, r.seed, r.accounts, r.replications)));
+}
+
 describe("forecast", () => {
   it("draws parameters per draw from seeded streams, and is reproducible", async () => {
     const cal = calibrate(await readSendLog(SAMPLE), { endMs: SAMPLE_END });
@@ -125,8 +132,8 @@ describe("forecast", () => {
     expect(drawResponse(cal, 1, 1)).not.toEqual(a);
     expect(a.outcomeProbabilities.reduce((s, x) => s + x, 0)).toBeCloseTo(1, 12);
     const o = { calibration: cal, plans: ["premium-career", "recruiter"] as const, policies: ["linkedin"] as const, sendsPerDay: 2.8, startDate: "2026-12-27", seed: 3, draws: 8, accounts: 5, cycles: 4 };
-    const f = forecast(o);
-    expect(forecast(o).rows).toEqual(f.rows);
+    const f = forecastInThread(o);
+    expect(forecastInThread(o).rows).toEqual(f.rows);
     for (const row of f.rows) {
       expect(row.capacity.lo).toBeLessThanOrEqual(row.capacity.mean);
       expect(row.capacity.hi).toBeGreaterThanOrEqual(row.capacity.mean);
@@ -166,7 +173,7 @@ describe("short or odd logs: calibrated as far as they allow, never NaN, no fore
     expect(cal.outcomes.overall).toHaveLength(outcomes.length);
     expect(finite(cal.outcomes)).toBe(true);
     expect(cal.forecastProblem).toMatch(/^only 0 InMails are settled .*a forecast needs at least 30/);
-    expect(() => forecast({ calibration: cal, plans: ["recruiter-lite"], policies: ["linkedin"], sendsPerDay: 3, startDate: "2026-01-27", seed: 1, draws: 2, accounts: 1, cycles: 1 })).toThrow(
+    expect(() => forecastSimulations({ calibration: cal, plans: ["recruiter-lite"], policies: ["linkedin"], sendsPerDay: 3, startDate: "2026-01-27", seed: 1, draws: 2, accounts: 1, cycles: 1 })).toThrow(
       /no forecast: only 0 InMails/,
     );
   });

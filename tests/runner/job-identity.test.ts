@@ -1,3 +1,4 @@
+import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { jobFormat, jobIds, jobPayload, JobRefused, readJob } from "../../runner/job-identity.ts";
 import { decodePlain, encodePlain, PlainDataError } from "../../runner/plain-data.ts";
@@ -5,6 +6,13 @@ import { modelShapeError } from "../../runner/model-shape.ts";
 import { resolve } from "../../scenarios/params.ts";
 import { buildModel, scenarioParams } from "../../scenarios/scenario.ts";
 import type { Job } from "../../runner/pool.ts";
+import { calibrate } from "../../models/calibration.ts";
+import { forecastSimulations } from "../../models/forecast.ts";
+import { billingCycles } from "../../models/plan-replay.ts";
+import { policyIds, refundAgings } from "../../models/policy.ts";
+import { readSendLog } from "../../models/read-send-log.ts";
+import { payingPlans } from "../../scenarios/log-cli.ts";
+import { root } from "../scenarios/run-cli.ts";
 
 const version = "a".repeat(64);
 const model = (sets: string[] = []) => buildModel(resolve(scenarioParams("recruiter"), sets)).model;
@@ -100,5 +108,24 @@ describe("job identity", () => {
       for (const sets of variants) expect(modelShapeError(buildModel(resolve(specs, sets)).model)).toBeNull();
     }
     expect(jobFormat).toBe("inmail-sim-job/1");
+  });
+
+  it("accepts every model the forecast builds: either fitted delay, every plan and policy, billing cycle and refund aging", async () => {
+    const fitted = calibrate(await readSendLog(join(root, "data/sample-send-log.csv")), { endMs: Date.UTC(2026, 11, 27) });
+    for (const best of ["exponential", "lognormal"] as const) {
+      const calibration = { ...fitted, delay: { ...fitted.delay!, best } };
+      for (const billingCycle of billingCycles) {
+        for (const refundAging of refundAgings) {
+          const o = { calibration, plans: payingPlans, policies: policyIds, sendsPerDay: 2.8, startDate: "2026-12-27", seed: 1, draws: 2, accounts: 3, cycles: 12, billingCycle, refundAging };
+          for (const run of forecastSimulations(o).runs) {
+            expect(run.model.response.delay.kind).toBe(best);
+            expect(modelShapeError(run.model)).toBeNull();
+            const j: Job = { model: run.model, seed: run.seed, chunk: { replication: 0, from: 0, to: run.accounts } };
+            const { id, payload } = jobPayload(version, j);
+            expect(readJob(JSON.parse(JSON.stringify(payload)), id, version).model).toEqual(run.model);
+          }
+        }
+      }
+    }
   });
 });

@@ -1,7 +1,8 @@
 /**
  * The queue end to end, on a real redis-server (127.0.0.1, a free port, no
  * persistence; .ci/run installs it): a job of other code and a malformed job are
- * refused and reported; three worker processes, one SIGKILLed while every worker runs a
+ * refused and reported; a calibrate forecast queued prints the local run's bytes; three
+ * worker processes, one SIGKILLed while every worker runs a
  * job; the sweep's tables equal the local run's, byte for byte; run again
  * with no worker left, it is served from the result store alone; Redis restarted mid-run (queue and
  * results lost), the run goes on to the same bytes; an unreachable Redis is an input error
@@ -20,10 +21,12 @@ import { queueExecutor } from "../../runner/queue-executor.ts";
 import { queueJobId, queueName } from "../../runner/queue-names.ts";
 import { codeVersion } from "../../runner/pool-entry.ts";
 import { encodePlain } from "../../runner/plain-data.ts";
+import { calibrateCommand } from "../../scenarios/calibrate.ts";
 import { resolve } from "../../scenarios/params.ts";
 import { RunnerInputError } from "../../runner/runner-input-error.ts";
 import { buildModel, scenarioParams } from "../../scenarios/scenario.ts";
 import { planSweep, runSweepPlan } from "../../scenarios/sweep.ts";
+import { runInProcess } from "../scenarios/in-process.ts";
 import { freePort, startRedis, type TestRedis } from "./redis-server.ts";
 
 const root = join(import.meta.dirname, "../..");
@@ -105,6 +108,15 @@ describe("the queue", () => {
       await eventsConnection.quit();
       await connection.quit();
     }
+  }, 90_000);
+
+  it("runs a log command's forecast (scenarios/calibrate.ts --queue URL) to the local run's bytes", async () => {
+    const args = ["--log", "data/sample-send-log.csv", "--json", "--draws", "2", "--accounts", "3", "--cycles", "2"];
+    const local = await runInProcess(() => calibrateCommand([...args, "--workers", "1"]));
+    expect(local.code, local.stderr).toBe(0);
+    const queued = await runInProcess(() => calibrateCommand([...args, "--queue", redis.url]));
+    expect(queued.code, queued.stderr).toBe(0);
+    expect(queued.stdout).toBe(local.stdout);
   }, 90_000);
 
   it("gives the local run's bytes with three workers, one SIGKILLed mid-job, and reuses stored results", async () => {

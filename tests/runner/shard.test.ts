@@ -2,17 +2,17 @@ import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from "n
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import * as aq from "arquero";
-import { afterAll, describe, expect, it, vi } from "vitest";
+import { afterAll, describe, expect, it } from "vitest";
 import { withExecutor } from "../../runner/executor.ts";
 import { splitExecutionArgs } from "../../runner/execution.ts";
 import { codeVersion } from "../../runner/pool-entry.ts";
 import { checkParts, nextRoundExecutor, parseShard, partsExecutor, ShardDone, shardExecutor, type Part } from "../../runner/shard.ts";
-import { RunnerInputError } from "../../runner/runner-input-error.ts";
-import { InputError, resolve } from "../../scenarios/params.ts";
+import { resolve } from "../../scenarios/params.ts";
 import { planComparison } from "../../scenarios/plan-comparison.ts";
 import { sweepCommand } from "../../scenarios/scenario-cli.ts";
 import { scenarioParams } from "../../scenarios/scenario.ts";
 import { planSweep, runSweepPlan, type SweepPlan } from "../../scenarios/sweep.ts";
+import { runInProcess } from "../scenarios/in-process.ts";
 import { runTsx } from "../scenarios/run-cli.ts";
 
 const scratch = mkdtempSync(join(tmpdir(), "inmail-shard-"));
@@ -150,19 +150,7 @@ describe("shards", () => {
   it("from the command line: --shard 1/2 and 2/2, then merge.ts, write the bytes of the full run", async () => {
     const args = ["--grid", "plan=premium-business,sales-navigator", "--set", "accounts=40", "--set", "replications=3", "--set", "cycles=2", "--workers", "1"];
     // The command's own code path (sweepMain's), in this process; its stdout captured.
-    const command = async (argv: string[]) => {
-      let stdout = "";
-      let stderr = "";
-      const out = vi.spyOn(process.stdout, "write").mockImplementation((chunk) => ((stdout += String(chunk)), true));
-      const err = vi.spyOn(process.stderr, "write").mockImplementation((chunk) => ((stderr += String(chunk)), true));
-      try {
-        const code = await sweepCommand(planComparison, argv).catch((e: unknown) => (e instanceof InputError || e instanceof RunnerInputError ? (stderr += e.message, 2) : Promise.reject(e)));
-        return { code, stdout, stderr };
-      } finally {
-        out.mockRestore();
-        err.mockRestore();
-      }
-    };
+    const command = (argv: string[]) => runInProcess(() => sweepCommand(planComparison, argv));
     const full = await command([...args, "--out", join(scratch, "full")]);
     expect(full.code, full.stderr).toBe(0);
     for (const i of [1, 2]) {

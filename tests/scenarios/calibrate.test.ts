@@ -1,7 +1,17 @@
-import { describe, expect, it } from "vitest";
-import { calibrateSpec, calibrationText, refuseHugeForecast, runCalibration } from "../../scenarios/calibrate.ts";
-import { loadLog, parseOptions, replaySettings, resolveWindow } from "../../scenarios/log-cli.ts";
+import { mkdtempSync, rmSync } from "node:fs";
+import { availableParallelism, tmpdir } from "node:os";
+import { join } from "node:path";
+import { afterAll, describe, expect, it } from "vitest";
+import { calibrate } from "../../models/calibration.ts";
+import { forecastFromTallies, forecastSimulations } from "../../models/forecast.ts";
+import { policyIds } from "../../models/policy.ts";
+import { simulateAll } from "../../models/simulate.ts";
+import { executionHelp } from "../../runner/execution.ts";
+import { chunkAccounts } from "../../runner/run-models.ts";
+import { calibrateCommand, calibrateSpec, calibrationText, refuseHugeForecast, runCalibration } from "../../scenarios/calibrate.ts";
+import { helpText, loadLog, parseOptions, payingPlans, replaySettings, resolveWindow } from "../../scenarios/log-cli.ts";
 import { InputError } from "../../scenarios/params.ts";
+import { runInProcess } from "./in-process.ts";
 import { runTsx } from "./run-cli.ts";
 
 const SAMPLE = "data/sample-send-log.csv";
@@ -30,7 +40,7 @@ describe("scenarios/calibrate.ts", () => {
     const full = await loadLog(SAMPLE, false, quiet, calibrateSpec.command);
     const window = resolveWindow(full, o.values);
     expect(window.afterEnd).toBeGreaterThan(3000);
-    const r = runCalibration(window.log, o.values, replaySettings(o.values), window);
+    const r = await runCalibration(window.log, o.values, replaySettings(o.values), window);
     expect(r.forecast).toBeNull();
     expect(r.forecastRefused).toMatch(/InMails are settled/);
     const text = calibrationText(r);
@@ -39,11 +49,70 @@ describe("scenarios/calibrate.ts", () => {
     expect(JSON.stringify(r)).not.toMatch(/NaN/);
   });
 
-  it("refuses a huge forecast before reading the log, with its estimate", () => {
+  it("refuses a huge forecast before reading the log, with its estimate on the threads it would run on", () => {
     const o = parseOptions(calibrateSpec, ["--draws", "10000", "--accounts", "100000", "--cycles", "120"]);
-    expect(() => refuseHugeForecast(o.values, false)).toThrow(InputError);
-    expect(() => refuseHugeForecast(o.values, false)).toThrow(/at least 1\.2e12 events \(draws=10,000 × accounts=100,000 × cycles=120 × 10 plan-policy pairs\).*--big/);
-    expect(() => refuseHugeForecast(o.values, true)).not.toThrow();
-    expect(() => refuseHugeForecast(parseOptions(calibrateSpec, []).values, false)).not.toThrow();
+    expect(() => refuseHugeForecast(o.values, false, 1)).toThrow(InputError);
+    expect(() => refuseHugeForecast(o.values, false, 1)).toThrow(/at least 1\.2e12 events \(draws=10,000 × accounts=100,000 × cycles=120 × 10 plan-policy pairs\).*on one thread.*--big/);
+    expect(() => refuseHugeForecast(o.values, true, 1)).not.toThrow();
+    expect(() => refuseHugeForecast(parseOptions(calibrateSpec, []).values, false, 1)).not.toThrow();
+    // At least 6e9 events: 20 minutes on one thread, 10 on two (where the machine has two cores).
+    const twice = parseOptions(calibrateSpec, ["--draws", "10000", "--accounts", "10000", "--cycles", "6"]).values;
+    expect(() => refuseHugeForecast(twice, false, 1)).toThrow(/at least 20 minutes on one thread/);
+    if (availableParallelism() >= 2) expect(() => refuseHugeForecast(twice, false, 2)).not.toThrow();
   });
+});
+
+describe("scenarios/calibrate.ts run options", () => {
+  const scratch = mkdtempSync(join(tmpdir(), "calibrate-"));
+  afterAll(() => rmSync(scratch, { recursive: true, force: true }));
+  // One more account than a job holds: every run of the forecast is two jobs.
+  const args = ["--log", SAMPLE, "--json", "--draws", "2", "--accounts", String(chunkAccounts + 1), "--cycles", "1"];
+
+  it("lists --workers and the execution options in --help", () => {
+    const help = helpText(calibrateSpec);
+    expect(help).toMatch(/^ {2}--workers N +threads that simulate/m);
+    for (const line of executionHelp) expect(help).toContain(line);
+  });
+
+  it("forecasts the same bytes on one thread and on two, and as each run simulated in one chunk in this thread", async () => {
+    const one = await runInProcess(() => calibrateCommand([...args, "--workers", "1"]));
+    expect(one.code, one.stderr).toBe(0);
+    const two = await runInProcess(() => calibrateCommand([...args, "--workers", "2"]));
+    expect(two.code, two.stderr).toBe(0);
+    expect(two.stdout).toBe(one.stdout);
+    // The forecast as it was made before it went through the batch runner: simulateAll, one chunk per run.
+    const out = JSON.parse(one.stdout);
+    const window = resolveWindow(await loadLog(SAMPLE, false, quiet, calibrateSpec.command), parseOptions(calibrateSpec, []).values);
+    const o = {
+      calibration: calibrate(window.log, { endMs: window.endMs }),
+      plans: payingPlans,
+      policies: policyIds,
+      sendsPerDay: out.forecast.sendsPerDay,
+      startDate: out.forecast.startDate,
+      seed: 1,
+      draws: 2,
+      accounts: chunkAccounts + 1,
+      cycles: 1,
+    };
+    const simulations = forecastSimulations(o);
+    const inThread = forecastFromTallies(o, simulations, simulations.runs.map((r) => simulateAll(r.model, r.seed, r.accounts, r.replications)));
+    const bands = (rows: readonly { plan: string; policy: string; capacity: unknown; multiplier: unknown; positives: unknown }[]) =>
+      rows.map(({ plan, policy, capacity, multiplier, positives }) => ({ plan, policy, capacity, multiplier, positives }));
+    expect(bands(out.forecast.rows)).toEqual(bands(inThread.rows));
+  }, 60_000);
+
+  it("shards: --shard 1/2 and 2/2 write parts only, and scenarios/merge.ts prints the full run's bytes", async () => {
+    const full = await runInProcess(() => calibrateCommand([...args, "--workers", "1"]));
+    expect(full.code, full.stderr).toBe(0);
+    const parts = [1, 2].map((i) => join(scratch, `part${i}.json`));
+    for (const [i, part] of parts.entries()) {
+      const r = await runInProcess(() => calibrateCommand([...args, "--workers", "1", "--shard", `${i + 1}/2`, "--part", part]));
+      expect(r.code, r.stderr).toBe(0);
+      expect(r.stdout).toBe("");
+      expect(r.stderr).toContain(`wrote shard ${i + 1}/2 (20 of 40 jobs)`);
+    }
+    const merged = runTsx("scenarios/merge.ts", parts);
+    expect(merged.status, merged.stderr).toBe(0);
+    expect(merged.stdout).toBe(full.stdout);
+  }, 60_000);
 });

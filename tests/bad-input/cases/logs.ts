@@ -94,6 +94,8 @@ export const cases: BadInputCase[] = [
   // Runs too large to start: refused before the log is read, with the estimate.
   { kind: "runaway", command: calibrate, args: ["--log", SAMPLE, ...HUGE], stderr: ["--draws/--accounts/--cycles", "1.2e12 events", "draws=10,000 × accounts=100,000 × cycles=120", "--big"] },
   { kind: "runaway", command: notebook, args: ["--log", "$DIR/never-read.csv", ...HUGE, "--out", "$DIR/r.html"], stderr: ["--draws/--accounts/--cycles", "15 minutes"] },
+  // Above the limit only once the log is calibrated: the batch runner's estimate refuses the forecast's runs (on one thread, whatever the machine).
+  { kind: "runaway", command: calibrate, args: ["--log", SAMPLE, "--draws", "2", "--accounts", "100000", "--cycles", "120", "--workers", "1"], stderr: ["run too large", "20 model runs", "on 1 thread", "--big"] },
   { kind: "runaway", command: sample, args: ["--accounts", "1000000", "--cycles", "120", "--out", "$DIR/log.csv"], stderr: ["--accounts/--cycles", "rows", "--big"] },
   { kind: "log", command: sample, args: ["--format", "xml", "--out", "$DIR/log.xml"], stderr: ["--format", '"xml"', "csv, jsonl"] },
   { kind: "log", command: sample, args: ["--accounts", "0", "--out", "$DIR/log.csv"], stderr: ["--accounts", "from 1 to 1000000"] },

@@ -1,6 +1,6 @@
 /**
- * Bad inputs of the execution options (--queue, --shard, --part, --from-part), the
- * queue worker and merge.ts. Each exits before simulating: a malformed or unreachable
+ * Bad inputs of the execution options (--queue, --shard, --part, --from-part), also on
+ * the log commands that forecast, the queue worker and merge.ts. Each exits before simulating: a malformed or unreachable
  * queue (port 1 refuses at once), a shard without its part, a part path that is not a
  * part, files that are not parts.
  */
@@ -37,6 +37,11 @@ export const cases: BadInputCase[] = [
     files: { "other.json": otherPart },
     stderr: ["--from-part: $DIR/other.json is a part of another experiment (notebooks/job-seeker.ts )"],
   },
+  // The log commands that forecast take them too.
+  { kind: "option", command: "scenarios/calibrate.ts", args: ["--log", "data/sample-send-log.csv", "--queue", "http://h:1"], stderr: ['--queue: "http://h:1" is not allowed; expected redis://'] },
+  { kind: "option", command: "notebooks/replay.ts", args: ["--log", "data/sample-send-log.csv", "--queue", "redis://u:hunter2@127.0.0.1:1", "--out", "$DIR/r.html"], stderr: ["--queue: cannot reach Redis at redis://u:***@127.0.0.1:1 (ECONNREFUSED)"] },
+  { kind: "option", command: "notebooks/replay.ts", args: ["--log", "data/sample-send-log.csv", "--shard", "1/2", "--out", "$DIR/r.html"], stderr: ["--shard: needs --part FILE"] },
+  { kind: "wrong number", command: "scenarios/calibrate.ts", args: ["--log", "data/sample-send-log.csv", "--workers", "0x2"], stderr: ['--workers: "0x2" is not allowed; expected an integer from 1 to 256'] },
   { kind: "option", command: "scenarios/merge.ts", args: [], stderr: ["expected the part files to merge"] },
   { kind: "option", command: "scenarios/merge.ts", args: ["$DIR/keep.txt"], stderr: ["$DIR/keep.txt: not a part file (not JSON)"] },
   { kind: "OS error", command: "scenarios/merge.ts", args: ["$DIR/none.json"], stderr: ["$DIR/none.json: cannot read it (ENOENT)"] },
