@@ -31,6 +31,8 @@ export interface BatchOptions {
 export interface Executor {
   /** e.g. "local", "queue redis://127.0.0.1:6379" (never a password). */
   readonly name: string;
+  /** What the run-size limit's estimate (this machine's threads, the whole batch) means here, for its refusal; none when local. */
+  readonly sizeNote?: string;
   /** Runs every job of `plan` and adds each tally into `totals` (`add`, or `addToReplication` for sums of jobs). */
   run(plan: BatchPlan, options: BatchOptions, totals: BatchTotals): Promise<void>;
 }
@@ -47,6 +49,11 @@ const current = new AsyncLocalStorage<Executor>();
 /** Runs `body` with `executor` in force for every batch it starts. */
 export function withExecutor<T>(executor: Executor, body: () => T): T {
   return current.run(executor, body);
+}
+
+/** What the run-size estimate means under the executor in force (see `Executor.sizeNote`). */
+export function sizeNote(): string | undefined {
+  return currentExecutor().sizeNote;
 }
 
 /** The executor in force (local outside `withExecutor`). */

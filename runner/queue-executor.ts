@@ -246,6 +246,7 @@ export function queueExecutor(url: string, option = "--queue", tuning: QueueTuni
 
   return {
     name: `queue ${shown}`,
+    sizeNote: "with --queue the estimate counts this machine's threads, not the workers': if they have many more, pass --big",
     run,
     async close() {
       await closeWithin(closeMs, bull.splice(0), connections.splice(0));

@@ -154,12 +154,12 @@ export function estimateRuns(runs: readonly SizedRun[], workers: number): RunEst
  * (RunTooLargeError) as soon as the runs planned so far are above the limit — the whole
  * batch can only be larger — so a huge grid is refused before all of it is built.
  */
-export function planningGuard(workers: number, big: boolean, of: number): (run: SizedRun) => void {
+export function planningGuard(workers: number, big: boolean, of: number, note?: string): (run: SizedRun) => void {
   const sizer = new RunSizer(workers);
   return (run) => {
     if (big) return;
     sizer.add(run);
-    refuseTooLarge(sizer.estimate(of), false);
+    refuseTooLarge(sizer.estimate(of), false, "--big", note);
   };
 }
 
@@ -181,7 +181,7 @@ export function machineBytes(): number {
  * or more than the machine's memory — unless `big` (the user's `--big`), giving the
  * estimate and the parameters that drive it.
  */
-export function refuseTooLarge(estimate: RunEstimate, big: boolean, flag = "--big"): void {
+export function refuseTooLarge(estimate: RunEstimate, big: boolean, flag = "--big", note?: string): void {
   const tooLong = estimate.seconds > limitSeconds;
   const tooBig = estimate.memoryBytes > machineBytes();
   if (big || (!tooLong && !tooBig)) return;
@@ -189,6 +189,6 @@ export function refuseTooLarge(estimate: RunEstimate, big: boolean, flag = "--bi
     `run too large: ${estimate.complete ? "about" : "at least"} ${count(estimate.events)} events (${estimate.drivers}), ` +
       `~${durationWords(estimate.seconds)} on ${estimate.threads} ${estimate.threads === 1 ? "thread" : "threads"} at ${eventsPerSecondPerThread / 1e6} M events/s each ` +
       `and ~${bytesWords(estimate.memoryBytes)} of memory; the limit is ${limitSeconds / 60} minutes and this machine's ${bytesWords(machineBytes())}; ` +
-      `lower accounts, replications or cycles, or pass ${flag} to run it anyway`,
+      `lower accounts, replications or cycles, or pass ${flag} to run it anyway${note ? `; ${note}` : ""}`,
   );
 }

@@ -7,7 +7,7 @@
  */
 import type { AccountModel, Tally } from "../models/index.ts";
 import { planBatch, type ModelRun } from "./batch-plan.ts";
-import { runBatch } from "./executor.ts";
+import { runBatch, sizeNote } from "./executor.ts";
 import { defaultWorkers } from "./pool.ts";
 import { estimateRuns, refuseTooLarge } from "./run-estimate.ts";
 
@@ -31,7 +31,7 @@ export interface RunOptions {
  */
 export async function runModels(runs: readonly ModelRun[], options: RunOptions): Promise<Tally[][]> {
   const workers = options.workers ?? defaultWorkers();
-  refuseTooLarge(estimateRuns(runs, workers), options.big ?? false);
+  refuseTooLarge(estimateRuns(runs, workers), options.big ?? false, "--big", sizeNote());
   return runBatch(planBatch(runs), { workers, label: options.label });
 }
 

@@ -76,6 +76,7 @@ export function parseShard(option: string, text: string): { index: number; count
 export function shardExecutor(spec: ShardSpec): Executor {
   return {
     name: `shard ${spec.index}/${spec.count}`,
+    sizeNote: `with --shard i/${spec.count} this machine runs about 1/${spec.count} of it: if that fits, pass --big`,
     async run(plan: BatchPlan, options: BatchOptions): Promise<void> {
       const mine = new BatchTotals(plan);
       await runJobs(
@@ -267,6 +268,7 @@ export function nextRoundExecutor(parts: readonly Part[], version: string, shard
   let batches = 0;
   return {
     name: `${shard.name} (round ${rounds + 1})`,
+    sizeNote: shard.sizeNote,
     run: (plan, options, totals) => (++batches <= rounds ? served.run(plan, options, totals) : shard.run(plan, options, totals)),
   };
 }

@@ -12,6 +12,7 @@ import type { AccountModel } from "../models/index.ts";
 import { helpTable, InputError, resolve, type ParamSpec, type ParamValues } from "./params.ts";
 import { executionHelp, withExecution } from "../runner/execution.ts";
 import { RunnerInputError } from "../runner/runner-input-error.ts";
+import { sizeNote } from "../runner/executor.ts";
 import { defaultWorkers } from "../runner/pool.ts";
 import { estimateRuns, refuseTooLarge, RunTooLargeError, type SizedRun } from "../runner/run-estimate.ts";
 import { osErrorCode, osErrorWords } from "./os-error.ts";
@@ -171,7 +172,7 @@ export async function runCli(cli: ScenarioCli, argv: readonly string[]): Promise
     const options = runOptions(args);
     values = resolve(cli.params, args.sets);
     const prepared = cli.prepare(values, { workers: options.workers, big: options.big });
-    refuseTooLarge(estimateRuns(prepared.runs, options.workers), options.big);
+    refuseTooLarge(estimateRuns(prepared.runs, options.workers), options.big, "--big", sizeNote());
     // Valid but without effect: said once the run is sure to start, so bad input stays one line.
     for (const w of ineffectiveSettings(args.sets, values)) process.stderr.write(`${cli.command}: ${w}\n`);
     // The one place --trace is handled: its path checked above, the trace written to a

@@ -7,6 +7,7 @@
  */
 import type * as aq from "arquero";
 import type { PersonaId } from "../models/index.ts";
+import { sizeNote } from "../runner/executor.ts";
 import { withExecution } from "../runner/execution.ts";
 import { runCli, runMain, type ScenarioCli } from "./cli.ts";
 import { defaultWorkers } from "../runner/pool.ts";
@@ -74,7 +75,7 @@ export function sweepCli(s: SweepScenario, grid: string[] = [], out?: string, fo
       const target = out === undefined ? undefined : dirOutput("--out", out, force);
       const axes: GridAxis[] = grid.length > 0 ? parseAxes(params, grid) : s.grid;
       const plan = planSweep(s.name, params, values, axes, (points) =>
-        planningGuard(options?.workers ?? defaultWorkers(), options?.big ?? false, points),
+        planningGuard(options?.workers ?? defaultWorkers(), options?.big ?? false, points, sizeNote()),
       );
       // The trace follows the base values, as --set gives them (not a grid point).
       const built = buildModel(values);

@@ -10,6 +10,7 @@ import { ishigamiModel } from "../analysis/ishigami-model.ts";
 import { analyseSensitivity, type SensitivityResult, type SensitivityRow } from "../analysis/sensitivity-analysis.ts";
 import { ishigamiIndices } from "../analysis/test-functions.ts";
 import { maxSaltelliInputs } from "../analysis/saltelli-design.ts";
+import { sizeNote } from "../runner/executor.ts";
 import { defaultWorkers } from "../runner/pool.ts";
 import { estimateRuns, refuseTooLarge, RunTooLargeError } from "../runner/run-estimate.ts";
 import type { RunOptions } from "../runner/run-models.ts";
@@ -195,7 +196,7 @@ export async function runSensitivity(
     if (!(err instanceof RunTooLargeError)) throw err;
     throw new InputError(
       `${err.message.replace(/; lower accounts.*$/, "")}; the analysis runs ${(points.morris + points.sobol).toLocaleString("en-US")} points × up to ${options.noise.maxReplications} replications: ` +
-        `lower n, trajectories, maxReplications, seats or months (or pass --big to scenarios/sensitivity.ts)`,
+        `lower n, trajectories, maxReplications, seats or months (or pass --big to scenarios/sensitivity.ts)${sizeNote() ? `; ${sizeNote()}` : ""}`,
     );
   }
   const result = await analyseSensitivity(model, options);

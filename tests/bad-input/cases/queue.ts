@@ -42,6 +42,19 @@ export const cases: BadInputCase[] = [
   { kind: "option", command: "notebooks/replay.ts", args: ["--log", "data/sample-send-log.csv", "--queue", "redis://u:hunter2@127.0.0.1:1", "--out", "$DIR/r.html"], stderr: ["--queue: cannot reach Redis at redis://u:***@127.0.0.1:1 (ECONNREFUSED)"] },
   { kind: "option", command: "notebooks/replay.ts", args: ["--log", "data/sample-send-log.csv", "--shard", "1/2", "--out", "$DIR/r.html"], stderr: ["--shard: needs --part FILE"] },
   { kind: "wrong number", command: "scenarios/calibrate.ts", args: ["--log", "data/sample-send-log.csv", "--workers", "0x2"], stderr: ['--workers: "0x2" is not allowed; expected an integer from 1 to 256'] },
+  // The run-size limit counts this machine's threads and the whole batch: the refusal says what that means here.
+  {
+    kind: "runaway",
+    command: "scenarios/recruiting.ts",
+    args: ["--set", "accounts=10000000", "--set", "replications=100000", "--set", "cycles=1200", "--queue", "redis://127.0.0.1:1"],
+    stderr: ["run too large:", "with --queue the estimate counts this machine's threads, not the workers': if they have many more, pass --big"],
+  },
+  {
+    kind: "runaway",
+    command: "scenarios/plan-comparison.ts",
+    args: ["--set", "accounts=1000000", "--set", "replications=1000", "--shard", "1/4", "--part", "$DIR/p.json"],
+    stderr: ["run too large:", "with --shard i/4 this machine runs about 1/4 of it: if that fits, pass --big"],
+  },
   { kind: "option", command: "scenarios/merge.ts", args: [], stderr: ["expected the part files to merge"] },
   { kind: "option", command: "scenarios/merge.ts", args: ["$DIR/keep.txt"], stderr: ["$DIR/keep.txt: not a part file (not JSON)"] },
   { kind: "OS error", command: "scenarios/merge.ts", args: ["$DIR/none.json"], stderr: ["$DIR/none.json: cannot read it (ENOENT)"] },
