@@ -89,12 +89,7 @@ export function shardExecutor(spec: ShardSpec): Executor {
         (i, tally) => mine.add(i, tally),
       );
       throw new ShardDone({
-        format: partFormat,
-        command: spec.command,
-        args: spec.args,
-        codeVersion: spec.version,
-        round: spec.round ?? 1,
-        shard: { index: spec.index, count: spec.count },
+        ...emptyPart(spec),
         batch: { jobs: jobCount(plan), digest: batchDigest(spec.version, plan) },
         results: mine.partial().map((row) => Array.from(row, (t) => (t === undefined ? null : encodeResult(t)))),
       });
