@@ -56,6 +56,12 @@ export function sizeNote(): string | undefined {
   return currentExecutor().sizeNote;
 }
 
+/** `message` with the executor's `sizeNote` after it, for a command's own run-size refusal. */
+export function withSizeNote(message: string): string {
+  const note = sizeNote();
+  return note === undefined ? message : `${message}; ${note}`;
+}
+
 /** The executor in force (local outside `withExecutor`). */
 export function currentExecutor(): Executor {
   return current.getStore() ?? localExecutor;

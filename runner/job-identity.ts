@@ -53,9 +53,8 @@ function idOf(version: string, model: string, seed: number | string, chunk: JobP
 
 /** The payload of `job` made by code `version`, and its id (64 hex digits). */
 export function jobPayload(version: string, job: Job): { id: string; payload: JobPayload } {
-  const model = encodePlain(job.model, "model");
-  const chunk = { replication: job.chunk.replication, from: job.chunk.from, to: job.chunk.to };
-  return { id: idOf(version, model, job.seed, chunk), payload: { format: jobFormat, version, model, seed: job.seed, chunk } };
+  const ids = new JobIdentities(version);
+  return { id: ids.id(job), payload: ids.payload(job) };
 }
 
 /**
@@ -91,12 +90,6 @@ export class JobIdentities {
     const chunk = { replication: job.chunk.replication, from: job.chunk.from, to: job.chunk.to };
     return { format: jobFormat, version: this.version, model: this.model(job.model), seed: job.seed, chunk };
   }
-}
-
-/** The ids of `jobs` under code `version`, in order. */
-export function jobIds(version: string, jobs: readonly Job[]): string[] {
-  const ids = new JobIdentities(version);
-  return jobs.map((job) => ids.id(job));
 }
 
 /**

@@ -45,7 +45,7 @@ import {
 } from "./log-cli.ts";
 import { durationWords, estimateRuns, eventsPerSecondPerThread, limitSeconds } from "../runner/run-estimate.ts";
 import { executionHelp, withExecution } from "../runner/execution.ts";
-import { sizeNote } from "../runner/executor.ts";
+import { withSizeNote } from "../runner/executor.ts";
 import { defaultWorkers } from "../runner/pool.ts";
 import { runModels } from "../runner/run-models.ts";
 import { InputError, type ParamSpec } from "./params.ts";
@@ -389,9 +389,11 @@ export function refuseHugeForecast(values: ParsedOptions["values"], big: boolean
   if (big || seconds <= limitSeconds) return;
   const n = (x: number) => x.toLocaleString("en-US");
   throw new InputError(
-    `--draws/--accounts/--cycles: run too large: at least ${events.toExponential(1).replace("e+", "e")} events ` +
-      `(draws=${n(draws)} × accounts=${n(accounts)} × cycles=${n(cycles)} × ${pairs} plan-policy pairs), at least ${durationWords(seconds)} on ${threads === 1 ? "one thread" : `${threads} threads`}; ` +
-      `the limit is ${limitSeconds / 60} minutes: lower --draws, --accounts or --cycles, or pass --big to run it anyway${sizeNote() ? `; ${sizeNote()}` : ""}`,
+    withSizeNote(
+      `--draws/--accounts/--cycles: run too large: at least ${events.toExponential(1).replace("e+", "e")} events ` +
+        `(draws=${n(draws)} × accounts=${n(accounts)} × cycles=${n(cycles)} × ${pairs} plan-policy pairs), at least ${durationWords(seconds)} on ${threads === 1 ? "one thread" : `${threads} threads`}; ` +
+        `the limit is ${limitSeconds / 60} minutes: lower --draws, --accounts or --cycles, or pass --big to run it anyway`,
+    ),
   );
 }
 

@@ -10,7 +10,7 @@ import { ishigamiModel } from "../analysis/ishigami-model.ts";
 import { analyseSensitivity, type SensitivityResult, type SensitivityRow } from "../analysis/sensitivity-analysis.ts";
 import { ishigamiIndices } from "../analysis/test-functions.ts";
 import { maxSaltelliInputs } from "../analysis/saltelli-design.ts";
-import { sizeNote } from "../runner/executor.ts";
+import { withSizeNote } from "../runner/executor.ts";
 import { defaultWorkers } from "../runner/pool.ts";
 import { estimateRuns, refuseTooLarge, RunTooLargeError } from "../runner/run-estimate.ts";
 import type { RunOptions } from "../runner/run-models.ts";
@@ -195,8 +195,10 @@ export async function runSensitivity(
   } catch (err) {
     if (!(err instanceof RunTooLargeError)) throw err;
     throw new InputError(
-      `${err.message.replace(/; lower accounts.*$/, "")}; the analysis runs ${(points.morris + points.sobol).toLocaleString("en-US")} points × up to ${options.noise.maxReplications} replications: ` +
-        `lower n, trajectories, maxReplications, seats or months (or pass --big to scenarios/sensitivity.ts)${sizeNote() ? `; ${sizeNote()}` : ""}`,
+      withSizeNote(
+        `${err.message.replace(/; lower accounts.*$/, "")}; the analysis runs ${(points.morris + points.sobol).toLocaleString("en-US")} points × up to ${options.noise.maxReplications} replications: ` +
+          `lower n, trajectories, maxReplications, seats or months (or pass --big to scenarios/sensitivity.ts)`,
+      ),
     );
   }
   const result = await analyseSensitivity(model, options);

@@ -1,6 +1,6 @@
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
-import { jobFormat, jobIds, jobPayload, JobRefused, readJob } from "../../runner/job-identity.ts";
+import { jobFormat, JobIdentities, jobPayload, JobRefused, readJob } from "../../runner/job-identity.ts";
 import { decodePlain, encodePlain, PlainDataError } from "../../runner/plain-data.ts";
 import { modelShapeError } from "../../runner/model-shape.ts";
 import { resolve } from "../../scenarios/params.ts";
@@ -45,13 +45,13 @@ describe("plain data", () => {
 
 describe("job identity", () => {
   it("is the same for the same job and differs with the model, seed, chunk or code version", () => {
-    const base = jobIds(version, [job()])[0]!;
-    expect(jobIds(version, [job()])[0]).toBe(base);
+    const base = new JobIdentities(version).id(job());
+    expect(new JobIdentities(version).id(job())).toBe(base);
     expect(base).toMatch(/^[0-9a-f]{64}$/);
-    expect(jobIds(version, [job(["audience.responseRate=0.2"])])[0]).not.toBe(base);
-    expect(jobIds(version, [{ ...job(), seed: 2 }])[0]).not.toBe(base);
-    expect(jobIds(version, [job([], { replication: 1, from: 0, to: 10 })])[0]).not.toBe(base);
-    expect(jobIds("b".repeat(64), [job()])[0]).not.toBe(base);
+    expect(new JobIdentities(version).id(job(["audience.responseRate=0.2"]))).not.toBe(base);
+    expect(new JobIdentities(version).id({ ...job(), seed: 2 })).not.toBe(base);
+    expect(new JobIdentities(version).id(job([], { replication: 1, from: 0, to: 10 }))).not.toBe(base);
+    expect(new JobIdentities("b".repeat(64)).id(job())).not.toBe(base);
     expect(jobPayload(version, job()).id).toBe(base);
   });
 
