@@ -7,8 +7,8 @@
  *
  *   npx tsx bench/calendar.ts [--json] [--n N]
  */
-import { isMain, runMain } from "../scenarios/cli.ts";
-import { helpText, parseOptions, type CommandSpec } from "../scenarios/options.ts";
+import { isMain, runMain } from "../cli/command-line.ts";
+import { helpText, parseOptions, type CommandSpec } from "../cli/options.ts";
 import { Calendar, createStream } from "../sim/index.ts";
 
 interface Result {

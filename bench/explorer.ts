@@ -14,10 +14,10 @@ import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { buildExplorer } from "../notebooks/explorer.ts";
-import { writeFileAtomic } from "../reports/write-atomic.ts";
-import { isMain, runMain } from "../scenarios/cli.ts";
-import { helpText, parseOptions, type CommandSpec } from "../scenarios/options.ts";
-import { explorerSession, settled } from "../tests/notebooks/explorer-page.ts";
+import { writeFileAtomic } from "../files/write-atomic.ts";
+import { isMain, runMain } from "../cli/command-line.ts";
+import { helpText, parseOptions, type CommandSpec } from "../cli/options.ts";
+import { explorerSession, settled } from "../tools/explorer-page.ts";
 
 export const defaults = {
   /** The target for the default team, in ms. */

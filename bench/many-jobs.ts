@@ -13,10 +13,10 @@
  */
 import { spawnSync } from "node:child_process";
 import { fileURLToPath } from "node:url";
-import { isMain, maxWorkers, runMain } from "../scenarios/cli.ts";
-import { capacityModel, capacityParams, type CapacityParams } from "../scenarios/capacity.ts";
-import { helpText, parseOptions, type CommandSpec } from "../scenarios/options.ts";
-import { defaults } from "../scenarios/params.ts";
+import { isMain, maxWorkers, runMain } from "../cli/command-line.ts";
+import { capacityModel, capacityParams, type CapacityParams } from "../experiments/capacity/capacity.ts";
+import { helpText, parseOptions, type CommandSpec } from "../cli/options.ts";
+import { defaults } from "../experiments/inputs/params.ts";
 import { runModels } from "../runner/run-models.ts";
 
 const file = fileURLToPath(import.meta.url);

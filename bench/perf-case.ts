@@ -15,10 +15,10 @@
  *   npx tsx bench/perf-case.ts [--workers N] [--accounts N] [--replications N] [--allocation]
  */
 import { Session } from "node:inspector/promises";
-import { isMain, maxWorkers, runMain } from "../scenarios/cli.ts";
-import { helpText, parseOptions, type CommandSpec } from "../scenarios/options.ts";
-import { defaults } from "../scenarios/params.ts";
-import { capacityParams, runCapacity, type CapacityParams } from "../scenarios/capacity.ts";
+import { isMain, maxWorkers, runMain } from "../cli/command-line.ts";
+import { helpText, parseOptions, type CommandSpec } from "../cli/options.ts";
+import { defaults } from "../experiments/inputs/params.ts";
+import { capacityParams, runCapacity, type CapacityParams } from "../experiments/capacity/capacity.ts";
 import { defaultWorkers } from "../runner/pool.ts";
 
 export const perfCase = {

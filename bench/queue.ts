@@ -22,13 +22,13 @@ import { Redis } from "ioredis";
 import { localExecutor, withExecutor } from "../runner/executor.ts";
 import { BatchTotals, planBatch } from "../runner/batch-plan.ts";
 import { queueExecutor } from "../runner/queue-executor.ts";
-import { isMain, runMain } from "../scenarios/cli.ts";
-import { helpText, parseOptions, type CommandSpec } from "../scenarios/options.ts";
-import { resolve } from "../scenarios/params.ts";
+import { isMain, runMain } from "../cli/command-line.ts";
+import { helpText, parseOptions, type CommandSpec } from "../cli/options.ts";
+import { resolve } from "../experiments/inputs/params.ts";
 import { planComparison } from "../scenarios/plan-comparison.ts";
-import { buildModel, scenarioParams } from "../scenarios/scenario.ts";
-import { planSweep, runSweepPlan } from "../scenarios/sweep.ts";
-import { startRedis } from "../tests/runner/redis-server.ts";
+import { buildModel, scenarioParams } from "../experiments/general/scenario.ts";
+import { planSweep, runSweepPlan } from "../experiments/general/sweep.ts";
+import { startRedis } from "../tools/redis-server.ts";
 
 const command = "bench/queue.ts";
 const spec: CommandSpec = {
@@ -46,7 +46,7 @@ const root = join(import.meta.dirname, "..");
 const tsxLoader = import.meta.resolve("tsx");
 
 function startWorker(url: string): Promise<ChildProcess> {
-  const child = spawn(process.execPath, ["--import", tsxLoader, join(root, "scenarios/worker.ts"), "--queue", url, "--workers", "1"], {
+  const child = spawn(process.execPath, ["--import", tsxLoader, join(root, "commands/worker.ts"), "--queue", url, "--workers", "1"], {
     cwd: root,
     stdio: ["ignore", "ignore", "pipe"],
   });

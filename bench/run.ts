@@ -31,8 +31,8 @@
 import { spawnSync } from "node:child_process";
 import { cpus } from "node:os";
 import { fileURLToPath } from "node:url";
-import { isMain, maxWorkers, runMain } from "../scenarios/cli.ts";
-import { helpText, parseOptions, type CommandSpec } from "../scenarios/options.ts";
+import { isMain, maxWorkers, runMain } from "../cli/command-line.ts";
+import { helpText, parseOptions, type CommandSpec } from "../cli/options.ts";
 import { threadEntry } from "../runner/pool-entry.ts";
 import { defaultWorkers } from "../runner/pool.ts";
 import { perfCase, type AllocationRun, type PerfCaseRun } from "./perf-case.ts";

@@ -6,12 +6,12 @@
  *
  *   npx tsx notebooks/capacity-by-plan.ts [--out FILE] [--set name=value]... [--workers N]
  */
-import { isMain } from "../scenarios/cli.ts";
-import type { ParamValues } from "../scenarios/params.ts";
+import { isMain } from "../cli/command-line.ts";
+import type { ParamValues } from "../experiments/inputs/params.ts";
 import { computeCapacityByPlan, type CapacityByPlanResults } from "./capacity-by-plan/compute.ts";
 import { capacityByPlanPage } from "./capacity-by-plan/page.ts";
 import { capacityByPlanParams, capacityByPlanParamsFrom } from "./capacity-by-plan/params.ts";
-import { notebookMain, type Notebook, type NotebookContext } from "./notebook-cli.ts";
+import { notebookMain, type Notebook, type NotebookContext } from "../cli/notebook-cli.ts";
 
 export { computeCapacityByPlan, capacityByPlanPage, capacityByPlanParams, capacityByPlanParamsFrom, type CapacityByPlanResults };
 

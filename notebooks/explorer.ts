@@ -8,13 +8,13 @@
 import { resolve as resolvePath } from "node:path";
 import { fileURLToPath } from "node:url";
 import { gitCommit, packageVersion } from "../reports/provenance.ts";
-import { writeFileAtomic } from "../reports/write-atomic.ts";
-import { isMain, runMain } from "../scenarios/cli.ts";
-import { helpText, parseOptions, type CommandSpec } from "../scenarios/options.ts";
-import { InputError } from "../scenarios/params.ts";
+import { writeFileAtomic } from "../files/write-atomic.ts";
+import { isMain, runMain } from "../cli/command-line.ts";
+import { helpText, parseOptions, type CommandSpec } from "../cli/options.ts";
+import { InputError } from "../experiments/inputs/params.ts";
 import { bundleScript } from "./explorer/bundle-script.ts";
 import { explorerHtml } from "./explorer/explorer-html.ts";
-import { shellQuote } from "./shell-quote.ts";
+import { shellQuote } from "../cli/shell-quote.ts";
 
 export const explorerSpec: CommandSpec = {
   command: "notebooks/explorer.ts",

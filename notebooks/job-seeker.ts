@@ -7,12 +7,12 @@
  *
  *   npx tsx notebooks/job-seeker.ts [--out FILE] [--set name=value]... [--workers N]
  */
-import { isMain } from "../scenarios/cli.ts";
-import type { ParamValues } from "../scenarios/params.ts";
+import { isMain } from "../cli/command-line.ts";
+import type { ParamValues } from "../experiments/inputs/params.ts";
 import { computeJobSeeker, type JobSeekerResults } from "./job-seeker/compute.ts";
 import { jobSeekerPage } from "./job-seeker/page.ts";
 import { jobSeekerParams, jobSeekerParamsFrom } from "./job-seeker/params.ts";
-import { notebookMain, type Notebook, type NotebookContext } from "./notebook-cli.ts";
+import { notebookMain, type Notebook, type NotebookContext } from "../cli/notebook-cli.ts";
 
 export { computeJobSeeker, jobSeekerPage, jobSeekerParams, jobSeekerParamsFrom, type JobSeekerResults };
 

@@ -8,12 +8,12 @@
  *
  *   npx tsx notebooks/message-levers.ts [--out FILE] [--set name=value]... [--workers N]
  */
-import { isMain } from "../scenarios/cli.ts";
-import type { ParamValues } from "../scenarios/params.ts";
+import { isMain } from "../cli/command-line.ts";
+import type { ParamValues } from "../experiments/inputs/params.ts";
 import { computeMessageLevers, type MessageLeversResults } from "./message-levers/compute.ts";
 import { messageLeversPage } from "./message-levers/page.ts";
 import { messageLeversParams, messageLeversParamsFrom } from "./message-levers/params.ts";
-import { notebookMain, type Notebook, type NotebookContext } from "./notebook-cli.ts";
+import { notebookMain, type Notebook, type NotebookContext } from "../cli/notebook-cli.ts";
 
 export { computeMessageLevers, messageLeversPage, messageLeversParams, messageLeversParamsFrom, type MessageLeversResults };
 

@@ -7,9 +7,9 @@
  *
  *   npx tsx notebooks/recruiting-team.ts [--out FILE] [--set name=value]... [--workers N]
  */
-import { isMain } from "../scenarios/cli.ts";
-import type { ParamValues } from "../scenarios/params.ts";
-import { notebookMain, type Notebook, type NotebookContext } from "./notebook-cli.ts";
+import { isMain } from "../cli/command-line.ts";
+import type { ParamValues } from "../experiments/inputs/params.ts";
+import { notebookMain, type Notebook, type NotebookContext } from "../cli/notebook-cli.ts";
 import { computeRecruitingTeam, type RecruitingTeamResults } from "./recruiting-team/compute.ts";
 import { recruitingTeamPage } from "./recruiting-team/page.ts";
 import { recruitingTeamParams, recruitingTeamParamsFrom } from "./recruiting-team/params.ts";

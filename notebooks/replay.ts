@@ -5,19 +5,20 @@
  * path is printed). Bad input → one line on stderr, exit code 2, nothing written.
  *
  * The forecast's runs go through the batch runner: `--workers N`, `--queue URL` and
- * `--shard i/N --part FILE` (merged by scenarios/merge.ts) work as in every command that
+ * `--shard i/N --part FILE` (merged by commands/merge.ts) work as in every command that
  * runs models.
  *
  *   npx tsx notebooks/replay.ts --log FILE [--out FILE] [--plan PLAN] [--policy guide|linkedin] [--skip-bad] [--workers N] ...
  */
 import { formatIso } from "../models/iso-time.ts";
 import type { Provenance } from "../reports/index.ts";
-import { fileOutput, writeFileOutput } from "../scenarios/outputs.ts";
-import { calibrateSpec, forecastOptions, forecastRunOptions, refuseHugeForecast, runCalibration } from "../scenarios/calibrate.ts";
-import { helpText, isMain, logLists, logOptions, parseOptions, replaySettings, runCommand, takeWorkers, type CommandSpec } from "../scenarios/log-cli.ts";
+import { fileOutput, writeFileOutput } from "../cli/outputs.ts";
+import { forecastOptions, forecastRunOptions, forecastSwitches, refuseHugeForecast } from "../cli/forecast-options.ts";
+import { runCalibration } from "../logs/calibration-report.ts";
+import { helpText, isMain, logLists, logOptions, parseOptions, replaySettings, runCommand, takeWorkers, type CommandSpec } from "../cli/log-cli.ts";
 import { withExecution } from "../runner/execution.ts";
 import { defaultWorkers } from "../runner/pool.ts";
-import { replayFromOptions } from "../scenarios/replay.ts";
+import { replayFromOptions } from "../cli/log-replay.ts";
 
 export const replayNotebookSpec: CommandSpec = {
   command: "notebooks/replay.ts",
@@ -31,7 +32,7 @@ export const replayNotebookSpec: CommandSpec = {
     ...forecastOptions,
     { name: "out", kind: "string", maxLength: 4096, default: "out/replay.html", description: "where to write the report" },
   ],
-  switches: { "skip-bad": calibrateSpec.switches["skip-bad"]!, big: calibrateSpec.switches.big! },
+  switches: { "skip-bad": forecastSwitches["skip-bad"], big: forecastSwitches.big },
   lists: logLists,
   runOptions: forecastRunOptions,
 };
@@ -59,7 +60,7 @@ export function replayNotebookCommand(argv: readonly string[]): Promise<number> 
     const [{ gitCommit, renderPage }, { replayPage }, { shellQuote }] = await Promise.all([
       import("../reports/index.ts"),
       import("./replay/page.ts"),
-      import("./notebook-cli.ts"),
+      import("../cli/notebook-cli.ts"),
     ]);
     const commit = gitCommit();
     const provenance: Provenance = {

@@ -6,11 +6,11 @@
  *
  *   npx tsx notebooks/sensitivity.ts [--out FILE] [--set name=value]... [--workers N]
  */
-import { isMain } from "../scenarios/cli.ts";
-import type { ParamValues } from "../scenarios/params.ts";
-import { jsonParams } from "../scenarios/run-scenario.ts";
-import { runSensitivity, sensitivityParams } from "../scenarios/sensitivity-run.ts";
-import { notebookMain, type Notebook, type NotebookContext } from "./notebook-cli.ts";
+import { isMain } from "../cli/command-line.ts";
+import type { ParamValues } from "../experiments/inputs/params.ts";
+import { jsonParams } from "../experiments/general/run-scenario.ts";
+import { runSensitivity, sensitivityParams } from "../experiments/sensitivity/sensitivity-run.ts";
+import { notebookMain, type Notebook, type NotebookContext } from "../cli/notebook-cli.ts";
 import { sensitivityPage } from "./sensitivity/page.ts";
 
 export const sensitivity: Notebook = {

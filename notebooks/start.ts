@@ -5,10 +5,10 @@
  *
  *   npx tsx notebooks/start.ts
  */
-import { isMain, runMain } from "../scenarios/cli.ts";
+import { isMain, runMain } from "../cli/command-line.ts";
 import { capacityByPlan } from "./capacity-by-plan.ts";
 import { writeExplorer } from "./explorer.ts";
-import { runNotebookCli } from "./notebook-cli.ts";
+import { runNotebookCli } from "../cli/notebook-cli.ts";
 
 export async function start(): Promise<number> {
   const explorer = writeExplorer("out/explorer.html");

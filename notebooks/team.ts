@@ -5,10 +5,10 @@
  *   npx tsx notebooks/team.ts [--out FILE] [--set name=value]... [--workers N]
  */
 import { runModels } from "../runner/run-models.ts";
-import { isMain } from "../scenarios/cli.ts";
-import type { ParamSpec, ParamValues } from "../scenarios/params.ts";
-import { planTeam, teamParams, teamResult } from "../scenarios/team-plan.ts";
-import { notebookMain, type Notebook, type NotebookContext } from "./notebook-cli.ts";
+import { isMain } from "../cli/command-line.ts";
+import type { ParamSpec, ParamValues } from "../experiments/inputs/params.ts";
+import { planTeam, teamParams, teamResult } from "../experiments/team/team-plan.ts";
+import { notebookMain, type Notebook, type NotebookContext } from "../cli/notebook-cli.ts";
 import { teamPage } from "./team/page.ts";
 
 const titleParam: ParamSpec = { name: "title", kind: "string", maxLength: 200, default: "Team planner: InMail per team per month and per quarter", description: "the report's title" };

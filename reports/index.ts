@@ -8,7 +8,7 @@ export { renderPage, type Page, type PageSection } from "./page.ts";
 export { gitCommit, packageName, packageVersion, type Provenance } from "./provenance.ts";
 export { provenanceToHtml } from "./provenance-footer.ts";
 export { renderPlot } from "./render-plot.ts";
-export { writeFileAtomic } from "./write-atomic.ts";
+export { writeFileAtomic } from "../files/write-atomic.ts";
 export { balanceTimeline, EVENT_KINDS, type BalanceEventKind, type BalanceEventRow, type BalanceRow, type BalanceTimelineOptions } from "./figures/balance-timeline.ts";
 export { capacityVsReplyRate, type CapacityOptions, type CapacityRow } from "./figures/capacity-vs-reply-rate.ts";
 export { costPerReply, type CostPerReplyOptions, type CostRow } from "./figures/cost-per-reply.ts";

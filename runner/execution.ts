@@ -1,13 +1,13 @@
 /**
  * The run options that choose where a command's batches run, shared by every command
- * that runs models (scenarios/cli.ts, scenarios/scenario-cli.ts, scenarios/sensitivity.ts,
- * notebooks/notebook-cli.ts, and the log commands that forecast: scenarios/calibrate.ts,
+ * that runs models (cli/command-line.ts, cli/scenario-cli.ts, commands/sensitivity.ts,
+ * cli/notebook-cli.ts, and the log commands that forecast: commands/calibrate.ts,
  * notebooks/replay.ts):
  *
  *   --queue URL        jobs go to workers through Redis (redis://[user:password@]host:port[/db], rediss:// for TLS)
  *   --shard i/N        simulate slice i of N of the batch here and write it to --part FILE (nothing else is written)
  *   --part FILE        where --shard writes its part (replaces only a part file)
- *   --from-part FILE   take every tally from these parts (repeatable; what scenarios/merge.ts passes);
+ *   --from-part FILE   take every tally from these parts (repeatable; what commands/merge.ts passes);
  *                      with --shard, the next round: the batches of these parts' rounds from them, the next one sliced
  *
  * `withExecution` takes them out of the arguments, checks them (and --part's path)
@@ -17,7 +17,7 @@
 import { existsSync, statSync } from "node:fs";
 import { relative, resolve as resolvePath } from "node:path";
 import { fileURLToPath } from "node:url";
-import { writeFileAtomic } from "../reports/write-atomic.ts";
+import { writeFileAtomic } from "../files/write-atomic.ts";
 import { RunnerInputError } from "./runner-input-error.ts";
 import { withExecutor } from "./executor.ts";
 import { codeVersion } from "./pool-entry.ts";
@@ -40,12 +40,12 @@ export interface SplitArgs {
 
 /** The help lines of these options, for a command's --help. */
 export const executionHelp = [
-  "  --queue URL         run the jobs on queue workers (scenarios/worker.ts) through Redis at URL:",
+  "  --queue URL         run the jobs on queue workers (commands/worker.ts) through Redis at URL:",
   "                      redis://[user:password@]host:port[/db], or rediss://… for TLS; same results",
   "  --shard i/N         simulate only slice i of N of the batch and write it to --part FILE; merge the N",
-  "                      parts with scenarios/merge.ts (the same bytes as the full run)",
+  "                      parts with commands/merge.ts (the same bytes as the full run)",
   "  --part FILE         where --shard writes its part",
-  "  --from-part FILE    take every result from this part (repeatable; scenarios/merge.ts passes them);",
+  "  --from-part FILE    take every result from this part (repeatable; commands/merge.ts passes them);",
   "                      with --shard, run the next round of a command whose later batches need earlier results",
 ];
 

@@ -1,5 +1,5 @@
 /**
- * Threads that stay, for a queue worker (scenarios/worker.ts): `run(job)` simulates one
+ * Threads that stay, for a queue worker (commands/worker.ts): `run(job)` simulates one
  * job on a free thread and resolves with its packed tally, so the process's event loop
  * — BullMQ's, which renews job locks and talks to Redis — never simulates and a
  * CPU-bound job never loses its lock. The threads are the pool's (pool-thread.ts,

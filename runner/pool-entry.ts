@@ -23,7 +23,7 @@ import { existsSync, readdirSync, readFileSync, rmSync, statSync } from "node:fs
 import { createRequire } from "node:module";
 import { join, relative } from "node:path";
 import { fileURLToPath } from "node:url";
-import { writeFileAtomic } from "../reports/write-atomic.ts";
+import { writeFileAtomic } from "../files/write-atomic.ts";
 
 /** How a pool thread starts: from the cached bundle, or from the sources through tsx. */
 export type ThreadEntry =

@@ -1,6 +1,6 @@
 /**
  * The `queue` executor: a batch's jobs go to a BullMQ queue on Redis, workers on any
- * number of machines (scenarios/worker.ts) simulate them, and each result is stored
+ * number of machines (commands/worker.ts) simulate them, and each result is stored
  * under its job identity (job-identity.ts, queue-names.ts). This process simulates
  * nothing: it adds the jobs whose results are not stored yet, waits for them, and
  * adds every tally into its replication's total — the same totals as the local pool,

@@ -1,5 +1,5 @@
 /**
- * A queue worker (scenarios/worker.ts is its command): takes jobs from the BullMQ
+ * A queue worker (commands/worker.ts is its command): takes jobs from the BullMQ
  * queue, checks each (job-identity.ts `readJob`: a job of other code, malformed or
  * foreign, is refused — reported here and to the command that queued it — and never
  * run), simulates it on one of its threads (job-threads.ts: never on this event loop),

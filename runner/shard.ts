@@ -6,7 +6,7 @@
  * the round (which of the command's batches), the batch's digest (job-identity.ts
  * `batchDigest`) and the slice's tallies added up by replication of each run (one
  * tally per replication, whatever the number of jobs: tallies are integer counts, so
- * sums of sums give the full run's bits). `scenarios/merge.ts` checks the parts and
+ * sums of sums give the full run's bits). `commands/merge.ts` checks the parts and
  * runs the command again with `--from-part` for each: every tally comes from the parts
  * (nothing is simulated again), each replication is checked to count every account
  * once, and the command summarises and writes exactly what the full run writes.
@@ -129,7 +129,7 @@ export function readPart(file: string): Part {
   }
   if (!isRecord(p) || p.format !== partFormat) throw new RunnerInputError(`${file}: not a part file; expected format ${partFormat}, as --shard i/N --part FILE writes`);
   const bad = (what: string) => new RunnerInputError(`${file}: a malformed part (${what})`);
-  if (typeof p.command !== "string" || !/^(scenarios|notebooks)\/[a-z0-9-]+\.ts$/.test(p.command)) throw bad("command");
+  if (typeof p.command !== "string" || !/^(scenarios|commands|notebooks)\/[a-z0-9-]+\.ts$/.test(p.command)) throw bad("command");
   if (!Array.isArray(p.args) || !p.args.every((a) => typeof a === "string")) throw bad("args");
   if (typeof p.codeVersion !== "string" || !/^[0-9a-f]{64}$/.test(p.codeVersion)) throw bad("codeVersion");
   if (!Number.isInteger(p.round) || (p.round as number) < 1 || (p.round as number) > 1000) throw bad("round");

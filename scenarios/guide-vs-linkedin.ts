@@ -6,8 +6,8 @@
  *
  *   npx tsx scenarios/guide-vs-linkedin.ts [--json] [--set path=value]... [--grid path=v1,v2]... [--out DIR]
  */
-import { isMain } from "./cli.ts";
-import { sweepMain, sweepTable, type SweepScenario } from "./scenario-cli.ts";
+import { isMain } from "../cli/command-line.ts";
+import { sweepMain, sweepTable, type SweepScenario } from "../cli/scenario-cli.ts";
 
 export const guideVsLinkedin: SweepScenario = {
   command: "scenarios/guide-vs-linkedin.ts",

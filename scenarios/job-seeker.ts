@@ -6,8 +6,8 @@
  *   npx tsx scenarios/job-seeker.ts [--json] [--set path=value]... [--workers N]
  *   npx tsx scenarios/job-seeker.ts --set plan=basic --set connections.use=only   # the free channel
  */
-import { isMain, main } from "./cli.ts";
-import { generalCli } from "./scenario-cli.ts";
+import { isMain, main } from "../cli/command-line.ts";
+import { generalCli } from "../cli/scenario-cli.ts";
 
 export const jobSeeker = {
   command: "scenarios/job-seeker.ts",

@@ -5,8 +5,8 @@
  *
  *   npx tsx scenarios/plan-comparison.ts [--json] [--set path=value]... [--grid path=v1,v2]... [--out DIR]
  */
-import { isMain } from "./cli.ts";
-import { sweepMain, sweepTable, type SweepScenario } from "./scenario-cli.ts";
+import { isMain } from "../cli/command-line.ts";
+import { sweepMain, sweepTable, type SweepScenario } from "../cli/scenario-cli.ts";
 
 export const planComparison: SweepScenario = {
   command: "scenarios/plan-comparison.ts",

@@ -4,8 +4,8 @@
  *
  *   npx tsx scenarios/recruiting.ts [--json] [--set path=value]... [--workers N]
  */
-import { isMain, main } from "./cli.ts";
-import { generalCli } from "./scenario-cli.ts";
+import { isMain, main } from "../cli/command-line.ts";
+import { generalCli } from "../cli/scenario-cli.ts";
 
 export const recruiting = {
   command: "scenarios/recruiting.ts",

@@ -5,8 +5,8 @@
  *
  *   npx tsx scenarios/sales-prospecting.ts [--json] [--set path=value]... [--workers N]
  */
-import { isMain, main } from "./cli.ts";
-import { generalCli } from "./scenario-cli.ts";
+import { isMain, main } from "../cli/command-line.ts";
+import { generalCli } from "../cli/scenario-cli.ts";
 
 export const salesProspecting = {
   command: "scenarios/sales-prospecting.ts",

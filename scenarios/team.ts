@@ -9,9 +9,9 @@
  *   npx tsx scenarios/team.ts [--json] [--set name=value]... [--workers N] [--trace FILE]
  */
 import { runModels } from "../runner/run-models.ts";
-import { isMain, main, type ScenarioCli } from "./cli.ts";
-import { planTeam, teamParams, teamResult } from "./team-plan.ts";
-import { teamText } from "./team-text.ts";
+import { isMain, main, type ScenarioCli } from "../cli/command-line.ts";
+import { planTeam, teamParams, teamResult } from "../experiments/team/team-plan.ts";
+import { teamText } from "../experiments/team/team-text.ts";
 
 export const teamCli: ScenarioCli = {
   command: "scenarios/team.ts",

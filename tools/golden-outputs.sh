@@ -17,7 +17,8 @@ norm() {
   sed -E \
     -e 's#(scenarios|commands|notebooks|models|logs|cli|experiments/[a-z]+|experiments|runner)/([a-z-]+)\.ts#\2.ts#g' \
     -e 's#"(wallSeconds|eventsPerSecond)": ?[0-9.e+-]+#"\1":0#g' \
-    -e 's#(commit|Commit)[^<]{0,40}[0-9a-f]{7,40}#\1 COMMIT#g' \
+    -e 's#(Git commit</dt><dd>)[0-9a-f]{7,40}#\1COMMIT#g' \
+    -e 's#(commit )[0-9a-f]{7,40}( by)#\1COMMIT\2#g' \
     -e 's#events in [0-9.]+ s#events in T s#g' \
     -e 's#\([0-9.]+ M events/s#(R M events/s#g' \
     -e "s#$out/#OUT/#g"

@@ -4,8 +4,8 @@
  */
 import { grantTimes, PlanCannotSendError, plans, policyIds, rulesForPlan, type PolicyId } from "../../models/index.ts";
 import type { CapacityRow, CostRow, MultiplierRow } from "../../reports/index.ts";
-import { payingPlanIds, type PayingPlanId } from "../paying-plans.ts";
-import { sortedUnique } from "../sorted-unique.ts";
+import { payingPlanIds, type PayingPlanId } from "../../models/paying-plans.ts";
+import { sortedUnique } from "../../experiments/general/sorted-unique.ts";
 import { traceBalance, type BalanceTrace } from "./balance-trace.ts";
 import { pairedDifference, pointKey, pointModel, simulateGrid, START_DATE, type Estimate, type GridPoint, type PointResult } from "./grid.ts";
 import type { CapacityByPlanParams } from "./params.ts";

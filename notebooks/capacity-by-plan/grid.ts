@@ -20,10 +20,10 @@ import {
   type ResponseSpec,
   type WorkCalendar,
 } from "../../models/index.ts";
-import type { Band } from "../../models/forecast.ts";
+import type { Band } from "../../logs/forecast.ts";
 import { runModels } from "../../runner/run-models.ts";
-import { teamFigures } from "../../scenarios/team-plan.ts";
-import type { PayingPlanId } from "../paying-plans.ts";
+import { teamFigures } from "../../experiments/team/team-plan.ts";
+import type { PayingPlanId } from "../../models/paying-plans.ts";
 
 /**
  * Every account runs a year of monthly cycles on its plan's documented grant schedule

@@ -16,9 +16,9 @@ import {
   type PageSection,
   type Provenance,
 } from "../../reports/index.ts";
-import { payingPlanIds, type PayingPlanId } from "../paying-plans.ts";
-import { priceParam } from "../plan-prices.ts";
-import { aPct, ci, count, f0, f1, f2, list, n1, pct, range, signed, usd } from "../text-format.ts";
+import { payingPlanIds, type PayingPlanId } from "../../models/paying-plans.ts";
+import { priceParam } from "../../experiments/inputs/plan-prices.ts";
+import { aPct, ci, count, f0, f1, f2, list, n1, pct, range, signed, usd } from "../../reports/text-format.ts";
 import type { BalanceTrace } from "./balance-trace.ts";
 import {
   curveReplyRates,

@@ -2,9 +2,9 @@
  * Parameters of the capacity-by-plan notebook: the table `--set` is checked against,
  * and the typed values the notebook trusts once they have passed it.
  */
-import type { ParamSpec, ParamValues } from "../../scenarios/params.ts";
-import { payingPlanIds, type PayingPlanId } from "../paying-plans.ts";
-import { planPricesFrom, priceParamSpec, type PlanPrices } from "../plan-prices.ts";
+import type { ParamSpec, ParamValues } from "../../experiments/inputs/params.ts";
+import { payingPlanIds, type PayingPlanId } from "../../models/paying-plans.ts";
+import { planPricesFrom, priceParamSpec, type PlanPrices } from "../../experiments/inputs/plan-prices.ts";
 
 export const capacityByPlanParams = [
   { name: "title", kind: "string", maxLength: 200, nonBlank: true, default: "InMail outreach capacity by plan", description: "the report's title" },

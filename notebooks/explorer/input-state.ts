@@ -4,7 +4,7 @@
  * parse of every field with the CLI's own `parseValue` — one message per bad field,
  * naming it, the bad value and what is allowed. Pure: no DOM, no `node:`.
  */
-import { parseValue, type ParamSpec, type ParamValues } from "../../scenarios/params.ts";
+import { parseValue, type ParamSpec, type ParamValues } from "../../experiments/inputs/params.ts";
 
 /** Field name → the text in the field. */
 export type FieldTexts = Readonly<Record<string, string>>;

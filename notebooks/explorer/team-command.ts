@@ -3,8 +3,8 @@
  * with `--json` and one `--set` for every parameter that is not at its default, each
  * value written so that the CLI's `parseValue` reads back exactly the same value.
  */
-import type { ParamSpec, ParamValue, ParamValues } from "../../scenarios/params.ts";
-import { shellQuote } from "../shell-quote.ts";
+import type { ParamSpec, ParamValue, ParamValues } from "../../experiments/inputs/params.ts";
+import { shellQuote } from "../../cli/shell-quote.ts";
 
 export const teamCli = "scenarios/team.ts";
 

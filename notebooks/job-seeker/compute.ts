@@ -17,12 +17,12 @@ import {
   type TraceSink,
 } from "../../models/index.ts";
 import { jobSeeker } from "../../scenarios/job-seeker.ts";
-import { teamFigures, type TeamEstimate } from "../../scenarios/team-plan.ts";
-import { defaults, type ParamValues } from "../../scenarios/params.ts";
-import { buildModel, scenarioParams, type BuiltScenario } from "../../scenarios/scenario.ts";
-import { audienceRateFor, outcomeShares } from "../../scenarios/observed-rate.ts";
-import { runPoints, type PointOverrides, type PointRun } from "../scenario-points.ts";
-import { sortedUnique } from "../sorted-unique.ts";
+import { teamFigures, type TeamEstimate } from "../../experiments/team/team-plan.ts";
+import { defaults, type ParamValues } from "../../experiments/inputs/params.ts";
+import { buildModel, scenarioParams, type BuiltScenario } from "../../experiments/general/scenario.ts";
+import { audienceRateFor, outcomeShares } from "../../experiments/general/observed-rate.ts";
+import { runPoints, type PointOverrides, type PointRun } from "../../experiments/general/run-points.ts";
+import { sortedUnique } from "../../experiments/general/sorted-unique.ts";
 import type { JobSeekerParams } from "./params.ts";
 
 export const optionIds = ["premium-inmail", "basic-connections", "premium-fallback"] as const;

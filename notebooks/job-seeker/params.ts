@@ -3,8 +3,8 @@
  * the typed values the notebook trusts once they have passed it.
  */
 import { limits, personas, policyIds, segments, type PolicyId } from "../../models/index.ts";
-import type { ParamSpec, ParamValues } from "../../scenarios/params.ts";
-import { planPricesFrom, priceParamSpec } from "../plan-prices.ts";
+import type { ParamSpec, ParamValues } from "../../experiments/inputs/params.ts";
+import { planPricesFrom, priceParamSpec } from "../../experiments/inputs/plan-prices.ts";
 
 const persona = personas["job-seeker"];
 const segment = segments[persona.segment];

@@ -23,13 +23,13 @@ import {
 } from "../../models/index.ts";
 import { localWeekday } from "../../models/work-calendar.ts";
 import { jobSeeker } from "../../scenarios/job-seeker.ts";
-import { defaults, type ParamValues } from "../../scenarios/params.ts";
+import { defaults, type ParamValues } from "../../experiments/inputs/params.ts";
 import { recruiting } from "../../scenarios/recruiting.ts";
 import { salesProspecting } from "../../scenarios/sales-prospecting.ts";
-import { buildModel, scenarioParams, type BuiltScenario, type ScenarioDefaults } from "../../scenarios/scenario.ts";
-import { pairedDifference } from "../../scenarios/sweep.ts";
-import { outcomeShares } from "../../scenarios/observed-rate.ts";
-import { runPoints, type PointOverrides, type PointRun } from "../scenario-points.ts";
+import { buildModel, scenarioParams, type BuiltScenario, type ScenarioDefaults } from "../../experiments/general/scenario.ts";
+import { pairedDifference } from "../../experiments/general/sweep.ts";
+import { outcomeShares } from "../../experiments/general/observed-rate.ts";
+import { runPoints, type PointOverrides, type PointRun } from "../../experiments/general/run-points.ts";
 import type { MessageLeversParams } from "./params.ts";
 
 export const CYCLES = 12;

@@ -3,8 +3,8 @@
  * and the typed values the notebook trusts once they have passed it.
  */
 import { personaIds, policyIds, type PersonaId, type PolicyId } from "../../models/index.ts";
-import type { ParamSpec, ParamValues } from "../../scenarios/params.ts";
-import { payingPlanIds, type PayingPlanId } from "../paying-plans.ts";
+import type { ParamSpec, ParamValues } from "../../experiments/inputs/params.ts";
+import { payingPlanIds, type PayingPlanId } from "../../models/paying-plans.ts";
 
 export const messageLeversParams = [
   { name: "title", kind: "string", maxLength: 200, nonBlank: true, default: "Message levers: what moves conversations", description: "the report's title" },

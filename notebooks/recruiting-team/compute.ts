@@ -7,14 +7,14 @@
  */
 import normalQuantile from "@stdlib/stats-base-dists-normal-quantile";
 import type { Estimate } from "../../models/index.ts";
-import { teamFigures, type TeamEstimate } from "../../scenarios/team-plan.ts";
+import { teamFigures, type TeamEstimate } from "../../experiments/team/team-plan.ts";
 import { recruiting } from "../../scenarios/recruiting.ts";
-import { defaults, type ParamValues } from "../../scenarios/params.ts";
-import { assumptions } from "../../scenarios/run-scenario.ts";
-import { buildModel, scenarioParams } from "../../scenarios/scenario.ts";
-import { audienceRateFor, meanTimingMultiplier } from "../../scenarios/observed-rate.ts";
-import { runPoints, type PointOverrides, type PointRun } from "../scenario-points.ts";
-import { sortedUnique } from "../sorted-unique.ts";
+import { defaults, type ParamValues } from "../../experiments/inputs/params.ts";
+import { assumptions } from "../../experiments/general/run-scenario.ts";
+import { buildModel, scenarioParams } from "../../experiments/general/scenario.ts";
+import { audienceRateFor, meanTimingMultiplier } from "../../experiments/general/observed-rate.ts";
+import { runPoints, type PointOverrides, type PointRun } from "../../experiments/general/run-points.ts";
+import { sortedUnique } from "../../experiments/general/sorted-unique.ts";
 import { teamPlanIds, type RecruitingTeamParams, type TeamPlanId } from "./params.ts";
 
 /** Response rates of the sweep (the user's rate is added). */

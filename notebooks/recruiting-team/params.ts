@@ -3,8 +3,8 @@
  * and the typed values the notebook trusts once they have passed it.
  */
 import { personas, plans, policyIds, segments, type PolicyId } from "../../models/index.ts";
-import type { ParamSpec, ParamValues } from "../../scenarios/params.ts";
-import { planPricesFrom, priceParamSpec, type PlanPrices } from "../plan-prices.ts";
+import type { ParamSpec, ParamValues } from "../../experiments/inputs/params.ts";
+import { planPricesFrom, priceParamSpec, type PlanPrices } from "../../experiments/inputs/plan-prices.ts";
 
 /** The two ways to buy recruiting seats: individual Recruiter Lite seats, or a Recruiter contract pooling its seats' credits. */
 export const teamPlanIds = ["recruiter-lite", "recruiter"] as const;

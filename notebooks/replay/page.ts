@@ -19,10 +19,10 @@ import {
   type PageSection,
   type Provenance,
 } from "../../reports/index.ts";
-import type { CalibrationReport } from "../../scenarios/calibrate.ts";
-import { rulesText, type ReplayReport } from "../../scenarios/replay.ts";
-import { planName } from "../plan-name.ts";
-import { f0, f1, f2, pct1, usd } from "../text-format.ts";
+import type { CalibrationReport } from "../../logs/calibration-report.ts";
+import { rulesText, type ReplayReport } from "../../logs/replay-report.ts";
+import { planName } from "../../models/plan-name.ts";
+import { f0, f1, f2, pct1, usd } from "../../reports/text-format.ts";
 
 const date = (iso: string) => iso.slice(0, 10);
 

@@ -6,9 +6,9 @@
  */
 import type { PlanId } from "../../models/index.ts";
 import { indexBars, type IndexBarRow, type Page, type PageSection, type Provenance } from "../../reports/index.ts";
-import type { SensitivityReport } from "../../scenarios/sensitivity-run.ts";
-import { planName } from "../plan-name.ts";
-import { f1, n1, pct, range } from "../text-format.ts";
+import type { SensitivityReport } from "../../experiments/sensitivity/sensitivity-run.ts";
+import { planName } from "../../models/plan-name.ts";
+import { f1, n1, pct, range } from "../../reports/text-format.ts";
 
 /** Column headers of the Morris table (headers do not wrap). */
 const shortLabel: Record<string, string> = {
@@ -128,7 +128,7 @@ function rangesSection(r: SensitivityReport): PageSection {
     heading: "The ranges used",
     text:
       "Every assumption in force, the range it was drawn from, the model's default, why that range, and what to measure to replace it with a fact. " +
-      "The same table covers every assumption the model can label (scenarios/assumption-ranges.ts)." +
+      "The same table covers every assumption the model can label (experiments/sensitivity/assumption-ranges.ts)." +
       (r.held.length > 0 ? `\n\nIn force but not varied: ${r.held.map((h) => `${h.assumption} — ${h.reason}`).join("; ")}.` : ""),
     table: {
       data: r.inputs.map((i) => ({ assumption: i.label, range: i.distribution, default: i.default, source: i.source, measure: i.measure })),

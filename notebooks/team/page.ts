@@ -2,11 +2,11 @@
  * The team report as a page: the answer first (the team's conversations per month and
  * per quarter, cost per conversation, the best plan, the target), then figures by month,
  * then every plan's figures in detail and the definitions. Every number is formatted by
- * scenarios/team-text.ts, as the team command prints it.
+ * experiments/team/team-text.ts, as the team command prints it.
  */
 import type { Page, PageSection, Provenance } from "../../reports/index.ts";
 import { lineChart, type LineRow } from "../../reports/figures/line-chart.ts";
-import type { TeamPlanResult, TeamResult } from "../../scenarios/team-plan.ts";
+import type { TeamPlanResult, TeamResult } from "../../experiments/team/team-plan.ts";
 import {
   bestText,
   costPerConversationText,
@@ -22,7 +22,7 @@ import {
   targetText,
   teamName,
   usd,
-} from "../../scenarios/team-text.ts";
+} from "../../experiments/team/team-text.ts";
 
 const seriesName = (r: TeamPlanResult, t: TeamResult) =>
   t.plans.some((p) => p.policy !== r.policy) ? `${r.planName} (${r.policy})` : r.planName;

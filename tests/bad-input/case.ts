@@ -10,7 +10,7 @@
 export interface BadInputCase {
   /** The class of mistake, as the README's "Bad input" section names it (e.g. "data loss", "OS error", "runaway", "wrong number", "log"). */
   readonly kind: string;
-  /** The command file as a user types it, run with `npx tsx` from the repository root, e.g. "scenarios/replay.ts". */
+  /** The command file as a user types it, run with `npx tsx` from the repository root, e.g. "commands/replay.ts". */
   readonly command: string;
   /** Its arguments; every "$DIR" is replaced by the case's fresh scratch directory (absolute path). */
   readonly args: readonly string[];

@@ -9,9 +9,9 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { estimateRuns } from "../../runner/run-estimate.ts";
-import { defaults, InputError, type ParamSpec, type ParamValue } from "../../scenarios/params.ts";
-import { resultText, runScenario } from "../../scenarios/run-scenario.ts";
-import { buildModel, scenarioParams } from "../../scenarios/scenario.ts";
+import { defaults, InputError, type ParamSpec, type ParamValue } from "../../experiments/inputs/params.ts";
+import { resultText, runScenario } from "../../experiments/general/run-scenario.ts";
+import { buildModel, scenarioParams } from "../../experiments/general/scenario.ts";
 
 const specs = scenarioParams("recruiter");
 /** Sizes are drawn apart, tiny: the property is about the values, not the run's size. */

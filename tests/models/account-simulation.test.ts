@@ -8,7 +8,7 @@ import {
   traceAccount,
   type Summary,
 } from "../../models/index.ts";
-import { model, recorder, type TestModel } from "./helpers.ts";
+import { model, recorder, type TestModel } from "../support/model-helpers.ts";
 
 function run(t: TestModel, accounts = 50, replications = 4, seed = 11): Summary {
   return summarize(simulateAll(model(t), seed, accounts, replications));

@@ -10,7 +10,7 @@ import {
   traceAccount,
   type AccountModel,
 } from "../../models/index.ts";
-import { model, recorder, type TestModel } from "./helpers.ts";
+import { model, recorder, type TestModel } from "../support/model-helpers.ts";
 
 /** Plenty of credits, 20 sends a day around the clock, for enforcement timelines. */
 function busy(over: Partial<AccountModel>, outcomes: TestModel["outcomes"]): AccountModel {

@@ -11,7 +11,7 @@ import {
   type Summary,
   type Tally,
 } from "../../models/index.ts";
-import { model, recorder, type TestModel, type TraceRow } from "./helpers.ts";
+import { model, recorder, type TestModel, type TraceRow } from "../support/model-helpers.ts";
 
 const followUps = (f: Partial<FollowUpSpec> = {}): FollowUpSpec => ({
   count: 1,

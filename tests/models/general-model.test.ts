@@ -9,7 +9,7 @@ import {
   type AccountModel,
   type Summary,
 } from "../../models/index.ts";
-import { model, recorder, type TestModel } from "./helpers.ts";
+import { model, recorder, type TestModel } from "../support/model-helpers.ts";
 
 const office = { weekdays: [1, 2, 3, 4, 5], startHour: 9, endHour: 17, utcOffsetHours: 0 };
 

@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { ChunkSimulator, clearTally, createTally, packTally, planChunks, simulateChunk, tallyFields } from "../../models/index.ts";
-import { capacityModel, capacityParams, type CapacityParams } from "../../scenarios/capacity.ts";
-import { defaults } from "../../scenarios/params.ts";
+import { capacityModel, capacityParams, type CapacityParams } from "../../experiments/capacity/capacity.ts";
+import { defaults } from "../../experiments/inputs/params.ts";
 
 const model = capacityModel({ ...(defaults(capacityParams) as unknown as CapacityParams), cycles: 3 });
 const bytes = (t: ReturnType<typeof simulateChunk>) => Array.from(packTally(t));

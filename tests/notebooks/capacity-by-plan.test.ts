@@ -11,12 +11,12 @@ import {
   type CapacityByPlanResults,
 } from "../../notebooks/capacity-by-plan.ts";
 import { pointModel, START_DATE } from "../../notebooks/capacity-by-plan/grid.ts";
-import { notebookProvenance, resolveNotebookParams } from "../../notebooks/notebook-cli.ts";
-import { payingPlanIds } from "../../notebooks/paying-plans.ts";
+import { notebookProvenance, resolveNotebookParams } from "../../cli/notebook-cli.ts";
+import { payingPlanIds } from "../../models/paying-plans.ts";
 import { renderPage, writeFileAtomic } from "../../reports/index.ts";
-import { ARTIFACTS, checkReportInBrowser, requireChromium } from "../reports/browser-check.ts";
-import { parseMarkup, texts } from "../reports/parse-markup.ts";
-import { runTsx } from "../scenarios/run-cli.ts";
+import { ARTIFACTS, checkReportInBrowser, requireChromium } from "../support/browser-check.ts";
+import { parseMarkup, texts } from "../support/parse-markup.ts";
+import { runTsx } from "../support/run-cli.ts";
 
 const SCRIPT_TITLE = "<script>alert(1)</script> capacity";
 const small = ["accounts=20", "replications=4", "seed=5"];

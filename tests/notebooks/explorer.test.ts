@@ -7,9 +7,9 @@ import { promisify } from "node:util";
 import type { Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { buildExplorer } from "../../notebooks/explorer.ts";
-import { writeFileAtomic } from "../../reports/write-atomic.ts";
-import { requireChromium } from "../reports/browser-check.ts";
-import { explorerSession, newResult, resultId, settled, type ExplorerSession } from "./explorer-page.ts";
+import { writeFileAtomic } from "../../files/write-atomic.ts";
+import { requireChromium } from "../support/browser-check.ts";
+import { explorerSession, newResult, resultId, settled, type ExplorerSession } from "../../tools/explorer-page.ts";
 
 const root = fileURLToPath(new URL("../..", import.meta.url));
 const run = promisify(execFile);

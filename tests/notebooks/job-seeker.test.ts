@@ -3,18 +3,18 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { computeJobSeeker, jobSeekerNotebook, jobSeekerPage, jobSeekerParamsFrom, type JobSeekerResults } from "../../notebooks/job-seeker.ts";
-import { notebookProvenance, resolveNotebookParams } from "../../notebooks/notebook-cli.ts";
+import { notebookProvenance, resolveNotebookParams } from "../../cli/notebook-cli.ts";
 import { renderPage, writeFileAtomic } from "../../reports/index.ts";
-import { ARTIFACTS, checkReportInBrowser, requireChromium } from "../reports/browser-check.ts";
-import { parseMarkup, texts } from "../reports/parse-markup.ts";
-import { runTsx } from "../scenarios/run-cli.ts";
+import { ARTIFACTS, checkReportInBrowser, requireChromium } from "../support/browser-check.ts";
+import { parseMarkup, texts } from "../support/parse-markup.ts";
+import { runTsx } from "../support/run-cli.ts";
 import { segments, type SegmentId } from "../../models/index.ts";
 import { runModels } from "../../runner/run-models.ts";
 import { jobSeeker } from "../../scenarios/job-seeker.ts";
-import { defaults } from "../../scenarios/params.ts";
-import { scenarioParams } from "../../scenarios/scenario.ts";
-import { planTeam, teamParams, teamResult } from "../../scenarios/team-plan.ts";
-import { expectNoBrokenNumbers, renderNotebook } from "./notebook-test-helpers.ts";
+import { defaults } from "../../experiments/inputs/params.ts";
+import { scenarioParams } from "../../experiments/general/scenario.ts";
+import { planTeam, teamParams, teamResult } from "../../experiments/team/team-plan.ts";
+import { expectNoBrokenNumbers, renderNotebook } from "../support/notebook-test-helpers.ts";
 
 const small = ["accounts=60", "replications=4", "months=18", "seed=4"];
 

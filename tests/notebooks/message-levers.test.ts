@@ -10,12 +10,12 @@ import {
   messageLeversParamsFrom,
   type MessageLeversResults,
 } from "../../notebooks/message-levers.ts";
-import { notebookProvenance, resolveNotebookParams } from "../../notebooks/notebook-cli.ts";
+import { notebookProvenance, resolveNotebookParams } from "../../cli/notebook-cli.ts";
 import { renderPage, writeFileAtomic } from "../../reports/index.ts";
-import { ARTIFACTS, checkReportInBrowser, requireChromium } from "../reports/browser-check.ts";
-import { parseMarkup, texts } from "../reports/parse-markup.ts";
-import { runTsx } from "../scenarios/run-cli.ts";
-import { expectNoBrokenNumbers, renderNotebook } from "./notebook-test-helpers.ts";
+import { ARTIFACTS, checkReportInBrowser, requireChromium } from "../support/browser-check.ts";
+import { parseMarkup, texts } from "../support/parse-markup.ts";
+import { runTsx } from "../support/run-cli.ts";
+import { expectNoBrokenNumbers, renderNotebook } from "../support/notebook-test-helpers.ts";
 
 async function run(sets: readonly string[]): Promise<{ results: MessageLeversResults; html: string }> {
   const values = resolveNotebookParams(messageLevers, sets);

@@ -3,7 +3,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { plans } from "../../models/index.ts";
-import { notebookProvenance, resolveNotebookParams } from "../../notebooks/notebook-cli.ts";
+import { notebookProvenance, resolveNotebookParams } from "../../cli/notebook-cli.ts";
 import {
   computeRecruitingTeam,
   recruitingTeam,
@@ -13,14 +13,14 @@ import {
 } from "../../notebooks/recruiting-team.ts";
 import { floorResponseRates, floorSendsPerDay } from "../../notebooks/recruiting-team/compute.ts";
 import { renderPage, writeFileAtomic } from "../../reports/index.ts";
-import { ARTIFACTS, checkReportInBrowser, requireChromium } from "../reports/browser-check.ts";
-import { parseMarkup, texts } from "../reports/parse-markup.ts";
-import { runTsx } from "../scenarios/run-cli.ts";
+import { ARTIFACTS, checkReportInBrowser, requireChromium } from "../support/browser-check.ts";
+import { parseMarkup, texts } from "../support/parse-markup.ts";
+import { runTsx } from "../support/run-cli.ts";
 import { runModels } from "../../runner/run-models.ts";
-import { defaults } from "../../scenarios/params.ts";
+import { defaults } from "../../experiments/inputs/params.ts";
 import { recruiting } from "../../scenarios/recruiting.ts";
-import { planTeam, teamParams, teamResult } from "../../scenarios/team-plan.ts";
-import { expectNoBrokenNumbers, renderNotebook } from "./notebook-test-helpers.ts";
+import { planTeam, teamParams, teamResult } from "../../experiments/team/team-plan.ts";
+import { expectNoBrokenNumbers, renderNotebook } from "../support/notebook-test-helpers.ts";
 
 const small = ["accounts=10", "replications=3", "teamReplications=6", "targetConversations=60", "seed=3"];
 

@@ -2,8 +2,8 @@ import { existsSync, mkdtempSync, readFileSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
-import { ARTIFACTS, checkReportInBrowser, requireChromium } from "../reports/browser-check.ts";
-import { root, runTsx } from "../scenarios/run-cli.ts";
+import { ARTIFACTS, checkReportInBrowser, requireChromium } from "../support/browser-check.ts";
+import { root, runTsx } from "../support/run-cli.ts";
 
 const SAMPLE = "data/sample-send-log.csv";
 const dir = mkdtempSync(join(tmpdir(), "replay-report-"));

@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { sensitivity } from "../../notebooks/sensitivity.ts";
-import { parseMarkup, texts } from "../reports/parse-markup.ts";
-import { expectNoBrokenNumbers, renderNotebook } from "./notebook-test-helpers.ts";
+import { parseMarkup, texts } from "../support/parse-markup.ts";
+import { expectNoBrokenNumbers, renderNotebook } from "../support/notebook-test-helpers.ts";
 
 describe("notebooks/sensitivity.ts", () => {
   it("opens with the answer in numbers, then one figure with its CSV per output, the Morris table, the ranges and the runs", async () => {

@@ -1,11 +1,11 @@
 import { describe, expect, it } from "vitest";
 import { teamNotebook } from "../../notebooks/team.ts";
-import { notebookProvenance } from "../../notebooks/notebook-cli.ts";
+import { notebookProvenance } from "../../cli/notebook-cli.ts";
 import { escapeHtml, renderPage } from "../../reports/index.ts";
-import { resolve } from "../../scenarios/params.ts";
+import { resolve } from "../../experiments/inputs/params.ts";
 import { teamCli } from "../../scenarios/team.ts";
-import { figureRows, followUpAnswers, followUpRows } from "../../scenarios/team-text.ts";
-import type { TeamResult } from "../../scenarios/team-plan.ts";
+import { figureRows, followUpAnswers, followUpRows } from "../../experiments/team/team-text.ts";
+import type { TeamResult } from "../../experiments/team/team-plan.ts";
 
 const sets = ["seats=6", "plan=recruiter-lite", "responseRate=15%", "demandPerSeat=250", "replications=3", "months=6"];
 

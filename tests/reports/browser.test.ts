@@ -3,9 +3,9 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
 import { renderPage } from "../../reports/page.ts";
-import { writeFileAtomic } from "../../reports/write-atomic.ts";
-import { ARTIFACTS, checkReportInBrowser, requireChromium } from "./browser-check.ts";
-import { fixturePage } from "./fixture-page.ts";
+import { writeFileAtomic } from "../../files/write-atomic.ts";
+import { ARTIFACTS, checkReportInBrowser, requireChromium } from "../support/browser-check.ts";
+import { fixturePage } from "../support/fixture-page.ts";
 
 /** A legend entry as Plot draws one: a colour square, then the label. */
 const swatch = (colour: string, label: string) =>

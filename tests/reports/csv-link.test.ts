@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { csvDataUri, csvDownloadLink } from "../../reports/csv-link.ts";
-import { parseMarkup } from "./parse-markup.ts";
+import { parseMarkup } from "../support/parse-markup.ts";
 
 describe("csvDataUri", () => {
   it("percent-encodes the CSV so decodeURIComponent gives it back", () => {

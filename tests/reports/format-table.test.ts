@@ -1,7 +1,7 @@
 import * as aq from "arquero";
 import { describe, expect, it } from "vitest";
 import { tableToHtml } from "../../reports/format-table.ts";
-import { parseMarkup, texts } from "./parse-markup.ts";
+import { parseMarkup, texts } from "../support/parse-markup.ts";
 
 const rows = [
   { plan: "Premium Career", credits: 5, mean: 6.2549, lo: 5.9, hi: 6.61, replyRate: 0.3 },

@@ -1,8 +1,8 @@
 import { describe, expect, it } from "vitest";
 import { renderPage, type Page } from "../../reports/page.ts";
 import { packageVersion } from "../../reports/provenance.ts";
-import { fixturePage } from "./fixture-page.ts";
-import { parseMarkup, texts } from "./parse-markup.ts";
+import { fixturePage } from "../support/fixture-page.ts";
+import { parseMarkup, texts } from "../support/parse-markup.ts";
 
 const EVIL = "<script>alert(1)</script>";
 

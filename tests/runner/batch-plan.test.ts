@@ -3,8 +3,8 @@ import { packTally, planChunks, unpackTally, type Tally } from "../../models/ind
 import { BatchTotals, chunkAccounts, jobAt, jobCount, planBatch, runOfJob } from "../../runner/batch-plan.ts";
 import { JobRunner } from "../../runner/pool-worker.ts";
 import { runModels } from "../../runner/run-models.ts";
-import { capacityModel, capacityParams, type CapacityParams } from "../../scenarios/capacity.ts";
-import { defaults } from "../../scenarios/params.ts";
+import { capacityModel, capacityParams, type CapacityParams } from "../../experiments/capacity/capacity.ts";
+import { defaults } from "../../experiments/inputs/params.ts";
 
 const base = { ...(defaults(capacityParams) as unknown as CapacityParams), cycles: 3 };
 const bytes = (tallies: readonly Tally[]) => tallies.map((t) => Array.from(packTally(t)));

@@ -3,8 +3,8 @@ import { availableParallelism } from "node:os";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { packTally, type AccountModel, type Tally } from "../../models/index.ts";
-import { capacityModel, capacityParams, type CapacityParams } from "../../scenarios/capacity.ts";
-import { defaults } from "../../scenarios/params.ts";
+import { capacityModel, capacityParams, type CapacityParams } from "../../experiments/capacity/capacity.ts";
+import { defaults } from "../../experiments/inputs/params.ts";
 import { jobAt, jobCount, planBatch, type BatchPlan, type ModelRun } from "../../runner/batch-plan.ts";
 import { defaultWorkers, runJobs, type PoolOptions } from "../../runner/pool.ts";
 

@@ -21,13 +21,13 @@ import { queueExecutor } from "../../runner/queue-executor.ts";
 import { queueJobId, queueName } from "../../runner/queue-names.ts";
 import { codeVersion } from "../../runner/pool-entry.ts";
 import { encodePlain } from "../../runner/plain-data.ts";
-import { calibrateCommand } from "../../scenarios/calibrate.ts";
-import { resolve } from "../../scenarios/params.ts";
+import { calibrateCommand } from "../../commands/calibrate.ts";
+import { resolve } from "../../experiments/inputs/params.ts";
 import { RunnerInputError } from "../../runner/runner-input-error.ts";
-import { buildModel, scenarioParams } from "../../scenarios/scenario.ts";
-import { planSweep, runSweepPlan } from "../../scenarios/sweep.ts";
-import { runInProcess } from "../scenarios/in-process.ts";
-import { freePort, startRedis, type TestRedis } from "./redis-server.ts";
+import { buildModel, scenarioParams } from "../../experiments/general/scenario.ts";
+import { planSweep, runSweepPlan } from "../../experiments/general/sweep.ts";
+import { runInProcess } from "../support/in-process.ts";
+import { freePort, startRedis, type TestRedis } from "../../tools/redis-server.ts";
 
 const root = join(import.meta.dirname, "../..");
 const tsxLoader = import.meta.resolve("tsx");
@@ -41,7 +41,7 @@ let redis: TestRedis;
 const workers: WorkerProcess[] = [];
 
 function startWorker(url: string): WorkerProcess {
-  const child = spawn(process.execPath, ["--import", tsxLoader, join(root, "scenarios/worker.ts"), "--queue", url, "--workers", "1", "--lock-seconds", "2"], {
+  const child = spawn(process.execPath, ["--import", tsxLoader, join(root, "commands/worker.ts"), "--queue", url, "--workers", "1", "--lock-seconds", "2"], {
     cwd: root,
     stdio: ["ignore", "ignore", "pipe"],
   });
@@ -110,7 +110,7 @@ describe("the queue", () => {
     }
   }, 90_000);
 
-  it("runs a log command's forecast (scenarios/calibrate.ts --queue URL) to the local run's bytes", async () => {
+  it("runs a log command's forecast (commands/calibrate.ts --queue URL) to the local run's bytes", async () => {
     const args = ["--log", "data/sample-send-log.csv", "--json", "--draws", "2", "--accounts", "3", "--cycles", "2"];
     const local = await runInProcess(() => calibrateCommand([...args, "--workers", "1"]));
     expect(local.code, local.stderr).toBe(0);

@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { packTally, type Tally } from "../../models/index.ts";
-import { capacityModel, capacityParams, type CapacityParams } from "../../scenarios/capacity.ts";
-import { defaults } from "../../scenarios/params.ts";
+import { capacityModel, capacityParams, type CapacityParams } from "../../experiments/capacity/capacity.ts";
+import { defaults } from "../../experiments/inputs/params.ts";
 import { chunkAccounts, runModel, runModels } from "../../runner/run-models.ts";
 
 const base = { ...(defaults(capacityParams) as unknown as CapacityParams), cycles: 3 };

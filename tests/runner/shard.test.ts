@@ -7,13 +7,13 @@ import { withExecutor } from "../../runner/executor.ts";
 import { splitExecutionArgs } from "../../runner/execution.ts";
 import { codeVersion } from "../../runner/pool-entry.ts";
 import { checkParts, nextRoundExecutor, parseShard, partsExecutor, ShardDone, shardExecutor, type Part } from "../../runner/shard.ts";
-import { resolve } from "../../scenarios/params.ts";
+import { resolve } from "../../experiments/inputs/params.ts";
 import { planComparison } from "../../scenarios/plan-comparison.ts";
-import { sweepCommand } from "../../scenarios/scenario-cli.ts";
-import { scenarioParams } from "../../scenarios/scenario.ts";
-import { planSweep, runSweepPlan, type SweepPlan } from "../../scenarios/sweep.ts";
-import { runInProcess } from "../scenarios/in-process.ts";
-import { runTsx } from "../scenarios/run-cli.ts";
+import { sweepCommand } from "../../cli/scenario-cli.ts";
+import { scenarioParams } from "../../experiments/general/scenario.ts";
+import { planSweep, runSweepPlan, type SweepPlan } from "../../experiments/general/sweep.ts";
+import { runInProcess } from "../support/in-process.ts";
+import { runTsx } from "../support/run-cli.ts";
 
 const scratch = mkdtempSync(join(tmpdir(), "inmail-shard-"));
 afterAll(() => rmSync(scratch, { recursive: true, force: true }));
@@ -167,7 +167,7 @@ describe("shards", () => {
     expect(refused.stderr).toMatch(/--part: .*notes\.txt" exists and is not a part file/);
     expect(readFileSync(join(scratch, "notes.txt"), "utf8")).toBe("mine");
 
-    const merged = runTsx("scenarios/merge.ts", [join(scratch, "part1.json"), join(scratch, "part2.json"), "--out", join(scratch, "merged")]);
+    const merged = runTsx("commands/merge.ts", [join(scratch, "part1.json"), join(scratch, "part2.json"), "--out", join(scratch, "merged")]);
     expect(merged.status, merged.stderr).toBe(0);
     for (const f of ["rows.csv", "rows.arrow", "summary.csv", "summary.arrow"]) {
       expect(readFileSync(join(scratch, "merged", f)).equals(readFileSync(join(scratch, "full", f))), f).toBe(true);

@@ -2,9 +2,9 @@ import { mkdtempSync, readFileSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
-import { defaults } from "../../scenarios/params.ts";
-import { capacityParams, runCapacity, type CapacityParams } from "../../scenarios/capacity.ts";
-import { runTsx } from "./run-cli.ts";
+import { defaults } from "../../experiments/inputs/params.ts";
+import { capacityParams, runCapacity, type CapacityParams } from "../../experiments/capacity/capacity.ts";
+import { runTsx } from "../support/run-cli.ts";
 
 const base = defaults(capacityParams) as unknown as CapacityParams;
 const withoutPerf = (r: object) => JSON.stringify({ ...r, perf: undefined });

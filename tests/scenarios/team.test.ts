@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { runTsx } from "./run-cli.ts";
+import { runTsx } from "../support/run-cli.ts";
 
 const tiny = ["--set", "replications=3", "--set", "months=3", "--workers", "1"];
 const acceptance = ["--set", "seats=6", "--set", "plan=recruiter-lite", "--set", "responseRate=15%", "--set", "demandPerSeat=250", ...tiny];

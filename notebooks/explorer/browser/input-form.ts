@@ -4,7 +4,7 @@
  * rest (the CLI's own grammar: `unlimited`, `plan`…), with a slider beside a share
  * from 0 to 1 — and a message slot under each that shows why a value is refused.
  */
-import { allowed, type ParamSpec } from "../../../scenarios/params.ts";
+import { allowed, type ParamSpec } from "../../../experiments/inputs/params.ts";
 import { defaultText } from "../input-state.ts";
 import { el } from "./dom.ts";
 

@@ -3,7 +3,7 @@
  * main assumptions, then every other parameter, collapsed. Names the planner lacks are
  * skipped by the form, so a renamed parameter falls into the last group, never away.
  */
-import type { ParamSpec } from "../../../scenarios/params.ts";
+import type { ParamSpec } from "../../../experiments/inputs/params.ts";
 import type { InputGroup } from "./input-form.ts";
 
 export const teamInputs = [

@@ -6,8 +6,8 @@
  * computation — and shows the answer, the figures, the downloads and the command line
  * that prints the same JSON.
  */
-import { InputError, type ParamValues } from "../../../scenarios/params.ts";
-import { teamParams, type TeamResult } from "../../../scenarios/team-plan.ts";
+import { InputError, type ParamValues } from "../../../experiments/inputs/params.ts";
+import { teamParams, type TeamResult } from "../../../experiments/team/team-plan.ts";
 import { hashFromTexts, parseTexts, textsFromHash, type FieldTexts } from "../input-state.ts";
 import { teamCommand } from "../team-command.ts";
 import { computeExtras, computeTeam } from "./compute.ts";

@@ -1,6 +1,6 @@
 /**
- * Bad inputs of the log commands (scenarios/replay.ts, scenarios/calibrate.ts,
- * notebooks/replay.ts, scenarios/make-sample-log.ts): implausible dates, bytes that are
+ * Bad inputs of the log commands (commands/replay.ts, commands/calibrate.ts,
+ * notebooks/replay.ts, commands/make-sample-log.ts): implausible dates, bytes that are
  * not UTF-8, ambiguous headers, files that are not logs, a quote never closed, values
  * too long to echo, options (flags and --set) out of range, and runs too large to start.
  * Each ends with exit 2 and one stderr line naming the file:line and column, or the option.
@@ -26,10 +26,10 @@ const jsonLine = `${JSON.stringify({ sentAt: "2026-01-05T09:00:00Z", recipientId
 const LONG = "x".repeat(1_000_000);
 const HUGE = ["--draws", "10000", "--accounts", "100000", "--cycles", "120"];
 
-const replay = "scenarios/replay.ts";
-const calibrate = "scenarios/calibrate.ts";
+const replay = "commands/replay.ts";
+const calibrate = "commands/calibrate.ts";
 const notebook = "notebooks/replay.ts";
-const sample = "scenarios/make-sample-log.ts";
+const sample = "commands/make-sample-log.ts";
 
 export const cases: BadInputCase[] = [
   // Dates outside 2003-01-01 … 2100-01-01, in options and in rows; years as written.

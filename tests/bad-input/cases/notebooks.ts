@@ -14,7 +14,7 @@ export const cases: BadInputCase[] = [
   { kind: "data loss", command: "notebooks/recruiting-team.ts", args: ["--out", "$DIR/project"], stderr: ["--out: $DIR/project: is a directory"] },
   { kind: "data loss", command: "notebooks/message-levers.ts", args: ["--out", "$DIR/report/"], stderr: ["--out: $DIR/report: names a folder; expected a file name"] },
   { kind: "data loss", command: "notebooks/replay.ts", args: [...log, "--out", "$DIR"], stderr: ["--out: $DIR: is a directory"] },
-  { kind: "data loss", command: "scenarios/make-sample-log.ts", args: ["--out", "$DIR/project"], stderr: ["--out: $DIR/project: is a directory"] },
+  { kind: "data loss", command: "commands/make-sample-log.ts", args: ["--out", "$DIR/project"], stderr: ["--out: $DIR/project: is a directory"] },
 
   // Operating-system errors, found before the run.
   { kind: "OS error", command: "notebooks/capacity-by-plan.ts", args: ["--out", "/dev/full/r.html"], stderr: ["--out: /dev/full/r.html: /dev/full is not a directory"] },
@@ -23,8 +23,8 @@ export const cases: BadInputCase[] = [
   { kind: "OS error", command: "notebooks/recruiting-team.ts", args: ["--out", "/proc/r.html"], stderr: ["--out: /proc/r.html: cannot write in /proc"] },
   { kind: "OS error", command: "notebooks/replay.ts", args: [...log, "--out", "/dev/full/r.html"], stderr: ["--out: /dev/full/r.html: /dev/full is not a directory"] },
   { kind: "OS error", command: "notebooks/replay.ts", args: [...log, "--out", "/dev/null"], stderr: ["--out: /dev/null: is a device"] },
-  { kind: "OS error", command: "scenarios/make-sample-log.ts", args: ["--out", "/dev/full"], stderr: ["--out: /dev/full: is a device"] },
-  { kind: "OS error", command: "scenarios/make-sample-log.ts", args: ["--out", "$DIR/keep.txt/log.csv"], stderr: ["--out: $DIR/keep.txt/log.csv: $DIR/keep.txt is not a directory"] },
+  { kind: "OS error", command: "commands/make-sample-log.ts", args: ["--out", "/dev/full"], stderr: ["--out: /dev/full: is a device"] },
+  { kind: "OS error", command: "commands/make-sample-log.ts", args: ["--out", "$DIR/keep.txt/log.csv"], stderr: ["--out: $DIR/keep.txt/log.csv: $DIR/keep.txt is not a directory"] },
   { kind: "OS error", command: "notebooks/capacity-by-plan.ts", args: ["--out", ""], stderr: ['--out: "" is not allowed; expected a file name'] },
   { kind: "OS error", command: "notebooks/job-seeker.ts", args: ["--set", "title="], stderr: ['title: "" is not allowed; expected non-blank text of at most 200 characters'] },
   { kind: "OS error", command: "notebooks/message-levers.ts", args: ["--set", "title=   "], stderr: ['title: "   " is not allowed; expected non-blank text'] },
@@ -39,8 +39,8 @@ export const cases: BadInputCase[] = [
   { kind: "wrong number", command: "notebooks/capacity-by-plan.ts", args: ["--set", "replyRate=1e400"], stderr: ["replyRate: 1e400 is not allowed"] },
   { kind: "wrong number", command: "notebooks/recruiting-team.ts", args: ["--set", "replications=0b11"], stderr: ['replications: "0b11" is not a number'] },
   { kind: "wrong number", command: "notebooks/job-seeker.ts", args: ["--workers", "0b1"], stderr: ['--workers: "0b1" is not allowed'] },
-  { kind: "wrong number", command: "scenarios/make-sample-log.ts", args: ["--accounts", "0x10"], stderr: ['--accounts: "0x10" is not a number'] },
-  { kind: "wrong number", command: "scenarios/make-sample-log.ts", args: ["--cycles", "1e400"], stderr: ["--cycles: 1e400 is not allowed"] },
+  { kind: "wrong number", command: "commands/make-sample-log.ts", args: ["--accounts", "0x10"], stderr: ['--accounts: "0x10" is not a number'] },
+  { kind: "wrong number", command: "commands/make-sample-log.ts", args: ["--cycles", "1e400"], stderr: ["--cycles: 1e400 is not allowed"] },
 
   // Options.
   { kind: "option", command: "notebooks/capacity-by-plan.ts", args: ["--json"], stderr: ["--json: unknown option; allowed: --out FILE"] },

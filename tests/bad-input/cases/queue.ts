@@ -38,10 +38,10 @@ export const cases: BadInputCase[] = [
     stderr: ["--from-part: $DIR/other.json is a part of another experiment (notebooks/job-seeker.ts )"],
   },
   // The log commands that forecast take them too.
-  { kind: "option", command: "scenarios/calibrate.ts", args: ["--log", "data/sample-send-log.csv", "--queue", "http://h:1"], stderr: ['--queue: "http://h:1" is not allowed; expected redis://'] },
+  { kind: "option", command: "commands/calibrate.ts", args: ["--log", "data/sample-send-log.csv", "--queue", "http://h:1"], stderr: ['--queue: "http://h:1" is not allowed; expected redis://'] },
   { kind: "option", command: "notebooks/replay.ts", args: ["--log", "data/sample-send-log.csv", "--queue", "redis://u:hunter2@127.0.0.1:1", "--out", "$DIR/r.html"], stderr: ["--queue: cannot reach Redis at redis://u:***@127.0.0.1:1 (ECONNREFUSED)"] },
   { kind: "option", command: "notebooks/replay.ts", args: ["--log", "data/sample-send-log.csv", "--shard", "1/2", "--out", "$DIR/r.html"], stderr: ["--shard: needs --part FILE"] },
-  { kind: "wrong number", command: "scenarios/calibrate.ts", args: ["--log", "data/sample-send-log.csv", "--workers", "0x2"], stderr: ['--workers: "0x2" is not allowed; expected an integer from 1 to 256'] },
+  { kind: "wrong number", command: "commands/calibrate.ts", args: ["--log", "data/sample-send-log.csv", "--workers", "0x2"], stderr: ['--workers: "0x2" is not allowed; expected an integer from 1 to 256'] },
   // The run-size limit counts this machine's threads and the whole batch: the refusal says what that means here.
   {
     kind: "runaway",
@@ -55,9 +55,9 @@ export const cases: BadInputCase[] = [
     args: ["--set", "accounts=1000000", "--set", "replications=1000", "--shard", "1/4", "--part", "$DIR/p.json"],
     stderr: ["run too large:", "with --shard i/4 this machine runs about 1/4 of it: if that fits, pass --big"],
   },
-  { kind: "option", command: "scenarios/merge.ts", args: [], stderr: ["expected the part files to merge"] },
-  { kind: "option", command: "scenarios/merge.ts", args: ["$DIR/keep.txt"], stderr: ["$DIR/keep.txt: not a part file (not JSON)"] },
-  { kind: "OS error", command: "scenarios/merge.ts", args: ["$DIR/none.json"], stderr: ["$DIR/none.json: cannot read it (ENOENT)"] },
-  { kind: "option", command: "scenarios/worker.ts", args: [], stderr: ["--queue: missing; expected redis://"] },
-  { kind: "option", command: "scenarios/worker.ts", args: ["--queue", "redis://127.0.0.1:1", "--lock-seconds", "1"], stderr: ["--lock-seconds: 1 is not allowed"] },
+  { kind: "option", command: "commands/merge.ts", args: [], stderr: ["expected the part files to merge"] },
+  { kind: "option", command: "commands/merge.ts", args: ["$DIR/keep.txt"], stderr: ["$DIR/keep.txt: not a part file (not JSON)"] },
+  { kind: "OS error", command: "commands/merge.ts", args: ["$DIR/none.json"], stderr: ["$DIR/none.json: cannot read it (ENOENT)"] },
+  { kind: "option", command: "commands/worker.ts", args: [], stderr: ["--queue: missing; expected redis://"] },
+  { kind: "option", command: "commands/worker.ts", args: ["--queue", "redis://127.0.0.1:1", "--lock-seconds", "1"], stderr: ["--lock-seconds: 1 is not allowed"] },
 ];

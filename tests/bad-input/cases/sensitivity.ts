@@ -2,9 +2,9 @@
 import type { BadInputCase } from "../case.ts";
 
 export const cases: readonly BadInputCase[] = [
-  { kind: "wrong name", command: "scenarios/sensitivity.ts", args: ["--model", "isigami"], stderr: ["--model", '"isigami"', "team, ishigami"] },
-  { kind: "wrong number", command: "scenarios/sensitivity.ts", args: ["--set", "n=4"], stderr: ["n: 4 is not allowed", "from 8 to 65536"] },
+  { kind: "wrong name", command: "commands/sensitivity.ts", args: ["--model", "isigami"], stderr: ["--model", '"isigami"', "team, ishigami"] },
+  { kind: "wrong number", command: "commands/sensitivity.ts", args: ["--set", "n=4"], stderr: ["n: 4 is not allowed", "from 8 to 65536"] },
   { kind: "wrong number", command: "notebooks/sensitivity.ts", args: ["--set", "levels=3", "--out", "$DIR/report.html"], stderr: ["levels: 3 is not allowed", "even"] },
-  { kind: "runaway", command: "scenarios/sensitivity.ts", args: ["--set", "n=65536", "--set", "seats=1000"], stderr: ["run too large", "lower n"] },
-  { kind: "wrong combination", command: "scenarios/sensitivity.ts", args: ["--set", "plan=all"], stderr: ['plan: "all" is not allowed here', "one plan"] },
+  { kind: "runaway", command: "commands/sensitivity.ts", args: ["--set", "n=65536", "--set", "seats=1000"], stderr: ["run too large", "lower n"] },
+  { kind: "wrong combination", command: "commands/sensitivity.ts", args: ["--set", "plan=all"], stderr: ['plan: "all" is not allowed here', "one plan"] },
 ];

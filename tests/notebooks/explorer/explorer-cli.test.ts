@@ -3,7 +3,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
 import { explorerCli } from "../../../notebooks/explorer.ts";
-import { InputError } from "../../../scenarios/params.ts";
+import { InputError } from "../../../experiments/inputs/params.ts";
 
 describe("notebooks/explorer.ts", () => {
   const dir = mkdtempSync(join(tmpdir(), "explorer-cli-"));

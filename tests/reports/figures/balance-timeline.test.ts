@@ -1,8 +1,8 @@
 import { describe, expect, it } from "vitest";
 import { balanceTimeline, type BalanceEventRow } from "../../../reports/figures/balance-timeline.ts";
-import { balance } from "../fixtures.ts";
-import { parseMarkup, texts } from "../parse-markup.ts";
-import { expectSnapshot } from "../snapshot.ts";
+import { balance } from "../../support/fixtures.ts";
+import { parseMarkup, texts } from "../../support/parse-markup.ts";
+import { expectSnapshot } from "../../support/snapshot.ts";
 
 describe("balanceTimeline", () => {
   it("matches its snapshot", () => {

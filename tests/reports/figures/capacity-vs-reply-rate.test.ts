@@ -1,8 +1,8 @@
 import { describe, expect, it } from "vitest";
 import { capacityVsReplyRate, type CapacityRow } from "../../../reports/figures/capacity-vs-reply-rate.ts";
-import { capacityRows } from "../fixtures.ts";
-import { parseMarkup, texts } from "../parse-markup.ts";
-import { expectSnapshot } from "../snapshot.ts";
+import { capacityRows } from "../../support/fixtures.ts";
+import { parseMarkup, texts } from "../../support/parse-markup.ts";
+import { expectSnapshot } from "../../support/snapshot.ts";
 
 describe("capacityVsReplyRate", () => {
   it("matches its snapshot", () => {

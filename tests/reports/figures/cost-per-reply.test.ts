@@ -1,8 +1,8 @@
 import { describe, expect, it } from "vitest";
 import { costPerReply } from "../../../reports/figures/cost-per-reply.ts";
-import { costRows } from "../fixtures.ts";
-import { parseMarkup, texts } from "../parse-markup.ts";
-import { expectSnapshot } from "../snapshot.ts";
+import { costRows } from "../../support/fixtures.ts";
+import { parseMarkup, texts } from "../../support/parse-markup.ts";
+import { expectSnapshot } from "../../support/snapshot.ts";
 
 describe("costPerReply", () => {
   it("matches its snapshot", () => {

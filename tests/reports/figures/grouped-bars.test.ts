@@ -1,8 +1,8 @@
 import { describe, expect, it } from "vitest";
 import { groupedBars } from "../../../reports/figures/grouped-bars.ts";
-import { groupedRows } from "../fixtures.ts";
-import { parseMarkup, texts } from "../parse-markup.ts";
-import { expectSnapshot } from "../snapshot.ts";
+import { groupedRows } from "../../support/fixtures.ts";
+import { parseMarkup, texts } from "../../support/parse-markup.ts";
+import { expectSnapshot } from "../../support/snapshot.ts";
 
 describe("groupedBars", () => {
   const options = { yLabel: "Positive replies per account per month", xLabel: "Plan" };

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { indexBars } from "../../../reports/figures/index-bars.ts";
-import { parseMarkup, texts } from "../parse-markup.ts";
+import { parseMarkup, texts } from "../../support/parse-markup.ts";
 
 const rows = [
   { input: "response rate", first: 0.62, firstLo: 0.5, firstHi: 0.75, total: 0.7, totalLo: 0.6, totalHi: 0.8 },

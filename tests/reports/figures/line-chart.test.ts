@@ -1,8 +1,8 @@
 import { readFileSync } from "node:fs";
 import { describe, expect, it } from "vitest";
 import { lineChart, type LineRow } from "../../../reports/figures/line-chart.ts";
-import { parseMarkup, texts } from "../parse-markup.ts";
-import { expectSnapshot } from "../snapshot.ts";
+import { parseMarkup, texts } from "../../support/parse-markup.ts";
+import { expectSnapshot } from "../../support/snapshot.ts";
 
 /** Hand-checked rows: two series, a 95% band on one, a label on every point. */
 const rows = JSON.parse(readFileSync(new URL("../fixtures/line-chart.json", import.meta.url), "utf8")) as LineRow[];

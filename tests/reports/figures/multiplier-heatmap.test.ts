@@ -1,8 +1,8 @@
 import { describe, expect, it } from "vitest";
 import { multiplierHeatmap } from "../../../reports/figures/multiplier-heatmap.ts";
-import { multiplierRows } from "../fixtures.ts";
-import { parseMarkup, texts } from "../parse-markup.ts";
-import { expectSnapshot } from "../snapshot.ts";
+import { multiplierRows } from "../../support/fixtures.ts";
+import { parseMarkup, texts } from "../../support/parse-markup.ts";
+import { expectSnapshot } from "../../support/snapshot.ts";
 
 describe("multiplierHeatmap", () => {
   it("matches its snapshot", () => {

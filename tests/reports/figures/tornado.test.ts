@@ -1,8 +1,8 @@
 import { describe, expect, it } from "vitest";
 import { tornado } from "../../../reports/figures/tornado.ts";
-import { tornadoRows } from "../fixtures.ts";
-import { parseMarkup, texts } from "../parse-markup.ts";
-import { expectSnapshot } from "../snapshot.ts";
+import { tornadoRows } from "../../support/fixtures.ts";
+import { parseMarkup, texts } from "../../support/parse-markup.ts";
+import { expectSnapshot } from "../../support/snapshot.ts";
 
 describe("tornado", () => {
   it("matches its snapshot", () => {

@@ -1,0 +1,221 @@
+/**
+ * The command line shared by the log-driven commands (commands/replay.ts,
+ * commands/calibrate.ts, notebooks/replay.ts): options parsed with node:util
+ * parseArgs, values checked with the parameter specs of params.ts, the log read and
+ * validated once. Bad input of any kind (an option, a malformed log row, a plan that
+ * cannot send InMail, a log too small to fit) → one line on stderr naming what is wrong,
+ * exit code 2, nothing written. With --skip-bad every skipped row goes to stderr, then
+ * how many (also when no row is left). Every option is also `--set name=value`.
+ */
+import { statSync } from "node:fs";
+import { CalibrationError } from "../logs/delay-fit.ts";
+import { formatIso, parseIsoMs, timeProblem, WallClockZone } from "../models/iso-time.ts";
+import { LogOptionError, parseColumnMap } from "../logs/log-header.ts";
+import { billingCycles, defaultAnchorMs, defaultEndMs, type BillingCycle } from "../logs/plan-replay.ts";
+import { PlanCannotSendError, planIds, plans } from "../models/plans.ts";
+import { policyIds, refundAgings, type PolicyId, type RefundAging } from "../models/policy.ts";
+import { readSendLog } from "../logs/read-send-log.ts";
+import { planPrices, priceOption, resolvePlan, type ReplaySettings } from "../logs/replay-report.ts";
+import { payingPlanIds as payingPlans } from "../models/paying-plans.ts";
+export { payingPlans, planPrices, priceOption, resolvePlan, type ReplaySettings };
+import { describeBadRow, LogFormatError, logBefore, type SendLog } from "../logs/send-log.ts";
+import { integerOption, isMain, maxWorkers, runMain } from "./command-line.ts";
+import type { ParsedOptions } from "./options.ts";
+import { InputError, type ParamSpec } from "../experiments/inputs/params.ts";
+import { planLabels } from "../experiments/general/scenario.ts";
+
+export { isMain };
+export { helpText, parseOptions, type CommandSpec, type ParsedOptions } from "./options.ts";
+
+/** Highest price a plan option accepts, USD per seat per month (a guard against typos). */
+export const MAX_PRICE_USD = 100_000;
+
+
+
+/** Options every log-driven command takes. */
+export const logOptions = [
+  { name: "log", kind: "string", maxLength: 4096, default: "", description: "the send log (CSV, or JSON lines for .jsonl/.ndjson); required" },
+  {
+    name: "plan",
+    kind: "enum",
+    values: planIds,
+    labels: planLabels,
+    default: "",
+    description: "the plan the log was sent on, to replay it in detail (default: the log's plan column when it names one plan; without either, every plan side by side)",
+  },
+  { name: "policy", kind: "enum", values: policyIds, default: "linkedin", description: "credit rules: LinkedIn's documented ones, or the guide's (reset each cycle)" },
+  { name: "timezone", kind: "string", maxLength: 64, default: "", description: "IANA time zone (Area/City, e.g. Europe/Paris) of timestamps written without one, in the log and in --anchor/--end" },
+  { name: "anchor", kind: "string", maxLength: 64, default: "", description: "subscription start / billing anchor, ISO 8601 date or date-time (default: UTC midnight of the first sentAt)" },
+  { name: "end", kind: "string", maxLength: 64, default: "", description: "end of the replay, exclusive, ISO 8601 date or date-time; rows sent from then on are left out (default: first UTC midnight after the log's last timestamp)" },
+  { name: "refund-aging", kind: "enum", values: refundAgings, default: "original", description: "linkedin policy: a refunded credit keeps its expiry, or gets a fresh 90 days (undocumented)" },
+  { name: "billing-cycle", kind: "enum", values: billingCycles, default: "30-days", description: "billing-date plans grant every 30 days from the anchor, or monthly on its day" },
+  ...payingPlans.map(
+    (p): ParamSpec => ({
+      name: priceOption(p),
+      kind: "number",
+      min: 0,
+      max: MAX_PRICE_USD,
+      default: plans[p].illustrativePriceUsd,
+      unit: "USD/seat/month",
+      description: `price of ${plans[p].name}, USD per seat per month (default ${plans[p].illustrativePriceUsd}: illustrative, low confidence; LinkedIn publishes none)`,
+    }),
+  ),
+] as const satisfies readonly ParamSpec[];
+
+export const logSwitches = {
+  "skip-bad": "skip malformed rows (each is reported on stderr) instead of failing",
+  json: "print the result as JSON on stdout",
+} as const;
+
+export const logLists = {
+  map: "which header holds a field, 'Header Name=field' (e.g. --map 'Date Sent=sentAt'); common names such as Date Sent, Candidate, Status, Replied On are recognised without it",
+} as const;
+
+/** How to read the log: --timezone (checked through Intl) and --map. */
+export interface LogReading {
+  readonly timeZone?: WallClockZone;
+  readonly columnMap: ReturnType<typeof parseColumnMap>;
+}
+
+export function logReading(o: Pick<ParsedOptions, "values" | "lists">): LogReading {
+  const name = o.values.timezone as string;
+  let timeZone: WallClockZone | undefined;
+  if (name.trim() !== "") {
+    try {
+      timeZone = new WallClockZone(name.trim());
+    } catch {
+      throw new InputError(`--timezone: ${JSON.stringify(name)} is not allowed; expected an IANA time zone name, Area/City (e.g. Europe/Paris, America/New_York), or UTC`);
+    }
+  }
+  try {
+    const columnMap = parseColumnMap(o.lists.map ?? []);
+    return timeZone === undefined ? { columnMap } : { timeZone, columnMap };
+  } catch (err) {
+    throw asInputError(err);
+  }
+}
+
+/** What is at `path`, when it is not a file a log can be read from; undefined when it is one. */
+function notALogFile(path: string): string | undefined {
+  let st;
+  try {
+    st = statSync(path);
+  } catch (err) {
+    const code = (err as NodeJS.ErrnoException).code;
+    if (code === "ENOENT") return "no such file";
+    if (code === "EACCES" || code === "EPERM") return "permission denied";
+    if (code === "ENOTDIR") return "a part of the path is not a directory";
+    if (code === "ENAMETOOLONG") return "the path is too long";
+    return `cannot be read (${code ?? (err as Error).message})`;
+  }
+  if (st.isDirectory()) return "is a directory; expected a send log file (CSV or JSON lines)";
+  if (st.isCharacterDevice() || st.isBlockDevice()) return "is a device, not a file; expected a send log file (CSV or JSON lines)";
+  if (st.isFIFO() || st.isSocket()) return "is a pipe or socket, not a file; expected a send log file (CSV or JSON lines)";
+  if (!st.isFile()) return "is not a regular file; expected a send log file (CSV or JSON lines)";
+  return undefined;
+}
+
+/**
+ * Reads the log named by --log; bad rows → InputError, or reported on `stderr` with
+ * --skip-bad (every one, then how many — also when none is left, before the error).
+ */
+export async function loadLog(
+  path: string,
+  skipBad: boolean,
+  stderr: { write(text: string): unknown },
+  command: string,
+  reading: LogReading = { columnMap: new Map() },
+): Promise<SendLog> {
+  if (path === "") throw new InputError("--log: missing; expected the path of a send log (CSV or JSON lines)");
+  const what = notALogFile(path);
+  if (what !== undefined) throw new InputError(`--log: ${JSON.stringify(path)}: ${what}`);
+  const report = (skipped: readonly { line: number }[]) => {
+    for (const bad of skipped) stderr.write(`${command}: skipped ${describeBadRow(path, bad as Parameters<typeof describeBadRow>[1])}\n`);
+  };
+  let log: SendLog;
+  try {
+    log = await readSendLog(path, { skipBad, columnMap: reading.columnMap, ...(reading.timeZone ? { timeZone: reading.timeZone } : {}) });
+  } catch (err) {
+    if (err instanceof LogFormatError) {
+      report(err.skipped);
+      throw new InputError(err.message);
+    }
+    const code = (err as NodeJS.ErrnoException).code;
+    if (typeof code === "string" && /^E[A-Z]+$/.test(code)) throw new InputError(`--log: ${JSON.stringify(path)}: cannot be read (${code})`);
+    throw err;
+  }
+  report(log.skipped);
+  if (log.skipped.length > 0) {
+    stderr.write(`${command}: skipped ${log.skipped.length} bad ${log.skipped.length === 1 ? "row" : "rows"}; read the other ${log.rows.toLocaleString("en-US")}\n`);
+  }
+  return log;
+}
+
+/** The replay's time window (epoch ms) and the log within it: rows sent at or after --end are left out. */
+export interface LogWindow {
+  readonly anchorMs: number;
+  readonly endMs: number;
+  /** The log's rows sent before the end. */
+  readonly log: SendLog;
+  /** Rows left out because they were sent at or after --end. */
+  readonly afterEnd: number;
+}
+
+/** The log's time window: anchor and end (epoch ms, within 2003–2100), checked against the log. */
+export function resolveWindow(log: SendLog, values: ParsedOptions["values"], reading: Pick<LogReading, "timeZone"> = {}): LogWindow {
+  const iso = (name: string): number | undefined => {
+    const text = values[name];
+    if (typeof text !== "string" || text.trim() === "") return undefined;
+    const ms = parseIsoMs(text.trim(), reading.timeZone);
+    const problem = timeProblem(text.trim(), ms, "--timezone");
+    if (problem !== undefined) throw new InputError(`--${name}: ${JSON.stringify(text)} ${problem.startsWith("expected") ? `is not allowed; ${problem}` : problem}`);
+    return ms;
+  };
+  const anchorMs = iso("anchor") ?? defaultAnchorMs(log);
+  const given = iso("end");
+  if (given !== undefined && !(given > log.firstSentAtMs)) {
+    throw new InputError(`--end: ${JSON.stringify(values.end)} is not allowed; expected a time after the log's first sentAt (${formatIso(log.firstSentAtMs)})`);
+  }
+  const within = given === undefined ? log : logBefore(log, given);
+  const endMs = given ?? defaultEndMs(log);
+  if (!(anchorMs < endMs)) throw new InputError(`--anchor: ${JSON.stringify(values.anchor)} is not allowed; expected a time before the end (${formatIso(endMs)})`);
+  return { anchorMs, endMs, log: within, afterEnd: log.rows - within.rows };
+}
+
+export function replaySettings(values: ParsedOptions["values"]): ReplaySettings {
+  return {
+    policy: values.policy as PolicyId,
+    refundAging: values["refund-aging"] as RefundAging,
+    billingCycle: values["billing-cycle"] as BillingCycle,
+  };
+}
+
+/** Turns the model's input errors into InputErrors (exit code 2). */
+function asInputError(err: unknown): unknown {
+  if (err instanceof PlanCannotSendError) return new InputError(`--plan: ${err.message}`);
+  if (err instanceof LogOptionError) return new InputError(err.message);
+  if (err instanceof CalibrationError) return new InputError(`calibration: ${err.message}`);
+  if (err instanceof LogFormatError) return new InputError(err.message);
+  return err;
+}
+
+/**
+ * Takes `--workers N` (threads that simulate, 1 to 256; a run option, so never a `--set`
+ * value) out of a forecasting command's arguments; `workers` undefined: not given.
+ */
+export function takeWorkers(argv: readonly string[]): { workers: number | undefined; rest: string[] } {
+  const rest: string[] = [];
+  let workers: number | undefined;
+  for (let i = 0; i < argv.length; i++) {
+    const arg = argv[i]!;
+    if (arg === "--workers") workers = integerOption("--workers", argv[++i], maxWorkers, "threads that simulate");
+    else if (arg.startsWith("--workers=")) workers = integerOption("--workers", arg.slice("--workers=".length), maxWorkers, "threads that simulate");
+    else rest.push(arg);
+  }
+  return { workers, rest };
+}
+
+/** Runs `body` as the process's command (`runMain`), the model's input errors as InputErrors: exit code 2. */
+export function runCommand(command: string, body: () => Promise<number | void>): void {
+  runMain(command, body, asInputError);
+}

@@ -1,0 +1,166 @@
+/**
+ * The command line shared by every notebook: `--out FILE` (default `out/<name>.html`),
+ * `--set name=value` (repeatable), `--workers N`, `--big`, `--help`. It checks the
+ * output path (cli/outputs.ts: a new file or a regular file to replace, in a folder
+ * it may write) and validates the parameters before anything runs, runs the notebook
+ * (refused when its estimate is above the limit, unless `--big`), writes its page
+ * atomically and prints the report's absolute path on stdout. Bad input → one line on stderr naming the
+ * parameter, the value and what is allowed, exit code 2, nothing written. Progress
+ * and timing go to stderr, and only when it is a terminal.
+ *
+ *   if (isMain(import.meta.url)) notebookMain(myNotebook);
+ */
+import { gitCommit, renderPage, type Page, type Provenance } from "../reports/index.ts";
+import { integerOption, maxWorkers, runMain, userError } from "./command-line.ts";
+import { fileOutput, writeFileOutput } from "./outputs.ts";
+import { defaults, helpTable, InputError, resolve, type ParamSpec, type ParamValues } from "../experiments/inputs/params.ts";
+import { executionHelp, withExecution } from "../runner/execution.ts";
+import { defaultWorkers } from "../runner/pool.ts";
+import { shellQuote } from "./shell-quote.ts";
+
+export interface NotebookContext {
+  /** Threads that simulate (integer ≥ 1; 1: this thread alone). */
+  readonly workers: number;
+  /** Run even when the estimate is above the limit (`--big`); default: refused. */
+  readonly big?: boolean;
+  /** What produced the page; the notebook puts it on the page as is. */
+  readonly provenance: Provenance;
+}
+
+export interface Notebook {
+  /** File name without extension: `notebooks/<name>.ts` writes `out/<name>.html`. */
+  readonly name: string;
+  /** What the report shows, for --help. */
+  readonly description: string;
+  /** Every parameter; `seed` and `replications`, when present, go into the provenance. */
+  readonly params: readonly ParamSpec[];
+  run(values: ParamValues, context: NotebookContext): Page | Promise<Page>;
+}
+
+export interface NotebookArgs {
+  help: boolean;
+  out: string | undefined;
+  workers: number | undefined;
+  sets: string[];
+  big: boolean;
+}
+
+const OPTIONS = "--out FILE, --set name=value, --workers N, --big, --help";
+
+export function parseNotebookArgs(argv: readonly string[]): NotebookArgs {
+  const args: NotebookArgs = { help: false, out: undefined, workers: undefined, sets: [], big: false };
+  const value = (option: string, i: number, what: string): string => {
+    const v = argv[i];
+    if (v === undefined || v.startsWith("--")) throw new InputError(`${option}: expected ${what} after it`);
+    return v;
+  };
+  for (let i = 0; i < argv.length; i++) {
+    const arg = argv[i]!;
+    const [option, inline] = arg.startsWith("--") && arg.includes("=") ? [arg.slice(0, arg.indexOf("=")), arg.slice(arg.indexOf("=") + 1)] : [arg, undefined];
+    if (option === "--help" || option === "-h") args.help = true;
+    else if (option === "--big" && inline === undefined) args.big = true;
+    else if (option === "--set") args.sets.push(inline ?? value(option, ++i, "name=value"));
+    else if (option === "--out") {
+      args.out = inline ?? value(option, ++i, "a file name");
+      if (args.out.trim() === "") throw new InputError(`--out: "" is not allowed; expected a file name`);
+    } else if (option === "--workers") {
+      args.workers = integerOption(option, inline ?? value(option, ++i, "a number of threads"), maxWorkers, "threads that simulate");
+    } else throw new InputError(`${arg}: unknown option; allowed: ${OPTIONS}`);
+  }
+  return args;
+}
+
+/** Resolves `--set` overrides against the notebook's parameter table. */
+export function resolveNotebookParams(notebook: Notebook, sets: readonly string[]): ParamValues {
+  return resolve(notebook.params, sets);
+}
+
+export { shellQuote };
+
+/** The command that regenerates the page: `npx tsx notebooks/<name>.ts` with `--set` for every non-default value. */
+export function reproduceCommand(notebook: Notebook, values: ParamValues): string {
+  const base = defaults(notebook.params);
+  const sets = notebook.params
+    .filter((spec) => values[spec.name] !== undefined && values[spec.name] !== base[spec.name])
+    .map((spec) => `--set ${shellQuote(`${spec.name}=${String(values[spec.name])}`)}`);
+  return [`npx tsx notebooks/${notebook.name}.ts`, ...sets].join(" ");
+}
+
+/**
+ * Provenance of a notebook run: name, resolved parameters, seed, replications, package
+ * version, git commit (the CLI passes `gitCommit()`; undefined leaves it out), command.
+ */
+export function notebookProvenance(notebook: Notebook, values: ParamValues, commit: string | undefined): Provenance {
+  const seed = values.seed;
+  const replications = values.replications;
+  return {
+    scenario: notebook.name,
+    params: values,
+    seed: typeof seed === "number" || typeof seed === "string" ? seed : "none",
+    replications: typeof replications === "number" ? replications : 1,
+    ...(commit === undefined ? {} : { gitCommit: commit }),
+    command: reproduceCommand(notebook, values),
+  };
+}
+
+export function notebookHelp(notebook: Notebook): string {
+  return [
+    `usage: npx tsx notebooks/${notebook.name}.ts [--out FILE] [--set name=value]... [--workers N] [--big]`,
+    "",
+    notebook.description,
+    "",
+    "options:",
+    `  --out FILE        where to write the report (default out/${notebook.name}.html)`,
+    "  --set name=value  override a parameter (repeatable)",
+    `  --workers N       threads that simulate (default ${defaultWorkers()}, every core); the report does not depend on it`,
+    "  --big             run even when the estimate is above the limit (15 minutes, or the machine's memory)",
+    ...executionHelp,
+    "  --help            this text",
+    "",
+    "parameters:",
+    helpTable(notebook.params),
+    "",
+  ].join("\n");
+}
+
+export interface NotebookIo {
+  readonly stdout: { write(text: string): unknown };
+  readonly stderr: { write(text: string): unknown; readonly isTTY?: boolean };
+}
+
+/** Runs a notebook from the command line; resolves with the process exit code. */
+export async function runNotebookCli(notebook: Notebook, argv: readonly string[], io: NotebookIo = process): Promise<number> {
+  const command = `notebooks/${notebook.name}.ts`;
+  try {
+    const args = parseNotebookArgs(argv);
+    if (args.help) {
+      io.stdout.write(notebookHelp(notebook));
+      return 0;
+    }
+    const out = fileOutput("--out", args.out ?? `out/${notebook.name}.html`);
+    const values = resolveNotebookParams(notebook, args.sets);
+    const started = performance.now();
+    const page = await notebook.run(values, {
+      workers: args.workers ?? defaultWorkers(),
+      big: args.big,
+      provenance: notebookProvenance(notebook, values, gitCommit()),
+    });
+    await writeFileOutput(out, renderPage(page));
+    if (io.stderr.isTTY) io.stderr.write(`${command}: done in ${((performance.now() - started) / 1000).toFixed(1)} s\n`);
+    io.stdout.write(`${out.path}\n`);
+    return 0;
+  } catch (raw) {
+    const err = userError(raw);
+    if (err instanceof InputError) {
+      io.stderr.write(`${command}: ${err.message}\n`);
+      return err.exitCode;
+    }
+    throw raw;
+  }
+}
+
+/** `if (isMain(import.meta.url)) notebookMain(notebook)` at the bottom of a notebook file. */
+export function notebookMain(notebook: Notebook, argv: readonly string[] = process.argv.slice(2)): void {
+  const command = `notebooks/${notebook.name}.ts`;
+  runMain(command, () => withExecution(command, argv, (rest) => runNotebookCli(notebook, rest)));
+}

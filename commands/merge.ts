@@ -1,0 +1,76 @@
+/**
+ * Merges the parts of a sharded run (`--shard i/N --part FILE` on any command that runs
+ * models) into exactly the output of the full run: it checks that the parts are every
+ * shard of one experiment, each once (same command, arguments, code version and batch),
+ * then runs the command again with every tally taken from the parts (`--from-part`),
+ * so nothing is simulated again. `--out PATH` replaces the command's own --out (or adds
+ * it); otherwise the command writes where the full run would. The command's stdout,
+ * stderr and exit code are the merge's. A command whose later batches need earlier
+ * results is sharded in rounds (runner/shard.ts): the merge of the rounds so far stops
+ * at the next batch and says how to run its round.
+ *
+ *   npx tsx commands/merge.ts PART... [--out PATH]
+ */
+import { spawn } from "node:child_process";
+import { parseArgs } from "node:util";
+import { join } from "node:path";
+import { fileURLToPath } from "node:url";
+import { codeVersion } from "../runner/pool-entry.ts";
+import { checkParts, readPart } from "../runner/shard.ts";
+import { isMain, runMain } from "../cli/command-line.ts";
+import { InputError } from "../experiments/inputs/params.ts";
+
+const command = "commands/merge.ts";
+const usage = `usage: npx tsx ${command} PART... [--out PATH]
+
+Combines the parts written by --shard i/N --part FILE into exactly what the full run writes,
+simulating nothing again. Refuses parts of different experiments, a missing or a duplicate shard.
+A command whose later batches are made from earlier results is sharded in rounds: when the parts
+end before its next batch, merge says how to run that round (--shard with --from-part PART...).
+
+options:
+  --out PATH  where the command writes (replaces its own --out; default: where the full run writes)
+  --help      this text
+`;
+
+const root = fileURLToPath(new URL("..", import.meta.url));
+
+/** The command's arguments with `--out` set to `out` (replaced where given, else added). */
+export function withOut(args: readonly string[], out: string | undefined): string[] {
+  if (out === undefined) return [...args];
+  const result: string[] = [];
+  for (let i = 0; i < args.length; i++) {
+    if (args[i] === "--out") i++;
+    else if (!args[i]!.startsWith("--out=")) result.push(args[i]!);
+  }
+  return [...result, "--out", out];
+}
+
+async function main(argv: readonly string[]): Promise<number> {
+  let parsed;
+  try {
+    parsed = parseArgs({ args: [...argv], options: { out: { type: "string" }, help: { type: "boolean" } }, allowPositionals: true, strict: true });
+  } catch (err) {
+    throw new InputError(`${(err as Error).message.split("\n")[0]}; allowed: PART..., --out PATH, --help`);
+  }
+  if (parsed.values.help) {
+    process.stdout.write(usage);
+    return 0;
+  }
+  const files = parsed.positionals;
+  const parts = files.map(readPart);
+  checkParts(files, parts);
+  const first = parts[0]!;
+  const version = await codeVersion();
+  if (first.codeVersion !== version) {
+    throw new InputError(`${files[0]}: made by code version ${first.codeVersion.slice(0, 12)}…, this checkout is ${version.slice(0, 12)}…; merge with the code that made the parts`);
+  }
+  const args = [...withOut(first.args, parsed.values.out), ...files.flatMap((f) => ["--from-part", f])];
+  const child = spawn(process.execPath, ["--import", import.meta.resolve("tsx"), join(root, first.command), ...args], { stdio: ["ignore", "inherit", "inherit"] });
+  return new Promise<number>((resolve, reject) => {
+    child.on("error", reject);
+    child.on("exit", (code, signal) => resolve(code ?? (signal ? 1 : 0)));
+  });
+}
+
+if (isMain(import.meta.url)) runMain(command, () => main(process.argv.slice(2)));

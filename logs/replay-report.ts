@@ -1,0 +1,304 @@
+/**
+ * The replay of a send log, as JSON-ready data and as text: the log replayed on the plan it
+ * was sent on (credits granted, used, refunded, lost and held; whether credits limited it;
+ * the InMails that plan could not have sent), then the same log on every plan under both
+ * policies, with each plan's price and cost per conversation.
+ */
+import { formatDate, formatIso, DAY_MS } from "../models/iso-time.ts";
+import { replayPlan, whatIf, type BillingCycle } from "./plan-replay.ts";
+import { payingPlanIds } from "../models/paying-plans.ts";
+import { PlanCannotSendError, plans, type PlanId } from "../models/plans.ts";
+import { policies, type PolicyId, type RefundAging } from "../models/policy.ts";
+import { replaySeatDays, sendsPerDayWithCredits, type ReplayResult, type ReplayTotals } from "./replay.ts";
+import { channels, logPlan, type BadRow, type SendLog } from "./send-log.ts";
+
+export interface ReplaySettings {
+  readonly policy: PolicyId;
+  readonly refundAging: RefundAging;
+  readonly billingCycle: BillingCycle;
+}
+
+/**
+ * The plan named by --plan, else the log's plan column; undefined when neither names one.
+ * Throws PlanCannotSendError for a plan that cannot send InMail (Basic, G2).
+ */
+export function resolvePlan(log: SendLog, values: Readonly<Record<string, unknown>>): PlanId | undefined {
+  const given = values.plan;
+  const plan = typeof given === "string" && given !== "" ? (given as PlanId) : logPlan(log);
+  if (plan !== undefined && plans[plan].creditsPerMonth <= 0) throw new PlanCannotSendError(plan);
+  return plan;
+}
+
+/** `price.<plan>`: the option that sets a plan's price, USD per seat per month. */
+export const priceOption = (plan: PlanId) => `price.${plan}`;
+
+/** The price of each paying plan, USD per seat per month, and whether it is still the illustrative one. */
+export function planPrices(values: Readonly<Record<string, unknown>>): PlanPrices {
+  return Object.fromEntries(
+    payingPlanIds.map((p) => {
+      const usd = values[priceOption(p)] as number;
+      return [p, { usd, illustrative: usd === plans[p].illustrativePriceUsd }];
+    }),
+  ) as Record<PlanId, { usd: number; illustrative: boolean }>;
+}
+
+/** USD per seat per month by paying plan, and whether it is still the illustrative price. */
+export type PlanPrices = Readonly<Record<PlanId, { readonly usd: number; readonly illustrative: boolean }>>;
+
+export interface ReplaySettingsResolved {
+  /** The plan the log was sent on; undefined: none known, every plan side by side only. */
+  readonly plan: PlanId | undefined;
+  readonly policy: PolicyId;
+  readonly refundAging: RefundAging;
+  readonly billingCycle: BillingCycle;
+  readonly anchorMs: number;
+  readonly endMs: number;
+  /** USD per seat per month, by paying plan. */
+  readonly prices: PlanPrices;
+  /** Rows left out because they were sent at or after --end. */
+  readonly afterEnd?: number;
+}
+
+/** What the log holds, for the JSON and the report. */
+export function logSummary(log: SendLog, endMs: number, afterEnd = 0) {
+  const byChannel = Object.fromEntries(channels.map((c) => [c, 0])) as Record<(typeof channels)[number], number>;
+  for (let i = 0; i < log.rows; i++) byChannel[channels[log.channel[i]!]!]++;
+  return {
+    file: log.file,
+    rows: log.rows,
+    skipped: log.skipped.length,
+    afterEnd,
+    accounts: log.accounts.length,
+    byChannel,
+    columns: log.columns,
+    ignoredColumns: log.ignoredColumns,
+    firstSentAt: formatIso(log.firstSentAtMs),
+    lastTimestamp: formatIso(log.lastTimestampMs),
+    end: formatIso(endMs),
+  };
+}
+
+/**
+ * Whether the log was limited by credits, from its replay on the plan it was sent on:
+ * the share of seat-days the accounts held no credits, and the InMails they probably
+ * deferred then (those seat-days × the rate they sent at while holding credits).
+ */
+export function creditLimits(r: ReplayResult) {
+  const seatDays = replaySeatDays(r);
+  const rate = sendsPerDayWithCredits(r);
+  return {
+    seatDays,
+    seatDaysWithoutCredits: r.totals.zeroBalanceDays,
+    shareWithoutCredits: seatDays > 0 ? r.totals.zeroBalanceDays / seatDays : 0,
+    sendsPerSeatPerDayWithCredits: rate,
+    deferredInMails: Math.round(r.totals.zeroBalanceDays * rate),
+  };
+}
+
+const dailyRows = (r: ReplayResult) =>
+  Array.from({ length: r.daily.days }, (_, d) => ({
+    date: formatDate(r.originMs + d * DAY_MS),
+    day: d,
+    balance: r.daily.balance[d]!,
+    granted: r.daily.granted[d]!,
+    spent: r.daily.spent[d]!,
+    refunded: r.daily.refunded[d]!,
+    expired: r.daily.expired[d]!,
+    forfeited: r.daily.forfeited[d]!,
+    unsendable: r.daily.unsendable[d]!,
+    zeroBalanceDays: r.daily.zeroBalanceDays[d]!,
+  }));
+
+/** The replay on the log's plan (when known) and the what-if table with prices, as plain JSON-ready data. */
+export function runReplay(log: SendLog, s: ReplaySettingsResolved) {
+  const common = { anchorMs: s.anchorMs, endMs: s.endMs, refundAging: s.refundAging, billingCycle: s.billingCycle };
+  const r = s.plan === undefined ? undefined : replayPlan(log, s.plan, s.policy, common);
+  const table = whatIf(log, common);
+  const seats = log.accounts.length;
+  return {
+    scenario: "replay" as const,
+    log: logSummary(log, s.endMs, s.afterEnd ?? 0),
+    params: {
+      plan: s.plan ?? null,
+      policy: s.policy,
+      rules: policies[s.policy].description,
+      refundAging: s.refundAging,
+      billingCycle: s.billingCycle,
+      anchor: formatIso(s.anchorMs),
+      end: formatIso(s.endMs),
+      pricesUsdPerSeatPerMonth: Object.fromEntries(Object.entries(s.prices).map(([p, v]) => [p, v.usd])),
+      illustrativePrices: Object.entries(s.prices).filter(([, v]) => v.illustrative).map(([p]) => p),
+    },
+    replay:
+      r === undefined
+        ? null
+        : {
+            totals: { ...r.totals, lost: r.totals.expired + r.totals.forfeited, held: r.totals.closingBalance },
+            creditLimits: creditLimits(r),
+            grants: r.grantTimesMs.map(formatIso),
+            firstUnsendableAt: Number.isNaN(r.firstUnsendableMs) ? null : formatIso(r.firstUnsendableMs),
+            unsendable: [...r.unsendableRows].map((i) => ({
+              line: log.line[i]!,
+              account: log.accounts[log.account[i]!]!,
+              sentAt: formatIso(log.sentAtMs[i]!),
+            })),
+            accounts: r.accounts.map(({ firstUnsendableMs, ...a }) => ({
+              ...a,
+              firstUnsendableAt: Number.isNaN(firstUnsendableMs) ? null : formatIso(firstUnsendableMs),
+            })),
+            daily: dailyRows(r),
+          },
+    whatIf: table.map(({ result, firstUnsendableMs, ...row }) => {
+      const months = result.grantTimesMs.length;
+      const price = s.prices[row.plan]!.usd;
+      const costUsd = price * seats * months;
+      const conversations = result.totals.conversations;
+      return {
+        ...row,
+        firstUnsendableAt: Number.isNaN(firstUnsendableMs) ? null : formatIso(firstUnsendableMs),
+        lost: row.expired + row.forfeited,
+        held: row.closingBalance,
+        conversations,
+        months,
+        priceUsdPerSeatPerMonth: price,
+        illustrativePrice: s.prices[row.plan]!.illustrative,
+        costUsd,
+        costPerConversationUsd: conversations > 0 ? costUsd / conversations : null,
+        conversationsPerSeatPerMonth: months > 0 && seats > 0 ? conversations / (seats * months) : 0,
+        daily: dailyRows(result).map(({ date, day, balance, granted, expired, forfeited }) => ({ date, day, balance, granted, expired, forfeited })),
+      };
+    }),
+    skipped: log.skipped as readonly BadRow[],
+  };
+}
+
+export type ReplayReport = ReturnType<typeof runReplay>;
+
+const int = (x: number) => x.toLocaleString("en-US", { maximumFractionDigits: 0 });
+const one = (x: number) => x.toLocaleString("en-US", { minimumFractionDigits: 1, maximumFractionDigits: 1 });
+
+function table(header: readonly string[], rows: readonly (readonly string[])[], numeric: (i: number) => boolean): string[] {
+  const w = header.map((h, i) => Math.max(h.length, ...rows.map((r) => r[i]!.length)));
+  const line = (r: readonly string[]) => `  ${r.map((c, i) => (numeric(i) ? c.padStart(w[i]!) : c.padEnd(w[i]!))).join("  ")}`.trimEnd();
+  return [line(header), ...rows.map(line)];
+}
+
+const usd = (x: number) => `$${x.toLocaleString("en-US", { minimumFractionDigits: 2, maximumFractionDigits: 2 })}`;
+const pct = (x: number) => `${(100 * x).toFixed(1)}%`;
+
+function creditsLine(t: ReplayTotals): string {
+  return (
+    `granted ${int(t.granted)}, used ${int(t.spent)}, refunded ${int(t.refunded)}, ` +
+    `lost ${int(t.expired + t.forfeited)} (expired ${int(t.expired)}, forfeited ${int(t.forfeited)}), held at the end ${int(t.closingBalance)}`
+  );
+}
+
+/** "LinkedIn's rules (…)" or "the guide's rules (…)": which rules a figure was computed with. */
+export function rulesText(policy: PolicyId): string {
+  return `${policy === "linkedin" ? "LinkedIn's rules" : "the guide's rules"} (policy ${policy}: ${policies[policy].description})`;
+}
+
+export function replayText(r: ReplayReport): string {
+  const p = r.params;
+  const l = r.log;
+  const free = channels.filter((c) => c !== "inmail" && l.byChannel[c] > 0).map((c) => `${int(l.byChannel[c])} ${c}`);
+  const out = [
+    `replay of ${l.file} with ${rulesText(p.policy)}`,
+    `  log: ${int(l.rows)} rows (${int(l.byChannel.inmail)} InMails using credit${free.length ? `; free: ${free.join(", ")}` : ""}), ` +
+      `${int(l.accounts)} ${l.accounts === 1 ? "seat" : "seats"}, ${l.firstSentAt.slice(0, 10)} to ${l.end.slice(0, 10)} (end, exclusive)` +
+      (l.skipped ? `; ${int(l.skipped)} bad rows skipped` : "") +
+      (l.afterEnd ? `; ${int(l.afterEnd)} rows sent from --end on left out` : ""),
+  ];
+  const mine = r.whatIf.filter((w) => w.policy === p.policy);
+  if (r.replay !== null && p.plan !== null) {
+    const t = r.replay.totals;
+    const c = r.replay.creditLimits;
+    const own = mine.find((w) => w.plan === p.plan);
+    out.push(
+      `on ${p.plan} (${plans[p.plan].name}), the plan the log was sent on:`,
+      `  grants: ${r.replay.grants.length} per seat of ${plans[p.plan].creditsPerMonth} credits, ${r.replay.grants[0]?.slice(0, 10) ?? "none"} to ${r.replay.grants.at(-1)?.slice(0, 10) ?? "none"}` +
+        ` (${plans[p.plan].grantSchedule === "calendar-month" ? "at the anchor, then the 1st of each month, UTC" : p.billingCycle === "monthly" ? "monthly on the anchor's day" : "every 30 days from the anchor"})`,
+      `  credits, all seats: ${creditsLine(t)}`,
+      c.seatDaysWithoutCredits > 0
+        ? `  limited by credits: the seats held no credits on ${pct(c.shareWithoutCredits)} of seat-days (${one(c.seatDaysWithoutCredits)} of ${one(c.seatDays)}); ` +
+          `at the ${c.sendsPerSeatPerDayWithCredits.toFixed(2)} InMails a seat sent per day while holding credits, about ${int(c.deferredInMails)} InMails were probably deferred`
+        : `  not limited by credits: the seats always held credits`,
+      `  InMails that could not have been sent: ${int(t.unsendable)} of ${int(t.inmails)}` + (r.replay.firstUnsendableAt ? ` (first ${r.replay.firstUnsendableAt})` : ""),
+    );
+    if (own) {
+      out.push(
+        `  conversations (accepted or replied): ${int(own.conversations)}; cost ${usd(own.costUsd)} (${int(l.accounts)} × ${own.months} months × ${usd(own.priceUsdPerSeatPerMonth)} a seat)` +
+          `; ${own.costPerConversationUsd === null ? "no conversation yet" : `${usd(own.costPerConversationUsd)} per conversation`}`,
+      );
+    }
+  } else {
+    out.push("  no plan given (--plan) and the log has no plan column: every plan side by side below; pass --plan with the plan the log was sent on for its own credits and whether they held it back");
+  }
+  if (r.replay !== null && r.replay.accounts.length > 1 && r.replay.accounts.length <= 20) {
+    out.push("", "per seat:");
+    out.push(
+      ...table(
+        ["account", "InMails", "unsendable", "granted", "used", "refunded", "lost", "held", "no-credit days"],
+        r.replay.accounts.map((a) => [
+          a.account || "(none)",
+          int(a.inmails),
+          int(a.unsendable),
+          int(a.granted),
+          int(a.spent),
+          int(a.refunded),
+          int(a.expired + a.forfeited),
+          int(a.closingBalance),
+          one(a.zeroBalanceDays),
+        ]),
+        (i) => i > 0,
+      ),
+    );
+  }
+  if (r.replay !== null && r.replay.unsendable.length > 0) {
+    const shown = r.replay.unsendable.slice(0, 10);
+    const total = r.replay.totals.unsendable;
+    out.push("", `InMails that could not have been sent${total > shown.length ? ` (first ${shown.length} of ${int(total)}; all with --json)` : ""}:`);
+    for (const u of shown) out.push(`  line ${u.line}  ${u.sentAt}  ${u.account || ""}`.trimEnd());
+  }
+  const illustrative = p.illustrativePrices.length > 0 ? ` (prices of ${p.illustrativePrices.join(", ")} illustrative, low confidence; set them with --set price.PLAN=USD)` : "";
+  out.push("", `cost per conversation — the same log on every plan, ${rulesText(p.policy).split(" (")[0]}${illustrative}:`);
+  out.push(
+    ...table(
+      ["plan", "USD/seat/month", "sent", "refused", "conversations", "per seat/month", "cost (USD)", "USD/conversation"],
+      mine.map((w) => [
+        w.plan,
+        w.priceUsdPerSeatPerMonth.toFixed(2),
+        int(w.sent),
+        int(w.unsendable),
+        int(w.conversations),
+        w.conversationsPerSeatPerMonth.toFixed(1),
+        int(w.costUsd),
+        w.costPerConversationUsd === null ? "–" : w.costPerConversationUsd.toFixed(2),
+      ]),
+      (i) => i > 0,
+    ),
+  );
+  out.push("", "what if — credits, the same log on every plan, under both policies (all seats):");
+  out.push(
+    ...table(
+      ["plan", "policy", "credits/month", "sent", "refused", "first refused", "granted", "used", "refunded", "lost", "held", "no-credit seat-days"],
+      r.whatIf.map((w) => [
+        w.plan,
+        w.policy,
+        int(w.credits),
+        int(w.sent),
+        int(w.unsendable),
+        w.firstUnsendableAt?.slice(0, 16).replace("T", " ") ?? "–",
+        int(w.granted),
+        int(w.spent),
+        int(w.refunded),
+        int(w.lost),
+        int(w.held),
+        one(w.zeroBalanceDays),
+      ]),
+      (i) => i >= 2 && i !== 5,
+    ),
+  );
+  return out.join("\n");
+}
+

@@ -1,0 +1,355 @@
+/**
+ * Trace-driven replay: a real send log run through one plan's credit rules, with the
+ * project's CreditLedger. The sends and responses are the log's; only the credits are
+ * simulated. Each account has its own ledger (pooled Recruiter seats are not modelled
+ * here), starting empty at the first grant.
+ *
+ * Time is in days since `originMs` (a UTC midnight). Events of one account, in time
+ * order; at one instant: grants first, then responses to InMails already sent, then
+ * sends in file order. That is the simulator's order whenever two events coincide,
+ * so a log written by the simulator replays to exactly its ledger.
+ * - grant: expire what is due, reset (guide) or clip to the cap (linkedin), grant.
+ * - send (channel inmail): spend one credit; with none left the InMail could not have
+ *   been sent on this plan ("unsendable"): it costs nothing and its response is moot.
+ *   Open-profile messages and connection requests use no credit and are skipped.
+ * - response (before the end): refunds when the policy's rules say so for its outcome
+ *   and delay; the credit keeps its original expiry or gets a fresh life (refundAging).
+ * - end: expire what is due by then; a response still pending refunds nothing.
+ */
+import { CreditLedger } from "../models/ledger.ts";
+import type { CreditRules } from "../models/policy.ts";
+import type { LedgerTotals } from "../models/summary.ts";
+import { DAY_MS, utcMidnightMs } from "../models/iso-time.ts";
+import { OUTCOME_CODE } from "../models/outcome.ts";
+import { INMAIL, type SendLog } from "./send-log.ts";
+
+export interface ReplayOptions {
+  readonly rules: CreditRules;
+  /** Grant instants, epoch ms, ascending; those at or after `endMs` are ignored. */
+  readonly grantTimesMs: readonly number[];
+  /** End of the log (exclusive), epoch ms; after every sentAt. */
+  readonly endMs: number;
+  /** How many unsendable rows to list (all are counted). Default 1000. */
+  readonly listLimit?: number;
+}
+
+export interface ReplayTotals extends LedgerTotals {
+  /** Credit-using InMails in the log (sent or not). */
+  inmails: number;
+  /** InMails that could not have been sent on this plan (no credit at that moment). */
+  unsendable: number;
+  /** Responses (before the end) to InMails that were sent. */
+  responses: number;
+  /** Conversations: accepted or replied responses (before the end) to InMails that were sent. */
+  conversations: number;
+  /** Time spent with a zero balance after the first grant, in account-days. */
+  zeroBalanceDays: number;
+}
+
+export interface AccountReplay extends ReplayTotals {
+  readonly account: string;
+  /** Epoch ms of the first unsendable InMail; NaN when none. */
+  firstUnsendableMs: number;
+}
+
+/** Per UTC day since the origin, summed over accounts. */
+export interface DailyReplay {
+  readonly days: number;
+  /** Balance at the end of the day. */
+  readonly balance: Float64Array;
+  readonly granted: Float64Array;
+  readonly spent: Float64Array;
+  readonly refunded: Float64Array;
+  readonly expired: Float64Array;
+  readonly forfeited: Float64Array;
+  readonly unsendable: Float64Array;
+  /** Account-days at zero balance within the day. */
+  readonly zeroBalanceDays: Float64Array;
+}
+
+export interface ReplayResult {
+  readonly originMs: number;
+  readonly endMs: number;
+  readonly grantTimesMs: readonly number[];
+  readonly totals: ReplayTotals;
+  readonly accounts: readonly AccountReplay[];
+  readonly daily: DailyReplay;
+  /** The first `listLimit` unsendable rows, in time order. */
+  readonly unsendableRows: Uint32Array;
+  /** Epoch ms of the first unsendable InMail; NaN when none. */
+  readonly firstUnsendableMs: number;
+}
+
+export const defaults = { listLimit: 1000 } as const;
+
+const NONE = 0;
+const SENT = 1;
+const UNSENDABLE = 2;
+
+export function replay(log: SendLog, options: ReplayOptions): ReplayResult {
+  const endMs = options.endMs;
+  const grantsMs = options.grantTimesMs.filter((t) => t < endMs);
+  const originMs = utcMidnightMs(Math.min(grantsMs[0] ?? Infinity, log.firstSentAtMs));
+  const days = Math.max(1, Math.ceil((endMs - originMs) / DAY_MS));
+  const daily: DailyReplay = {
+    days,
+    balance: new Float64Array(days),
+    granted: new Float64Array(days),
+    spent: new Float64Array(days),
+    refunded: new Float64Array(days),
+    expired: new Float64Array(days),
+    forfeited: new Float64Array(days),
+    unsendable: new Float64Array(days),
+    zeroBalanceDays: new Float64Array(days),
+  };
+  const work = new Replayer(log, options.rules, originMs, endMs, grantsMs, daily);
+  const accounts: AccountReplay[] = [];
+  let si = 0;
+  let ri = 0;
+  for (let a = 0; a < log.accounts.length; a++) {
+    let se = si;
+    while (se < log.bySent.length && log.account[log.bySent[se]!] === a) se++;
+    let re = ri;
+    while (re < log.byResponse.length && log.account[log.byResponse[re]!] === a) re++;
+    accounts.push(work.account(log.accounts[a]!, si, se, ri, re));
+    si = se;
+    ri = re;
+  }
+  const totals = emptyTotals();
+  for (const acc of accounts) addTotals(totals, acc);
+  const limit = options.listLimit ?? defaults.listLimit;
+  let unsendable = work.unsendableRows();
+  if (limit > 0) unsendable = unsendable.sort((x, y) => log.sentAtMs[x]! - log.sentAtMs[y]! || x - y).slice(0, limit);
+  let firstUnsendableMs = NaN;
+  for (const acc of accounts) {
+    const t = acc.firstUnsendableMs;
+    if (t === t && !(t >= firstUnsendableMs)) firstUnsendableMs = t; // the earliest, NaN = none
+  }
+  return {
+    originMs,
+    endMs,
+    grantTimesMs: grantsMs,
+    totals,
+    accounts,
+    daily,
+    unsendableRows: limit > 0 ? unsendable : new Uint32Array(0),
+    firstUnsendableMs,
+  };
+}
+
+function emptyTotals(): ReplayTotals {
+  return {
+    granted: 0,
+    spent: 0,
+    refunded: 0,
+    expired: 0,
+    forfeited: 0,
+    closingBalance: 0,
+    inmails: 0,
+    unsendable: 0,
+    responses: 0,
+    conversations: 0,
+    zeroBalanceDays: 0,
+  };
+}
+
+function addTotals(into: ReplayTotals, from: ReplayTotals): void {
+  into.granted += from.granted;
+  into.spent += from.spent;
+  into.refunded += from.refunded;
+  into.expired += from.expired;
+  into.forfeited += from.forfeited;
+  into.closingBalance += from.closingBalance;
+  into.inmails += from.inmails;
+  into.unsendable += from.unsendable;
+  into.responses += from.responses;
+  into.conversations += from.conversations;
+  into.zeroBalanceDays += from.zeroBalanceDays;
+}
+
+/** Replays accounts one after another; per-row state lives in typed arrays made once. */
+class Replayer {
+  readonly #log: SendLog;
+  readonly #rules: CreditRules;
+  readonly #originMs: number;
+  readonly #end: number;
+  readonly #grants: Float64Array;
+  readonly #daily: DailyReplay;
+  readonly #state: Uint8Array;
+  readonly #spentExpiry: Float64Array;
+  #unsendable = new Uint32Array(64);
+  #unsendableCount = 0;
+
+  // The account being replayed.
+  #ledger = new CreditLedger();
+  #cursor = 0;
+  #acc!: AccountReplay;
+
+  constructor(log: SendLog, rules: CreditRules, originMs: number, endMs: number, grantsMs: readonly number[], daily: DailyReplay) {
+    this.#log = log;
+    this.#rules = rules;
+    this.#originMs = originMs;
+    this.#end = (endMs - originMs) / DAY_MS;
+    this.#grants = Float64Array.from(grantsMs, (t) => (t - originMs) / DAY_MS);
+    this.#daily = daily;
+    this.#state = new Uint8Array(log.rows);
+    this.#spentExpiry = new Float64Array(log.rows);
+  }
+
+  unsendableRows(): Uint32Array {
+    return this.#unsendable.slice(0, this.#unsendableCount);
+  }
+
+  #days(ms: number): number {
+    return (ms - this.#originMs) / DAY_MS;
+  }
+
+  /** Replays one account: its sends are bySent[s0, s1), its responses byResponse[r0, r1). */
+  account(name: string, s0: number, s1: number, r0: number, r1: number): AccountReplay {
+    const log = this.#log;
+    const bySent = log.bySent;
+    const byResponse = log.byResponse;
+    const grants = this.#grants;
+    const endMs = this.#originMs + this.#end * DAY_MS;
+    this.#ledger = new CreditLedger();
+    this.#cursor = grants.length > 0 ? grants[0]! : this.#end;
+    this.#acc = { account: name, ...emptyTotals(), firstUnsendableMs: NaN };
+    let g = 0;
+    let s = s0;
+    let r = r0;
+    for (;;) {
+      while (s < s1 && log.channel[bySent[s]!] !== INMAIL) s++;
+      while (r < r1 && (log.channel[byResponse[r]!] !== INMAIL || !(log.respondedAtMs[byResponse[r]!]! < endMs))) r++;
+      const tg = g < grants.length ? grants[g]! : Infinity;
+      const ts = s < s1 ? this.#days(log.sentAtMs[bySent[s]!]!) : Infinity;
+      const tr = r < r1 ? this.#days(log.respondedAtMs[byResponse[r]!]!) : Infinity;
+      if (tg === Infinity && ts === Infinity && tr === Infinity) break;
+      if (tg <= ts && tg <= tr) this.#grant(grants[g++]!);
+      else if (tr < ts || (tr === ts && this.#state[byResponse[r]!] !== NONE)) this.#respond(byResponse[r++]!, tr);
+      else this.#send(bySent[s++]!, ts);
+    }
+    this.#close();
+    return this.#acc;
+  }
+
+  #day(t: number): number {
+    const d = Math.floor(t);
+    return d < 0 ? 0 : d >= this.#daily.days ? this.#daily.days - 1 : d;
+  }
+
+  /** The balance held from the cursor until `t`: end-of-day balances and time at zero. */
+  #hold(t: number): void {
+    const from = this.#cursor;
+    if (!(t > from)) return;
+    const daily = this.#daily;
+    const b = this.#ledger.balance;
+    for (let m = Math.floor(from) + 1; m <= t && m <= daily.days; m++) daily.balance[m - 1]! += b;
+    if (b === 0) {
+      this.#acc.zeroBalanceDays += t - from;
+      for (let x = from; x < t; ) {
+        const d = Math.floor(x);
+        const y = Math.min(t, d + 1);
+        daily.zeroBalanceDays[this.#day(x)]! += y - x;
+        x = y;
+      }
+    }
+    this.#cursor = t;
+  }
+
+  #expireDue(t: number): void {
+    const ledger = this.#ledger;
+    while (ledger.nextExpiry <= t) {
+      const at = ledger.nextExpiry;
+      this.#hold(at);
+      this.#daily.expired[this.#day(at)]! += ledger.expireUntil(at);
+    }
+    this.#hold(t);
+  }
+
+  #grant(t: number): void {
+    const rules = this.#rules;
+    const ledger = this.#ledger;
+    const d = this.#day(t);
+    this.#expireDue(t);
+    if (rules.resetEachCycle) this.#daily.expired[d]! += ledger.lapseAll();
+    this.#daily.forfeited[d]! += ledger.grant(rules.creditsPerCycle, t + rules.creditLifetimeDays, rules.capCredits);
+    this.#daily.granted[d]! += rules.creditsPerCycle;
+  }
+
+  #send(row: number, t: number): void {
+    const d = this.#day(t);
+    this.#expireDue(t);
+    this.#acc.inmails++;
+    const ledger = this.#ledger;
+    if (ledger.balance === 0) {
+      this.#state[row] = UNSENDABLE;
+      this.#acc.unsendable++;
+      if (this.#acc.firstUnsendableMs !== this.#acc.firstUnsendableMs) this.#acc.firstUnsendableMs = this.#log.sentAtMs[row]!;
+      this.#daily.unsendable[d]! += 1;
+      if (this.#unsendableCount === this.#unsendable.length) {
+        const grown = new Uint32Array(this.#unsendable.length * 2);
+        grown.set(this.#unsendable);
+        this.#unsendable = grown;
+      }
+      this.#unsendable[this.#unsendableCount++] = row;
+      return;
+    }
+    // Due lots are expired above, so the credit spent is the first lot's.
+    this.#state[row] = SENT;
+    this.#spentExpiry[row] = ledger.nextExpiry;
+    ledger.spendFirst();
+    this.#daily.spent[d]! += 1;
+  }
+
+  #respond(row: number, t: number): void {
+    if (this.#state[row] !== SENT) return;
+    const log = this.#log;
+    const rules = this.#rules;
+    this.#acc.responses++;
+    if (log.outcome[row]! <= OUTCOME_CODE.replied) this.#acc.conversations++;
+    const delayDays = (log.respondedAtMs[row]! - log.sentAtMs[row]!) / DAY_MS;
+    if (!rules.refundOn[log.outcome[row]!] || !(delayDays <= rules.refundWindowDays)) return;
+    const ledger = this.#ledger;
+    const d = this.#day(t);
+    this.#expireDue(t);
+    const expiresAt = rules.refundAging === "fresh" ? t + rules.creditLifetimeDays : this.#spentExpiry[row]!;
+    const expiredBefore = ledger.expired;
+    ledger.refund(t, expiresAt);
+    this.#daily.refunded[d]! += 1;
+    this.#daily.expired[d]! += ledger.expired - expiredBefore;
+  }
+
+  #close(): void {
+    const ledger = this.#ledger;
+    const end = this.#end;
+    this.#expireDue(end);
+    // A last partial day ends at the end of the log.
+    const last = Math.ceil(end);
+    if (last > end && last <= this.#daily.days) this.#daily.balance[last - 1]! += ledger.balance;
+    const acc = this.#acc;
+    acc.granted = ledger.granted;
+    acc.spent = ledger.spent;
+    acc.refunded = ledger.refunded;
+    acc.expired = ledger.expired;
+    acc.forfeited = ledger.forfeited;
+    acc.closingBalance = ledger.balance;
+  }
+}
+
+/**
+ * A replay's send rate while the accounts held credits: InMails sent ÷ seat-days with a
+ * positive balance (from the first grant to the end), per seat per day; 0 when no
+ * seat-day had credits. On the plan the log was sent on, it is the senders' demand
+ * while credits did not hold them back.
+ */
+export function sendsPerDayWithCredits(r: ReplayResult): number {
+  const seatDays = replaySeatDays(r) - r.totals.zeroBalanceDays;
+  const sent = r.totals.inmails - r.totals.unsendable;
+  return seatDays > 0 ? sent / seatDays : 0;
+}
+
+/** Seat-days a replay covers: from the first grant to the end, for every account. */
+export function replaySeatDays(r: ReplayResult): number {
+  const first = r.grantTimesMs[0] ?? r.endMs;
+  return ((r.endMs - first) / DAY_MS) * r.accounts.length;
+}

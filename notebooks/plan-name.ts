@@ -1,4 +1,0 @@
-/** A plan's display name ("Recruiter Lite"), for sentences, table cells and figure labels. */
-import { plans, type PlanId } from "../models/index.ts";
-
-export const planName = (id: PlanId) => plans[id].name;
