@@ -16,7 +16,7 @@
  * ISO time does. A bare date is its midnight (UTC, or in the zone). Plausible range
  * 2003–2100 as in models/iso-time.ts.
  */
-import { DAY_MS, EARLIEST_MS, ISO_EXPECTED, LATEST_MS, parseIsoMs, timeProblem, type WallClockZone } from "../models/iso-time.ts";
+import { EARLIEST_MS, ISO_EXPECTED, LATEST_MS, parseIsoMs, timeProblem, type WallClockZone } from "../models/iso-time.ts";
 import { LogOptionError } from "./log-header.ts";
 
 /** The order of a date's numbers: month-day-year, day-month-year, year-month-day. */
@@ -190,17 +190,20 @@ export class LogTimeReader {
   read(text: string): number | string {
     if (ISO_START.test(text)) {
       const ms = parseIsoMs(text, this.zone);
-      return timeProblem(text, ms, "--timezone Area/City") ?? ms;
+      const problem = timeProblem(text, ms, "--timezone Area/City");
+      if (problem === undefined) return ms;
+      // With a zone given, the hint to name one is not repeated.
+      return this.zone !== undefined && problem.includes("--timezone") ? this.#expected() : problem;
     }
     const serial = SERIAL.exec(text);
     if (serial !== null) {
       this.#serials = true;
       const days = Number(`${serial[1]}.${serial[2] ?? "0"}`);
       const wall = EXCEL_EPOCH_MS + Math.round(days * 86_400) * 1000;
-      return this.#instant(text, wall, serial[2] !== undefined && /[1-9]/.test(serial[2]), "an Excel serial date with a time of day");
+      return this.#instant(wall, serial[2] !== undefined && /[1-9]/.test(serial[2]), "an Excel serial date with a time of day");
     }
     const p = dayMonthParts(text);
-    if (p === undefined) return this.#expected(text);
+    if (p === undefined) return this.#expected();
     if (!p.yearFirst) this.#dayMonth = true;
     let month: number;
     let day: number;
@@ -219,11 +222,11 @@ export class LogTimeReader {
     }
     const date = wallDateMs(p.year, month, day);
     if (Number.isNaN(date) || Number.isNaN(p.timeMs)) return `is not a real date or time as ${as}${this.#whyOrder()}`;
-    return this.#instant(text, date + Math.max(0, p.timeMs), p.timeMs >= 0, "a time of day");
+    return this.#instant(date + Math.max(0, p.timeMs), p.timeMs >= 0, "a time of day");
   }
 
   /** The instant of a wall-clock time: with a time of day, in the zone (refused without one); a bare date, its midnight. */
-  #instant(text: string, wallMs: number, hasTime: boolean, what: string): number | string {
+  #instant(wallMs: number, hasTime: boolean, what: string): number | string {
     let ms = wallMs;
     if (hasTime) {
       if (this.zone === undefined) {
@@ -235,7 +238,6 @@ export class LogTimeReader {
     }
     if (ms < EARLIEST_MS) return `is before 2003-01-01 (LinkedIn did not exist); expected a time from 2003-01-01 to 2100-01-01`;
     if (ms >= LATEST_MS) return `is after 2100-01-01; expected a time from 2003-01-01 to 2100-01-01`;
-    void text;
     return ms;
   }
 
@@ -245,8 +247,7 @@ export class LogTimeReader {
     return e === undefined ? "" : `, the order line ${e.line}'s ${JSON.stringify(e.value)} shows; if the file mixes orders, fix these rows or pass --date-format`;
   }
 
-  #expected(text: string): string {
-    void text;
+  #expected(): string {
     const zone = this.zone === undefined ? " (a time without a zone with --timezone Area/City)" : "";
     return `expected ${ISO_EXPECTED}, a spreadsheet date such as 01/05/2026 16:30 or 05.01.2026 4:30 PM${zone}, or an Excel serial date (46027.6875)`;
   }
@@ -288,6 +289,3 @@ export function dateReadingText(d: DateReading | undefined | null): string | und
   if (d.excelSerials) parts.push("Excel serial dates read as days since 1899-12-30, to the second");
   return parts.join("; ");
 }
-
-/** Milliseconds of a day, re-exported for the serial arithmetic's readers. */
-export { DAY_MS };
