@@ -107,7 +107,8 @@ export class CsvRows {
       on_record: (record, context) => {
         this.lastRecordLine = context.lines;
         if (!direct) return record;
-        this.record(record as string[], context.lines);
+        // With `info`, the record comes as { record, info }.
+        this.record((record as unknown as { record: string[] }).record, context.lines);
         return null;
       },
       on_skip: (err) => {

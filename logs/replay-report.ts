@@ -275,7 +275,8 @@ function observedLines(r: ReplayReport): string[] {
     `  observed: response rate ${pct(o.responseRate)} (${range(o.responseRateCi95)}; accepted, replied or declined within ${o.responseWindowDays} days, ${of}); ` +
       `positive share ${pct(o.positiveShare)} (${range(o.positiveShareCi95)}); per seat per working day (Monday to Friday, ${int(o.workingDays)} days): ` +
       `${o.inmailsPerSeatPerWorkingDay.toFixed(2)} InMails, ${o.conversationsPerSeatPerWorkingDay.toFixed(2)} conversations`,
-    `  plan from these numbers: ${o.teamCommand}`,
+    `  plan from these numbers: ${o.teamCommand}` +
+      ((r.replay?.creditLimits.seatDaysWithoutCredits ?? 0) > 0 ? " (the log was limited by credits: its sends are what the credits allowed, a floor of the demand)" : ""),
   ];
 }
 
