@@ -18,7 +18,13 @@ import { readSendLog } from "../logs/read-send-log.ts";
 import { planPrices, priceOption, resolvePlan, type ReplaySettings } from "../logs/replay-report.ts";
 import { payingPlanIds as payingPlans } from "../models/paying-plans.ts";
 export { payingPlans, planPrices, priceOption, resolvePlan, type ReplaySettings };
-import { describeBadRow, LogFormatError, logBefore, type SendLog } from "../logs/send-log.ts";
+import { describeBadRow, LogFormatError, logBefore, type BadRow, type SendLog } from "../logs/send-log.ts";
+import { parseDateFormat, type DateFormat } from "../logs/log-dates.ts";
+import { parseDelimiter } from "../logs/parse-send-log-text.ts";
+import { OpeningBalanceError } from "../logs/replay-report.ts";
+
+/** Skipped rows listed one by one on stderr (--skip-bad); the rest are counted. */
+export const SKIPPED_LISTED = 10;
 import { integerOption, isMain, maxWorkers, runMain } from "./command-line.ts";
 import type { ParsedOptions } from "./options.ts";
 import { InputError, type ParamSpec } from "../experiments/inputs/params.ts";
@@ -44,7 +50,36 @@ export const logOptions = [
     description: "the plan the log was sent on, to replay it in detail (default: the log's plan column when it names one plan; without either, every plan side by side)",
   },
   { name: "policy", kind: "enum", values: policyIds, default: "linkedin", description: "credit rules: LinkedIn's documented ones, or the guide's (reset each cycle)" },
-  { name: "timezone", kind: "string", maxLength: 64, default: "", description: "IANA time zone (Area/City, e.g. Europe/Paris) of timestamps written without one, in the log and in --anchor/--end" },
+  { name: "timezone", kind: "string", maxLength: 64, default: "", description: "IANA time zone (Area/City, e.g. Europe/Paris) of timestamps written without one, in the log and in --anchor/--end; text output shows times in it" },
+  {
+    name: "date-format",
+    kind: "string",
+    maxLength: 32,
+    default: "",
+    description: "order of the log's day-month dates: MM/DD/YYYY, DD/MM/YYYY, YYYY-MM-DD or DD.MM.YYYY, optionally with HH:mm[:ss] or h:mm A (default: from the file, which must show it by a day above 12; ISO 8601 and Excel serial dates are read without it)",
+  },
+  { name: "delimiter", kind: "string", maxLength: 16, default: "", description: "CSV field delimiter: ',', ';', 'tab' or '|' (default: the most frequent of comma, semicolon and tab in the header line)" },
+  {
+    name: "opening-balance",
+    kind: "override",
+    word: "auto",
+    min: 0,
+    max: 100_000,
+    integer: true,
+    default: 0,
+    unit: "credits/seat",
+    description: "credits each seat held when the log starts, on every plan replayed; auto: the least that makes every logged InMail sendable on the log's plan (reported)",
+  },
+  {
+    name: "billing-day",
+    kind: "override",
+    word: "anchor",
+    min: 1,
+    max: 31,
+    integer: true,
+    default: "anchor",
+    description: "day of the month the seats' credits come on billing-date plans (monthly from the last such day on or before the first sentAt); anchor: from --anchor, as --billing-cycle says",
+  },
   { name: "anchor", kind: "string", maxLength: 64, default: "", description: "subscription start / billing anchor, ISO 8601 date or date-time (default: UTC midnight of the first sentAt)" },
   { name: "end", kind: "string", maxLength: 64, default: "", description: "end of the replay, exclusive, ISO 8601 date or date-time; rows sent from then on are left out (default: first UTC midnight after the log's last timestamp)" },
   { name: "refund-aging", kind: "enum", values: refundAgings, default: "original", description: "linkedin policy: a refunded credit keeps its expiry, or gets a fresh 90 days (undocumented)" },
@@ -71,10 +106,12 @@ export const logLists = {
   map: "which header holds a field, 'Header Name=field' (e.g. --map 'Date Sent=sentAt'); common names such as Date Sent, Candidate, Status, Replied On are recognised without it",
 } as const;
 
-/** How to read the log: --timezone (checked through Intl) and --map. */
+/** How to read the log: --timezone (checked through Intl), --map, --date-format, --delimiter. */
 export interface LogReading {
   readonly timeZone?: WallClockZone;
   readonly columnMap: ReturnType<typeof parseColumnMap>;
+  readonly dateFormat?: DateFormat;
+  readonly delimiter?: string;
 }
 
 export function logReading(o: Pick<ParsedOptions, "values" | "lists">): LogReading {
@@ -89,7 +126,14 @@ export function logReading(o: Pick<ParsedOptions, "values" | "lists">): LogReadi
   }
   try {
     const columnMap = parseColumnMap(o.lists.map ?? []);
-    return timeZone === undefined ? { columnMap } : { timeZone, columnMap };
+    const format = (o.values["date-format"] as string | undefined) ?? "";
+    const delimiter = (o.values.delimiter as string | undefined) ?? "";
+    return {
+      columnMap,
+      ...(timeZone === undefined ? {} : { timeZone }),
+      ...(format.trim() === "" ? {} : { dateFormat: parseDateFormat(format) }),
+      ...(delimiter === "" ? {} : { delimiter: parseDelimiter(delimiter) }),
+    };
   } catch (err) {
     throw asInputError(err);
   }
@@ -129,12 +173,14 @@ export async function loadLog(
   if (path === "") throw new InputError("--log: missing; expected the path of a send log (CSV or JSON lines)");
   const what = notALogFile(path);
   if (what !== undefined) throw new InputError(`--log: ${JSON.stringify(path)}: ${what}`);
-  const report = (skipped: readonly { line: number }[]) => {
-    for (const bad of skipped) stderr.write(`${command}: skipped ${describeBadRow(path, bad as Parameters<typeof describeBadRow>[1])}\n`);
+  // The first SKIPPED_LISTED skipped rows, each on its line, then how many more.
+  const report = (skipped: readonly BadRow[]) => {
+    for (const bad of skipped.slice(0, SKIPPED_LISTED)) stderr.write(`${command}: skipped ${describeBadRow(path, bad)}\n`);
+    if (skipped.length > SKIPPED_LISTED) stderr.write(`${command}: skipped ${(skipped.length - SKIPPED_LISTED).toLocaleString("en-US")} more bad rows (the first ${SKIPPED_LISTED} listed above)\n`);
   };
   let log: SendLog;
   try {
-    log = await readSendLog(path, { skipBad, columnMap: reading.columnMap, ...(reading.timeZone ? { timeZone: reading.timeZone } : {}) });
+    log = await readSendLog(path, { skipBad, ...reading });
   } catch (err) {
     if (err instanceof LogFormatError) {
       report(err.skipped);
@@ -146,7 +192,7 @@ export async function loadLog(
   }
   report(log.skipped);
   if (log.skipped.length > 0) {
-    stderr.write(`${command}: skipped ${log.skipped.length} bad ${log.skipped.length === 1 ? "row" : "rows"}; read the other ${log.rows.toLocaleString("en-US")}\n`);
+    stderr.write(`${command}: skipped ${log.skipped.length.toLocaleString("en-US")} bad ${log.skipped.length === 1 ? "row" : "rows"}; read the other ${log.rows.toLocaleString("en-US")}\n`);
   }
   return log;
 }
@@ -167,11 +213,18 @@ export function resolveWindow(log: SendLog, values: ParsedOptions["values"], rea
     const text = values[name];
     if (typeof text !== "string" || text.trim() === "") return undefined;
     const ms = parseIsoMs(text.trim(), reading.timeZone);
-    const problem = timeProblem(text.trim(), ms, "--timezone");
+    let problem = timeProblem(text.trim(), ms, "--timezone");
+    // With --timezone given, its hint is not repeated.
+    if (problem !== undefined && reading.timeZone !== undefined) problem = problem.replace(/ \(or a naive time such as [^)]*\)/, "");
     if (problem !== undefined) throw new InputError(`--${name}: ${JSON.stringify(text)} ${problem.startsWith("expected") ? `is not allowed; ${problem}` : problem}`);
     return ms;
   };
-  const anchorMs = iso("anchor") ?? defaultAnchorMs(log);
+  const billingDay = values["billing-day"];
+  const given0 = iso("anchor");
+  if (typeof billingDay === "number" && given0 !== undefined) {
+    throw new InputError(`--billing-day: ${billingDay} with --anchor ${JSON.stringify(values.anchor)}: give one of them (--billing-day sets the anchor to the last such day on or before the first sentAt)`);
+  }
+  const anchorMs = given0 ?? (typeof billingDay === "number" ? billingDayAnchorMs(log.firstSentAtMs, billingDay) : defaultAnchorMs(log));
   const given = iso("end");
   if (given !== undefined && !(given > log.firstSentAtMs)) {
     throw new InputError(`--end: ${JSON.stringify(values.end)} is not allowed; expected a time after the log's first sentAt (${formatIso(log.firstSentAtMs)})`);
@@ -182,11 +235,20 @@ export function resolveWindow(log: SendLog, values: ParsedOptions["values"], rea
   return { anchorMs, endMs, log: within, afterEnd: log.rows - within.rows };
 }
 
+/** UTC midnight of the last day-`day` of a month (the month's last day when it is shorter) on or before `ms`. */
+export function billingDayAnchorMs(ms: number, day: number): number {
+  const d = new Date(ms);
+  const on = (y: number, m: number) => Date.UTC(y, m, Math.min(day, new Date(Date.UTC(y, m + 1, 0)).getUTCDate()));
+  const here = on(d.getUTCFullYear(), d.getUTCMonth());
+  return here <= ms ? here : on(d.getUTCFullYear(), d.getUTCMonth() - 1);
+}
+
 export function replaySettings(values: ParsedOptions["values"]): ReplaySettings {
   return {
     policy: values.policy as PolicyId,
     refundAging: values["refund-aging"] as RefundAging,
-    billingCycle: values["billing-cycle"] as BillingCycle,
+    // A billing day is a day of the month: grants monthly on it.
+    billingCycle: typeof values["billing-day"] === "number" ? "monthly" : (values["billing-cycle"] as BillingCycle),
   };
 }
 
@@ -196,6 +258,7 @@ function asInputError(err: unknown): unknown {
   if (err instanceof LogOptionError) return new InputError(err.message);
   if (err instanceof CalibrationError) return new InputError(`calibration: ${err.message}`);
   if (err instanceof LogFormatError) return new InputError(err.message);
+  if (err instanceof OpeningBalanceError) return new InputError(err.message);
   return err;
 }
 

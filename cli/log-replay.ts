@@ -15,6 +15,8 @@ export async function replayFromOptions(o: ReturnType<typeof parseOptions>, comm
     endMs: window.endMs,
     prices: planPrices(o.values),
     afterEnd: window.afterEnd,
+    openingBalance: o.values["opening-balance"] as number | "auto",
+    ...(reading.timeZone ? { timeZone: reading.timeZone.name } : {}),
   };
   return { log: window.log, window, settings, report: runReplay(window.log, settings) };
 }

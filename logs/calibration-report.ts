@@ -276,7 +276,7 @@ export function calibrationText(r: CalibrationReport): string {
     return out.join("\n");
   }
   out.push(
-    `forecast with ${r.rules}: ${f.accounts} seats × ${f.cycles} months per draw, ${f.draws} parameter draws, seed ${f.seed}; ` +
+    `forecast with ${r.rules}: a sample of ${f.accounts} simulated seats × ${f.cycles} months per draw (a sample size, not your team: figures are per seat; --accounts, --cycles), ${f.draws} parameter draws, seed ${f.seed}; ` +
       `each seat sends ${num(f.sendsPerDay)} InMails a day while it holds credits (${f.sendsPerDaySource}): a demand of ${num(f.demandPerSeatPerMonth, 0)} a seat a month`,
   );
   if (f.limitedByCredits !== null && f.limitedByCredits.shareOfSeatDaysWithoutCredits > 0.005) {

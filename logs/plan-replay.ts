@@ -28,6 +28,8 @@ export interface PlanReplayOptions {
   readonly refundAging?: RefundAging;
   readonly billingCycle?: BillingCycle;
   readonly listLimit?: number;
+  /** Credits each seat held when the log starts (one for all, or per account); default 0. */
+  readonly openingBalance?: number | readonly number[];
 }
 
 /** The first UTC midnight strictly after the log's last timestamp: logs cover whole days. */
@@ -73,6 +75,7 @@ export function replayPlan(log: SendLog, plan: PlanId, policy: PolicyId, options
     grantTimesMs: grantTimesMs(planSchedule(plan, options.billingCycle), anchorMs, endMs),
     endMs,
     ...(options.listLimit !== undefined ? { listLimit: options.listLimit } : {}),
+    ...(options.openingBalance !== undefined ? { openingBalance: options.openingBalance } : {}),
   });
 }
 

@@ -1,6 +1,9 @@
 /**
  * Streams a send log file (CSV with a header line, or JSON lines) into a SendLog,
- * row by row, without holding the text: memory is the compact columns only.
+ * row by row, without holding the text: memory is the compact columns only. The rows,
+ * checks and messages are those of parse-send-log-text.ts (the same reader for a text
+ * already in memory, e.g. in a page); the CSV delimiter is taken from the file's first
+ * line unless given.
  * Format: `.jsonl` / `.ndjson` files are JSON lines (one object per line, keys as the
  * CSV columns, values strings, numbers or null); anything else is CSV (RFC 4180, UTF-8,
  * optional BOM; blank lines skipped; fields trimmed). A `.csv` whose first line is a
@@ -16,39 +19,39 @@
  * directory, no permission) are thrown as they are.
  */
 import { isUtf8 } from "node:buffer";
-import { createReadStream } from "node:fs";
+import { closeSync, createReadStream, openSync, readSync } from "node:fs";
 import { createInterface } from "node:readline";
 import { Transform, type TransformCallback } from "node:stream";
-import { CsvError, parse } from "csv-parse";
-import type { WallClockZone } from "../models/iso-time.ts";
-import type { LogColumn } from "./log-columns.ts";
-import { LogFormatError, logColumns, SendLogBuilder, type BadRow, type SendLog } from "./send-log.ts";
+import { parse } from "csv-parse";
+import { CsvRows, detectDelimiter, firstLine, jsonInCsv, jsonLine, logBuilder, logFormat, type SendLogReadOptions } from "./parse-send-log-text.ts";
+import { logColumns, type SendLog, type SendLogBuilder } from "./send-log.ts";
 
-export interface ReadSendLogOptions {
-  readonly skipBad?: boolean;
-  /** Default: from the file extension. */
-  readonly format?: "csv" | "jsonl";
-  /** The zone of naive timestamps (`--timezone`). */
-  readonly timeZone?: WallClockZone;
-  /** `--map`: header name → field. */
-  readonly columnMap?: ReadonlyMap<string, LogColumn>;
-}
-
-export function logFormat(path: string): "csv" | "jsonl" {
-  return /\.(jsonl|ndjson)$/i.test(path) ? "jsonl" : "csv";
-}
+export { logFormat, parseSendLogText, type SendLogReadOptions } from "./parse-send-log-text.ts";
+export type ReadSendLogOptions = SendLogReadOptions;
 
 export async function readSendLog(path: string, options: ReadSendLogOptions = {}): Promise<SendLog> {
-  const builder = new SendLogBuilder(path, {
-    skipBad: options.skipBad ?? false,
-    ...(options.timeZone ? { timeZone: options.timeZone } : {}),
-    ...(options.columnMap ? { columnMap: options.columnMap } : {}),
-  });
+  const builder = logBuilder(path, options);
   const format = options.format ?? logFormat(path);
+  const delimiter = format === "csv" ? (options.delimiter ?? detectDelimiter(headOf(path))) : ",";
   const lines = checkedLines(path, builder, format);
   if (format === "jsonl") await readJsonLines(lines, builder);
-  else await readCsv(lines, builder, options.skipBad ?? false);
+  else await readCsv(lines, builder, options.skipBad ?? false, delimiter);
   return builder.finish();
+}
+
+/** The first line of the file (of its first 64 KiB), for the delimiter; "" when it cannot be read here (the stream reports why). */
+function headOf(path: string): string {
+  let fd: number | undefined;
+  try {
+    fd = openSync(path, "r");
+    const buf = Buffer.alloc(65_536);
+    const n = readSync(fd, buf, 0, buf.length, 0);
+    return firstLine(buf.subarray(0, n).toString("utf8"));
+  } catch {
+    return "";
+  } finally {
+    if (fd !== undefined) closeSync(fd);
+  }
 }
 
 /**
@@ -77,7 +80,7 @@ function checkedLines(path: string, builder: SendLogBuilder, format: "csv" | "js
       if (text !== "") {
         firstSeen = true;
         if (format === "csv" && text.startsWith("{")) {
-          throw builder.fatal({ line, column: "(file)", value: null, reason: "looks like JSON lines: name the file .jsonl (or .ndjson)" });
+          throw builder.fatal(jsonInCsv(line));
         }
       }
     }
@@ -130,67 +133,17 @@ function firstBadByte(bytes: Buffer): number {
   return 0;
 }
 
-async function readCsv(input: Transform, builder: SendLogBuilder, skipBad: boolean): Promise<void> {
-  // The line where the last complete record ended: a quote that is never closed opens the row after it.
-  let lastRecordLine = 0;
-  const quoteNotClosed = (err: CsvError): BadRow => ({
-    line: lastRecordLine + 1,
-    column: "(row)",
-    value: null,
-    reason: `a quote opens in this row and is never closed (the rest of the file, to line ${Number(err.lines) || "?"}, was read as one field)`,
-  });
-  const parser = input.pipe(
-    parse({
-      info: true,
-      bom: true,
-      trim: true,
-      skip_empty_lines: true,
-      relax_column_count: true,
-      skip_records_with_error: skipBad,
-      on_record: (record, context) => {
-        lastRecordLine = context.lines;
-        return record;
-      },
-      on_skip: (err) => {
-        if (err?.code === "CSV_QUOTE_NOT_CLOSED") builder.bad(quoteNotClosed(err));
-        else builder.bad({ line: Number(err?.lines) || 0, column: "(row)", value: null, reason: err?.message ?? "CSV syntax error" });
-        return undefined;
-      },
-    }),
-  );
+async function readCsv(input: Transform, builder: SendLogBuilder, skipBad: boolean, delimiter: string): Promise<void> {
+  const rows = new CsvRows(builder);
+  const parser = input.pipe(parse(rows.options(delimiter, skipBad)));
   input.on("error", (err) => parser.destroy(err));
-  let at: readonly number[] | undefined;
-  let width = 0;
-  const fields: (string | undefined)[] = new Array(logColumns.length);
   try {
-    for await (const { record, info } of parser as AsyncIterable<{ record: string[]; info: { lines: number } }>) {
-      if (at === undefined) {
-        at = builder.header(record, info.lines);
-        width = record.length;
-        continue;
-      }
-      if (record.length !== width) {
-        builder.bad({
-          line: info.lines,
-          column: "(row)",
-          value: record.join(","),
-          reason: `expected ${width} fields as in the header, found ${record.length}`,
-        });
-        continue;
-      }
-      for (let c = 0; c < at.length; c++) fields[c] = at[c]! < 0 ? undefined : record[at[c]!];
-      builder.add(info.lines, fields);
-    }
+    for await (const { record, info } of parser as AsyncIterable<{ record: string[]; info: { lines: number } }>) rows.record(record, info.lines);
   } catch (err) {
     // Fatal even when skipping: the rest of the file could not be read.
-    if (err instanceof CsvError) {
-      const bad = err.code === "CSV_QUOTE_NOT_CLOSED" ? quoteNotClosed(err) : { line: Number(err.lines) || 0, column: "(row)", value: null, reason: err.message };
-      throw builder.fatal(bad);
-    }
-    if (err instanceof LogFormatError && err.skipped.length === 0 && builder.skipped.length > 0) throw builder.fatal(err.bad);
-    throw err;
+    throw rows.failure(err);
   }
-  if (at === undefined) builder.header([], 1);
+  rows.end();
 }
 
 async function readJsonLines(input: Transform, builder: SendLogBuilder): Promise<void> {
@@ -200,38 +153,6 @@ async function readJsonLines(input: Transform, builder: SendLogBuilder): Promise
   let line = 0;
   for await (const raw of lines) {
     line++;
-    const text = line === 1 && raw.charCodeAt(0) === 0xfeff ? raw.slice(1) : raw;
-    if (text.trim() === "") continue;
-    let row: unknown;
-    try {
-      row = JSON.parse(text);
-    } catch (err) {
-      builder.bad({ line, column: "(row)", value: text, reason: `not valid JSON (${(err as Error).message})` });
-      continue;
-    }
-    if (row === null || typeof row !== "object" || Array.isArray(row)) {
-      builder.bad({ line, column: "(row)", value: text, reason: "expected a JSON object" });
-      continue;
-    }
-    fields.fill(undefined);
-    let bad: BadRow | undefined;
-    for (const [key, v] of Object.entries(row as Record<string, unknown>)) {
-      const field = builder.keyColumn(key);
-      if (field === undefined) continue;
-      const c = logColumns.indexOf(field);
-      if (fields[c] !== undefined) {
-        bad = { line, column: field, value: key, reason: `a second key holds ${field}; name the one to use with --map '${key}=${field}'` };
-        break;
-      }
-      if (v === null) fields[c] = "";
-      else if (typeof v === "string") fields[c] = v.trim();
-      else if (typeof v === "number" && Number.isFinite(v)) fields[c] = String(v);
-      else {
-        bad = { line, column: field, value: JSON.stringify(v) ?? String(v), reason: "expected a string, a number or null" };
-        break;
-      }
-    }
-    if (bad !== undefined) builder.bad(bad);
-    else builder.add(line, fields);
+    jsonLine(builder, line === 1 && raw.charCodeAt(0) === 0xfeff ? raw.slice(1) : raw, line, fields);
   }
 }

@@ -11,6 +11,10 @@ import { PlanCannotSendError, plans, type PlanId } from "../models/plans.ts";
 import { policies, type PolicyId, type RefundAging } from "../models/policy.ts";
 import { replaySeatDays, sendsPerDayWithCredits, type ReplayResult, type ReplayTotals } from "./replay.ts";
 import { channels, logPlan, type BadRow, type SendLog } from "./send-log.ts";
+import { dateReadingText } from "./log-dates.ts";
+import { timeText, zonedTimeText } from "./log-time-text.ts";
+import { observedRates, RESPONSE_WINDOW_DAYS, teamCommand } from "./observed-rates.ts";
+import { leastOpeningBalance, type OpeningBalanceNeed } from "./opening-balance.ts";
 
 export interface ReplaySettings {
   readonly policy: PolicyId;
@@ -57,6 +61,10 @@ export interface ReplaySettingsResolved {
   readonly prices: PlanPrices;
   /** Rows left out because they were sent at or after --end. */
   readonly afterEnd?: number;
+  /** Credits each seat held when the log starts (`--opening-balance N`), or "auto": the least that makes every InMail sendable. Default 0. */
+  readonly openingBalance?: number | "auto";
+  /** The IANA zone the user named (`--timezone`): text output shows times in it. */
+  readonly timeZone?: string;
 }
 
 /** What the log holds, for the JSON and the report. */
@@ -75,6 +83,7 @@ export function logSummary(log: SendLog, endMs: number, afterEnd = 0) {
     firstSentAt: formatIso(log.firstSentAtMs),
     lastTimestamp: formatIso(log.lastTimestampMs),
     end: formatIso(endMs),
+    dates: log.dates ?? null,
   };
 }
 
@@ -111,10 +120,18 @@ const dailyRows = (r: ReplayResult) =>
 
 /** The replay on the log's plan (when known) and the what-if table with prices, as plain JSON-ready data. */
 export function runReplay(log: SendLog, s: ReplaySettingsResolved) {
-  const common = { anchorMs: s.anchorMs, endMs: s.endMs, refundAging: s.refundAging, billingCycle: s.billingCycle };
+  const base = { anchorMs: s.anchorMs, endMs: s.endMs, refundAging: s.refundAging, billingCycle: s.billingCycle };
+  const auto = s.openingBalance === "auto";
+  if (auto && s.plan === undefined) throw new OpeningBalanceError();
+  // The least opening balance: asked for (auto), or to say it when the log outsends its plan's credits.
+  let need: OpeningBalanceNeed | undefined = auto ? leastOpeningBalance(log, s.plan!, s.policy, base) : undefined;
+  const opening = auto ? (need!.least ?? Math.max(0, ...need!.perAccount.map((x) => x ?? 0))) : (s.openingBalance ?? 0);
+  const common = { ...base, openingBalance: opening };
   const r = s.plan === undefined ? undefined : replayPlan(log, s.plan, s.policy, common);
+  if (need === undefined && r !== undefined && r.totals.unsendable > 0) need = leastOpeningBalance(log, s.plan!, s.policy, base);
   const table = whatIf(log, common);
   const seats = log.accounts.length;
+  const observed = observedRates(log, s.endMs);
   return {
     scenario: "replay" as const,
     log: logSummary(log, s.endMs, s.afterEnd ?? 0),
@@ -126,6 +143,9 @@ export function runReplay(log: SendLog, s: ReplaySettingsResolved) {
       billingCycle: s.billingCycle,
       anchor: formatIso(s.anchorMs),
       end: formatIso(s.endMs),
+      openingBalance: opening,
+      openingBalanceAuto: auto,
+      timezone: s.timeZone ?? null,
       pricesUsdPerSeatPerMonth: Object.fromEntries(Object.entries(s.prices).map(([p, v]) => [p, v.usd])),
       illustrativePrices: Object.entries(s.prices).filter(([, v]) => v.illustrative).map(([p]) => p),
     },
@@ -134,6 +154,8 @@ export function runReplay(log: SendLog, s: ReplaySettingsResolved) {
         ? null
         : {
             totals: { ...r.totals, lost: r.totals.expired + r.totals.forfeited, held: r.totals.closingBalance },
+            /** The least opening balance that makes every InMail sendable (when asked for or when some were not); null: none does. */
+            openingBalanceNeeded: need === undefined ? undefined : { least: need.least, unreachableSeats: need.unreachable },
             creditLimits: creditLimits(r),
             grants: r.grantTimesMs.map(formatIso),
             firstUnsendableAt: Number.isNaN(r.firstUnsendableMs) ? null : formatIso(r.firstUnsendableMs),
@@ -168,8 +190,17 @@ export function runReplay(log: SendLog, s: ReplaySettingsResolved) {
         daily: dailyRows(result).map(({ date, day, balance, granted, expired, forfeited }) => ({ date, day, balance, granted, expired, forfeited })),
       };
     }),
+    observed: { ...observed, responseWindowDays: RESPONSE_WINDOW_DAYS, teamCommand: teamCommand(observed, s.plan) },
     skipped: log.skipped as readonly BadRow[],
   };
+}
+
+/** `--opening-balance auto` without a plan to replay on. */
+export class OpeningBalanceError extends Error {
+  constructor() {
+    super("--opening-balance: auto needs the plan the log was sent on: pass --plan (or give the log a plan column)");
+    this.name = "OpeningBalanceError";
+  }
 }
 
 export type ReplayReport = ReturnType<typeof runReplay>;
@@ -188,6 +219,7 @@ const pct = (x: number) => `${(100 * x).toFixed(1)}%`;
 
 function creditsLine(t: ReplayTotals): string {
   return (
+    (t.opening > 0 ? `opening ${int(t.opening)}, ` : "") +
     `granted ${int(t.granted)}, used ${int(t.spent)}, refunded ${int(t.refunded)}, ` +
     `lost ${int(t.expired + t.forfeited)} (expired ${int(t.expired)}, forfeited ${int(t.forfeited)}), held at the end ${int(t.closingBalance)}`
   );
@@ -196,6 +228,56 @@ function creditsLine(t: ReplayTotals): string {
 /** "LinkedIn's rules (…)" or "the guide's rules (…)": which rules a figure was computed with. */
 export function rulesText(policy: PolicyId): string {
   return `${policy === "linkedin" ? "LinkedIn's rules" : "the guide's rules"} (policy ${policy}: ${policies[policy].description})`;
+}
+
+/**
+ * What the replay on the log's plan says of InMails its credits do not cover: none, or how
+ * many more the log sends than the opening balance allows, and the balance that would.
+ */
+function unsendableLines(r: ReplayReport): string[] {
+  const p = r.params;
+  const rp = r.replay!;
+  const t = rp.totals;
+  const out: string[] = [];
+  if (p.openingBalanceAuto) {
+    const need = rp.openingBalanceNeeded;
+    out.push(
+      need?.least !== null
+        ? `  opening balance: ${int(p.openingBalance)} credits a seat (--opening-balance auto: the least that makes every logged InMail sendable)`
+        : `  opening balance: ${int(p.openingBalance)} credits a seat (--opening-balance auto); no opening balance covers every InMail of ${need.unreachableSeats.map((a) => a || "(none)").join(", ")}: ` +
+            `they send more after opening credits would have expired than the plan grants`,
+    );
+  }
+  if (t.unsendable === 0) {
+    out.push(`  InMails that could not have been sent: 0 of ${int(t.inmails)}`);
+    return out;
+  }
+  const first = rp.firstUnsendableAt === null ? "" : ` (the first ${zonedTimeText(Date.parse(rp.firstUnsendableAt), p.timezone)})`;
+  const need = rp.openingBalanceNeeded;
+  const hint =
+    p.openingBalanceAuto || need === undefined
+      ? ""
+      : need.least !== null
+        ? `: the seats probably held credits at the start — pass --opening-balance (auto finds ${int(need.least)})`
+        : `: no opening balance covers them all (credits held at the start expire, or lapse at a reset); the log was probably sent on a plan with more credits`;
+  out.push(`  the log sends ${int(t.unsendable)} more InMails than ${int(p.openingBalance)} opening credits a seat and the plan's grants allow${first}${hint}`);
+  return out;
+}
+
+/** The log's own rates, whatever the plan, and the team planner's command with them. */
+function observedLines(r: ReplayReport): string[] {
+  const o = r.observed;
+  const range = (ci: readonly [number, number]) => `95% CI ${pct(ci[0])}–${pct(ci[1])}`;
+  const of = o.windowsOpen
+    ? `of all ${int(o.inmails)} InMails, no 30-day window having ended yet: answers are still to come`
+    : `of the ${int(o.inmailsWithWindowClosed)} InMails whose 30 days had ended`;
+  return [
+    `  observed: response rate ${pct(o.responseRate)} (${range(o.responseRateCi95)}; accepted, replied or declined within ${o.responseWindowDays} days, ${of}); ` +
+      `positive share ${pct(o.positiveShare)} (${range(o.positiveShareCi95)}); per seat per working day (Monday to Friday, ${int(o.workingDays)} days): ` +
+      `${o.inmailsPerSeatPerWorkingDay.toFixed(2)} InMails, ${o.conversationsPerSeatPerWorkingDay.toFixed(2)} conversations`,
+    `  plan from these numbers: ${o.teamCommand}` +
+      ((r.replay?.creditLimits.seatDaysWithoutCredits ?? 0) > 0 ? " (the log was limited by credits: its sends are what the credits allowed, a floor of the demand)" : ""),
+  ];
 }
 
 export function replayText(r: ReplayReport): string {
@@ -209,6 +291,9 @@ export function replayText(r: ReplayReport): string {
       (l.skipped ? `; ${int(l.skipped)} bad rows skipped` : "") +
       (l.afterEnd ? `; ${int(l.afterEnd)} rows sent from --end on left out` : ""),
   ];
+  const dates = dateReadingText(l.dates);
+  if (dates !== undefined) out.push(`  ${dates}`);
+  out.push(...observedLines(r));
   const mine = r.whatIf.filter((w) => w.policy === p.policy);
   if (r.replay !== null && p.plan !== null) {
     const t = r.replay.totals;
@@ -223,7 +308,7 @@ export function replayText(r: ReplayReport): string {
         ? `  limited by credits: the seats held no credits on ${pct(c.shareWithoutCredits)} of seat-days (${one(c.seatDaysWithoutCredits)} of ${one(c.seatDays)}); ` +
           `at the ${c.sendsPerSeatPerDayWithCredits.toFixed(2)} InMails a seat sent per day while holding credits, about ${int(c.deferredInMails)} InMails were probably deferred`
         : `  not limited by credits: the seats always held credits`,
-      `  InMails that could not have been sent: ${int(t.unsendable)} of ${int(t.inmails)}` + (r.replay.firstUnsendableAt ? ` (first ${r.replay.firstUnsendableAt})` : ""),
+      ...unsendableLines(r),
     );
     if (own) {
       out.push(
@@ -231,6 +316,8 @@ export function replayText(r: ReplayReport): string {
           `; ${own.costPerConversationUsd === null ? "no conversation yet" : `${usd(own.costPerConversationUsd)} per conversation`}`,
       );
     }
+  } else if (l.columns.includes("plan")) {
+    out.push("  the log's plan column names more than one plan (one per seat): every plan side by side below; pass --plan to replay every seat on one plan in detail");
   } else {
     out.push("  no plan given (--plan) and the log has no plan column: every plan side by side below; pass --plan with the plan the log was sent on for its own credits and whether they held it back");
   }
@@ -257,8 +344,8 @@ export function replayText(r: ReplayReport): string {
   if (r.replay !== null && r.replay.unsendable.length > 0) {
     const shown = r.replay.unsendable.slice(0, 10);
     const total = r.replay.totals.unsendable;
-    out.push("", `InMails that could not have been sent${total > shown.length ? ` (first ${shown.length} of ${int(total)}; all with --json)` : ""}:`);
-    for (const u of shown) out.push(`  line ${u.line}  ${u.sentAt}  ${u.account || ""}`.trimEnd());
+    out.push("", `InMails the log sends beyond the replayed credits${total > shown.length ? ` (first ${shown.length} of ${int(total)}; all with --json)` : ""}, times ${p.timezone ?? "UTC"}:`);
+    for (const u of shown) out.push(`  line ${u.line}  ${timeText(Date.parse(u.sentAt), p.timezone)}  ${u.account || ""}`.trimEnd());
   }
   const illustrative = p.illustrativePrices.length > 0 ? ` (prices of ${p.illustrativePrices.join(", ")} illustrative, low confidence; set them with --set price.PLAN=USD)` : "";
   out.push("", `cost per conversation — the same log on every plan, ${rulesText(p.policy).split(" (")[0]}${illustrative}:`);
@@ -288,7 +375,7 @@ export function replayText(r: ReplayReport): string {
         int(w.credits),
         int(w.sent),
         int(w.unsendable),
-        w.firstUnsendableAt?.slice(0, 16).replace("T", " ") ?? "–",
+        w.firstUnsendableAt === null ? "–" : timeText(Date.parse(w.firstUnsendableAt), p.timezone),
         int(w.granted),
         int(w.spent),
         int(w.refunded),

@@ -15,6 +15,11 @@
  * - response (before the end): refunds when the policy's rules say so for its outcome
  *   and delay; the credit keeps its original expiry or gets a fresh life (refundAging).
  * - end: expire what is due by then; a response still pending refunds nothing.
+ * - opening balance (`openingBalance`): the credits a seat held when the log starts,
+ *   carried over from before it. They are added right after the seat's first grant
+ *   (before it when the first grant comes after the log's first day), unclipped by the
+ *   cap, expiring one credit lifetime later (a reset policy lapses them at its next
+ *   reset), and counted apart from the grants (`opening`).
  */
 import { CreditLedger } from "../models/ledger.ts";
 import type { CreditRules } from "../models/policy.ts";
@@ -31,9 +36,13 @@ export interface ReplayOptions {
   readonly endMs: number;
   /** How many unsendable rows to list (all are counted). Default 1000. */
   readonly listLimit?: number;
+  /** Credits each seat held when the log starts: one number for every seat, or one per account. Default 0. */
+  readonly openingBalance?: number | readonly number[];
 }
 
 export interface ReplayTotals extends LedgerTotals {
+  /** Credits the seats held when the log started (`openingBalance`), apart from `granted`. */
+  opening: number;
   /** Credit-using InMails in the log (sent or not). */
   inmails: number;
   /** InMails that could not have been sent on this plan (no credit at that moment). */
@@ -103,6 +112,7 @@ export function replay(log: SendLog, options: ReplayOptions): ReplayResult {
     zeroBalanceDays: new Float64Array(days),
   };
   const work = new Replayer(log, options.rules, originMs, endMs, grantsMs, daily);
+  const opening = options.openingBalance ?? 0;
   const accounts: AccountReplay[] = [];
   let si = 0;
   let ri = 0;
@@ -111,7 +121,7 @@ export function replay(log: SendLog, options: ReplayOptions): ReplayResult {
     while (se < log.bySent.length && log.account[log.bySent[se]!] === a) se++;
     let re = ri;
     while (re < log.byResponse.length && log.account[log.byResponse[re]!] === a) re++;
-    accounts.push(work.account(log.accounts[a]!, si, se, ri, re));
+    accounts.push(work.account(log.accounts[a]!, si, se, ri, re, typeof opening === "number" ? opening : (opening[a] ?? 0)));
     si = se;
     ri = re;
   }
@@ -139,6 +149,7 @@ export function replay(log: SendLog, options: ReplayOptions): ReplayResult {
 
 function emptyTotals(): ReplayTotals {
   return {
+    opening: 0,
     granted: 0,
     spent: 0,
     refunded: 0,
@@ -154,6 +165,7 @@ function emptyTotals(): ReplayTotals {
 }
 
 function addTotals(into: ReplayTotals, from: ReplayTotals): void {
+  into.opening += from.opening;
   into.granted += from.granted;
   into.spent += from.spent;
   into.refunded += from.refunded;
@@ -204,8 +216,8 @@ class Replayer {
     return (ms - this.#originMs) / DAY_MS;
   }
 
-  /** Replays one account: its sends are bySent[s0, s1), its responses byResponse[r0, r1). */
-  account(name: string, s0: number, s1: number, r0: number, r1: number): AccountReplay {
+  /** Replays one account: its sends are bySent[s0, s1), its responses byResponse[r0, r1); it starts with `opening` credits. */
+  account(name: string, s0: number, s1: number, r0: number, r1: number, opening = 0): AccountReplay {
     const log = this.#log;
     const bySent = log.bySent;
     const byResponse = log.byResponse;
@@ -214,6 +226,13 @@ class Replayer {
     this.#ledger = new CreditLedger();
     this.#cursor = grants.length > 0 ? grants[0]! : this.#end;
     this.#acc = { account: name, ...emptyTotals(), firstUnsendableMs: NaN };
+    this.#acc.opening = opening;
+    // Held from the log's first day: after a first grant on that day, else at once.
+    let openAt = opening > 0 ? (grants.length > 0 && grants[0]! < 1 ? grants[0]! : 0) : Infinity;
+    if (openAt === 0 && !(grants.length > 0 && grants[0]! === 0)) {
+      this.#open(opening, 0);
+      openAt = Infinity;
+    }
     let g = 0;
     let s = s0;
     let r = r0;
@@ -224,7 +243,13 @@ class Replayer {
       const ts = s < s1 ? this.#days(log.sentAtMs[bySent[s]!]!) : Infinity;
       const tr = r < r1 ? this.#days(log.respondedAtMs[byResponse[r]!]!) : Infinity;
       if (tg === Infinity && ts === Infinity && tr === Infinity) break;
-      if (tg <= ts && tg <= tr) this.#grant(grants[g++]!);
+      if (tg <= ts && tg <= tr) {
+        this.#grant(grants[g++]!);
+        if (g === 1 && openAt === tg) {
+          this.#open(opening, tg);
+          openAt = Infinity;
+        }
+      }
       else if (tr < ts || (tr === ts && this.#state[byResponse[r]!] !== NONE)) this.#respond(byResponse[r++]!, tr);
       else this.#send(bySent[s++]!, ts);
     }
@@ -274,6 +299,11 @@ class Replayer {
     if (rules.resetEachCycle) this.#daily.expired[d]! += ledger.lapseAll();
     this.#daily.forfeited[d]! += ledger.grant(rules.creditsPerCycle, t + rules.creditLifetimeDays, rules.capCredits);
     this.#daily.granted[d]! += rules.creditsPerCycle;
+  }
+
+  /** The opening balance, at `t` (days). */
+  #open(credits: number, t: number): void {
+    this.#ledger.grant(credits, t + this.#rules.creditLifetimeDays);
   }
 
   #send(row: number, t: number): void {
@@ -327,7 +357,7 @@ class Replayer {
     const last = Math.ceil(end);
     if (last > end && last <= this.#daily.days) this.#daily.balance[last - 1]! += ledger.balance;
     const acc = this.#acc;
-    acc.granted = ledger.granted;
+    acc.granted = ledger.granted - acc.opening;
     acc.spent = ledger.spent;
     acc.refunded = ledger.refunded;
     acc.expired = ledger.expired;

@@ -8,7 +8,10 @@
  * Columns (a header name is a field, a common alias of one or a `--map` source: see
  * log-header.ts; unknown columns are ignored and listed):
  * - `sentAt` (required): ISO 8601 date-time with a time zone, or naive when a zone is
- *   given (`timeZone`); from 2003-01-01 to 2100-01-01.
+ *   given (`timeZone`), or a spreadsheet's date (day-month dates, 12-hour times, Excel
+ *   serials: log-dates.ts); from 2003-01-01 to 2100-01-01. Rows whose day-month order
+ *   the file has not yet shown are held until a date shows it (a day above 12); a file
+ *   where none does is refused with both readings of its first such date.
  * - `recipientId` (required): any non-empty text.
  * - `outcome` (required column): accepted, replied, declined, spam, ignored, or empty
  *   while no response has been recorded (pending); any case, with the synonyms of
@@ -18,10 +21,12 @@
  * - `account`, `plan` (a plan id or name), `channel` (inmail, open-profile, connection;
  *   empty = inmail), `messageLength` (characters, a non-negative integer): optional.
  * A row repeating the account, recipientId and sentAt of an earlier row is a duplicate.
+ * A seat is on one plan: a row naming another plan than the seat's earlier rows is fatal.
  */
 import { cyrb53 } from "../sim/index.ts";
 import { channels } from "../models/channel.ts";
-import { formatIso, parseIsoMs, timeProblem, type WallClockZone } from "../models/iso-time.ts";
+import { formatIso, type WallClockZone } from "../models/iso-time.ts";
+import { LogTimeReader, type DateFormat, type DateReading } from "./log-dates.ts";
 import { logColumns, requiredColumns, type LogColumn } from "./log-columns.ts";
 import { columnFor, resolveHeader } from "./log-header.ts";
 import { readChannel, readOutcome, readPlan } from "./log-values.ts";
@@ -111,6 +116,10 @@ export interface SendLog {
   readonly firstSentAtMs: number;
   /** Latest sentAt or respondedAt in the log. */
   readonly lastTimestampMs: number;
+  /** How day-month dates and Excel serials were read; undefined when every date was ISO 8601. */
+  readonly dates?: DateReading;
+  /** The plan each account's rows name (index into `planIds`, NO_PLAN: none). */
+  readonly accountPlans?: Uint8Array;
 }
 
 const COL = Object.fromEntries(logColumns.map((c, i) => [c, i])) as Record<LogColumn, number>;
@@ -126,6 +135,8 @@ export interface SendLogBuilderOptions {
   readonly timeZone?: WallClockZone;
   /** `--map` sources: header name → field. */
   readonly columnMap?: ReadonlyMap<string, LogColumn>;
+  /** `--date-format`: the order of day-month dates; without it, learnt from the file. */
+  readonly dateFormat?: DateFormat;
 }
 
 /**
@@ -135,7 +146,12 @@ export interface SendLogBuilderOptions {
 export class SendLogBuilder {
   readonly #file: string;
   readonly #skipBad: boolean;
-  readonly #zone: WallClockZone | undefined;
+  readonly #times: LogTimeReader;
+  /** Rows held while the day-month order is unknown: line and fields. */
+  #held: [number, (string | undefined)[]][] = [];
+  /** Plan code of each account (NO_PLAN: none yet) and the line that named it. */
+  readonly #accountPlan: number[] = [];
+  readonly #accountPlanLine: number[] = [];
   readonly #map: ReadonlyMap<string, LogColumn>;
   #n = 0;
   #cap = 1024;
@@ -157,7 +173,7 @@ export class SendLogBuilder {
   constructor(file: string, options: SendLogBuilderOptions = {}) {
     this.#file = file;
     this.#skipBad = options.skipBad ?? false;
-    this.#zone = options.timeZone;
+    this.#times = new LogTimeReader(options.timeZone, options.dateFormat);
     this.#map = options.columnMap ?? new Map();
   }
 
@@ -214,19 +230,55 @@ export class SendLogBuilder {
     return new LogFormatError(this.#file, bad, this.#skipped);
   }
 
-  /** Validates one row and stores it, or records/throws why it is bad. */
+  /**
+   * Validates one row and stores it, or records/throws why it is bad. While the order of
+   * day-month dates is unknown, a row that needs it, and every row after it, is held
+   * until a date shows the order (then they are read in file order) or the file ends.
+   */
   add(line: number, f: readonly (string | undefined)[]): void {
+    const t = this.#times;
+    if (t.order === undefined) {
+      const sent = f[COL.sentAt];
+      const responded = f[COL.respondedAt];
+      if (t.learn(sent, line, "sentAt") || t.learn(responded, line, "respondedAt")) {
+        const held = this.#held;
+        this.#held = [];
+        for (const [l, g] of held) this.#add(l, g);
+      } else if (this.#held.length > 0 || t.needsOrder(sent) || t.needsOrder(responded)) {
+        this.#held.push([line, f.slice()]);
+        return;
+      }
+    }
+    this.#add(line, f);
+  }
+
+  #add(line: number, f: readonly (string | undefined)[]): void {
     const problem = this.#store(line, f);
     if (problem !== undefined) this.bad(problem);
+  }
+
+  /** The refusal of a file whose day-month dates never showed their order: its first such date, both ways. */
+  #ambiguous(): LogFormatError {
+    const [line, f] = this.#held[0]!;
+    const column = this.#times.needsOrder(f[COL.sentAt]) ? "sentAt" : "respondedAt";
+    const value = f[COL[column]]!;
+    const [md, dm] = this.#times.readings(value);
+    return this.fatal({
+      line,
+      column,
+      value,
+      reason:
+        `ambiguous date: ${md} read as MM/DD/YYYY, or ${dm} read as DD/MM/YYYY, and no date in the file has a day above 12 to tell; ` +
+        `pass --date-format MM/DD/YYYY or --date-format DD/MM/YYYY`,
+    });
   }
 
   #store(line: number, f: readonly (string | undefined)[]): BadRow | undefined {
     const missing = (column: LogColumn): BadRow => ({ line, column, value: null, reason: "missing required value" });
     const sentText = f[COL.sentAt];
     if (sentText === undefined || sentText === "") return missing("sentAt");
-    const sentAt = parseIsoMs(sentText, this.#zone);
-    const sentProblem = timeProblem(sentText, sentAt);
-    if (sentProblem !== undefined) return { line, column: "sentAt", value: sentText, reason: sentProblem };
+    const sentAt = this.#times.read(sentText);
+    if (typeof sentAt === "string") return { line, column: "sentAt", value: sentText, reason: sentAt };
     const recipient = f[COL.recipientId];
     if (recipient === undefined || recipient === "") return missing("recipientId");
     const outcomeText = f[COL.outcome];
@@ -236,16 +288,15 @@ export class SendLogBuilder {
     const outcome = word === "pending" ? PENDING : OUTCOME_CODE[word];
     const respondedText = f[COL.respondedAt];
     if (respondedText === undefined) return missing("respondedAt");
-    let respondedAt = NaN;
+    let respondedAt: number | string = NaN;
     const responds = outcome < OUTCOME_CODE.ignored;
     if (respondedText !== "") {
       if (!responds) {
         const what = outcome === PENDING ? "the outcome is empty (pending)" : "the outcome is ignored";
         return { line, column: "respondedAt", value: respondedText, reason: `must be empty: ${what}` };
       }
-      respondedAt = parseIsoMs(respondedText, this.#zone);
-      const problem = timeProblem(respondedText, respondedAt);
-      if (problem !== undefined) return { line, column: "respondedAt", value: respondedText, reason: problem };
+      respondedAt = this.#times.read(respondedText);
+      if (typeof respondedAt === "string") return { line, column: "respondedAt", value: respondedText, reason: respondedAt };
       if (respondedAt < sentAt) {
         return { line, column: "respondedAt", value: respondedText, reason: `is before sentAt (${sentText})` };
       }
@@ -277,6 +328,23 @@ export class SendLogBuilder {
     if (account === undefined) {
       account = this.#accounts.size;
       this.#accounts.set(accountName, account);
+      this.#accountPlan.push(NO_PLAN);
+      this.#accountPlanLine.push(0);
+    }
+    if (plan !== NO_PLAN) {
+      const before = this.#accountPlan[account]!;
+      if (before === NO_PLAN) {
+        this.#accountPlan[account] = plan;
+        this.#accountPlanLine[account] = line;
+      } else if (before !== plan) {
+        const seat = accountName === "" ? "the log's seat" : `seat ${JSON.stringify(accountName)}`;
+        throw this.fatal({
+          line,
+          column: "plan",
+          value: planText,
+          reason: `${seat} changes plan: ${planIds[before]} from line ${this.#accountPlanLine[account]}, then ${planIds[plan]}; a seat is on one plan: split the log by plan, or give each period its own account`,
+        });
+      }
     }
     if (this.#n === this.#cap) this.#grow();
     const i = this.#n++;
@@ -297,6 +365,7 @@ export class SendLogBuilder {
    * replay and returns the log. Throws when no valid row is left.
    */
   finish(): SendLog {
+    if (this.#held.length > 0) throw this.#ambiguous();
     let n = this.#n;
     let bySent = sortedIndex(n, this.#bySentCompare());
     const dup = this.#duplicates(bySent);
@@ -363,6 +432,8 @@ export class SendLogBuilder {
       byResponse,
       firstSentAtMs: first,
       lastTimestampMs: last,
+      ...(this.#times.description() ? { dates: this.#times.description()! } : {}),
+      accountPlans: Uint8Array.from(this.#accountPlan),
     };
   }
 
@@ -493,6 +564,7 @@ export function logBefore(log: SendLog, endMs: number): SendLog {
     account[k] = a;
   }
   const accounts = [...renumber.keys()].map((a) => log.accounts[a]!);
+  const accountPlans = log.accountPlans === undefined ? undefined : Uint8Array.from([...renumber.keys()], (a) => log.accountPlans![a]!);
   const sentAt = pick(log.sentAtMs);
   const respondedAt = pick(log.respondedAtMs);
   const bySent = sortedIndex(n, (a, b) => account[a]! - account[b]! || sentAt[a]! - sentAt[b]! || a - b);
@@ -526,5 +598,6 @@ export function logBefore(log: SendLog, endMs: number): SendLog {
     byResponse,
     firstSentAtMs: first,
     lastTimestampMs: last,
+    ...(accountPlans === undefined ? {} : { accountPlans }),
   };
 }

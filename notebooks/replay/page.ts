@@ -114,6 +114,12 @@ function answerSection(r: ReplayReport, cal: CalibrationReport): PageSection {
       `The cheapest plan per conversation that sends the whole log is ${planName(cheapest.plan)}: ${usd(cheapest.costPerConversationUsd!)} per conversation.`,
     );
   } else lines.push("No plan sends the whole log under these rules.");
+  const o = r.observed;
+  lines.push(
+    `The log's own rates: response rate ${pct1(o.responseRate)} (95% CI ${pct1(o.responseRateCi95[0])}–${pct1(o.responseRateCi95[1])}; accepted, replied or declined within ${o.responseWindowDays} days, ` +
+      `LinkedIn's definition), positive share ${pct1(o.positiveShare)}, ${f2(o.inmailsPerSeatPerWorkingDay)} InMails and ${f2(o.conversationsPerSeatPerWorkingDay)} conversations per seat per working day. ` +
+      `Plan from them: ${o.teamCommand}`,
+  );
   const limits = r.replay?.creditLimits;
   if (limits && limits.seatDaysWithoutCredits > 0) {
     lines.push(
@@ -177,12 +183,13 @@ function replaySection(r: ReplayReport): PageSection {
       "." +
       (l.skipped > 0 ? ` ${f0(l.skipped)} malformed rows were skipped (listed on the command's error output).` : "") +
       (l.afterEnd > 0 ? ` ${f0(l.afterEnd)} rows sent from --end on are left out.` : ""),
-    `On ${planName(plan)}, each seat starts empty and is granted ${f0(plans[plan].creditsPerMonth)} credits ${rp.grants.length} ${rp.grants.length === 1 ? "time" : "times"}, ` +
+    `On ${planName(plan)}, each seat starts ${r.params.openingBalance > 0 ? `with ${f0(r.params.openingBalance)} credits (--opening-balance${r.params.openingBalanceAuto ? " auto" : ""})` : "empty"} and is granted ${f0(plans[plan].creditsPerMonth)} credits ${rp.grants.length} ${rp.grants.length === 1 ? "time" : "times"}, ` +
       `from ${first ? date(first) : "–"}. Over all seats: ${f0(t.granted)} credits granted, ${f0(t.spent)} used, ${f0(t.refunded)} refunded, ` +
       `${f0(t.lost)} lost (${f0(t.expired)} expired, ${f0(t.forfeited)} forfeited to the cap), ${f0(t.held)} held at the end.`,
     t.unsendable === 0
       ? `Every InMail in the log could have been sent on this plan.`
-      : `${f0(t.unsendable)} of the ${f0(t.inmails)} InMails could not have been sent on this plan (no credit left at that moment), the first on ${rp.firstUnsendableAt}.`,
+      : `The log sends ${f0(t.unsendable)} of its ${f0(t.inmails)} InMails beyond what ${f0(r.params.openingBalance)} opening credits a seat and this plan's grants allow, the first on ${rp.firstUnsendableAt}` +
+        (rp.openingBalanceNeeded?.least != null && !r.params.openingBalanceAuto ? `: the seats probably held credits at the start (--opening-balance auto finds ${f0(rp.openingBalanceNeeded.least)}).` : "."),
   ].join("\n\n");
   const accounts = rp.accounts.map((a) => ({
     account: a.account || "(none)",
@@ -425,7 +432,7 @@ function forecastSection(r: CalibrationReport): PageSection {
       `Each seat sends ${f2(f.sendsPerDay)} InMails a day while it holds credits, a demand of ${f0(f.demandPerSeatPerMonth)} InMails per seat per month.${limited} ` +
       `The figure and the table show, per seat per month under ${r.rules.split(" (")[0]}, InMails delivered, conversations and cost per conversation; the data has both policies and every band.`,
     details:
-      `The fitted model run forward for ${f.cycles} months from ${f.startDate}: ${f.accounts} seats per draw; the send rate is ${f.sendsPerDaySource}. ` +
+      `The fitted model run forward for ${f.cycles} months from ${f.startDate}: a sample of ${f.accounts} simulated seats per draw (a sample size, not your team: figures are per seat); the send rate is ${f.sendsPerDaySource}. ` +
       `Each of ${f.draws} draws takes its own outcome probabilities and delay parameters from their sampling distribution, so the bands (2.5%–97.5% over draws) ` +
       `carry the uncertainty of the fit; every plan sees the same draws.`,
     figure: groupedBars(bars, { yLabel: "Conversations per seat per month", xLabel: "Plan" }),

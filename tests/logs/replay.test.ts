@@ -171,3 +171,24 @@ describe("replay timelines", () => {
     expect(() => replayPlan(log, "basic", "guide")).toThrow(/cannot send InMail/);
   });
 });
+
+describe("opening balance", () => {
+  it("is held from the start, counted apart from grants, and keeps the ledger's books: opening + granted + refunded = used + lost + held", async () => {
+    const { parseSendLogText } = await import("../../logs/parse-send-log-text.ts");
+    const { replayPlan } = await import("../../logs/plan-replay.ts");
+    const { leastOpeningBalance } = await import("../../logs/opening-balance.ts");
+    // 40 InMails in the first 10 days on Premium Career (5 credits a month), none answered.
+    const text = ["sentAt,recipientId,outcome,respondedAt", ...Array.from({ length: 40 }, (_, i) => `2026-01-${String(1 + Math.floor(i / 4)).padStart(2, "0")}T1${i % 4}:00:00Z,r${i},,`)].join("\n");
+    const log = parseSendLogText(text, "t.csv");
+    const zero = replayPlan(log, "premium-career", "linkedin");
+    expect(zero.totals.unsendable).toBe(35);
+    const need = leastOpeningBalance(log, "premium-career", "linkedin");
+    expect(need.least).toBe(35);
+    const r = replayPlan(log, "premium-career", "linkedin", { openingBalance: 35 });
+    const t = r.totals;
+    expect(t.unsendable).toBe(0);
+    expect(t.opening).toBe(35);
+    expect(t.opening + t.granted + t.refunded).toBe(t.spent + t.expired + t.forfeited + t.closingBalance);
+    expect(replayPlan(log, "premium-career", "linkedin", { openingBalance: 34 }).totals.unsendable).toBe(1);
+  });
+});

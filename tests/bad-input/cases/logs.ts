@@ -91,6 +91,14 @@ export const cases: BadInputCase[] = [
   { kind: "log", command: calibrate, args: ["--log", SAMPLE, "--sends-per-day", "0"], stderr: ["--sends-per-day", "greater than 0"] },
   { kind: "log", command: calibrate, args: ["--log", SAMPLE, "--set", "draws=1"], stderr: ["draws:", "from 2 to 10000"] },
   { kind: "log", command: notebook, args: ["--log", SAMPLE, "--out", ""], stderr: ["--out", "expected a file name"] },
+  // Spreadsheet exports (issue: real exports): dates whose order the file never shows, a seat changing plan, options.
+  { kind: "log", command: replay, args: ["--log", "$DIR/amb.csv", "--timezone", "America/New_York"], files: { "amb.csv": `Date Sent,Candidate,Status,Replied On\n01/05/2026 16:30,c1,,\n02/03/2026 09:00,c2,,\n` }, stderr: ['amb.csv:2: sentAt: "01/05/2026 16:30"', "2026-01-05 16:30 read as MM/DD/YYYY", "2026-05-01 16:30 read as DD/MM/YYYY", "--date-format"] },
+  { kind: "log", command: calibrate, args: ["--log", "$DIR/seat.csv"], files: { "seat.csv": `${HEAD},account,plan\n2026-01-05T09:00:00Z,r1,,,ann,recruiter-lite\n2026-01-06T09:00:00Z,r2,,,ann,recruiter\n` }, stderr: ["seat.csv:3: plan:", 'seat "ann" changes plan', "recruiter-lite from line 2", "then recruiter"] },
+  { kind: "log", command: replay, args: ["--log", SAMPLE, "--date-format", "YY/MM/DD"], stderr: ["--date-format", '"YY/MM/DD"', "MM/DD/YYYY"] },
+  { kind: "log", command: replay, args: ["--log", SAMPLE, "--delimiter", "::"], stderr: ["--delimiter", '"::"', "';'"] },
+  { kind: "wrong number", command: replay, args: ["--log", SAMPLE, "--opening-balance", "1e400"], stderr: ["--opening-balance", "1e400", "or auto"] },
+  { kind: "log", command: replay, args: ["--log", "$DIR/noplan.csv", "--opening-balance", "auto"], files: { "noplan.csv": withLine(1, HEAD) }, stderr: ["--opening-balance", "auto needs the plan", "--plan"] },
+  { kind: "log", command: replay, args: ["--log", SAMPLE, "--billing-day", "5", "--anchor", "2026-01-01"], stderr: ["--billing-day", "--anchor", "give one of them"] },
   // Runs too large to start: refused before the log is read, with the estimate.
   { kind: "runaway", command: calibrate, args: ["--log", SAMPLE, ...HUGE], stderr: ["--draws/--accounts/--cycles", "1.2e12 events", "draws=10,000 × accounts=100,000 × cycles=120", "--big"] },
   { kind: "runaway", command: notebook, args: ["--log", "$DIR/never-read.csv", ...HUGE, "--out", "$DIR/r.html"], stderr: ["--draws/--accounts/--cycles", "15 minutes"] },
