@@ -61,3 +61,27 @@ export const cases: BadInputCase[] = [
   { kind: "option", command: "commands/worker.ts", args: [], stderr: ["--queue: missing; expected redis://"] },
   { kind: "option", command: "commands/worker.ts", args: ["--queue", "redis://127.0.0.1:1", "--lock-seconds", "1"], stderr: ["--lock-seconds: 1 is not allowed"] },
 ];
+
+/** Passwords with reserved characters, percent-encoded or in malformed URLs: never shown, whole or in part. */
+const secrets: { url: string; absent: string[] }[] = [
+  { url: "redis://:ab/cd@127.0.0.1:1", absent: ["ab/cd", "ab", "cd@"] },
+  { url: "redis://u:p@ss/x@127.0.0.1:1", absent: ["p@ss", "ss/x", "@ss"] },
+  { url: "redis://u:p%40ss%2Fx@127.0.0.1:1", absent: ["p%40ss", "ss%2Fx", "p@ss"] },
+  { url: "redis://u:s3cr#t@127.0.0.1:1", absent: ["s3cr", "#t"] },
+  { url: "redis://u:s3cr?t=1@127.0.0.1:1", absent: ["s3cr", "t=1"] },
+  { url: "redis://u:s3[cr]t@127.0.0.1:1", absent: ["s3[", "cr]"] },
+  { url: "redis://hunter2secret@127.0.0.1:1", absent: ["hunter2secret"] },
+  { url: "redis//u:hunter2secret@127.0.0.1:1", absent: ["hunter2secret"] },
+  { url: "redis://u:hunter2:secret@", absent: ["hunter2", "secret"] },
+  { url: "redis://u:%E0%A4%A@127.0.0.1:1", absent: ["%E0%A4%A"] },
+];
+for (const { url, absent } of secrets) {
+  cases.push({ kind: "secret", command: "scenarios/recruiting.ts", args: [...tiny, "--queue", url], stderr: ["--queue:"], absent });
+  cases.push({ kind: "secret", command: "commands/worker.ts", args: ["--queue", url], stderr: ["--queue:"], absent });
+}
+cases.push(
+  // A database the Redis does not have: refused at connect, by the command and by the worker (not run on database 0).
+  { kind: "option", command: "scenarios/recruiting.ts", args: [...tiny, "--queue", "redis://$REDIS/99"], stderr: ["--queue: Redis at redis://$REDIS/99 has no database 99", "0 to 15"] },
+  { kind: "option", command: "commands/worker.ts", args: ["--queue", "redis://$REDIS/99"], stderr: ["--queue: Redis at redis://$REDIS/99 has no database 99"] },
+  { kind: "option", command: "scenarios/recruiting.ts", args: [...tiny, "--queue", "redis://$REDIS/100000"], stderr: ['--queue: "redis://$REDIS/100000" is not allowed'] },
+);
