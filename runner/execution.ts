@@ -14,15 +14,17 @@
  * before anything runs, and runs the command's body with the chosen executor in force
  * (executor.ts). Bad input → RunnerInputError naming the option.
  */
-import { existsSync, statSync } from "node:fs";
-import { relative, resolve as resolvePath } from "node:path";
+import { randomUUID } from "node:crypto";
+import { closeSync, openSync, rmSync, statSync } from "node:fs";
+import { dirname, join, relative, resolve as resolvePath } from "node:path";
 import { fileURLToPath } from "node:url";
 import { writeFileAtomic } from "../files/write-atomic.ts";
+import { outputOverInput, type NamedPath } from "../files/same-file.ts";
 import { RunnerInputError } from "./runner-input-error.ts";
 import { withExecutor } from "./executor.ts";
 import { codeVersion } from "./pool-entry.ts";
 import { checkRedisUrl } from "./redis-url.ts";
-import { checkParts, emptyPart, nextRoundExecutor, parseShard, partsExecutor, readPart, ShardDone, shardExecutor, type ShardSpec } from "./shard.ts";
+import { checkParts, emptyPart, nextRoundExecutor, parseShard, partsExecutor, partText, readPart, ShardDone, shardExecutor, type ShardSpec } from "./shard.ts";
 
 export type Execution =
   | { readonly kind: "local" }
@@ -101,15 +103,88 @@ export function splitExecutionArgs(argv: readonly string[]): SplitArgs {
 
 const root = fileURLToPath(new URL("..", import.meta.url));
 
-/** Refuses a --part path that is a directory or a file that is not a part (outputs never destroy). */
-function checkPartPath(file: string): void {
-  if (!existsSync(file)) return;
-  if (statSync(file).isDirectory()) throw new RunnerInputError(`--part: ${JSON.stringify(file)} is a directory; expected a file name`);
-  try {
-    readPart(file);
-  } catch {
-    throw new RunnerInputError(`--part: ${JSON.stringify(file)} exists and is not a part file; it is not replaced (remove it or choose another name)`);
+/** The options that name what a command writes, and those that name what it reads. */
+const outputOptions = ["--out", "--trace", "--part"];
+const inputOptions = ["--from-part", "--log"];
+
+/** Every value of the options `names` in `argv` (`--name VALUE` or `--name=VALUE`). */
+function pathsOf(argv: readonly string[], names: readonly string[]): NamedPath[] {
+  const out: NamedPath[] = [];
+  for (let i = 0; i < argv.length; i++) {
+    const arg = argv[i]!;
+    const eq = arg.indexOf("=");
+    const option = arg.startsWith("--") && eq > 0 ? arg.slice(0, eq) : arg;
+    if (!names.includes(option)) continue;
+    const value = option !== arg ? arg.slice(eq + 1) : argv[i + 1];
+    if (option === arg) i++;
+    if (value !== undefined && value !== "" && !value.startsWith("--")) out.push({ option, path: value });
   }
+  return out;
+}
+
+/**
+ * Refuses a command line whose output (--out, --trace, --part) is also one of its inputs
+ * (--from-part, --log), or holds one: checked before anything runs, so a run never
+ * replaces what it reads (RunnerInputError naming both).
+ */
+export function refuseOutputOverInput(argv: readonly string[]): void {
+  const clash = outputOverInput(pathsOf(argv, outputOptions), pathsOf(argv, inputOptions));
+  if (clash !== undefined) throw new RunnerInputError(clash);
+}
+
+/**
+ * Checks a --part path before anything runs, as a file output is checked: a new file in
+ * a folder this process can write, or a part file (replaced); never a directory, a
+ * device or a file that is not a part (outputs never destroy).
+ */
+function checkPartPath(file: string): void {
+  const shown = JSON.stringify(file);
+  if (/[/\\]$/.test(file)) throw new RunnerInputError(`--part: ${shown} names a folder; expected a file name`);
+  let s;
+  try {
+    s = statSync(file);
+  } catch (err) {
+    const code = (err as NodeJS.ErrnoException).code;
+    if (code !== "ENOENT" && code !== "ENOTDIR") throw new RunnerInputError(`--part: ${shown}: cannot use it (${code ?? (err as Error).message})`);
+  }
+  if (s !== undefined) {
+    if (s.isDirectory()) throw new RunnerInputError(`--part: ${shown} is a directory; expected a file name`);
+    if (!s.isFile()) throw new RunnerInputError(`--part: ${shown} is not a regular file (a device or a pipe); expected a file name`);
+    try {
+      readPart(file);
+    } catch {
+      throw new RunnerInputError(`--part: ${shown} exists and is not a part file; it is not replaced (remove it or choose another name)`);
+    }
+    probeFolder(file, dirname(resolvePath(file)));
+    return;
+  }
+  // The nearest existing ancestor must be a folder this process can create a file in.
+  let dir = dirname(resolvePath(file));
+  for (;;) {
+    let d;
+    try {
+      d = statSync(dir);
+    } catch {
+      const up = dirname(dir);
+      if (up === dir) return;
+      dir = up;
+      continue;
+    }
+    if (!d.isDirectory()) throw new RunnerInputError(`--part: ${shown}: ${dir} is not a folder; expected a file name in a folder`);
+    probeFolder(file, dir);
+    return;
+  }
+}
+
+/** Creates and removes a probe file in `dir`: permission bits alone do not tell (root, read-only mounts, /proc). */
+function probeFolder(file: string, dir: string): void {
+  const probe = join(dir, `.inmail-sim-probe-${randomUUID()}`);
+  try {
+    closeSync(openSync(probe, "wx"));
+  } catch (err) {
+    throw new RunnerInputError(`--part: ${JSON.stringify(file)}: cannot write in ${dir} (${(err as NodeJS.ErrnoException).code ?? (err as Error).message})`);
+  }
+  rmSync(probe, { force: true });
 }
 
 export interface ExecutionIo {
@@ -129,7 +204,12 @@ export async function withExecution(
   io: ExecutionIo = process,
 ): Promise<number> {
   const { rest, execution, recorded } = splitExecutionArgs(argv);
-  if (execution.kind === "local" || rest.includes("--help") || rest.includes("-h")) return body(rest);
+  const help = rest.includes("--help") || rest.includes("-h");
+  if (!help) {
+    refuseOutputOverInput(argv);
+    if (execution.kind === "shard") checkPartPath(execution.part);
+  }
+  if (execution.kind === "local" || help) return body(rest);
   if (execution.kind === "queue") {
     // Loaded only when asked for: BullMQ and its Redis client slow a process that simulates.
     const { queueExecutor } = await import("./queue-executor.ts");
@@ -146,7 +226,6 @@ export async function withExecution(
     checkParts(execution.files, parts);
     return withExecutor(partsExecutor(parts, version, execution.files), () => body(rest));
   }
-  checkPartPath(execution.part);
   const earlier = execution.from.map(readPart);
   const rounds = earlier.length > 0 ? checkParts(execution.from, earlier).length : 0;
   const spec: ShardSpec = {
@@ -173,7 +252,7 @@ export async function withExecution(
     if (!(err instanceof ShardDone)) throw err;
     part = err.part;
   }
-  await writeFileAtomic(execution.part, `${JSON.stringify(part)}\n`);
+  await writeFileAtomic(execution.part, partText(part));
   const jobs = part.batch?.jobs ?? 0;
   const n = jobs <= part.shard.index - 1 ? 0 : Math.ceil((jobs - (part.shard.index - 1)) / part.shard.count);
   const round = part.round > 1 ? ` of round ${part.round}` : "";
