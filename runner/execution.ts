@@ -5,6 +5,7 @@
  * notebooks/replay.ts):
  *
  *   --queue URL        jobs go to workers through Redis (redis://[user:password@]host:port[/db], rediss:// for TLS)
+ *   --queue-timeout S  with --queue: give up after S seconds without a job done (default 600: 10 minutes)
  *   --shard i/N        simulate slice i of N of the batch here and write it to --part FILE (nothing else is written)
  *   --part FILE        where --shard writes its part (replaces only a part file)
  *   --from-part FILE   take every tally from these parts (repeatable; what commands/merge.ts passes);
@@ -28,7 +29,7 @@ import { checkParts, emptyPart, nextRoundExecutor, parseShard, partsExecutor, pa
 
 export type Execution =
   | { readonly kind: "local" }
-  | { readonly kind: "queue"; readonly url: string }
+  | { readonly kind: "queue"; readonly url: string; readonly timeoutSeconds?: number }
   | { readonly kind: "shard"; readonly index: number; readonly count: number; readonly part: string; readonly from: readonly string[] }
   | { readonly kind: "parts"; readonly files: readonly string[] };
 
@@ -44,6 +45,7 @@ export interface SplitArgs {
 export const executionHelp = [
   "  --queue URL         run the jobs on queue workers (commands/worker.ts) through Redis at URL:",
   "                      redis://[user:password@]host:port[/db], or rediss://… for TLS; same results",
+  "  --queue-timeout S   with --queue: stop (exit 2) after S seconds in which no job was done (default 600)",
   "  --shard i/N         simulate only slice i of N of the batch and write it to --part FILE; merge the N",
   "                      parts with commands/merge.ts (the same bytes as the full run)",
   "  --part FILE         where --shard writes its part",
@@ -51,7 +53,10 @@ export const executionHelp = [
   "                      with --shard, run the next round of a command whose later batches need earlier results",
 ];
 
-const valueOptions = ["--queue", "--shard", "--part", "--from-part"] as const;
+const valueOptions = ["--queue", "--queue-timeout", "--shard", "--part", "--from-part"] as const;
+
+/** Longest --queue-timeout (seconds): a week. */
+const maxQueueTimeout = 7 * 86400;
 
 /** Takes the execution options out of `argv`. */
 export function splitExecutionArgs(argv: readonly string[]): SplitArgs {
@@ -82,6 +87,7 @@ export function splitExecutionArgs(argv: readonly string[]): SplitArgs {
     return v?.[0];
   };
   const queue = once("--queue");
+  const timeout = once("--queue-timeout");
   const shard = once("--shard");
   const part = once("--part");
   const fromParts = given["--from-part"] ?? [];
@@ -90,8 +96,19 @@ export function splitExecutionArgs(argv: readonly string[]): SplitArgs {
   if (queue !== undefined && fromParts.length > 0) modes.push("--from-part");
   if (modes.length > 1) throw new RunnerInputError(`${modes[1]}: not with ${modes[0]}; expected one of --queue, --shard (with --from-part for a later round), --from-part`);
   if (part !== undefined && shard === undefined) throw new RunnerInputError("--part: needs --shard i/N");
+  if (timeout !== undefined && queue === undefined) throw new RunnerInputError("--queue-timeout: needs --queue URL");
   let execution: Execution = { kind: "local" };
-  if (queue !== undefined) execution = { kind: "queue", url: checkRedisUrl("--queue", queue) };
+  if (queue !== undefined) {
+    const url = checkRedisUrl("--queue", queue);
+    if (timeout === undefined) execution = { kind: "queue", url };
+    else {
+      const seconds = /^\s*\+?\d+\s*$/.test(timeout) ? Number(timeout) : NaN;
+      if (!Number.isInteger(seconds) || seconds < 1 || seconds > maxQueueTimeout) {
+        throw new RunnerInputError(`--queue-timeout: ${JSON.stringify(timeout)} is not allowed; expected whole seconds from 1 to ${maxQueueTimeout} (a week)`);
+      }
+      execution = { kind: "queue", url, timeoutSeconds: seconds };
+    }
+  }
   else if (shard !== undefined) {
     const { index, count } = parseShard("--shard", shard);
     if (part === undefined) throw new RunnerInputError("--shard: needs --part FILE (where the slice's results go)");
@@ -213,7 +230,7 @@ export async function withExecution(
   if (execution.kind === "queue") {
     // Loaded only when asked for: BullMQ and its Redis client slow a process that simulates.
     const { queueExecutor } = await import("./queue-executor.ts");
-    const executor = queueExecutor(execution.url);
+    const executor = queueExecutor(execution.url, "--queue", { timeoutSeconds: execution.timeoutSeconds });
     try {
       return await withExecutor(executor, () => body(rest));
     } finally {
