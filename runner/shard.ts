@@ -152,12 +152,15 @@ export function readBoundedFile(file: string, maxBytes: number, what: string): s
     fd = openSync(file, "r");
     if (!fstatSync(fd).isFile()) throw refuse("is not a regular file");
     // Read up to one byte past the bound: a file that grows while read is still refused.
-    const buffer = Buffer.alloc(Math.min(maxBytes + 1, Math.max(size + 1, 65536)));
+    let buffer = Buffer.alloc(Math.min(maxBytes + 1, Math.max(size + 1, 65536)));
     let length = 0;
     for (;;) {
       if (length === buffer.length) {
         if (length > maxBytes) throw tooBig(length);
-        break;
+        // Longer than it said (it grew, or its size is not known): read on, up to the bound.
+        const more = Buffer.alloc(Math.min(maxBytes + 1, buffer.length * 2));
+        buffer.copy(more);
+        buffer = more;
       }
       const n = readSync(fd, buffer, length, buffer.length - length, null);
       if (n === 0) break;

@@ -6,7 +6,7 @@ import { afterAll, describe, expect, it } from "vitest";
 import { withExecutor } from "../../runner/executor.ts";
 import { splitExecutionArgs } from "../../runner/execution.ts";
 import { codeVersion } from "../../runner/pool-entry.ts";
-import { checkParts, nextRoundExecutor, parseShard, partsExecutor, partText, readPart, ShardDone, shardExecutor, type Part } from "../../runner/shard.ts";
+import { checkParts, nextRoundExecutor, parseShard, partsExecutor, partText, readBoundedFile, readPart, ShardDone, shardExecutor, type Part } from "../../runner/shard.ts";
 import { encodeResult, decodeTally } from "../../runner/result-codec.ts";
 import { resolve } from "../../experiments/inputs/params.ts";
 import { planComparison } from "../../scenarios/plan-comparison.ts";
@@ -137,6 +137,18 @@ describe("shards", () => {
     // An older format: refused as other code's.
     writeFileSync(file, text.replace("inmail-sim-part/3", "inmail-sim-part/2"));
     expect(() => readPart(file)).toThrow(/a part of format inmail-sim-part\/2, made by other code/);
+  });
+
+  it("are read within a size bound, and only from regular files", () => {
+    const file = join(scratch, "bounded.txt");
+    const mib = 2 ** 20;
+    writeFileSync(file, "x".repeat(mib));
+    expect(readBoundedFile(file, mib, "a test file")).toHaveLength(mib);
+    writeFileSync(file, "x".repeat(mib + 1));
+    expect(() => readBoundedFile(file, mib, "a test file")).toThrow(/bounded\.txt: larger than 1 MiB; expected at most that \(a test file\)/);
+    expect(() => readBoundedFile("/dev/zero", mib, "a test file")).toThrow(/^\/dev\/zero: is a device; expected a regular file/);
+    expect(() => readBoundedFile(scratch, mib, "a test file")).toThrow(/is a directory; expected a regular file/);
+    expect(() => readBoundedFile(join(scratch, "none"), mib, "a test file")).toThrow(/none: cannot read it \(ENOENT\)/);
   });
 
   it("refuse a tally that is not counts (negative, fractional, not a number), even in a part whose digest was made again", async () => {
