@@ -14,7 +14,7 @@ import { executionHelp, withExecution } from "../runner/execution.ts";
 import { RunnerInputError } from "../runner/runner-input-error.ts";
 import { sizeNote } from "../runner/executor.ts";
 import { defaultWorkers } from "../runner/pool.ts";
-import { estimateRuns, refuseTooLarge, RunTooLargeError, type SizedRun } from "../runner/run-estimate.ts";
+import { estimateRuns, refuseTooLarge, RunTooLargeError, type SizedRun, type SizeWords } from "../runner/run-estimate.ts";
 import { osErrorCode, osErrorWords } from "./os-error.ts";
 import { ineffectiveSettings } from "../experiments/general/ineffective-settings.ts";
 import { fileOutput } from "./outputs.ts";
@@ -50,6 +50,8 @@ export interface PreparedScenario {
   readonly trace: TraceTarget;
   /** What the run will simulate: its size is estimated (and refused above the limit) before it runs. */
   readonly runs: readonly SizedRun[];
+  /** The words of its refusal when too large (default the general scenario's: accounts, cycles). */
+  readonly sizeWords?: SizeWords;
   run(options: { readonly workers: number; readonly big: boolean }): ScenarioOutput | Promise<ScenarioOutput>;
 }
 
@@ -172,7 +174,7 @@ export async function runCli(cli: ScenarioCli, argv: readonly string[]): Promise
     const options = runOptions(args);
     values = resolve(cli.params, args.sets);
     const prepared = cli.prepare(values, { workers: options.workers, big: options.big });
-    refuseTooLarge(estimateRuns(prepared.runs, options.workers), options.big, "--big", sizeNote());
+    refuseTooLarge(estimateRuns(prepared.runs, options.workers, prepared.sizeWords), options.big, "--big", sizeNote());
     // Valid but without effect: said once the run is sure to start, so bad input stays one line.
     for (const w of ineffectiveSettings(args.sets, values)) process.stderr.write(`${cli.command}: ${w}\n`);
     // The one place --trace is handled: its path checked above, the trace written to a

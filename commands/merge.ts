@@ -12,6 +12,8 @@
  *   npx tsx commands/merge.ts PART... [--out PATH]
  */
 import { spawn } from "node:child_process";
+import { constants as osConstants } from "node:os";
+import { outputOverInput } from "../files/same-file.ts";
 import { parseArgs } from "node:util";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
@@ -58,6 +60,9 @@ async function main(argv: readonly string[]): Promise<number> {
     return 0;
   }
   const files = parsed.positionals;
+  const out = parsed.values.out;
+  const clash = out === undefined ? undefined : outputOverInput([{ option: "--out", path: out }], files.map((path) => ({ option: "part", path })));
+  if (clash !== undefined) throw new InputError(clash);
   const parts = files.map(readPart);
   checkParts(files, parts);
   const first = parts[0]!;
@@ -67,10 +72,30 @@ async function main(argv: readonly string[]): Promise<number> {
   }
   const args = [...withOut(first.args, parsed.values.out), ...files.flatMap((f) => ["--from-part", f])];
   const child = spawn(process.execPath, ["--import", import.meta.resolve("tsx"), join(root, first.command), ...args], { stdio: ["ignore", "inherit", "inherit"] });
-  return new Promise<number>((resolve, reject) => {
-    child.on("error", reject);
-    child.on("exit", (code, signal) => resolve(code ?? (signal ? 1 : 0)));
-  });
+  // A signal to the merge ends the command it started first (it writes nothing after it:
+  // its outputs appear only once complete), then the merge, as the signal's exit code.
+  let signalled: NodeJS.Signals | undefined;
+  let hard: NodeJS.Timeout | undefined;
+  const forward = (signal: NodeJS.Signals) => {
+    signalled ??= signal;
+    child.kill(signal);
+    // A command that does not end within 5 s of the signal is killed.
+    hard ??= setTimeout(() => child.kill("SIGKILL"), 5000);
+  };
+  const signals: NodeJS.Signals[] = ["SIGINT", "SIGTERM", "SIGHUP"];
+  for (const s of signals) process.on(s, forward);
+  try {
+    return await new Promise<number>((resolve, reject) => {
+      child.on("error", reject);
+      child.on("exit", (code, signal) => {
+        const by = signalled ?? signal;
+        resolve(by ? 128 + osConstants.signals[by] : (code ?? 0));
+      });
+    });
+  } finally {
+    clearTimeout(hard);
+    for (const s of signals) process.off(s, forward);
+  }
 }
 
 if (isMain(import.meta.url)) runMain(command, () => main(process.argv.slice(2)));

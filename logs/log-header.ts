@@ -104,9 +104,22 @@ export function resolveHeader(
     }
     const k = logColumns.indexOf(field);
     if (at[k]! >= 0) {
+      const first = names[at[k]!]!;
+      const second = names[i]!;
+      const mapped = (n: string) => map.get(n) === field;
+      if (!mapped(first) && !mapped(second)) {
+        return {
+          column: field,
+          problem: `two columns hold ${field}: ${JSON.stringify(first)} (column ${at[k]! + 1}) and ${JSON.stringify(second)} (column ${i + 1}); name the one to use with --map '${second}=${field}' or rename the other`,
+        };
+      }
+      // A --map is among them: naming it again would not help.
+      const how = (n: string) => (mapped(n) ? `by --map '${n}=${field}'` : "by its name");
       return {
         column: field,
-        problem: `two columns hold ${field}: ${JSON.stringify(names[at[k]!])} (column ${at[k]! + 1}) and ${JSON.stringify(names[i])} (column ${i + 1}); name the one to use with --map '${names[i]}=${field}' or rename the other`,
+        problem:
+          `two columns map to ${field}: ${JSON.stringify(first)} (column ${at[k]! + 1}, ${how(first)}) and ${JSON.stringify(second)} (column ${i + 1}, ${how(second)}); ` +
+          (mapped(first) && mapped(second) ? `map only one column to ${field}` : "drop that --map, or rename the other column"),
       };
     }
     at[k] = i;

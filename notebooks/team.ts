@@ -7,7 +7,7 @@
 import { runModels } from "../runner/run-models.ts";
 import { isMain } from "../cli/command-line.ts";
 import type { ParamSpec, ParamValues } from "../experiments/inputs/params.ts";
-import { planTeam, teamParams, teamResult } from "../experiments/team/team-plan.ts";
+import { planTeam, teamParams, teamResult, teamSizeWords } from "../experiments/team/team-plan.ts";
 import { notebookMain, type Notebook, type NotebookContext } from "../cli/notebook-cli.ts";
 import { teamPage } from "./team/page.ts";
 
@@ -22,7 +22,7 @@ export const teamNotebook: Notebook = {
   async run(values: ParamValues, context: NotebookContext) {
     const { title, ...team } = values;
     const plan = planTeam(team);
-    const result = teamResult(plan, await runModels(plan.runs, { workers: context.workers, label: "team" }));
+    const result = teamResult(plan, await runModels(plan.runs, { workers: context.workers, big: context.big, label: "team", sizeWords: teamSizeWords }));
     return teamPage(result, context.provenance, String(title));
   },
 };

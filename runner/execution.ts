@@ -5,6 +5,7 @@
  * notebooks/replay.ts):
  *
  *   --queue URL        jobs go to workers through Redis (redis://[user:password@]host:port[/db], rediss:// for TLS)
+ *   --queue-timeout S  with --queue: give up after S seconds without a job done (default 600: 10 minutes)
  *   --shard i/N        simulate slice i of N of the batch here and write it to --part FILE (nothing else is written)
  *   --part FILE        where --shard writes its part (replaces only a part file)
  *   --from-part FILE   take every tally from these parts (repeatable; what commands/merge.ts passes);
@@ -14,19 +15,21 @@
  * before anything runs, and runs the command's body with the chosen executor in force
  * (executor.ts). Bad input → RunnerInputError naming the option.
  */
-import { existsSync, statSync } from "node:fs";
-import { relative, resolve as resolvePath } from "node:path";
+import { randomUUID } from "node:crypto";
+import { closeSync, openSync, rmSync, statSync } from "node:fs";
+import { dirname, join, relative, resolve as resolvePath } from "node:path";
 import { fileURLToPath } from "node:url";
 import { writeFileAtomic } from "../files/write-atomic.ts";
+import { outputOverInput, type NamedPath } from "../files/same-file.ts";
 import { RunnerInputError } from "./runner-input-error.ts";
 import { withExecutor } from "./executor.ts";
 import { codeVersion } from "./pool-entry.ts";
 import { checkRedisUrl } from "./redis-url.ts";
-import { checkParts, emptyPart, nextRoundExecutor, parseShard, partsExecutor, readPart, ShardDone, shardExecutor, type ShardSpec } from "./shard.ts";
+import { checkParts, emptyPart, nextRoundExecutor, parseShard, partsExecutor, partText, readPart, ShardDone, shardExecutor, type ShardSpec } from "./shard.ts";
 
 export type Execution =
   | { readonly kind: "local" }
-  | { readonly kind: "queue"; readonly url: string }
+  | { readonly kind: "queue"; readonly url: string; readonly timeoutSeconds?: number }
   | { readonly kind: "shard"; readonly index: number; readonly count: number; readonly part: string; readonly from: readonly string[] }
   | { readonly kind: "parts"; readonly files: readonly string[] };
 
@@ -42,6 +45,7 @@ export interface SplitArgs {
 export const executionHelp = [
   "  --queue URL         run the jobs on queue workers (commands/worker.ts) through Redis at URL:",
   "                      redis://[user:password@]host:port[/db], or rediss://… for TLS; same results",
+  "  --queue-timeout S   with --queue: stop (exit 2) after S seconds in which no job was done (default 600)",
   "  --shard i/N         simulate only slice i of N of the batch and write it to --part FILE; merge the N",
   "                      parts with commands/merge.ts (the same bytes as the full run)",
   "  --part FILE         where --shard writes its part",
@@ -49,7 +53,10 @@ export const executionHelp = [
   "                      with --shard, run the next round of a command whose later batches need earlier results",
 ];
 
-const valueOptions = ["--queue", "--shard", "--part", "--from-part"] as const;
+const valueOptions = ["--queue", "--queue-timeout", "--shard", "--part", "--from-part"] as const;
+
+/** Longest --queue-timeout (seconds): a week. */
+const maxQueueTimeout = 7 * 86400;
 
 /** Takes the execution options out of `argv`. */
 export function splitExecutionArgs(argv: readonly string[]): SplitArgs {
@@ -80,6 +87,7 @@ export function splitExecutionArgs(argv: readonly string[]): SplitArgs {
     return v?.[0];
   };
   const queue = once("--queue");
+  const timeout = once("--queue-timeout");
   const shard = once("--shard");
   const part = once("--part");
   const fromParts = given["--from-part"] ?? [];
@@ -88,8 +96,19 @@ export function splitExecutionArgs(argv: readonly string[]): SplitArgs {
   if (queue !== undefined && fromParts.length > 0) modes.push("--from-part");
   if (modes.length > 1) throw new RunnerInputError(`${modes[1]}: not with ${modes[0]}; expected one of --queue, --shard (with --from-part for a later round), --from-part`);
   if (part !== undefined && shard === undefined) throw new RunnerInputError("--part: needs --shard i/N");
+  if (timeout !== undefined && queue === undefined) throw new RunnerInputError("--queue-timeout: needs --queue URL");
   let execution: Execution = { kind: "local" };
-  if (queue !== undefined) execution = { kind: "queue", url: checkRedisUrl("--queue", queue) };
+  if (queue !== undefined) {
+    const url = checkRedisUrl("--queue", queue);
+    if (timeout === undefined) execution = { kind: "queue", url };
+    else {
+      const seconds = /^\s*\+?\d+\s*$/.test(timeout) ? Number(timeout) : NaN;
+      if (!Number.isInteger(seconds) || seconds < 1 || seconds > maxQueueTimeout) {
+        throw new RunnerInputError(`--queue-timeout: ${JSON.stringify(timeout)} is not allowed; expected whole seconds from 1 to ${maxQueueTimeout} (a week)`);
+      }
+      execution = { kind: "queue", url, timeoutSeconds: seconds };
+    }
+  }
   else if (shard !== undefined) {
     const { index, count } = parseShard("--shard", shard);
     if (part === undefined) throw new RunnerInputError("--shard: needs --part FILE (where the slice's results go)");
@@ -101,15 +120,88 @@ export function splitExecutionArgs(argv: readonly string[]): SplitArgs {
 
 const root = fileURLToPath(new URL("..", import.meta.url));
 
-/** Refuses a --part path that is a directory or a file that is not a part (outputs never destroy). */
-function checkPartPath(file: string): void {
-  if (!existsSync(file)) return;
-  if (statSync(file).isDirectory()) throw new RunnerInputError(`--part: ${JSON.stringify(file)} is a directory; expected a file name`);
-  try {
-    readPart(file);
-  } catch {
-    throw new RunnerInputError(`--part: ${JSON.stringify(file)} exists and is not a part file; it is not replaced (remove it or choose another name)`);
+/** The options that name what a command writes, and those that name what it reads. */
+const outputOptions = ["--out", "--trace", "--part"];
+const inputOptions = ["--from-part", "--log"];
+
+/** Every value of the options `names` in `argv` (`--name VALUE` or `--name=VALUE`). */
+function pathsOf(argv: readonly string[], names: readonly string[]): NamedPath[] {
+  const out: NamedPath[] = [];
+  for (let i = 0; i < argv.length; i++) {
+    const arg = argv[i]!;
+    const eq = arg.indexOf("=");
+    const option = arg.startsWith("--") && eq > 0 ? arg.slice(0, eq) : arg;
+    if (!names.includes(option)) continue;
+    const value = option !== arg ? arg.slice(eq + 1) : argv[i + 1];
+    if (option === arg) i++;
+    if (value !== undefined && value !== "" && !value.startsWith("--")) out.push({ option, path: value });
   }
+  return out;
+}
+
+/**
+ * Refuses a command line whose output (--out, --trace, --part) is also one of its inputs
+ * (--from-part, --log), or holds one: checked before anything runs, so a run never
+ * replaces what it reads (RunnerInputError naming both).
+ */
+export function refuseOutputOverInput(argv: readonly string[]): void {
+  const clash = outputOverInput(pathsOf(argv, outputOptions), pathsOf(argv, inputOptions));
+  if (clash !== undefined) throw new RunnerInputError(clash);
+}
+
+/**
+ * Checks a --part path before anything runs, as a file output is checked: a new file in
+ * a folder this process can write, or a part file (replaced); never a directory, a
+ * device or a file that is not a part (outputs never destroy).
+ */
+function checkPartPath(file: string): void {
+  const shown = JSON.stringify(file);
+  if (/[/\\]$/.test(file)) throw new RunnerInputError(`--part: ${shown} names a folder; expected a file name`);
+  let s;
+  try {
+    s = statSync(file);
+  } catch (err) {
+    const code = (err as NodeJS.ErrnoException).code;
+    if (code !== "ENOENT" && code !== "ENOTDIR") throw new RunnerInputError(`--part: ${shown}: cannot use it (${code ?? (err as Error).message})`);
+  }
+  if (s !== undefined) {
+    if (s.isDirectory()) throw new RunnerInputError(`--part: ${shown} is a directory; expected a file name`);
+    if (!s.isFile()) throw new RunnerInputError(`--part: ${shown} is not a regular file (a device or a pipe); expected a file name`);
+    try {
+      readPart(file);
+    } catch {
+      throw new RunnerInputError(`--part: ${shown} exists and is not a part file; it is not replaced (remove it or choose another name)`);
+    }
+    probeFolder(file, dirname(resolvePath(file)));
+    return;
+  }
+  // The nearest existing ancestor must be a folder this process can create a file in.
+  let dir = dirname(resolvePath(file));
+  for (;;) {
+    let d;
+    try {
+      d = statSync(dir);
+    } catch {
+      const up = dirname(dir);
+      if (up === dir) return;
+      dir = up;
+      continue;
+    }
+    if (!d.isDirectory()) throw new RunnerInputError(`--part: ${shown}: ${dir} is not a folder; expected a file name in a folder`);
+    probeFolder(file, dir);
+    return;
+  }
+}
+
+/** Creates and removes a probe file in `dir`: permission bits alone do not tell (root, read-only mounts, /proc). */
+function probeFolder(file: string, dir: string): void {
+  const probe = join(dir, `.inmail-sim-probe-${randomUUID()}`);
+  try {
+    closeSync(openSync(probe, "wx"));
+  } catch (err) {
+    throw new RunnerInputError(`--part: ${JSON.stringify(file)}: cannot write in ${dir} (${(err as NodeJS.ErrnoException).code ?? (err as Error).message})`);
+  }
+  rmSync(probe, { force: true });
 }
 
 export interface ExecutionIo {
@@ -129,11 +221,16 @@ export async function withExecution(
   io: ExecutionIo = process,
 ): Promise<number> {
   const { rest, execution, recorded } = splitExecutionArgs(argv);
-  if (execution.kind === "local" || rest.includes("--help") || rest.includes("-h")) return body(rest);
+  const help = rest.includes("--help") || rest.includes("-h");
+  if (!help) {
+    refuseOutputOverInput(argv);
+    if (execution.kind === "shard") checkPartPath(execution.part);
+  }
+  if (execution.kind === "local" || help) return body(rest);
   if (execution.kind === "queue") {
     // Loaded only when asked for: BullMQ and its Redis client slow a process that simulates.
     const { queueExecutor } = await import("./queue-executor.ts");
-    const executor = queueExecutor(execution.url);
+    const executor = queueExecutor(execution.url, "--queue", { timeoutSeconds: execution.timeoutSeconds });
     try {
       return await withExecutor(executor, () => body(rest));
     } finally {
@@ -146,7 +243,6 @@ export async function withExecution(
     checkParts(execution.files, parts);
     return withExecutor(partsExecutor(parts, version, execution.files), () => body(rest));
   }
-  checkPartPath(execution.part);
   const earlier = execution.from.map(readPart);
   const rounds = earlier.length > 0 ? checkParts(execution.from, earlier).length : 0;
   const spec: ShardSpec = {
@@ -173,7 +269,7 @@ export async function withExecution(
     if (!(err instanceof ShardDone)) throw err;
     part = err.part;
   }
-  await writeFileAtomic(execution.part, `${JSON.stringify(part)}\n`);
+  await writeFileAtomic(execution.part, partText(part));
   const jobs = part.batch?.jobs ?? 0;
   const n = jobs <= part.shard.index - 1 ? 0 : Math.ceil((jobs - (part.shard.index - 1)) / part.shard.count);
   const round = part.round > 1 ? ` of round ${part.round}` : "";

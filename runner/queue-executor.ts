@@ -16,8 +16,13 @@
  *   worker's reason (exit code 2); nothing is written.
  * - Redis restarted (its run_id changes): results are kept here as they arrive, the
  *   jobs not done are queued again, and the run goes on. Redis gone for longer than
- *   `lostSeconds` (30 s): the command stops with a message (exit code 2); re-run it once
- *   Redis is back.
+ *   `lostSeconds` (30 s) — in any phase: while the first results are read, the queue
+ *   set up, the jobs added, run or collected — the command stops with one line (exit
+ *   code 2); re-run it once Redis is back. (Reaching Redis at all is bounded by
+ *   `connectSeconds`, redis-connection.ts.)
+ * - No worker on the queue: said once on stderr (the queue and the jobs outstanding);
+ *   no job done for `timeoutSeconds` (`--queue-timeout`, default 10 minutes) stops the
+ *   command (exit code 2); the jobs stay queued for workers that come later.
  * - Every result read is checked against its job (result-codec.ts): never a wrong count.
  */
 import { Queue, QueueEvents } from "bullmq";
@@ -56,6 +61,24 @@ function bounded<T>(work: Promise<T>): Promise<T> {
   return Promise.race([work, late]).finally(() => clearTimeout(timer));
 }
 
+/**
+ * `work()` until it succeeds, each try bounded (`bounded`); a RunnerInputError is
+ * final; Redis failing every try for over `lostSeconds` is `lost()`. For the steps
+ * before the run's loop, each of which may be tried again (reads, adds by job id).
+ */
+async function persist<T>(work: () => Promise<T>, lost: () => RunnerInputError): Promise<T> {
+  const started = performance.now();
+  for (;;) {
+    try {
+      return await bounded(work());
+    } catch (err) {
+      if (err instanceof RunnerInputError) throw err;
+      if (performance.now() - started > lostSeconds * 1000) throw lost();
+      await sleep(500);
+    }
+  }
+}
+
 async function serverRunId(redis: Redis): Promise<string> {
   const info = await redis.info("server");
   return /run_id:(\w+)/.exec(info)?.[1] ?? "";
@@ -66,15 +89,21 @@ export interface QueueExecutor extends Executor {
   close(): Promise<void>;
 }
 
+/** How long the command waits without a job done before it gives up, by default (seconds): 10 minutes. */
+export const defaultTimeoutSeconds = 600;
+
 export interface QueueTuning {
   /** Most jobs outstanding at a time (default `defaultWindow`). */
   readonly window?: number;
+  /** Seconds without a job done before the command gives up (default `defaultTimeoutSeconds`). */
+  readonly timeoutSeconds?: number;
 }
 
 /** An executor on the queue at `url` (the `--queue` value); connects at its first batch. */
 export function queueExecutor(url: string, option = "--queue", tuning: QueueTuning = {}): QueueExecutor {
   const shown = redactUrl(url);
   const window = tuning.window ?? defaultWindow;
+  const timeoutSeconds = tuning.timeoutSeconds ?? defaultTimeoutSeconds;
   const bull: { close(): Promise<unknown> }[] = [];
   const connections: Redis[] = [];
   let redis: Redis | undefined;
@@ -88,6 +117,11 @@ export function queueExecutor(url: string, option = "--queue", tuning: QueueTuni
     }
     const store = redis;
     const identities = new JobIdentities(await codeVersion());
+    const lost = (phase: string) => () =>
+      new RunnerInputError(
+        `${option}: lost Redis at ${shown} for over ${lostSeconds} s ${phase} with ${total - done} of ${total} jobs not done; ` +
+          "results stored so far are kept there: run the same command again once it is back",
+      );
     // The outstanding jobs: by identity, the job and the indices in the plan that are it.
     const outstanding = new Map<string, { job: Job; indices: number[] }>();
     let next = 0;
@@ -142,7 +176,8 @@ export function queueExecutor(url: string, option = "--queue", tuning: QueueTuni
     let fresh: string[] = [];
     for (;;) {
       fresh = widen();
-      await readStored(fresh);
+      const wanted = fresh;
+      await persist(() => readStored(wanted), lost("while reading the results stored"));
       fresh = fresh.filter((id) => outstanding.has(id));
       if (fresh.length > 0 || next >= total) break;
     }
@@ -154,6 +189,8 @@ export function queueExecutor(url: string, option = "--queue", tuning: QueueTuni
     // BullMQ does not close connections it is given: they are closed with the executor.
     const queueConnection = store.duplicate(lastingOptions());
     const eventsConnection = store.duplicate(lastingOptions());
+    // BullMQ's listeners go when it closes; a connection retrying a lost Redis then must not report unhandled errors.
+    for (const c of [queueConnection, eventsConnection]) c.on("error", () => {});
     connections.unshift(queueConnection, eventsConnection);
     const queue = new Queue(queueName, { connection: queueConnection });
     const events = new QueueEvents(queueName, { connection: eventsConnection });
@@ -170,7 +207,7 @@ export function queueExecutor(url: string, option = "--queue", tuning: QueueTuni
     });
     queue.on("error", () => {});
     events.on("error", () => {});
-    await events.waitUntilReady();
+    await persist(() => events.waitUntilReady(), lost("while setting up the queue"));
 
     const enqueue = async (wanted: readonly string[]) => {
       for (let i = 0; i < wanted.length; i += addBatch) {
@@ -184,16 +221,37 @@ export function queueExecutor(url: string, option = "--queue", tuning: QueueTuni
         );
       }
     };
-    let runId = await serverRunId(store);
-    await enqueue(fresh);
+    let runId = await persist(() => serverRunId(store), lost("while setting up the queue"));
+    // Adding a job again is harmless (its BullMQ id is its identity); one that Redis lost in a restart meanwhile is queued again by the loop.
+    await persist(() => enqueue(fresh), lost("while adding the jobs"));
 
     const bar = queueProgress(options.label, total);
     let lastOk = performance.now();
     let lastSweep = 0;
-    let workers = 0;
+    let workers = -1;
+    let saidNoWorker = false;
+    let lastDone = done;
+    let lastProgress = performance.now();
     try {
       while (done < total) {
         if (failure !== undefined) throw new RunnerInputError(`${option}: ${failure}`);
+        if (done > lastDone) {
+          lastDone = done;
+          lastProgress = performance.now();
+        }
+        if (performance.now() - lastProgress > timeoutSeconds * 1000) {
+          throw new RunnerInputError(
+            `--queue-timeout: no job done for ${timeoutSeconds} s, ${total - done} of ${total} jobs outstanding on the queue at ${shown} ` +
+              `(${Math.max(0, workers)} ${workers === 1 ? "worker" : "workers"} on it); start workers (npx tsx commands/worker.ts --queue URL) and run the same command again, or raise --queue-timeout`,
+          );
+        }
+        if (workers === 0 && !saidNoWorker) {
+          saidNoWorker = true;
+          process.stderr.write(
+            `${options.label}: no worker on the queue at ${shown}: waiting for one (npx tsx commands/worker.ts --queue URL) with ${total - done} of ${total} jobs outstanding; ` +
+              `stops after ${timeoutSeconds} s without a job done (--queue-timeout)\n`,
+          );
+        }
         try {
           // A lasting connection waits for Redis rather than failing: each round is bounded here.
           await bounded(
@@ -228,14 +286,9 @@ export function queueExecutor(url: string, option = "--queue", tuning: QueueTuni
           lastOk = performance.now();
         } catch (err) {
           if (err instanceof RunnerInputError) throw err;
-          if (performance.now() - lastOk > lostSeconds * 1000) {
-            throw new RunnerInputError(
-              `${option}: lost Redis at ${shown} for over ${lostSeconds} s with ${total - done} of ${total} jobs not done; ` +
-                "results stored so far are kept there: run the same command again once it is back",
-            );
-          }
+          if (performance.now() - lastOk > lostSeconds * 1000) throw lost("while the jobs ran")();
         }
-        bar.update(done, workers);
+        bar.update(done, Math.max(0, workers));
         if (done < total) await sleep(finished.size > 0 ? 0 : 50);
       }
     } finally {

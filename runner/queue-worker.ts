@@ -59,6 +59,7 @@ export async function startQueueWorker(url: string, options: QueueWorkerOptions)
   let connectionLost = false;
 
   const workerConnection = store.duplicate(lastingOptions());
+  workerConnection.on("error", () => {});
   const worker = new Worker(
     queueName,
     async (job) => {

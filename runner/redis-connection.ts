@@ -13,7 +13,7 @@
  */
 import { Redis, type RedisOptions } from "ioredis";
 import { RunnerInputError } from "./runner-input-error.ts";
-import { redactUrl } from "./redis-url.ts";
+import { redactUrl, redisDb } from "./redis-url.ts";
 
 export { checkRedisUrl, redactUrl } from "./redis-url.ts";
 
@@ -62,6 +62,7 @@ export async function connectRedis(option: string, url: string): Promise<Redis> 
         timer = setTimeout(() => reject(new Error(`no answer within ${connectSeconds} s`)), connectSeconds * 1000);
       }),
     ]);
+    await checkDb(option, redis, url);
     // From now on the connection lasts: ioredis reads these options whenever it needs them.
     Object.assign(redis.options, lastingOptions(), { lazyConnect: false });
     redis.removeAllListeners("error");
@@ -69,10 +70,32 @@ export async function connectRedis(option: string, url: string): Promise<Redis> 
     return redis;
   } catch (err) {
     redis.disconnect();
+    if (err instanceof RunnerInputError) throw err;
     const reason = describe(lastError ?? (err as Error));
     throw new RunnerInputError(`${option}: cannot reach Redis at ${shown} (${reason}); is redis-server running there, and are the host, port and password right?`);
   } finally {
     clearTimeout(timer);
+  }
+}
+
+/**
+ * Checks that the URL's database exists: ioredis selects it on connecting, but a SELECT
+ * refused ("DB index is out of range") leaves the connection on database 0, where it
+ * would take another team's jobs. Selected again here, and refused (exit code 2).
+ */
+async function checkDb(option: string, redis: Redis, url: string): Promise<void> {
+  const db = redisDb(url);
+  try {
+    await redis.select(db);
+  } catch (err) {
+    let count = "";
+    try {
+      const reply = (await redis.config("GET", "databases")) as unknown as string[];
+      if (reply[1] !== undefined) count = `; it has ${reply[1]} (0 to ${Number(reply[1]) - 1})`;
+    } catch {
+      // CONFIG may be disabled (managed Redis): the count is left out.
+    }
+    throw new RunnerInputError(`${option}: Redis at ${redactUrl(url)} has no database ${db} (${describe(err as Error)})${count}; expected a database index it has`);
   }
 }
 

@@ -21,7 +21,11 @@ function unpack(text: string): Tally {
   }
   const copy = new Uint8Array(bytes.length);
   copy.set(bytes);
-  return unpackTally(new Float64Array(copy.buffer));
+  const values = new Float64Array(copy.buffer);
+  // Every value of a tally is a count (durations in whole micro-days): a non-negative integer.
+  const bad = values.findIndex((v) => !Number.isSafeInteger(v) || v < 0);
+  if (bad >= 0) throw new RangeError(`a stored result holds ${values[bad]} where a count (a non-negative integer) belongs`);
+  return unpackTally(values);
 }
 
 /** A tally of `cycles` cycles from `text` (a sum of jobs); throws a RangeError saying why when it cannot be one. */

@@ -29,6 +29,32 @@ const baseBytes = 150 * 2 ** 20;
 /** Memory per pool thread beyond this one, in bytes. */
 const threadBytes = 40 * 2 ** 20;
 
+/**
+ * How much slower an event of a pooled contract of `seats` seats is than one of a single
+ * account: every send and response of a pooled contract works on the whole pool's
+ * state. Fitted to measured runs of Recruiter contracts (bench/run-estimate.ts, one
+ * thread: 1.8 M events/s at 300 seats, 1.0 M at 1,000, 0.35 M at 3,000, 0.24 M at
+ * 10,000), on the slow side.
+ */
+export function poolSlowdown(seats: number): number {
+  return seats > 1 ? 1 + (seats / 100) ** 0.65 : 1;
+}
+
+/**
+ * The words a refusal uses for what drives a run, in the command's own inputs: the team
+ * planner says seats and months where the general scenario says accounts and cycles.
+ */
+export interface SizeWords {
+  /** What a run's units × seats are called (default "accounts"). */
+  readonly units: string;
+  /** What its cycles are called (default "cycles"). */
+  readonly cycles: string;
+  /** What to lower, e.g. "seats, months or replications". */
+  readonly lower: string;
+}
+
+export const generalSizeWords: SizeWords = { units: "accounts", cycles: "cycles", lower: "accounts, replications or cycles" };
+
 /** The size of one model run, as the estimate needs it (a `ModelRun` of run-models.ts fits). */
 export interface SizedRun {
   readonly model: AccountModel;
@@ -48,6 +74,8 @@ export interface RunEstimate {
   readonly complete: boolean;
   /** What drives it, in words: the largest run's accounts × replications × cycles × events per account-cycle. */
   readonly drivers: string;
+  /** What to lower, in the command's words. */
+  readonly lower: string;
 }
 
 /** Events of one unit (account or contract) over the whole run, estimated. */
@@ -104,13 +132,17 @@ export function bytesWords(bytes: number): string {
 /** Adds up the estimate of runs one at a time (a batch being planned, say). */
 export class RunSizer {
   readonly #threads: number;
+  readonly #words: SizeWords;
   #events = 0;
+  /** Events weighted by what each costs (`poolSlowdown`): the time at the single-account speed. */
+  #work = 0;
   #memory: number;
   #runs = 0;
   #largest: { run: SizedRun; events: number } | undefined;
 
   /** For a batch on `workers` threads (capped at the cores this process may use). */
-  constructor(workers: number) {
+  constructor(workers: number, words: SizeWords = generalSizeWords) {
+    this.#words = words;
     this.#threads = Math.max(1, Math.min(workers, availableParallelism()));
     this.#memory = baseBytes + (this.#threads - 1) * threadBytes;
   }
@@ -118,33 +150,41 @@ export class RunSizer {
   add(run: SizedRun): void {
     const e = unitEvents(run.model) * run.accounts * run.replications;
     this.#events += e;
+    const work = e * poolSlowdown(run.model.seats ?? 1);
+    this.#work += work;
     this.#runs++;
     // One tally per replication (and its summary); jobs are made from their index as they run
     // and their tallies added up as they come (batch-plan.ts), so their number costs no memory.
     this.#memory += run.replications * run.model.cycles * tallyFields.length * 8 * 3;
-    if (this.#largest === undefined || e > this.#largest.events) this.#largest = { run, events: e };
+    // The largest: the one that takes longest.
+    if (this.#largest === undefined || work > this.#largest.events) this.#largest = { run, events: work };
   }
 
   /** The estimate of the runs added so far; `of`: how many the whole batch has, when more are to come. */
   estimate(of = this.#runs): RunEstimate {
-    const seconds = this.#events / (eventsPerSecondPerThread * this.#threads);
+    const seconds = this.#work / (eventsPerSecondPerThread * this.#threads);
     let drivers = "nothing to run";
     if (this.#largest) {
       const { run } = this.#largest;
-      const perCycle = unitEvents(run.model) / run.model.cycles;
+      const w = this.#words;
+      const seats = run.model.seats ?? 1;
+      // The team planner counts seats (a pooled contract is one account of many seats); the general scenario, accounts.
+      const units = w.units === "accounts" ? run.accounts : run.accounts * seats;
+      const perCycle = unitEvents(run.model) / run.model.cycles / (w.units === "accounts" ? 1 : seats);
       const runs = of > this.#runs ? `the first ${this.#runs} of ${of} model runs, the largest ` : of > 1 ? `${of} model runs, the largest ` : "";
+      const pooled = seats > 1 ? `, pooled in contracts of ${seats.toLocaleString("en-US")} seats (×${poolSlowdown(seats).toFixed(1)} the time per event)` : "";
       drivers =
-        `${runs}accounts=${run.accounts.toLocaleString("en-US")} × ` +
-        `replications=${run.replications.toLocaleString("en-US")} × cycles=${run.model.cycles.toLocaleString("en-US")} × ` +
-        `~${count(perCycle)} events per account-cycle`;
+        `${runs}${w.units}=${units.toLocaleString("en-US")} × ` +
+        `replications=${run.replications.toLocaleString("en-US")} × ${w.cycles}=${run.model.cycles.toLocaleString("en-US")} × ` +
+        `~${count(perCycle)} events per ${w.units === "accounts" ? "account" : "seat"}-${w.cycles === "cycles" ? "cycle" : "month"}${pooled}`;
     }
-    return { events: this.#events, memoryBytes: this.#memory, seconds, threads: this.#threads, complete: of <= this.#runs, drivers };
+    return { events: this.#events, memoryBytes: this.#memory, seconds, threads: this.#threads, complete: of <= this.#runs, drivers, lower: this.#words.lower };
   }
 }
 
 /** Estimates a batch of runs on `workers` threads (capped at the cores this process may use). */
-export function estimateRuns(runs: readonly SizedRun[], workers: number): RunEstimate {
-  const sizer = new RunSizer(workers);
+export function estimateRuns(runs: readonly SizedRun[], workers: number, words?: SizeWords): RunEstimate {
+  const sizer = new RunSizer(workers, words);
   for (const run of runs) sizer.add(run);
   return sizer.estimate();
 }
@@ -187,8 +227,8 @@ export function refuseTooLarge(estimate: RunEstimate, big: boolean, flag = "--bi
   if (big || (!tooLong && !tooBig)) return;
   throw new RunTooLargeError(
     `run too large: ${estimate.complete ? "about" : "at least"} ${count(estimate.events)} events (${estimate.drivers}), ` +
-      `~${durationWords(estimate.seconds)} on ${estimate.threads} ${estimate.threads === 1 ? "thread" : "threads"} at ${eventsPerSecondPerThread / 1e6} M events/s each ` +
+      `~${durationWords(estimate.seconds)} on ${estimate.threads} ${estimate.threads === 1 ? "thread" : "threads"} at up to ${eventsPerSecondPerThread / 1e6} M events/s each ` +
       `and ~${bytesWords(estimate.memoryBytes)} of memory; the limit is ${limitSeconds / 60} minutes and this machine's ${bytesWords(machineBytes())}; ` +
-      `lower accounts, replications or cycles, or pass ${flag} to run it anyway${note ? `; ${note}` : ""}`,
+      `lower ${estimate.lower}, or pass ${flag} to run it anyway${note ? `; ${note}` : ""}`,
   );
 }

@@ -9,7 +9,7 @@ import type { AccountModel, Tally } from "../models/index.ts";
 import { planBatch, type ModelRun } from "./batch-plan.ts";
 import { runBatch, sizeNote } from "./executor.ts";
 import { defaultWorkers } from "./pool.ts";
-import { estimateRuns, refuseTooLarge } from "./run-estimate.ts";
+import { estimateRuns, refuseTooLarge, type SizeWords } from "./run-estimate.ts";
 
 export { chunkAccounts, type ModelRun } from "./batch-plan.ts";
 
@@ -20,6 +20,8 @@ export interface RunOptions {
   label: string;
   /** Run even when the estimate is above the limit (the user's `--big`); default false: refused. */
   big?: boolean;
+  /** The words of the refusal (default: accounts, cycles). */
+  sizeWords?: SizeWords;
 }
 
 /**
@@ -31,7 +33,7 @@ export interface RunOptions {
  */
 export async function runModels(runs: readonly ModelRun[], options: RunOptions): Promise<Tally[][]> {
   const workers = options.workers ?? defaultWorkers();
-  refuseTooLarge(estimateRuns(runs, workers), options.big ?? false, "--big", sizeNote());
+  refuseTooLarge(estimateRuns(runs, workers, options.sizeWords), options.big ?? false, "--big", sizeNote());
   return runBatch(planBatch(runs), { workers, label: options.label });
 }
 

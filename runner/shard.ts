@@ -20,7 +20,8 @@
  * run's bytes. A round is a pure function of the command, its arguments, the code and
  * the rounds before it, so its shards may run anywhere, on any number of machines.
  */
-import { readFileSync } from "node:fs";
+import { createHash } from "node:crypto";
+import { closeSync, fstatSync, openSync, readSync, statSync } from "node:fs";
 import { BatchTotals, jobCount, type BatchPlan } from "./batch-plan.ts";
 import { RunnerInputError } from "./runner-input-error.ts";
 import type { BatchOptions, Executor } from "./executor.ts";
@@ -28,7 +29,10 @@ import { batchDigest } from "./job-identity.ts";
 import { runJobs, defaultWorkers } from "./pool.ts";
 import { decodeTally, encodeResult } from "./result-codec.ts";
 
-export const partFormat = "inmail-sim-part/2";
+export const partFormat = "inmail-sim-part/3";
+
+/** The largest part file read (bytes): a part holds one tally per replication of each run, far less than this. */
+export const maxPartBytes = 256 * 2 ** 20;
 
 export interface Part {
   readonly format: typeof partFormat;
@@ -113,21 +117,81 @@ export function emptyPart(spec: ShardSpec): Part {
 
 const isRecord = (v: unknown): v is Record<string, unknown> => v !== null && typeof v === "object" && !Array.isArray(v);
 
+/** The digest a part file carries: SHA-256 over its content without the digest (the JSON of the part as written). */
+function partDigest(part: object): string {
+  return createHash("sha256").update(JSON.stringify(part)).digest("hex");
+}
+
+/** A part's file content: its JSON with the digest over the rest, so an edited or damaged part is refused at merge. */
+export function partText(part: Part): string {
+  return `${JSON.stringify({ ...part, digest: partDigest(part) })}\n`;
+}
+
+/**
+ * The text of `file`, read only when it is a regular file of at most `maxBytes` (a
+ * device, a pipe or /dev/zero would be read until memory is gone); RunnerInputError
+ * naming the file otherwise, or the OS error's code.
+ */
+export function readBoundedFile(file: string, maxBytes: number, what: string): string {
+  const osError = (err: unknown) => new RunnerInputError(`${file}: cannot read it (${(err as NodeJS.ErrnoException).code ?? (err as Error).message})`);
+  const refuse = (kind: string) => new RunnerInputError(`${file}: ${kind}; expected a regular file (${what})`);
+  let size: number;
+  try {
+    // Checked before opening: opening a named pipe waits for a writer.
+    const s = statSync(file);
+    if (s.isDirectory()) throw refuse("is a directory");
+    if (!s.isFile()) throw refuse(s.isCharacterDevice() || s.isBlockDevice() ? "is a device" : s.isFIFO() ? "is a named pipe" : "is not a regular file");
+    size = s.size;
+  } catch (err) {
+    throw err instanceof RunnerInputError ? err : osError(err);
+  }
+  const tooBig = (n: number) => new RunnerInputError(`${file}: ${n > maxBytes ? "larger than" : "of"} ${Math.round(maxBytes / 2 ** 20)} MiB; expected at most that (${what})`);
+  if (size > maxBytes) throw tooBig(size);
+  let fd: number | undefined;
+  try {
+    fd = openSync(file, "r");
+    if (!fstatSync(fd).isFile()) throw refuse("is not a regular file");
+    // Read up to one byte past the bound: a file that grows while read is still refused.
+    let buffer = Buffer.alloc(Math.min(maxBytes + 1, Math.max(size + 1, 65536)));
+    let length = 0;
+    for (;;) {
+      if (length === buffer.length) {
+        if (length > maxBytes) throw tooBig(length);
+        // Longer than it said (it grew, or its size is not known): read on, up to the bound.
+        const more = Buffer.alloc(Math.min(maxBytes + 1, buffer.length * 2));
+        buffer.copy(more);
+        buffer = more;
+      }
+      const n = readSync(fd, buffer, length, buffer.length - length, null);
+      if (n === 0) break;
+      length += n;
+    }
+    if (length > maxBytes) throw tooBig(length);
+    return buffer.subarray(0, length).toString("utf8");
+  } catch (err) {
+    throw err instanceof RunnerInputError ? err : osError(err);
+  } finally {
+    if (fd !== undefined) closeSync(fd);
+  }
+}
+
 /** Reads and checks one part file; RunnerInputError naming the file and what is wrong. */
 export function readPart(file: string): Part {
-  let text: string;
-  try {
-    text = readFileSync(file, "utf8");
-  } catch (err) {
-    throw new RunnerInputError(`${file}: cannot read it (${(err as NodeJS.ErrnoException).code ?? (err as Error).message})`);
-  }
+  const text = readBoundedFile(file, maxPartBytes, "a part file that --shard i/N --part FILE writes");
   let p: unknown;
   try {
     p = JSON.parse(text);
   } catch {
     throw new RunnerInputError(`${file}: not a part file (not JSON); expected what --shard i/N --part FILE writes`);
   }
+  if (isRecord(p) && typeof p.format === "string" && /^inmail-sim-part\/\d+$/.test(p.format) && p.format !== partFormat) {
+    throw new RunnerInputError(`${file}: a part of format ${p.format}, made by other code; expected ${partFormat}: make the parts again with this checkout`);
+  }
   if (!isRecord(p) || p.format !== partFormat) throw new RunnerInputError(`${file}: not a part file; expected format ${partFormat}, as --shard i/N --part FILE writes`);
+  const { digest, ...content } = p;
+  if (typeof digest !== "string" || digest !== partDigest(content)) {
+    throw new RunnerInputError(`${file}: its content does not match its digest: the part was edited or damaged after it was written; make it again (--shard ${isRecord(p.shard) ? `${p.shard.index}/${p.shard.count}` : "i/N"})`);
+  }
   const bad = (what: string) => new RunnerInputError(`${file}: a malformed part (${what})`);
   if (typeof p.command !== "string" || !/^(scenarios|commands|notebooks)\/[a-z0-9-]+\.ts$/.test(p.command)) throw bad("command");
   if (!Array.isArray(p.args) || !p.args.every((a) => typeof a === "string")) throw bad("args");
@@ -138,7 +202,7 @@ export function readPart(file: string): Part {
   const b = p.batch;
   if (b !== null && (!isRecord(b) || !Number.isInteger(b.jobs) || typeof b.digest !== "string")) throw bad("batch");
   if (!Array.isArray(p.results) || !p.results.every((row) => Array.isArray(row) && row.every((v) => v === null || typeof v === "string"))) throw bad("results");
-  return p as unknown as Part;
+  return content as unknown as Part;
 }
 
 /**
@@ -233,7 +297,8 @@ export function partsExecutor(parts: readonly Part[], version: string, files: re
             try {
               tally = decodeTally(text, plan.runs[r]!.model.cycles);
             } catch (err) {
-              throw new RunnerInputError(`a malformed part (shard ${p.shard.index}/${p.shard.count}, run ${r + 1}, replication ${rep + 1}: ${(err as Error).message}); make it again`);
+              const file = files[parts.indexOf(p)];
+              throw new RunnerInputError(`${file ?? "a part"}: a malformed part (shard ${p.shard.index}/${p.shard.count}, run ${r + 1}, replication ${rep + 1}: ${(err as Error).message}); make it again`);
             }
             accounts[r]![rep] = (accounts[r]![rep] ?? 0) + tally.accounts;
             totals.addToReplication(r, rep, tally);

@@ -10,7 +10,7 @@
  */
 import { runModels } from "../runner/run-models.ts";
 import { isMain, main, type ScenarioCli } from "../cli/command-line.ts";
-import { planTeam, teamParams, teamResult } from "../experiments/team/team-plan.ts";
+import { planTeam, teamParams, teamResult, teamSizeWords } from "../experiments/team/team-plan.ts";
 import { teamText } from "../experiments/team/team-text.ts";
 
 export const teamCli: ScenarioCli = {
@@ -28,8 +28,9 @@ export const teamCli: ScenarioCli = {
     return {
       trace: { model: first.model, seed: first.seed, accounts: first.accounts },
       runs: plan.runs,
+      sizeWords: teamSizeWords,
       async run(options) {
-        const tallies = await runModels(plan.runs, { workers: options.workers, big: options.big, label: "team" });
+        const tallies = await runModels(plan.runs, { workers: options.workers, big: options.big, label: "team", sizeWords: teamSizeWords });
         const result = teamResult(plan, tallies);
         return { json: result, text: teamText(result) };
       },

@@ -68,6 +68,12 @@ const dependencies: readonly Dependency[] = [
     when: "contract.seats above 1",
     instead: () => "contract.seats=1",
   },
+  {
+    names: ["followUps.afterDays", "followUps.responseFactor", "followUps.premiumRule", "followUps.undeliverableShare"],
+    applies: (v) => Number(v["followUps.count"]) > 0,
+    when: "followUps.count above 0",
+    instead: () => "followUps.count=0: no follow-ups",
+  },
   linkedinOnly("rules."),
   linkedinOnly(""),
 ];

@@ -12,7 +12,8 @@ import { ishigamiIndices } from "../../analysis/test-functions.ts";
 import { maxSaltelliInputs } from "../../analysis/saltelli-design.ts";
 import { withSizeNote } from "../../runner/executor.ts";
 import { defaultWorkers } from "../../runner/pool.ts";
-import { estimateRuns, refuseTooLarge, RunTooLargeError } from "../../runner/run-estimate.ts";
+import { durationWords, estimateRuns, limitSeconds, refuseTooLarge, RunTooLargeError } from "../../runner/run-estimate.ts";
+import { bootstrapSeconds } from "../../analysis/sobol-indices.ts";
 import type { RunOptions } from "../../runner/run-models.ts";
 import { assumptionRanges } from "./assumption-ranges.ts";
 import { defaults, InputError, type ParamSpec, type ParamValues } from "../inputs/params.ts";
@@ -122,6 +123,23 @@ function checkLevels(values: ParamValues): void {
 }
 
 /**
+ * Refuses (InputError) an analysis whose bootstrap — `resamples` resamples of the
+ * Saltelli rows for each output, on this thread — and simulation (`simulatedSeconds`)
+ * together take longer than the limit, unless `big`.
+ */
+function refuseLongBootstrap(n: number, k: number, outputs: number, resamples: number, simulatedSeconds: number, big: boolean): void {
+  const bootstrap = outputs * bootstrapSeconds(n, k, resamples);
+  if (big || bootstrap + simulatedSeconds <= limitSeconds) return;
+  throw new InputError(
+    withSizeNote(
+      `run too large: the bootstrap's 95% CIs take ~${durationWords(bootstrap)} (resamples=${resamples.toLocaleString("en-US")} × n=${n.toLocaleString("en-US")} rows × ${k} inputs × ${outputs} ` +
+        `${outputs === 1 ? "output" : "outputs"})${simulatedSeconds > 0 ? ` besides ~${durationWords(simulatedSeconds)} of simulation` : ""}; the limit is ${limitSeconds / 60} minutes; ` +
+        "lower resamples or n (or pass --big to commands/sensitivity.ts)",
+    ),
+  );
+}
+
+/**
  * Runs the analysis of `model` with `values` (checked against `sensitivityParams`).
  * InputError for bad combinations, and for an analysis whose largest size is over the
  * limit of runner/run-estimate.ts (unless `run.big`), before anything runs.
@@ -149,6 +167,7 @@ export async function runSensitivity(
   const started = performance.now();
   if (modelId === "ishigami") {
     const model = ishigamiModel();
+    refuseLongBootstrap(options.n, model.inputs.length, model.outputs.length, options.resamples, 0, run.big ?? false);
     const result = await analyseSensitivity(model, options);
     const analytic = ishigamiIndices();
     const inputs = model.inputs.map((i) => ({
@@ -201,6 +220,8 @@ export async function runSensitivity(
       ),
     );
   }
+  const simulated = estimateRuns([{ model: model.baseRun.model, accounts: model.accountsPerPoint, replications: worst }], run.workers ?? defaultWorkers()).seconds;
+  refuseLongBootstrap(options.n, k, model.outputs.length, options.resamples, simulated, run.big ?? false);
   const result = await analyseSensitivity(model, options);
   const inputs = model.assumptionInputs.map((i) => ({
     id: i.id,

@@ -24,6 +24,7 @@ import { personas } from "../../models/personas.ts";
 import { planIds, plans, type PlanId } from "../../models/plans.ts";
 import { policyIds, type PolicyId } from "../../models/policy.ts";
 import type { ModelRun } from "../../runner/run-models.ts";
+import type { SizeWords } from "../../runner/run-estimate.ts";
 import { meanCi95, type MeanCi } from "../../sim/mean-ci.ts";
 import { audienceRateFor, meanTimingMultiplier } from "../general/observed-rate.ts";
 import { defaults, InputError, type ParamSpec, type ParamValue, type ParamValues } from "../inputs/params.ts";
@@ -99,7 +100,7 @@ export const teamParams: ParamSpec[] = [
     default: defaultSegment.mix.accepted + defaultSegment.mix.replied,
     description: "positive share: accepted or replied among responses (the rest decline); default the segment's (assumed)",
   },
-  { name: "sendsPerWorkingDay", kind: "number", min: 0, minExclusive: true, max: 1_000_000, default: persona.sendsPerDay, unit: "/seat/working day", description: "InMails a seat sends per working day (see workdays) while it has credits" },
+  { name: "sendsPerWorkingDay", kind: "number", min: 0.001, max: 1_000_000, default: persona.sendsPerDay, unit: "/seat/working day", description: "InMails a seat sends per working day (see workdays) while it has credits" },
   { name: "workdays", kind: "enum", values: workdaysSpec.kind === "enum" ? workdaysSpec.values : ["mon-fri"], default: "mon-fri", description: "the working week: weekdays on which seats send" },
   { name: "demandPerSeat", kind: "limit", min: 1, max: 10_000_000, default: persona.demandPerCycle, unit: "/seat/month", description: "people each seat wants to reach a month" },
   ...paidPlanIds.map(
@@ -220,6 +221,25 @@ function guessConversationsPerSeat(s: TeamSettings, plan: PaidPlanId, policy: Po
   return delivered * s.responseRate * s.positiveShare;
 }
 
+/**
+ * Refuses at once a target no plan can reach with up to `maxSeats` seats: even a seat
+ * sending every working day, never short of credits, its first InMail and each of its
+ * `followUps` answered at the observed rate, has fewer conversations a month than the
+ * target ÷ `maxSeats` (an upper bound, so a reachable target is never refused).
+ */
+function refuseUnreachable(s: TeamSettings, followUps: number): void {
+  const target = s.target!;
+  if (s.positiveShare === 0) throw new InputError(`target: ${target} is not reachable: no conversation is possible with positiveShare 0; expected target=none, or a positiveShare above 0`);
+  const perSeat = Math.min(s.demandPerSeat, s.sendsPerWorkingDay * s.workingDaysPerMonth) * (1 + followUps) * Math.min(1, s.responseRate) * s.positiveShare;
+  if (perSeat * maxSeats < target) {
+    const most = Math.floor(perSeat * maxSeats);
+    throw new InputError(
+      `target: ${target.toLocaleString("en-US")} is not reachable: no plan reaches ${target.toLocaleString("en-US")} conversations a month with up to ${maxSeats.toLocaleString("en-US")} seats ` +
+        `(at most about ${most.toLocaleString("en-US")} with these sends, demand and rates); expected at most ${most.toLocaleString("en-US")}, or more sends per seat`,
+    );
+  }
+}
+
 /** The seat counts searched for a target: every count around the guess, or at most `maxSearchSizes` spread over it. */
 export function searchSizes(guess: number): number[] {
   const g = Math.min(maxSeats, Math.max(1, Math.ceil(guess)));
@@ -230,6 +250,9 @@ export function searchSizes(guess: number): number[] {
   for (let i = 0; i < maxSearchSizes; i++) sizes.add(Math.round(lo * (hi / lo) ** (i / (maxSearchSizes - 1))));
   return [...sizes].sort((a, b) => a - b);
 }
+
+/** The words of a refusal of a team's run as too large: the team's own inputs. */
+export const teamSizeWords: SizeWords = { units: "seats", cycles: "months", lower: "seats, months or replications (or the target's search)" };
 
 /** Checks the team's values and builds every run; InputError when a combination cannot be. */
 export function planTeam(values: ParamValues): TeamPlan {
@@ -321,6 +344,7 @@ export function planTeam(values: ParamValues): TeamPlan {
     }
   }
   const searched: Record<string, number[]> = {};
+  if (settings.target !== null) refuseUnreachable(settings, asked);
   if (settings.target !== null) {
     // The cheapest plan is sought among every paid plan, whatever `plan` shows.
     for (const policy of settings.policies) {

@@ -13,7 +13,8 @@ import { lstatSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, w
 import { tmpdir } from "node:os";
 import { dirname, join, relative, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
-import { afterAll, describe, expect, it } from "vitest";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { startRedis, type TestRedis } from "../../tools/redis-server.ts";
 import type { BadInputCase } from "./case.ts";
 
 const here = dirname(fileURLToPath(import.meta.url));
@@ -129,7 +130,15 @@ class Runners {
 }
 
 const runners = new Runners(2);
-afterAll(() => runners.stop());
+/** The Redis of the cases that name "$REDIS" (127.0.0.1, a free port): started only when a case needs it. */
+let redis: TestRedis | undefined;
+beforeAll(async () => {
+  if (corpus.some(({ c }) => c.args.some((a) => a.includes("$REDIS")))) redis = await startRedis();
+}, 20_000);
+afterAll(async () => {
+  runners.stop();
+  await redis?.stop();
+});
 
 const label = ({ file, c }: { file: string; c: BadInputCase }) =>
   `${file.replace(/\.ts$/, "")} · ${c.kind} · ${c.command} ${c.args.join(" ").slice(0, 120)}`;
@@ -151,13 +160,14 @@ describe("bad-input corpus: one line, exit 2, nothing on stdout, nothing under $
         writeFileSync(join(dir, path), content);
       }
       const before = snapshot(dir);
-      const sub = (t: string) => t.replaceAll("$DIR", dir);
+      const sub = (t: string) => t.replaceAll("$DIR", dir).replaceAll("$REDIS", redis?.url.replace(/^redis:\/\//, "") ?? "$REDIS");
       const r = await runners.run(c.command, c.args.map(sub), 60_000);
       const lines = r.stderr.split("\n").filter((l, i, all) => !(i === all.length - 1 && l === ""));
       expect({ code: r.code, stdout: r.stdout }, r.stderr).toEqual({ code: c.exit ?? 2, stdout: "" });
       expect(r.stderr, "no stack trace").not.toMatch(/\n\s+at |^\s+at /m);
       expect(lines, "exactly one line on stderr").toHaveLength(1);
       for (const text of c.stderr) expect(lines[0]).toContain(sub(text));
+      for (const text of c.absent ?? []) expect(r.stdout + r.stderr, "no secret in the output").not.toContain(text);
       expect(snapshot(dir), "nothing under $DIR changed").toEqual(before);
     } finally {
       rmSync(dir, { recursive: true, force: true });

@@ -12,7 +12,11 @@ export interface BadInputCase {
   readonly kind: string;
   /** The command file as a user types it, run with `npx tsx` from the repository root, e.g. "commands/replay.ts". */
   readonly command: string;
-  /** Its arguments; every "$DIR" is replaced by the case's fresh scratch directory (absolute path). */
+  /**
+   * Its arguments; every "$DIR" is replaced by the case's fresh scratch directory (absolute
+   * path), every "$REDIS" by host:port of a redis-server the corpus starts on 127.0.0.1
+   * (no worker on it: a case that would wait for one must end otherwise).
+   */
   readonly args: readonly string[];
   /** Files to create under $DIR before the run: relative path → content (bytes for invalid UTF-8 and the like). */
   readonly files?: Readonly<Record<string, string | Uint8Array>>;
@@ -20,4 +24,6 @@ export interface BadInputCase {
   readonly exit?: number;
   /** Substrings the one stderr line must contain ("$DIR" replaced as in args). */
   readonly stderr: readonly string[];
+  /** Substrings that must appear nowhere in its output (a password, say). */
+  readonly absent?: readonly string[];
 }

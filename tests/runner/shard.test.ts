@@ -6,7 +6,8 @@ import { afterAll, describe, expect, it } from "vitest";
 import { withExecutor } from "../../runner/executor.ts";
 import { splitExecutionArgs } from "../../runner/execution.ts";
 import { codeVersion } from "../../runner/pool-entry.ts";
-import { checkParts, nextRoundExecutor, parseShard, partsExecutor, ShardDone, shardExecutor, type Part } from "../../runner/shard.ts";
+import { checkParts, nextRoundExecutor, parseShard, partsExecutor, partText, readBoundedFile, readPart, ShardDone, shardExecutor, type Part } from "../../runner/shard.ts";
+import { encodeResult, decodeTally } from "../../runner/result-codec.ts";
 import { resolve } from "../../experiments/inputs/params.ts";
 import { planComparison } from "../../scenarios/plan-comparison.ts";
 import { sweepCommand } from "../../cli/scenario-cli.ts";
@@ -113,6 +114,57 @@ describe("shards", () => {
     );
     const other = planSweep("tiny", scenarioParams("seller"), resolve(scenarioParams("seller"), ["accounts=30", "replications=4", "cycles=3"]), []);
     await expect(withExecutor(partsExecutor([a!, b!, c!], version), () => runSweepPlan(other, { workers: 1 }))).rejects.toThrow(/another experiment/);
+  });
+
+  it("carry a digest over their content: a part read back is the part written, an edited one is refused naming its file", async () => {
+    const version = await codeVersion();
+    const [a, b] = await shardParts(2, version);
+    const file = join(scratch, "sealed.json");
+    writeFileSync(file, partText(a!));
+    expect(readPart(file)).toEqual(a);
+    const text = readFileSync(file, "utf8");
+    // One tally's first base64 character changed, an argument changed, a field removed: each refused in one line naming the file.
+    const edits = [
+      text.replace(/"results":\[\["(.)/, (m, ch: string) => m.slice(0, -1) + (ch === "A" ? "B" : "A")),
+      text.replace('"accounts=30"', '"accounts=31"'),
+      text.replace(/,"digest":"[0-9a-f]+"/, ""),
+    ];
+    for (const edited of edits) {
+      expect(edited).not.toBe(text);
+      writeFileSync(file, edited);
+      expect(() => readPart(file)).toThrow(new RegExp(`^${file.replace(/[.*+?^${}()|[\]\\]/g, "\\$&")}: its content does not match its digest`));
+    }
+    // An older format: refused as other code's.
+    writeFileSync(file, text.replace("inmail-sim-part/3", "inmail-sim-part/2"));
+    expect(() => readPart(file)).toThrow(/a part of format inmail-sim-part\/2, made by other code/);
+  });
+
+  it("are read within a size bound, and only from regular files", () => {
+    const file = join(scratch, "bounded.txt");
+    const mib = 2 ** 20;
+    writeFileSync(file, "x".repeat(mib));
+    expect(readBoundedFile(file, mib, "a test file")).toHaveLength(mib);
+    writeFileSync(file, "x".repeat(mib + 1));
+    expect(() => readBoundedFile(file, mib, "a test file")).toThrow(/bounded\.txt: larger than 1 MiB; expected at most that \(a test file\)/);
+    expect(() => readBoundedFile("/dev/zero", mib, "a test file")).toThrow(/^\/dev\/zero: is a device; expected a regular file/);
+    expect(() => readBoundedFile(scratch, mib, "a test file")).toThrow(/is a directory; expected a regular file/);
+    expect(() => readBoundedFile(join(scratch, "none"), mib, "a test file")).toThrow(/none: cannot read it \(ENOENT\)/);
+  });
+
+  it("refuse a tally that is not counts (negative, fractional, not a number), even in a part whose digest was made again", async () => {
+    const version = await codeVersion();
+    const [a, b] = await shardParts(2, version);
+    const cycles = 2; // tinySweep's
+    const good = decodeTally(a!.results[0]![0]!, cycles);
+    expect(good.accounts).toBe(30);
+    for (const value of [-1, 0.5, NaN, Infinity]) {
+      const packed = new Float64Array(Buffer.from(a!.results[0]![0]!, "base64").buffer.slice(0));
+      packed[8] = value; // the first per-cycle count (sends of cycle 1)
+      const edited = { ...a!, results: a!.results.map((row, r) => row.map((t, rep) => (r === 0 && rep === 0 ? encodeResult(packed) : t))) };
+      await expect(withExecutor(partsExecutor([edited, b!], version, ["a.json", "b.json"]), () => runSweepPlan(tinySweep(), { workers: 1 }))).rejects.toThrow(
+        /^a\.json: a malformed part \(shard 1\/2, run 1, replication 1: a stored result holds .* where a count \(a non-negative integer\) belongs\)/,
+      );
+    }
   });
 
   it("shard a command whose second batch is made from its first one's results round by round, to the full run's tables", async () => {

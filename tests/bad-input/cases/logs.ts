@@ -109,3 +109,11 @@ export const cases: BadInputCase[] = [
   { kind: "log", command: sample, args: ["--accounts", "0", "--out", "$DIR/log.csv"], stderr: ["--accounts", "from 1 to 1000000"] },
   { kind: "log", command: sample, args: ["--out", ""], stderr: ["--out", "expected a file name"] },
 ];
+// Two columns given to one field by --map: the message names both maps, not one of them again.
+cases.push({
+  kind: "log",
+  command: replay,
+  args: ["--log", "$DIR/map.csv", "--map", "When=sentAt", "--map", "Notes=sentAt"],
+  files: { "map.csv": "When,Notes,recipientId,outcome,respondedAt\n2026-01-05T09:00:00Z,2026-01-05T09:00:00Z,r1,,\n" },
+  stderr: ["map.csv:1: sentAt:", `two columns map to sentAt: "When" (column 1, by --map 'When=sentAt') and "Notes" (column 2, by --map 'Notes=sentAt'); map only one column to sentAt`],
+});
