@@ -20,7 +20,7 @@ import {
 import { runModel } from "../../runner/run-models.ts";
 import type { ParamValues } from "../inputs/params.ts";
 import type { BuiltScenario } from "./scenario.ts";
-import { teamFigures, type TeamEstimate } from "../team/team-plan.ts";
+import { teamFigures, type TeamEstimate } from "../team/team-figures.ts";
 
 export interface ScenarioResult {
   scenario: string;

@@ -5,7 +5,7 @@
  * difference from no follow-ups (every run has the same seed, and a recipient's answers
  * to the first InMail and to each follow-up come from fixed draws, so the runs differ
  * by the follow-ups alone; differences are taken replication by replication). Pure (no
- * node: import), like team-plan.ts, which builds the runs and calls `followUpComparison`.
+ * node: import), like team-plan.ts, which builds the runs, and team-result.ts, which calls `followUpComparison`.
  *
  * Units: per team (all seats together) per month (one grant cycle); USD.
  */

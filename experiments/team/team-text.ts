@@ -6,7 +6,8 @@
 import { plans } from "../../models/plans.ts";
 import type { PolicyId } from "../../models/policy.ts";
 import type { TeamFollowUps } from "./team-follow-ups.ts";
-import type { TeamEstimate, TeamFigures, TeamPlanResult, TeamResult } from "./team-plan.ts";
+import type { TeamEstimate, TeamFigures } from "./team-figures.ts";
+import type { TeamPlanResult, TeamResult } from "./team-result.ts";
 
 const fixed = (digits: number) => {
   const f = new Intl.NumberFormat("en-US", { minimumFractionDigits: digits, maximumFractionDigits: digits });

@@ -17,7 +17,7 @@ import {
   type TraceSink,
 } from "../../models/index.ts";
 import { jobSeeker } from "../../scenarios/job-seeker.ts";
-import { teamFigures, type TeamEstimate } from "../../experiments/team/team-plan.ts";
+import { teamFigures, type TeamEstimate } from "../../experiments/team/team-figures.ts";
 import { defaults, type ParamValues } from "../../experiments/inputs/params.ts";
 import { buildModel, scenarioParams, type BuiltScenario } from "../../experiments/general/scenario.ts";
 import { audienceRateFor, outcomeShares } from "../../experiments/general/observed-rate.ts";

@@ -6,7 +6,7 @@
  */
 import type { Page, PageSection, Provenance } from "../../reports/index.ts";
 import { lineChart, type LineRow } from "../../reports/figures/line-chart.ts";
-import type { TeamPlanResult, TeamResult } from "../../experiments/team/team-plan.ts";
+import type { TeamPlanResult, TeamResult } from "../../experiments/team/team-result.ts";
 import {
   bestText,
   costPerConversationText,

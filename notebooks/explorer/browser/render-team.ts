@@ -5,7 +5,7 @@
  */
 import { stringify } from "csv-stringify/browser/esm/sync";
 import { numberFormatter } from "../../../reports/number-format.ts";
-import type { TargetResult, TeamPlanResult, TeamResult } from "../../../experiments/team/team-plan.ts";
+import type { TargetResult, TeamPlanResult, TeamResult } from "../../../experiments/team/team-result.ts";
 import type { MeanCi } from "../../../sim/mean-ci.ts";
 import { el, type Child } from "./dom.ts";
 

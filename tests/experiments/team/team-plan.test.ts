@@ -6,15 +6,17 @@ import { meanCi95 } from "../../../sim/mean-ci.ts";
 import { defaults, InputError, type ParamValues } from "../../../experiments/inputs/params.ts";
 import { buildModel, scenarioParams } from "../../../experiments/general/scenario.ts";
 import { runScenario } from "../../../experiments/general/run-scenario.ts";
-import { paidPlanIds, planTeam, searchSizes, teamParams, teamResult } from "../../../experiments/team/team-plan.ts";
+import { paidPlanIds, teamParams } from "../../../experiments/team/team-params.ts";
+import { planTeam, searchSizes } from "../../../experiments/team/team-plan.ts";
+import { teamResult } from "../../../experiments/team/team-result.ts";
 
 const root = new URL("../../../", import.meta.url).pathname;
 const small: ParamValues = { ...defaults(teamParams), seats: 4, replications: 4, months: 6, responseRate: 0.15, demandPerSeat: 250 };
 
-describe("team-plan is pure", () => {
-  it("bundles for a browser without any node: module (nor a Node built-in through a package)", async () => {
+describe("the team planner is pure", () => {
+  it.each(["team-params", "team-plan", "team-figures", "team-result", "team-follow-ups", "team-text"])("%s bundles for a browser without any node: module (nor a Node built-in through a package)", async (file) => {
     const r = await build({
-      entryPoints: [`${root}experiments/team/team-plan.ts`],
+      entryPoints: [`${root}experiments/team/${file}.ts`],
       bundle: true,
       write: false,
       platform: "browser",
