@@ -11,6 +11,7 @@ import { PlanCannotSendError, plans, type PlanId } from "../models/plans.ts";
 import { policies, type PolicyId, type RefundAging } from "../models/policy.ts";
 import { replaySeatDays, sendsPerDayWithCredits, type ReplayResult, type ReplayTotals } from "./replay.ts";
 import { channels, logPlan, type BadRow, type SendLog } from "./send-log.ts";
+import { f0, f1, pct1, usd } from "../reports/number-format.ts";
 
 export interface ReplaySettings {
   readonly policy: PolicyId;
@@ -174,8 +175,8 @@ export function runReplay(log: SendLog, s: ReplaySettingsResolved) {
 
 export type ReplayReport = ReturnType<typeof runReplay>;
 
-const int = (x: number) => x.toLocaleString("en-US", { maximumFractionDigits: 0 });
-const one = (x: number) => x.toLocaleString("en-US", { minimumFractionDigits: 1, maximumFractionDigits: 1 });
+const int = f0;
+const one = f1;
 
 function table(header: readonly string[], rows: readonly (readonly string[])[], numeric: (i: number) => boolean): string[] {
   const w = header.map((h, i) => Math.max(h.length, ...rows.map((r) => r[i]!.length)));
@@ -183,8 +184,7 @@ function table(header: readonly string[], rows: readonly (readonly string[])[], 
   return [line(header), ...rows.map(line)];
 }
 
-const usd = (x: number) => `$${x.toLocaleString("en-US", { minimumFractionDigits: 2, maximumFractionDigits: 2 })}`;
-const pct = (x: number) => `${(100 * x).toFixed(1)}%`;
+const pct = pct1;
 
 function creditsLine(t: ReplayTotals): string {
   return (

@@ -21,6 +21,7 @@ import { runModel } from "../../runner/run-models.ts";
 import type { ParamValues } from "../inputs/params.ts";
 import type { BuiltScenario } from "./scenario.ts";
 import { teamFigures, type TeamEstimate } from "../team/team-figures.ts";
+import { fixed } from "../../reports/number-format.ts";
 
 export interface ScenarioResult {
   scenario: string;
@@ -189,7 +190,7 @@ export async function runScenario(
   return scenarioResult(name, values, b, tallies, (performance.now() - started) / 1000);
 }
 
-const f1 = (x: number, d = 1) => x.toLocaleString("en-US", { maximumFractionDigits: d, minimumFractionDigits: d });
+const f1 = (x: number, d = 1) => fixed(d)(x);
 
 /** A short human-readable summary of a result. */
 export function resultText(r: ScenarioResult): string {

@@ -9,13 +9,10 @@
  */
 import { segments } from "../../models/audiences.ts";
 import { personas } from "../../models/personas.ts";
-import { planIds, plans, type PlanId } from "../../models/plans.ts";
+import { payingPlanIds } from "../../models/paying-plans.ts";
 import type { ParamSpec } from "../inputs/params.ts";
+import { priceParamSpec } from "../inputs/plan-prices.ts";
 import { planLabels, scenarioParams } from "../general/scenario.ts";
-
-/** The plans that can send InMail, in the order of `planIds`. */
-export type PaidPlanId = Exclude<PlanId, "basic">;
-export const paidPlanIds: readonly PaidPlanId[] = planIds.filter((id): id is PaidPlanId => plans[id].creditsPerMonth > 0);
 
 /** Largest team the planner simulates. */
 export const maxSeats = 10_000;
@@ -51,15 +48,12 @@ export const replacedByTeam = new Set([
   "price.monthlyUsd",
 ]);
 
-/** `price.<plan>`: USD per seat per month. */
-export const priceParam = (plan: PaidPlanId) => `price.${plan}`;
-
 const defaultSegment = segments[persona.segment];
 
 /** Every parameter of the team planner: the team's inputs, then the general scenario's by dotted path. */
 export const teamParams: ParamSpec[] = [
   { name: "seats", kind: "integer", min: 1, max: maxSeats, default: 6, unit: "seats", description: "people on the team, one seat each (a Recruiter contract pools their credits)" },
-  { name: "plan", kind: "enum", values: [...paidPlanIds, "all"], labels: planLabels, default: "all", description: "plan every seat is on, or all = every paid plan side by side for the same team" },
+  { name: "plan", kind: "enum", values: [...payingPlanIds, "all"], labels: planLabels, default: "all", description: "plan every seat is on, or all = every paid plan side by side for the same team" },
   { name: "policy", kind: "enum", values: ["linkedin", "guide", "both"], default: "linkedin", description: "credit rules: linkedin (LinkedIn's help pages), guide (reset each month), or both side by side" },
   {
     name: "responseRate",
@@ -80,17 +74,7 @@ export const teamParams: ParamSpec[] = [
   { name: "sendsPerWorkingDay", kind: "number", min: 0, minExclusive: true, max: 1_000_000, default: persona.sendsPerDay, unit: "/seat/working day", description: "InMails a seat sends per working day (see workdays) while it has credits" },
   { name: "workdays", kind: "enum", values: workdaysSpec.kind === "enum" ? workdaysSpec.values : ["mon-fri"], default: "mon-fri", description: "the working week: weekdays on which seats send" },
   { name: "demandPerSeat", kind: "limit", min: 1, max: 10_000_000, default: persona.demandPerCycle, unit: "/seat/month", description: "people each seat wants to reach a month" },
-  ...paidPlanIds.map(
-    (id): ParamSpec => ({
-      name: priceParam(id),
-      kind: "number",
-      min: 0,
-      max: 1_000_000,
-      default: plans[id].illustrativePriceUsd,
-      unit: "USD/seat/month",
-      description: `price of a ${plans[id].name} seat (default illustrative, low confidence: LinkedIn publishes none)`,
-    }),
-  ),
+  ...payingPlanIds.map((id) => priceParamSpec(id, { maxUsd: 1_000_000, perSeat: true })),
   { name: "months", kind: "integer", min: 1, max: 120, default: 12, unit: "months", description: "months simulated (a month is one grant cycle of the plan)" },
   { name: "target", kind: "override", word: "none", min: 1, max: 10_000_000, integer: true, default: "none", unit: "/team/month", description: "conversations the team needs a month: finds the cheapest plan and seat count that meets it, or none" },
   { name: "replications", kind: "integer", min: 2, max: 10_000, default: 20, description: "independent replications of the team (95% CIs are across them)" },

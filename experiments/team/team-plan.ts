@@ -23,7 +23,9 @@ import { audienceRateFor, meanTimingMultiplier } from "../general/observed-rate.
 import { defaults, InputError, type ParamValue, type ParamValues } from "../inputs/params.ts";
 import { buildModel } from "../general/scenario.ts";
 import { comparedCounts, followUpRuleOf, type FollowUpCell } from "./team-follow-ups.ts";
-import { generalParams as general, maxSeats, paidPlanIds, priceParam, replacedByTeam as replaced, teamParams, type PaidPlanId } from "./team-params.ts";
+import { priceParam } from "../inputs/plan-prices.ts";
+import { generalParams as general, maxSeats, replacedByTeam as replaced, teamParams } from "./team-params.ts";
+import { payingPlanIds, type PayingPlanId } from "../../models/paying-plans.ts";
 
 /** Most seat counts simulated per plan and policy when searching for a target. */
 const maxSearchSizes = 40;
@@ -35,7 +37,7 @@ const segmentOf = (v: ParamValues) => segments[v["audience.segment"] as SegmentI
 /** What one run of the plan is: the team as asked, one seat count of the target search, or the team with another number of follow-ups. */
 export interface TeamRunInfo {
   readonly role: "team" | "search" | "follow-ups";
-  readonly plan: PaidPlanId;
+  readonly plan: PayingPlanId;
   readonly policy: PolicyId;
   readonly seats: number;
   /** The general-scenario values the run was built from (`buildModel(values)` rebuilds its model). */
@@ -47,7 +49,7 @@ export interface TeamRunInfo {
 /** The team inputs, typed. */
 export interface TeamSettings {
   readonly seats: number;
-  readonly plans: readonly PaidPlanId[];
+  readonly plans: readonly PayingPlanId[];
   readonly policies: readonly PolicyId[];
   /** Observed response rate (LinkedIn's definition). */
   readonly responseRate: number;
@@ -59,7 +61,7 @@ export interface TeamSettings {
   /** People per seat per month (Infinity: unlimited). */
   readonly demandPerSeat: number;
   /** USD per seat per month, and whether it is the built-in illustrative price. */
-  readonly prices: Readonly<Record<PaidPlanId, { readonly usdPerSeatPerMonth: number; readonly illustrative: boolean }>>;
+  readonly prices: Readonly<Record<PayingPlanId, { readonly usdPerSeatPerMonth: number; readonly illustrative: boolean }>>;
   readonly months: number;
   /** Conversations per team per month, or null. */
   readonly target: number | null;
@@ -89,7 +91,7 @@ export interface TeamPlan {
 const num = (v: ParamValue | undefined) => v as number;
 
 /** The general-scenario values of one run. */
-function runValues(v: ParamValues, s: Omit<TeamSettings, "baseResponseRate" | "messageMultiplier" | "timingMultiplier">, plan: PaidPlanId, policy: PolicyId, seats: number, baseRate: number | null): ParamValues {
+function runValues(v: ParamValues, s: Omit<TeamSettings, "baseResponseRate" | "messageMultiplier" | "timingMultiplier">, plan: PayingPlanId, policy: PolicyId, seats: number, baseRate: number | null): ParamValues {
   const out: ParamValues = defaults(general);
   for (const spec of general) if (!replaced.has(spec.name) && v[spec.name] !== undefined) out[spec.name] = v[spec.name]!;
   const seg = segmentOf(out);
@@ -125,7 +127,7 @@ function runValues(v: ParamValues, s: Omit<TeamSettings, "baseResponseRate" | "m
  * the credits with their refunds (C / (1 − refunded share), the closed form G13);
  * conversations are that × response rate × positive share.
  */
-function guessConversationsPerSeat(s: TeamSettings, plan: PaidPlanId, policy: PolicyId): number {
+function guessConversationsPerSeat(s: TeamSettings, plan: PayingPlanId, policy: PolicyId): number {
   const refunded = policy === "linkedin" ? s.responseRate : s.responseRate * s.positiveShare;
   const byCredits = plans[plan].creditsPerMonth / Math.max(1e-9, 1 - refunded);
   const delivered = Math.min(s.demandPerSeat, s.sendsPerWorkingDay * s.workingDaysPerMonth, byCredits);
@@ -148,8 +150,8 @@ export function planTeam(values: ParamValues): TeamPlan {
   const v: ParamValues = { ...defaults(teamParams), ...values };
   const planChoice = String(v.plan);
   const policyChoice = String(v.policy);
-  if (planChoice !== "all" && !(paidPlanIds as readonly string[]).includes(planChoice)) {
-    throw new InputError(`plan: ${JSON.stringify(planChoice)} is not allowed; expected one of ${[...paidPlanIds, "all"].join(", ")}`);
+  if (planChoice !== "all" && !(payingPlanIds as readonly string[]).includes(planChoice)) {
+    throw new InputError(`plan: ${JSON.stringify(planChoice)} is not allowed; expected one of ${[...payingPlanIds, "all"].join(", ")}`);
   }
   if (policyChoice !== "both" && !(policyIds as readonly string[]).includes(policyChoice)) {
     throw new InputError(`policy: ${JSON.stringify(policyChoice)} is not allowed; expected one of linkedin, guide, both`);
@@ -158,7 +160,7 @@ export function planTeam(values: ParamValues): TeamPlan {
   const daysPerWeek = { "mon-fri": 5, "mon-sat": 6, "every-day": 7, weekends: 2 }[workdaysPreset] ?? 5;
   const base = {
     seats: num(v.seats),
-    plans: planChoice === "all" ? paidPlanIds : [planChoice as PaidPlanId],
+    plans: planChoice === "all" ? payingPlanIds : [planChoice as PayingPlanId],
     policies: policyChoice === "both" ? (["linkedin", "guide"] as const) : [policyChoice as PolicyId],
     responseRate: num(v.responseRate),
     positiveShare: num(v.positiveShare),
@@ -167,7 +169,7 @@ export function planTeam(values: ParamValues): TeamPlan {
     workingDaysPerMonth: (daysPerMonth * daysPerWeek) / 7,
     demandPerSeat: num(v.demandPerSeat),
     prices: Object.fromEntries(
-      paidPlanIds.map((id) => {
+      payingPlanIds.map((id) => {
         const usd = num(v[priceParam(id)]);
         return [id, { usdPerSeatPerMonth: usd, illustrative: usd === plans[id].illustrativePriceUsd }];
       }),
@@ -197,7 +199,7 @@ export function planTeam(values: ParamValues): TeamPlan {
 
   const runs: ModelRun[] = [];
   const info: TeamRunInfo[] = [];
-  const add = (role: TeamRunInfo["role"], plan: PaidPlanId, policy: PolicyId, seats: number, followUps: number) => {
+  const add = (role: TeamRunInfo["role"], plan: PayingPlanId, policy: PolicyId, seats: number, followUps: number) => {
     const general = { ...runValues(v, settings, plan, policy, seats, baseResponseRate), "followUps.count": followUps };
     const built = buildModel(general);
     runs.push({ model: built.model, seed: built.seed, accounts: built.accounts, replications: built.replications });
@@ -207,7 +209,7 @@ export function planTeam(values: ParamValues): TeamPlan {
   // Follow-ups asked for: a plan that refuses them (Premium under help answer/75) is an
   // error when it is the plan asked for (buildModel says so), and sends none among all plans.
   const asked = num(v["followUps.count"]);
-  const followUpsOn = (plan: PaidPlanId) =>
+  const followUpsOn = (plan: PayingPlanId) =>
     planChoice === "all" && followUpRuleOf(plan, v) === "refused" ? 0 : asked;
   const teamRun = new Map<string, number>();
   for (const policy of settings.policies) {
@@ -236,7 +238,7 @@ export function planTeam(values: ParamValues): TeamPlan {
   if (settings.target !== null) {
     // The cheapest plan is sought among every paid plan, whatever `plan` shows.
     for (const policy of settings.policies) {
-      for (const plan of paidPlanIds) {
+      for (const plan of payingPlanIds) {
         const perSeat = guessConversationsPerSeat(settings, plan, policy);
         const sizes = searchSizes(settings.target / Math.max(perSeat, 1e-9));
         searched[`${plan}|${policy}`] = sizes;

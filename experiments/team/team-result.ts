@@ -13,7 +13,7 @@ import type { PolicyId } from "../../models/policy.ts";
 import type { ParamValue, ParamValues } from "../inputs/params.ts";
 import { followUpComparison, type TeamFollowUps } from "./team-follow-ups.ts";
 import { teamFigures, type TeamEstimate, type TeamTallyFigures } from "./team-figures.ts";
-import { paidPlanIds, type PaidPlanId } from "./team-params.ts";
+import { payingPlanIds, type PayingPlanId } from "../../models/paying-plans.ts";
 import type { TeamPlan, TeamRunInfo, TeamSettings } from "./team-plan.ts";
 
 /** Share of months in which a team must reach the target for the second criterion. */
@@ -21,7 +21,7 @@ export const targetShareOfMonths = 0.9;
 
 /** The team on one plan under one policy. */
 export interface TeamPlanResult extends TeamTallyFigures {
-  readonly plan: PaidPlanId;
+  readonly plan: PayingPlanId;
   readonly planName: string;
   readonly policy: PolicyId;
   readonly seats: number;
@@ -34,7 +34,7 @@ export interface TeamPlanResult extends TeamTallyFigures {
 
 /** The smallest team of one plan under one policy that meets the target. */
 export interface TargetFit {
-  readonly plan: PaidPlanId;
+  readonly plan: PayingPlanId;
   readonly policy: PolicyId;
   /** Seats; null when no size searched meets it (see `moreThan`). */
   readonly seats: number | null;
@@ -87,7 +87,7 @@ export interface TeamResult {
   /** The team on every plan and policy asked for, side by side. */
   readonly plans: readonly TeamPlanResult[];
   /** The best plan for the team: the lowest cost per conversation, per policy. */
-  readonly best: readonly { readonly policy: PolicyId; readonly plan: PaidPlanId; readonly costPerConversationUsd: number }[];
+  readonly best: readonly { readonly policy: PolicyId; readonly plan: PayingPlanId; readonly costPerConversationUsd: number }[];
   readonly target: TargetResult | null;
   /** Only with followUps.count > 0: should the team send follow-ups? 0, 1, 2 and the count asked, paired. */
   readonly followUps?: TeamFollowUps;
@@ -118,7 +118,7 @@ function planResult(s: TeamSettings, run: TeamRunInfo, tallies: readonly Tally[]
   };
 }
 
-function fit(plan: PaidPlanId, policy: PolicyId, rows: readonly TeamPlanResult[], ok: (r: TeamPlanResult) => boolean): TargetFit {
+function fit(plan: PayingPlanId, policy: PolicyId, rows: readonly TeamPlanResult[], ok: (r: TeamPlanResult) => boolean): TargetFit {
   const sorted = [...rows].sort((a, b) => a.seats - b.seats);
   const first = sorted.find(ok);
   if (!first) {
@@ -147,7 +147,7 @@ function teamAssumptions(s: TeamSettings, v: ParamValues): string[] {
     "response delay distribution (none is published)",
     "the split of conversations between accepted and replied (the segment's; it changes no figure here)",
   ];
-  if (paidPlanIds.some((id) => s.plans.includes(id) && s.prices[id].illustrative)) out.push("plan prices (illustrative, low confidence)");
+  if (payingPlanIds.some((id) => s.plans.includes(id) && s.prices[id].illustrative)) out.push("plan prices (illustrative, low confidence)");
   if (num(v["audience.blockedShare"]) > 0) out.push("share of members who block InMail");
   if (s.policies.includes("linkedin")) out.push("no refund on spam reports (undocumented)");
   if (s.plans.includes("recruiter")) out.push("Recruiter: 150 credits per seat a month (LinkedIn's 2014 figure; contracts are negotiated)");
@@ -186,7 +186,7 @@ export function teamResult(plan: TeamPlan, tallies: readonly (readonly Tally[])[
     const onAverage: TargetFit[] = [];
     const inMonths: TargetFit[] = [];
     for (const policy of s.policies) {
-      for (const p of paidPlanIds) {
+      for (const p of payingPlanIds) {
         const rows = results.filter((r) => r.info.role === "search" && r.info.plan === p && r.info.policy === policy).map((r) => r.result);
         onAverage.push(fit(p, policy, rows, (r) => r.perTeamPerMonth.conversations.mean >= t));
         inMonths.push(fit(p, policy, rows, (r) => (r.shareOfMonthsReachingTarget ?? 0) >= targetShareOfMonths));
@@ -231,8 +231,8 @@ export function teamResult(plan: TeamPlan, tallies: readonly (readonly Tally[])[
             plan.values,
             plan.followUpCells,
             tallies,
-            (p) => s.seats * s.prices[p as PaidPlanId].usdPerSeatPerMonth,
-            (p) => plans[p as PaidPlanId].name,
+            (p) => s.seats * s.prices[p as PayingPlanId].usdPerSeatPerMonth,
+            (p) => plans[p as PayingPlanId].name,
           ),
         }
       : {}),

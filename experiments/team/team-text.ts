@@ -8,18 +8,12 @@ import type { PolicyId } from "../../models/policy.ts";
 import type { TeamFollowUps } from "./team-follow-ups.ts";
 import type { TeamEstimate, TeamFigures } from "./team-figures.ts";
 import type { TeamPlanResult, TeamResult } from "./team-result.ts";
+import { f1, fixed, pct1, usd } from "../../reports/number-format.ts";
 
-const fixed = (digits: number) => {
-  const f = new Intl.NumberFormat("en-US", { minimumFractionDigits: digits, maximumFractionDigits: digits });
-  // A true minus sign; −0 shown as 0.
-  return (x: number) => f.format(x).replace(/^-(0(\.0*)?)$/, "$1").replace("-", "−");
-};
 /** Counts: one decimal ("211.4"). */
-export const count1 = fixed(1);
-/** USD with cents ("$1,234.50", "−$3.20"). */
-export const usd = (x: number) => (x < 0 ? `−$${fixed(2)(-x)}` : `$${fixed(2)(x)}`);
+const count1 = f1;
 /** A share as a percentage with one decimal ("15.0%"). */
-export const percent1 = (x: number) => `${fixed(1)(x * 100)}%`;
+const percent1 = pct1;
 
 /** "211.4 (210.8–212.1)": a mean and its 95% CI; the mean alone when the CI is a point. */
 export function estimateText(e: TeamEstimate, format: (x: number) => string = count1): string {

@@ -5,7 +5,8 @@
  */
 import { plans, policyIds, type PolicyId } from "../../models/index.ts";
 import { balanceTimeline, type BalanceEventRow, type BalanceRow, type PageSection } from "../../reports/index.ts";
-import { aPct, f0, f1, list, n1 } from "../../reports/text-format.ts";
+import { aPct, f0, f1, n1 } from "../../reports/number-format.ts";
+import { list } from "../../reports/word-list.ts";
 import type { BalanceTrace } from "./balance-trace.ts";
 import { traceMonths, traceWindowDays, type CapacityByPlanResults } from "./compute.ts";
 import { CYCLES, START_DATE } from "./grid.ts";

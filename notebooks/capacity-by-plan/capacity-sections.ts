@@ -6,7 +6,7 @@
 import { plans, policies, type PolicyId } from "../../models/index.ts";
 import { capacityVsReplyRate, multiplierHeatmap, type PageSection } from "../../reports/index.ts";
 import { payingPlanIds } from "../../models/paying-plans.ts";
-import { f0, f1, f2, n1, pct } from "../../reports/text-format.ts";
+import { f0, f1, f2, n1, pct } from "../../reports/number-format.ts";
 import { curveReplyRates, heatmapDelaysDays, type CapacityByPlanResults } from "./compute.ts";
 import { CYCLES } from "./grid.ts";
 import { days } from "./page-words.ts";

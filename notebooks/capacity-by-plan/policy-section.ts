@@ -5,7 +5,7 @@
  */
 import { plans, policies, policyIds } from "../../models/index.ts";
 import type { PageSection } from "../../reports/index.ts";
-import { aPct, ci, f0, f1, f2, n1, pct, signed } from "../../reports/text-format.ts";
+import { aPct, ci, f0, f1, f2, n1, pct, signed } from "../../reports/number-format.ts";
 import type { CapacityByPlanResults, ComparisonRow } from "./compute.ts";
 import { CYCLES } from "./grid.ts";
 import { days, life, negligible } from "./page-words.ts";

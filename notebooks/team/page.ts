@@ -21,8 +21,8 @@ import {
   settingsText,
   targetText,
   teamName,
-  usd,
 } from "../../experiments/team/team-text.ts";
+import { usd } from "../../reports/number-format.ts";
 
 const seriesName = (r: TeamPlanResult, t: TeamResult) =>
   t.plans.some((p) => p.policy !== r.policy) ? `${r.planName} (${r.policy})` : r.planName;

@@ -6,7 +6,8 @@ import { meanCi95 } from "../../../sim/mean-ci.ts";
 import { defaults, InputError, type ParamValues } from "../../../experiments/inputs/params.ts";
 import { buildModel, scenarioParams } from "../../../experiments/general/scenario.ts";
 import { runScenario } from "../../../experiments/general/run-scenario.ts";
-import { paidPlanIds, teamParams } from "../../../experiments/team/team-params.ts";
+import { teamParams } from "../../../experiments/team/team-params.ts";
+import { payingPlanIds } from "../../../models/paying-plans.ts";
 import { planTeam, searchSizes } from "../../../experiments/team/team-plan.ts";
 import { teamResult } from "../../../experiments/team/team-result.ts";
 
@@ -41,7 +42,7 @@ describe("teamParams", () => {
     for (const n of ["seats", "plan", "policy", "responseRate", "positiveShare", "sendsPerWorkingDay", "workdays", "demandPerSeat", "months", "target", "replications", "seed"]) {
       expect(names).toContain(n);
     }
-    for (const id of paidPlanIds) expect(names).toContain(`price.${id}`);
+    for (const id of payingPlanIds) expect(names).toContain(`price.${id}`);
     const replaced = ["accounts", "cycles", "persona", "contract.seats", "sender.sendsPerDay", "sender.demandPerCycle", "sender.workdays", "audience.responseRate", "audience.acceptedShare", "audience.repliedShare", "price.monthlyUsd"];
     for (const s of scenarioParams("recruiter")) {
       if (!replaced.includes(s.name) && !["seed", "replications", "plan", "policy"].includes(s.name)) expect(names).toContain(s.name);
@@ -54,7 +55,7 @@ describe("teamParams", () => {
 describe("planTeam", () => {
   it("builds one run per plan and policy: individual seats are accounts, a Recruiter contract one account of every seat", () => {
     const p = planTeam({ ...small, plan: "all", policy: "both" });
-    expect(p.runs).toHaveLength(paidPlanIds.length * 2);
+    expect(p.runs).toHaveLength(payingPlanIds.length * 2);
     for (const [i, info] of p.info.entries()) {
       const run = p.runs[i]!;
       expect(info.role).toBe("team");
@@ -78,7 +79,7 @@ describe("planTeam", () => {
 
   it("searches a batch of seat counts around the guess for a target, on every paid plan", () => {
     const p = planTeam({ ...small, plan: "recruiter-lite", target: 30 });
-    expect(Object.keys(p.searched)).toHaveLength(paidPlanIds.length);
+    expect(Object.keys(p.searched)).toHaveLength(payingPlanIds.length);
     for (const sizes of Object.values(p.searched)) {
       expect(sizes.length).toBeLessThanOrEqual(40);
       expect([...sizes].sort((a, b) => a - b)).toEqual(sizes);
@@ -98,7 +99,7 @@ describe("teamResult", () => {
     const p = planTeam({ ...small, plan: "all", months: 6, replications: 6 });
     const tallies = await runModels(p.runs, { label: "test", workers: 1 });
     const r = teamResult(p, tallies);
-    expect(r.plans).toHaveLength(paidPlanIds.length);
+    expect(r.plans).toHaveLength(payingPlanIds.length);
     for (const [i, row] of r.plans.entries()) {
       const m = row.perTeamPerMonth;
       const q = row.perTeamPerQuarter!;
