@@ -7,7 +7,8 @@
  * a month is one grant cycle; USD.
  */
 import type { Tally } from "../../models/tally.ts";
-import { meanCi95, type MeanCi } from "../../sim/mean-ci.ts";
+import type { MeanCi } from "../../sim/mean-ci.ts";
+import { countCi95, perMeanCi95, ratioCi95 } from "../../sim/ratio-ci.ts";
 
 /** A team figure: mean and 95% CI across replications. */
 export type TeamEstimate = MeanCi;
@@ -74,7 +75,7 @@ const measures = {
 } as const;
 
 function figures(tallies: readonly Tally[], length: number, costUsd: number): TeamFigures {
-  const e = (m: keyof typeof measures) => meanCi95(perPeriod(tallies, length, measures[m]));
+  const e = (m: keyof typeof measures) => countCi95(perPeriod(tallies, length, measures[m]));
   return {
     inmailsDelivered: e("inmailsDelivered"),
     conversations: e("conversations"),
@@ -111,10 +112,20 @@ export interface TeamTallyFigures {
   readonly perSeatPerMonth: { readonly inmailsDelivered: TeamEstimate; readonly conversations: TeamEstimate; readonly creditsLost: TeamEstimate };
   /** Credits held: the team's balance at the end of the horizon (not lost). */
   readonly creditsHeldAtEnd: TeamEstimate;
-  /** Team cost a month ÷ team conversations a month, per replication (USD per conversation); null when a replication has none. */
+  /**
+   * Team cost ÷ team conversations, totals over every month and replication (USD per
+   * conversation), with the delta method's 95% CI; null when no replication has any
+   * conversation (then `costPerConversationNote` says so).
+   */
   readonly costPerConversationUsd: TeamEstimate | null;
-  /** Responses ÷ InMails delivered, all replications pooled: the rate typed, within noise, in the team planner. */
+  /** "no conversation in N simulated months: cost per conversation undefined", or null when it is defined. */
+  readonly costPerConversationNote: string | null;
+  /** Responses ÷ InMails delivered, totals over every replication: the rate typed, within noise, in the team planner. */
   readonly observedResponseRate: number;
+  /** Its 95% CI (delta method on the logit scale, across replications). */
+  readonly observedResponseRateCi95: readonly [number, number];
+  /** Days a month a seat has no credit left while it wants to send (per seat per month). */
+  readonly daysOutOfCreditsPerSeatPerMonth: TeamEstimate;
   /** Share of simulated team-months with at least the target (null without a target). */
   readonly shareOfMonthsReachingTarget: number | null;
   readonly byMonth: readonly TeamMonth[];
@@ -125,8 +136,8 @@ export interface TeamTallyFigures {
  * everything a tally sums (its accounts × their seats), one tally per replication. Team
  * totals per month and per quarter (means over the horizon's months or whole quarters,
  * 95% CI across replications), per seat per month (the team's ÷ seats), credits held at
- * the end, cost per conversation (the team's cost a month ÷ its conversations a month,
- * per replication), the response rate observed, and months reaching a target. Every
+ * the end, cost per conversation (the team's cost ÷ its conversations, totals over
+ * every month and replication), the response rate observed (likewise), days out of credits, and months reaching a target. Every
  * view — the team planner, recruiting-team, capacity-by-plan, job-seeker, the general
  * scenarios — takes its figures from here, so the same runs give the same numbers.
  */
@@ -137,12 +148,11 @@ export function teamFigures(tallies: readonly Tally[], shape: TeamShape): TeamTa
   const conversationsByReplication = perPeriod(tallies, 1, measures.conversations);
   const all = teamMonths(tallies);
   const target = shape.target;
-  let delivered = 0;
-  let responses = 0;
-  for (const t of tallies) {
-    delivered += sum(t.perCycle.sends);
-    responses += measures.responses(t, 0, t.cycles);
-  }
+  const delivered = tallies.map((t) => sum(t.perCycle.sends));
+  const responses = tallies.map((t) => measures.responses(t, 0, t.cycles));
+  const responseRate = ratioCi95(responses, delivered, "share");
+  // The ratio of totals: a month's cost ÷ conversations a month over every month and replication.
+  const cost = perMeanCi95(costPerMonth, conversationsByReplication);
   const byMonth: TeamMonth[] = Array.from({ length: months }, (_, c) => {
     const mean = (f: (t: Tally) => number) => tallies.reduce((acc, t) => acc + f(t), 0) / tallies.length;
     return {
@@ -161,9 +171,12 @@ export function teamFigures(tallies: readonly Tally[], shape: TeamShape): TeamTa
       conversations: scale(perMonth.conversations, 1 / shape.seats),
       creditsLost: scale(perMonth.creditsLost, 1 / shape.seats),
     },
-    creditsHeldAtEnd: meanCi95(tallies.map((t) => t.closingBalance)),
-    costPerConversationUsd: conversationsByReplication.every((c) => c > 0) ? meanCi95(conversationsByReplication.map((c) => costPerMonth / c)) : null,
-    observedResponseRate: delivered > 0 ? responses / delivered : 0,
+    creditsHeldAtEnd: countCi95(tallies.map((t) => t.closingBalance)),
+    costPerConversationUsd: cost,
+    costPerConversationNote: cost === null ? `no conversation in ${tallies.length * months} simulated months: cost per conversation undefined` : null,
+    observedResponseRate: responseRate?.mean ?? 0,
+    observedResponseRateCi95: responseRate?.ci95 ?? [0, 0],
+    daysOutOfCreditsPerSeatPerMonth: countCi95(perPeriod(tallies, 1, (t, from, to) => sum(t.perCycle.outOfCreditMicrodays, from, to) / 1e6 / shape.seats)),
     shareOfMonthsReachingTarget: target === null ? null : all.filter((m) => m >= target).length / all.length,
     byMonth,
   };

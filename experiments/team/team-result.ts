@@ -30,6 +30,10 @@ export interface TeamPlanResult extends TeamTallyFigures {
   readonly creditsPerSeatPerMonth: number;
   readonly priceUsdPerSeatPerMonth: number;
   readonly priceIllustrative: boolean;
+  /** What limits the team's InMails on this plan: its credits, the send rate, or the demand. */
+  readonly limitedBy: "credits" | "send rate" | "demand";
+  /** That, in a sentence, with what would and would not help. */
+  readonly limitText: string;
 }
 
 /** The smallest team of one plan under one policy that meets the target. */
@@ -103,8 +107,38 @@ export const definitions: TeamResult["definitions"] = {
 
 const num = (v: ParamValue | undefined) => v as number;
 
+/** Days out of credits a seat must reach a month before its credits, not its send rate, are what limits it. */
+const creditBoundDays = 1;
+/** Mean days in a month (365.25 / 12). */
+const daysPerMonth = 365.25 / 12;
+
+/** What limits a seat, from its figures and the team's settings (see `limitedBy`). */
+function limitOf(s: TeamSettings, f: TeamTallyFigures): Pick<TeamPlanResult, "limitedBy" | "limitText"> {
+  const delivered = f.perSeatPerMonth.inmailsDelivered.mean;
+  const out = f.daysOutOfCreditsPerSeatPerMonth.mean;
+  const one = (x: number) => (Math.round(x * 10) / 10).toString();
+  if (Number.isFinite(s.demandPerSeat) && delivered >= 0.97 * s.demandPerSeat) {
+    return {
+      limitedBy: "demand",
+      limitText: `the demand limits it: each seat reaches the ${s.demandPerSeat} people it wants a month; more credits or faster sending add nothing, more people to reach would`,
+    };
+  }
+  if (out >= creditBoundDays) {
+    const workingDays = Math.max(0, s.workingDaysPerMonth * (1 - out / daysPerMonth));
+    return {
+      limitedBy: "credits",
+      limitText: `credits limit it: a seat's credits run out after ~${one(workingDays)} working ${one(workingDays) === "1" ? "day" : "days"} a month (out of credits ${one(out)} days a month): sending faster adds nothing; more seats or a bigger plan does`,
+    };
+  }
+  return {
+    limitedBy: "send rate",
+    limitText: `the send rate limits it: ${one(s.sendsPerWorkingDay)} InMails a seat per working day (${one(delivered)} a month) leave credits unused; sending more would add conversations`,
+  };
+}
+
 function planResult(s: TeamSettings, run: TeamRunInfo, tallies: readonly Tally[]): TeamPlanResult {
   const price = s.prices[run.plan];
+  const figures = teamFigures(tallies, { seats: run.seats, priceUsdPerSeatPerMonth: price.usdPerSeatPerMonth, target: s.target });
   return {
     plan: run.plan,
     planName: plans[run.plan].name,
@@ -114,7 +148,8 @@ function planResult(s: TeamSettings, run: TeamRunInfo, tallies: readonly Tally[]
     creditsPerSeatPerMonth: plans[run.plan].creditsPerMonth,
     priceUsdPerSeatPerMonth: price.usdPerSeatPerMonth,
     priceIllustrative: price.illustrative,
-    ...teamFigures(tallies, { seats: run.seats, priceUsdPerSeatPerMonth: price.usdPerSeatPerMonth, target: s.target }),
+    ...figures,
+    ...limitOf(s, figures),
   };
 }
 

@@ -63,7 +63,7 @@ export function teamName(r: TeamPlanResult): string {
 
 /** Cost per conversation, with its CI, or why there is none. */
 export const costPerConversationText = (r: TeamPlanResult) =>
-  r.costPerConversationUsd ? `${estimateText(r.costPerConversationUsd, usd)} per conversation` : "none (a replication had no conversation)";
+  r.costPerConversationUsd ? `${estimateText(r.costPerConversationUsd, usd)} per conversation` : (r.costPerConversationNote ?? "undefined");
 
 /** The price line of a plan. */
 export const priceText = (r: TeamPlanResult) =>
@@ -129,7 +129,7 @@ export function teamText(t: TeamResult): string {
           estimateText(r.perTeamPerMonth.conversations),
           r.perTeamPerQuarter ? estimateText(r.perTeamPerQuarter.conversations) : "–",
           usd(r.perTeamPerMonth.costUsd),
-          r.costPerConversationUsd ? estimateText(r.costPerConversationUsd, usd) : "–",
+          r.costPerConversationUsd ? estimateText(r.costPerConversationUsd, usd) : "undefined (no conversation)",
         ]),
       ]),
       "",
@@ -140,8 +140,9 @@ export function teamText(t: TeamResult): string {
       `${teamName(r)} — ${policyName(r.policy)}; ${priceText(r)}`,
       ...table([["", "per team per month", "per team per quarter"], ...figureRows(r).map((f) => [f.label, f.perMonth, f.perQuarter])]),
       `  cost per conversation: ${costPerConversationText(r)}`,
+      `  what limits it: ${r.limitText}`,
       `  credits held: ${heldText(r, s.months)}`,
-      `  per seat per month: ${estimateText(r.perSeatPerMonth.inmailsDelivered)} InMails delivered, ${estimateText(r.perSeatPerMonth.conversations, fixed(2))} conversations; observed response rate ${percent1(r.observedResponseRate)}`,
+      `  per seat per month: ${estimateText(r.perSeatPerMonth.inmailsDelivered)} InMails delivered, ${estimateText(r.perSeatPerMonth.conversations, fixed(2))} conversations; observed response rate ${percent1(r.observedResponseRate)} (${percent1(r.observedResponseRateCi95[0])}–${percent1(r.observedResponseRateCi95[1])})`,
       "",
     );
   }
