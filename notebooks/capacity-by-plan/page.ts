@@ -3,88 +3,45 @@
  * the computed numbers (a branch where the numbers could tell a different story),
  * every figure and table ships its data as a CSV.
  */
-import { plans, type PolicyId } from "../../models/index.ts";
-import { costPerReply, type Answer, type Page, type PageSection, type Provenance } from "../../reports/index.ts";
-import { payingPlanIds, type PayingPlanId } from "../../models/paying-plans.ts";
-import { priceParam } from "../../experiments/inputs/plan-prices.ts";
+import { plans } from "../../models/index.ts";
+import { type Page, type PageSection, type Provenance } from "../../reports/index.ts";
+import { payingPlanIds } from "../../models/paying-plans.ts";
 import { aPct, ci, f0, f1, f2, n1, pct, range, signed, usd } from "../../reports/number-format.ts";
-import { list } from "../../reports/word-list.ts";
 import { type CapacityByPlanResults, type HeadlineRow } from "./compute.ts";
 import { ANCHOR_SPREAD_DAYS, CYCLES, MONTH_DAYS } from "./grid.ts";
 import { balanceSection, slowSenderSection } from "./balance-sections.ts";
 import { curveSection, heatmapSection } from "./capacity-sections.ts";
 import { dateOf, dayMonth, days, negligible } from "./page-words.ts";
 import { policySection } from "./policy-section.ts";
+import { teamAnswer, teamCostSection } from "./team-sections.ts";
 
 export function capacityByPlanPage(results: CapacityByPlanResults, provenance: Provenance): Page {
   const p = results.params;
   return {
     title: p.title,
-    answer: answer(results),
+    answer: teamAnswer(results),
     guide:
       `Each paying LinkedIn plan grants a monthly allotment of InMail credits, and a credit spent on an InMail comes back when the recipient responds, ` +
-      `so the InMails an account can actually send in a month (its effective outreach capacity) depend on the reply rate. ` +
-      `Here ${f0(p.accounts)} accounts per plan send ${n1(p.sendsPerDay)} InMails per working day (Monday to Friday, 9:00–18:00 UTC) while they have credits, for ${CYCLES} monthly grants on each plan's own schedule ` +
+      `so the InMails a seat can actually send in a month (its effective outreach capacity) depend on the response rate. ` +
+      `The numbers above and the cost table are the team planner's for one seat of each plan (the command that prints them is under the table). ` +
+      `The sections after it are the canonical capacity model, a closed-form check of the simulation: there the reply rate is the share of InMails that get a refund-eligible response, set to your response rate. ` +
+      `In that model ${f0(p.accounts)} accounts per plan send ${n1(p.sendsPerDay)} InMails per working day (Monday to Friday, 9:00–18:00 UTC) while they have credits, for ${CYCLES} monthly grants on each plan's own schedule ` +
       `(Sales Navigator on the 1st of each month, the others on the account's billing date), ` +
       `under both credit policies side by side: the guide's rules and LinkedIn's help pages, which disagree (neither is picked). ` +
       `Every number is a mean over ${f0(p.replications)} replications with its 95% confidence interval (CI); every point uses the same seed, so differences between points are paired. ` +
       `Replies arrive after an exponential delay with a mean of ${days(p.responseDelayDays)}: an assumption, since LinkedIn publishes no response-delay data. ` +
       `Prices marked illustrative are low-confidence secondary-source figures, not LinkedIn's.`,
     sections: [
+      teamCostSection(results),
       headlineSection(results),
       curveSection(results),
       heatmapSection(results),
       balanceSection(results),
-      costSection(results),
       policySection(results),
       slowSenderSection(results),
       assumptionsSection(results),
     ],
     provenance,
-  };
-}
-
-/** The page's answer: the cheapest plan per conversation, the most capacity, the multiplier, and whether the policies differ. */
-function answer(results: CapacityByPlanResults): Answer {
-  const p = results.params;
-  const rows = results.headline;
-  const high = [...rows].sort((a, b) => b.capacity - a.capacity)[0]!;
-  const cheap = rows.filter((r) => Number.isFinite(r.costPerPositive)).sort((a, b) => a.costPerPositive - b.costPerPositive)[0];
-  const multipliers = rows.map((r) => r.multiplier);
-  const [mMin, mMax] = [Math.min(...multipliers), Math.max(...multipliers)];
-  const guideRows = rows.filter((r) => r.policy === "guide");
-  const samePolicies = guideRows.every((r) => negligible(r.policyDifference, r.capacity));
-  const widest = [...guideRows].sort((a, b) => Math.abs(b.policyDifference.mean / b.capacity) - Math.abs(a.policyDifference.mean / a.capacity))[0]!;
-  const planAndPolicy = (r: HeadlineRow) => (negligible(r.policyDifference, r.capacity) ? r.plan : `${r.plan}, ${r.policy} policy`);
-  const outDays = rows.map((r) => r.daysOutOfCredits);
-  return {
-    numbers: [
-      cheap === undefined
-        ? { label: "Cost per conversation", value: "no replies", note: `at ${aPct(p.replyRate)} reply rate, no account got a conversation` }
-        : {
-            label: "Cheapest per conversation",
-            value: usd(cheap.costPerPositive),
-            note: `${planAndPolicy(cheap)}, at ${usd(cheap.priceUsd)} a month (${cheap.priceSource === "illustrative" ? "illustrative price" : "your price"})`,
-          },
-      { label: "Most InMails a month, per account", value: f1(high.capacity), note: `${planAndPolicy(high)}, from ${f0(high.credits)} credits` },
-      {
-        label: `Capacity multiplier at ${pct(p.replyRate)} reply rate`,
-        value: mMax - mMin < 0.01 ? `${f2((mMin + mMax) / 2)}×` : `${f2(mMin)}–${f2(mMax)}×`,
-        note: mMax - mMin < 0.01 ? "the same on every plan: InMails a month = credits × multiplier" : "InMails a month ÷ credits, by plan",
-      },
-      samePolicies
-        ? { label: "LinkedIn's rules vs the guide's", value: "same capacity", note: "on every plan: each paired difference's CI contains 0 or it is under 0.1%" }
-        : {
-            label: "LinkedIn's rules vs the guide's",
-            value: `${signed(widest.policyDifference.mean, f1)} InMails/month`,
-            note: `per account on ${widest.plan}, the widest gap (paired ${ci(widest.policyDifference.lo, widest.policyDifference.hi, f1)})`,
-          },
-      {
-        label: "Days a month with no credit left",
-        value: `${f0(Math.min(...outDays))}–${f0(Math.max(...outDays))}`,
-        note: `per account, over the plans: ${Math.min(...outDays) > MONTH_DAYS / 2 ? "credits, not sending, set the limit" : "accounts run dry for part of the month"}`,
-      },
-    ],
   };
 }
 
@@ -102,11 +59,6 @@ function headlineSection(results: CapacityByPlanResults): PageSection {
   const guideRows = rows.filter((r) => r.policy === "guide");
   const samePolicies = guideRows.every((r) => negligible(r.policyDifference, r.capacity));
   const widest = [...guideRows].sort((a, b) => Math.abs(b.policyDifference.mean / b.capacity) - Math.abs(a.policyDifference.mean / a.capacity))[0]!;
-  const byCost = rows.filter((r) => Number.isFinite(r.costPerPositive)).sort((a, b) => a.costPerPositive - b.costPerPositive);
-  const cheap = byCost[0];
-  const dear = byCost[byCost.length - 1];
-  const illustrative = payingPlanIds.filter((id) => p.illustrativePrices[id]);
-  const yours = payingPlanIds.filter((id) => !p.illustrativePrices[id]);
   const planAndPolicy = (r: HeadlineRow) => (negligible(r.policyDifference, r.capacity) ? r.plan : `${r.plan}, ${r.policy} policy`);
 
   const reading = [
@@ -120,51 +72,29 @@ function headlineSection(results: CapacityByPlanResults): PageSection {
     `${Math.min(...outDays) > MONTH_DAYS / 2 ? "Every account is held back by its credits, not by how many it wants to send" : "Accounts run out of credits for part of the month"}: ` +
       `they spend ${f1(Math.min(...outDays))} to ${f1(Math.max(...outDays))} days a month with no credit left. ` +
       (samePolicies
-        ? `The two policies give the same capacity here (paired differences under 0.1%): with every account out of credits for ${f1(Math.min(...outDays))} days or more before its next grant, nothing is left to reset, roll over or expire. ` +
+        ? `In this model (no declines) the two policies give the same capacity (paired differences under 0.1%): with every account out of credits for ${f1(Math.min(...outDays))} days or more before its next grant, nothing is left to reset, roll over or expire. ` +
           `The policy section below shows when they differ.`
         : `The policies differ most for ${widest.plan}: linkedin gives ${signed(widest.policyDifference.mean, f2)} InMails a month ` +
           `(paired ${ci(widest.policyDifference.lo, widest.policyDifference.hi, f2)}); the policy section below explains why.`),
-    `$/reply is the cost per conversation, the monthly price divided by conversations a month` +
-      (cheap === undefined || dear === undefined
-        ? `: undefined here, since no account got a conversation. `
-        : `: lowest for ${planAndPolicy(cheap)} (${usd(cheap.costPerPositive)}), highest for ${planAndPolicy(dear)} (${usd(dear.costPerPositive)}), ` +
-          `${f1(dear.costPerPositive / cheap.costPerPositive)} times as much. `) +
-      (illustrative.length > 0
-        ? `The prices of ${illustrative.length === payingPlanIds.length ? "every plan" : list(illustrative.map((id) => plans[id].name))} are illustrative: low confidence, from secondary sources, since LinkedIn publishes none. `
-        : "") +
-      (yours.length > 0 ? `The prices of ${list(yours.map((id) => plans[id].name))} are yours. ` : "") +
-      `Use your own with --set ${priceParam("sales-navigator")}=… (one per plan).`,
   ];
   const text = [
-    `In the table, InMails/mo is InMails delivered per account per month, × the multiplier (capacity ÷ allotment), Replies/mo conversations per account per month, $/reply the cost per conversation; ranges in brackets are 95% CIs.`,
+    `A check of the simulation, not the answer (the cost table above is): ${f0(p.accounts)} accounts per plan, unlimited demand, a refund-eligible response with probability ${pct(p.replyRate)} (your response rate). ` +
+      `InMails/mo: delivered per account per month (95% CI); ×: capacity ÷ allotment; C/(1 − r): the closed form.`,
     ...results.cannotSend.map((b) => `${b.plan} is listed but sends nothing: ${b.reason.replace(/; choose one of .*$/, "")}.`),
   ].join("\n\n");
 
   // An interval never breaks inside (word joiners) but may go under its mean.
   const capacityCell = (r: HeadlineRow) => `${f1(r.capacity)} (${range(f1(r.capacityLo), f1(r.capacityHi))})`;
-  const costCell = (r: HeadlineRow) =>
-    !Number.isFinite(r.costPerPositive)
-      ? "no replies"
-      : `${usd(r.costPerPositive)} (${range(usd(r.costLo), Number.isFinite(r.costHi) ? usd(r.costHi).replace("$", "") : "∞")})`;
   const display = [
     ...rows.map((r) => ({
       plan: r.plan,
       policy: r.policy,
       capacity: capacityCell(r),
       multiplier: r.multiplier as number | null,
-      positives: r.positives as number | null,
-      price: `${usd(r.priceUsd)} ${r.priceSource === "illustrative" ? "illustrative" : "yours"}`,
-      cost: costCell(r),
+      closedForm: r.closedForm as number | null,
+      outDays: r.daysOutOfCredits as number | null,
     })),
-    ...results.cannotSend.map((b) => ({
-      plan: b.plan,
-      policy: "both",
-      capacity: "0: cannot send InMail",
-      multiplier: null,
-      positives: 0,
-      price: "–",
-      cost: "–",
-    })),
+    ...results.cannotSend.map((b) => ({ plan: b.plan, policy: "both", capacity: "0: cannot send InMail", multiplier: null, closedForm: null, outDays: null })),
   ];
   const csv = [
     ...rows.map((r) => ({
@@ -213,7 +143,7 @@ function headlineSection(results: CapacityByPlanResults): PageSection {
     })),
   ];
   return {
-    heading: `Capacity and cost at ${aPct(p.replyRate)} reply rate`,
+    heading: "Validation: the canonical capacity model against its closed form",
     text,
     details: reading.join("\n\n"),
     detailsSummary: "What the table shows",
@@ -224,62 +154,11 @@ function headlineSection(results: CapacityByPlanResults): PageSection {
         policy: { label: "Policy" },
         capacity: { label: "InMails/mo" },
         multiplier: { label: "×", digits: 2 },
-        positives: { label: "Replies/mo", digits: 1 },
-        price: { label: "Price/mo" },
-        cost: { label: "$/reply" },
+        closedForm: { label: "C/(1 − r)", digits: 1 },
+        outDays: { label: "Days out of credits/mo", digits: 1 },
       },
     },
-    csv: { filename: "capacity-and-cost.csv", table: csv },
-  };
-}
-
-function costSection(results: CapacityByPlanResults): PageSection {
-  const p = results.params;
-  const rows = results.cost;
-  const heading = "Cost per conversation";
-  const unbounded = results.headline.filter((h) => !Number.isFinite(h.costHi));
-  const leftOut =
-    unbounded.length > 0
-      ? ` Left out: ${list(unbounded.map((h) => `${h.plan} (${h.policy})`))}, whose 95% CI of conversations reaches 0, so its cost has no upper bound; more accounts or replications narrow the CI.`
-      : "";
-  if (rows.length === 0) {
-    return { heading, text: `No plan's cost per conversation can be bounded at ${aPct(p.replyRate)} reply rate with these runs.${leftOut}` };
-  }
-  const ranking = (policy: PolicyId) =>
-    rows
-      .filter((r) => r.policy === policy)
-      .sort((a, b) => a.costPerPositive - b.costPerPositive)
-      .map((r) => `${r.plan} ${usd(r.costPerPositive)}`)
-      .join(", ");
-  const [guide, linkedin] = [ranking("guide"), ranking("linkedin")];
-  const multipliers = results.headline.map((h) => h.multiplier);
-  const sameMultiplier = Math.max(...multipliers) - Math.min(...multipliers) < 0.01;
-  const creditPrice = (id: PayingPlanId) => p.prices[id] / plans[id].creditsPerMonth;
-  const perCredit = [...payingPlanIds].sort((a, b) => creditPrice(a) - creditPrice(b));
-  const ties = perCredit
-    .slice(1)
-    .map((id, i) => [perCredit[i]!, id] as const)
-    .filter(([x, y]) => creditPrice(y) - creditPrice(x) <= 0.01 * creditPrice(y));
-  const anyIllustrative = payingPlanIds.some((id) => p.illustrativePrices[id]);
-  const text = [
-    `Monthly price ÷ conversations a month at ${aPct(p.replyRate)} reply rate, cheapest first: ` +
-      (guide === linkedin ? `${guide} (the same under both policies). ` : `guide: ${guide}; linkedin: ${linkedin}. `) +
-      (sameMultiplier
-        ? `With the same multiplier on every plan, cost per conversation is essentially the price per credit × (1 − r)/r, so the price per credit ranks the plans: ` +
-          `${perCredit.map((id) => `${plans[id].name} ${usd(creditPrice(id))}`).join(", ")}.` +
-          ties.map(([x, y]) => ` ${plans[x].name} and ${plans[y].name} cost the same per credit to within 1%, so their order above is sampling noise.`).join("")
-        : `Multipliers differ between plans here, so the ranking is not just that of the price per credit.`),
-    (anyIllustrative
-      ? `The prices marked illustrative in the table above are secondary-source figures of low confidence: LinkedIn publishes no prices, and discounts, annual billing and seats change them. ` +
-        `The ranking is only as good as the prices; re-run with yours (--set ${priceParam("recruiter")}=…).`
-      : `Every price is yours.`) + leftOut,
-  ].join("\n\n");
-  return {
-    heading,
-    layout: "beside",
-    text,
-    figure: costPerReply(rows, { plans: payingPlanIds.map((id) => plans[id].name) }),
-    csv: { filename: "cost-per-positive-reply.csv", table: rows },
+    csv: { filename: "canonical-capacity.csv", table: csv },
   };
 }
 
