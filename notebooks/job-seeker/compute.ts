@@ -56,7 +56,7 @@ export interface OptionResult {
   readonly fromConnections: number;
   readonly creditsSpent: number;
   readonly creditsRefunded: number;
-  /** Price ÷ conversations, per replication (null when a replication had none). */
+  /** Price ÷ conversations, totals over every month and replication (null when there is none). */
   readonly costPerConversation: Estimate | null;
   /** Mean cumulative conversations per account after each month (1-based), CI across replications. */
   readonly cumulative: readonly Estimate[];

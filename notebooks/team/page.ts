@@ -66,7 +66,8 @@ function answerSection(t: TeamResult): PageSection {
     (r) =>
       `${teamName(r)}, ${policyName(r.policy)}: ${estimateText(r.perTeamPerMonth.conversations)} conversations per team per month, ` +
       `${r.perTeamPerQuarter ? `${estimateText(r.perTeamPerQuarter.conversations)} per team per quarter` : "no whole quarter in the horizon"}; ` +
-      `${estimateText(r.perTeamPerMonth.inmailsDelivered)} InMails delivered per team per month; cost per conversation ${costPerConversationText(r)}.`,
+      `${estimateText(r.perTeamPerMonth.inmailsDelivered)} InMails delivered per team per month; cost per conversation ${costPerConversationText(r)}. ` +
+      `${r.limitText[0]!.toUpperCase()}${r.limitText.slice(1)}.`,
   );
   return {
     heading: "The answer",
