@@ -4,8 +4,10 @@
  * ΣY ÷ ΣX (every month and replication pooled), never a mean of per-replication ratios,
  * which is biased upward when X is small and undefined when one X is 0. Its interval is
  * the delta method's: the ratio's standard error from the replications' residuals
- * y − R·x (Student-t with n − 1 degrees of freedom), taken on a log scale for a positive
- * ratio and a logit scale for a share, so the interval never leaves (0, ∞) or [0, 1].
+ * y − R·x (Student-t with n − 1 degrees of freedom), clipped to the ratio's bounds (≥ 0,
+ * or 0–1 for a share). k ÷ a mean takes the image of the mean's interval under k/x when
+ * that interval is above 0 (exact, and always positive). Only arithmetic and square
+ * roots (correctly rounded everywhere), so a browser computes the same bits as Node.
  */
 import tQuantile from "@stdlib/stats-base-dists-t-quantile";
 import { meanCi95, type MeanCi } from "./mean-ci.ts";
@@ -31,8 +33,7 @@ function ratioStandardError(ys: readonly number[], xs: readonly number[], ratio:
 /**
  * ΣY ÷ ΣX over replications (`ys[i]`, `xs[i]`: replication i's totals) with its 95% CI;
  * null when ΣX is 0 (the ratio is undefined: say so in words). A point interval with
- * fewer than two replications or no spread; at a share of exactly 0 or 1 the interval
- * runs from that bound by the linear delta method, clipped to 0–1.
+ * fewer than two replications or no spread.
  */
 export function ratioCi95(ys: readonly number[], xs: readonly number[], scale: RatioScale = "positive"): MeanCi | null {
   if (ys.length !== xs.length) throw new RangeError(`ratioCi95: ${ys.length} numerators for ${xs.length} denominators`);
@@ -49,20 +50,21 @@ export function ratioCi95(ys: readonly number[], xs: readonly number[], scale: R
   const se = ratioStandardError(ys, xs, ratio);
   const half = t95(n) * se;
   if (!(half > 0)) return { mean: ratio, ci95: [ratio, ratio] };
-  if (scale === "share") {
-    if (ratio <= 0 || ratio >= 1) return { mean: ratio, ci95: [Math.max(0, ratio - half), Math.min(1, ratio + half)] };
-    const logit = Math.log(ratio / (1 - ratio));
-    const w = half / (ratio * (1 - ratio));
-    const inv = (z: number) => 1 / (1 + Math.exp(-z));
-    return { mean: ratio, ci95: [inv(logit - w), inv(logit + w)] };
-  }
-  if (ratio <= 0) return { mean: ratio, ci95: [0, half] };
-  const w = half / ratio;
-  return { mean: ratio, ci95: [ratio * Math.exp(-w), ratio * Math.exp(w)] };
+  const upper = scale === "share" ? 1 : Infinity;
+  return { mean: ratio, ci95: [Math.max(0, ratio - half), Math.min(upper, ratio + half)] };
 }
 
-/** `k` ÷ the mean of `xs` (e.g. a price ÷ a mean count) with its 95% CI: ratioCi95 with a constant numerator. */
+/**
+ * `k` ÷ the mean of `xs` (e.g. a price ÷ a mean count) with its 95% CI; null when the mean
+ * is 0. The interval is [k / hi, k / lo] of the mean's Student-t interval [lo, hi] when lo
+ * is above 0, else the delta method's, clipped at 0.
+ */
 export function perMeanCi95(k: number, xs: readonly number[]): MeanCi | null {
+  const m = meanCi95(xs);
+  if (!(m.mean > 0)) return null;
+  const ratio = k / m.mean;
+  const [lo, hi] = m.ci95;
+  if (lo > 0) return { mean: ratio, ci95: [k / hi, k / lo] };
   return ratioCi95(
     xs.map(() => k),
     xs,
