@@ -9,7 +9,8 @@
  *   npx tsx bench/run-estimate.ts [--json]
  */
 import { resolve } from "../experiments/inputs/params.ts";
-import { planTeam, teamParams } from "../experiments/team/team-plan.ts";
+import { planTeam } from "../experiments/team/team-plan.ts";
+import { teamParams } from "../experiments/team/team-params.ts";
 import { runModels } from "../runner/run-models.ts";
 import { estimateRuns } from "../runner/run-estimate.ts";
 import { tallyFields } from "../models/tally.ts";

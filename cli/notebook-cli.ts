@@ -25,6 +25,8 @@ export interface NotebookContext {
   readonly big?: boolean;
   /** What produced the page; the notebook puts it on the page as is. */
   readonly provenance: Provenance;
+  /** The `--set` arguments as typed: a value set to its default is still the user's, and held. */
+  readonly sets?: readonly string[];
 }
 
 export interface Notebook {
@@ -77,11 +79,15 @@ export function resolveNotebookParams(notebook: Notebook, sets: readonly string[
 
 export { shellQuote };
 
-/** The command that regenerates the page: `npx tsx notebooks/<name>.ts` with `--set` for every non-default value. */
-export function reproduceCommand(notebook: Notebook, values: ParamValues): string {
+/**
+ * The command that regenerates the page: `npx tsx notebooks/<name>.ts` with `--set` for
+ * every value typed (`typed`, whatever it equals) or not at its default.
+ */
+export function reproduceCommand(notebook: Notebook, values: ParamValues, typed: readonly string[] = []): string {
   const base = defaults(notebook.params);
+  const named = new Set(typed.map((s) => s.slice(0, Math.max(0, s.indexOf("="))).trim()));
   const sets = notebook.params
-    .filter((spec) => values[spec.name] !== undefined && values[spec.name] !== base[spec.name])
+    .filter((spec) => values[spec.name] !== undefined && (values[spec.name] !== base[spec.name] || named.has(spec.name)))
     .map((spec) => `--set ${shellQuote(`${spec.name}=${String(values[spec.name])}`)}`);
   return [`npx tsx notebooks/${notebook.name}.ts`, ...sets].join(" ");
 }
@@ -90,7 +96,7 @@ export function reproduceCommand(notebook: Notebook, values: ParamValues): strin
  * Provenance of a notebook run: name, resolved parameters, seed, replications, package
  * version, git commit (the CLI passes `gitCommit()`; undefined leaves it out), command.
  */
-export function notebookProvenance(notebook: Notebook, values: ParamValues, commit: string | undefined): Provenance {
+export function notebookProvenance(notebook: Notebook, values: ParamValues, commit: string | undefined, typed: readonly string[] = []): Provenance {
   const seed = values.seed;
   const replications = values.replications;
   return {
@@ -99,7 +105,7 @@ export function notebookProvenance(notebook: Notebook, values: ParamValues, comm
     seed: typeof seed === "number" || typeof seed === "string" ? seed : "none",
     replications: typeof replications === "number" ? replications : 1,
     ...(commit === undefined ? {} : { gitCommit: commit }),
-    command: reproduceCommand(notebook, values),
+    command: reproduceCommand(notebook, values, typed),
   };
 }
 
@@ -143,7 +149,8 @@ export async function runNotebookCli(notebook: Notebook, argv: readonly string[]
     const page = await notebook.run(values, {
       workers: args.workers ?? defaultWorkers(),
       big: args.big,
-      provenance: notebookProvenance(notebook, values, gitCommit()),
+      provenance: notebookProvenance(notebook, values, gitCommit(), args.sets),
+      sets: args.sets,
     });
     await writeFileOutput(out, renderPage(page));
     if (io.stderr.isTTY) io.stderr.write(`${command}: done in ${((performance.now() - started) / 1000).toFixed(1)} s\n`);

@@ -16,6 +16,7 @@ import { payingPlanIds as payingPlans } from "../models/paying-plans.ts";
 import { estimateRuns } from "../runner/run-estimate.ts";
 import { runModels } from "../runner/run-models.ts";
 import { planPrices, resolvePlan, rulesText, type ReplaySettings } from "./replay-report.ts";
+import { fixed, pct1, usd } from "../reports/number-format.ts";
 
 /** Option values by name, as the command line parsed them. */
 type OptionValues = Readonly<Record<string, unknown>>;
@@ -214,12 +215,12 @@ export async function runCalibration(
 
 export type CalibrationReport = Awaited<ReturnType<typeof runCalibration>>;
 
-const pct = (x: number) => `${(100 * x).toFixed(1)}%`;
-const num = (x: number, d = 2) => x.toFixed(d);
+const pct = pct1;
+const num = (x: number, d = 2) => fixed(d)(x);
 const ci = (e: { estimate: number; ci95: readonly [number, number] }, f: (x: number) => string) =>
   `${f(e.estimate)} (95% CI ${f(e.ci95[0])}–${f(e.ci95[1])})`;
 
-const usd = (x: number | null) => (x === null ? "–" : `$${x.toFixed(2)}`);
+const usdOrDash = (x: number | null) => (x === null ? "–" : usd(x));
 
 export function calibrationText(r: CalibrationReport): string {
   const c = r.calibration;
@@ -296,7 +297,7 @@ export function calibrationText(r: CalibrationReport): string {
         `${num(row.capacity.mean, 1)} [${num(row.capacity.lo, 1)}–${num(row.capacity.hi, 1)}]`,
         num(row.multiplier.mean),
         `${num(row.positives.mean, 1)} [${num(row.positives.lo, 1)}–${num(row.positives.hi, 1)}]`,
-        `${usd(row.costPerConversationUsd.mean)} [${usd(row.costPerConversationUsd.lo)}–${usd(row.costPerConversationUsd.hi)}]`,
+        `${usdOrDash(row.costPerConversationUsd.mean)} [${usdOrDash(row.costPerConversationUsd.lo)}–${usdOrDash(row.costPerConversationUsd.hi)}]`,
         row.meetsDemand ? "yes" : "no",
       ]),
     ].map((cells, _i, all) => `  ${cells.map((x, k) => x.padEnd(Math.max(...all.map((r) => r[k]!.length)))).join("  ")}`.trimEnd()),

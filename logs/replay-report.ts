@@ -15,6 +15,7 @@ import { dateReadingText } from "./log-dates.ts";
 import { timeText, zonedTimeText } from "./log-time-text.ts";
 import { observedRates, RESPONSE_WINDOW_DAYS, teamCommand } from "./observed-rates.ts";
 import { leastOpeningBalance, type OpeningBalanceNeed } from "./opening-balance.ts";
+import { f0, f1, pct1, usd } from "../reports/number-format.ts";
 
 export interface ReplaySettings {
   readonly policy: PolicyId;
@@ -205,8 +206,8 @@ export class OpeningBalanceError extends Error {
 
 export type ReplayReport = ReturnType<typeof runReplay>;
 
-const int = (x: number) => x.toLocaleString("en-US", { maximumFractionDigits: 0 });
-const one = (x: number) => x.toLocaleString("en-US", { minimumFractionDigits: 1, maximumFractionDigits: 1 });
+const int = f0;
+const one = f1;
 
 function table(header: readonly string[], rows: readonly (readonly string[])[], numeric: (i: number) => boolean): string[] {
   const w = header.map((h, i) => Math.max(h.length, ...rows.map((r) => r[i]!.length)));
@@ -214,8 +215,7 @@ function table(header: readonly string[], rows: readonly (readonly string[])[], 
   return [line(header), ...rows.map(line)];
 }
 
-const usd = (x: number) => `$${x.toLocaleString("en-US", { minimumFractionDigits: 2, maximumFractionDigits: 2 })}`;
-const pct = (x: number) => `${(100 * x).toFixed(1)}%`;
+const pct = pct1;
 
 function creditsLine(t: ReplayTotals): string {
   return (

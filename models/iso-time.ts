@@ -9,8 +9,9 @@
  * millisecond are kept as fractional milliseconds.
  */
 
-/** Milliseconds per day: the project's time unit is the day. */
-export const DAY_MS = 86_400_000;
+/** Milliseconds per day: the project's time unit is the day (declared in sim/time-unit.ts). */
+import { DAY_MS } from "../sim/time-unit.ts";
+export { DAY_MS };
 
 /** Earliest plausible instant of a log or a log option: LinkedIn launched in 2003. */
 export const EARLIEST_MS = Date.UTC(2003, 0, 1);

@@ -21,7 +21,8 @@ export const sensitivity: Notebook = {
     "ranges used and what to measure. Writes one self-contained HTML page and prints its path.",
   params: sensitivityParams,
   async run(values: ParamValues, context: NotebookContext) {
-    const report = await runSensitivity("team", values, { workers: context.workers });
+    // The values typed are held, whatever they equal (a rate typed at its default included).
+    const report = await runSensitivity("team", values, { workers: context.workers }, context.sets ?? []);
     // Parameters as the JSON prints them: a limit's Infinity reads "unlimited".
     return sensitivityPage(report, { ...context.provenance, params: jsonParams(values) });
   },

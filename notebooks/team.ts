@@ -7,7 +7,9 @@
 import { runModels } from "../runner/run-models.ts";
 import { isMain } from "../cli/command-line.ts";
 import type { ParamSpec, ParamValues } from "../experiments/inputs/params.ts";
-import { planTeam, teamParams, teamResult, teamSizeWords } from "../experiments/team/team-plan.ts";
+import { teamParams } from "../experiments/team/team-params.ts";
+import { planTeam, teamSizeWords } from "../experiments/team/team-plan.ts";
+import { teamResult } from "../experiments/team/team-result.ts";
 import { notebookMain, type Notebook, type NotebookContext } from "../cli/notebook-cli.ts";
 import { teamPage } from "./team/page.ts";
 

@@ -7,6 +7,7 @@
  */
 import { isMain } from "../cli/command-line.ts";
 import { sweepMain, sweepTable, type SweepScenario } from "../cli/scenario-cli.ts";
+import { payingPlanIds } from "../models/paying-plans.ts";
 
 export const planComparison: SweepScenario = {
   command: "scenarios/plan-comparison.ts",
@@ -29,7 +30,7 @@ export const planComparison: SweepScenario = {
     "timing.offPeakEffect": false,
   },
   grid: [
-    { name: "plan", values: ["premium-career", "premium-business", "sales-navigator", "recruiter-lite", "recruiter"] },
+    { name: "plan", values: [...payingPlanIds] },
     { name: "audience.responseRate", values: [0.1, 0.18, 0.3] },
   ],
   text: (r) => `plan comparison — capacity by plan and response rate, paired with the first point\n\n${sweepTable(r)}`,

@@ -10,7 +10,9 @@
  */
 import { runModels } from "../runner/run-models.ts";
 import { isMain, main, type ScenarioCli } from "../cli/command-line.ts";
-import { planTeam, teamParams, teamResult, teamSizeWords } from "../experiments/team/team-plan.ts";
+import { teamParams } from "../experiments/team/team-params.ts";
+import { planTeam, teamSizeWords } from "../experiments/team/team-plan.ts";
+import { teamResult } from "../experiments/team/team-result.ts";
 import { teamText } from "../experiments/team/team-text.ts";
 
 export const teamCli: ScenarioCli = {

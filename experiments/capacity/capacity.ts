@@ -13,6 +13,7 @@ import type { ParamSpec } from "../inputs/params.ts";
 import { jobCount, planBatch } from "../../runner/batch-plan.ts";
 import { runBatch } from "../../runner/executor.ts";
 import { defaultWorkers } from "../../runner/pool.ts";
+import { fixed } from "../../reports/number-format.ts";
 
 export const capacityParams = [
   { name: "accounts", kind: "integer", min: 1, max: 10_000_000, default: 200, description: "accounts simulated per replication" },
@@ -164,7 +165,7 @@ export async function runCapacity(
   };
 }
 
-const fmt = (x: number, digits = 1) => x.toLocaleString("en-US", { maximumFractionDigits: digits, minimumFractionDigits: digits });
+const fmt = (x: number, digits = 1) => fixed(digits)(x);
 
 export function capacityText(r: CapacityResult): string {
   const p = r.params;

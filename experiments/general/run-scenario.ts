@@ -5,22 +5,12 @@
  * enforcement and channel counts, the assumptions in force, and timing in `perf`
  * (the only field that may differ between two runs with the same seed).
  */
-import {
-  estimate,
-  summarize,
-  type AccountModel,
-  type CycleRow,
-  type Estimate,
-  type FollowUpRule,
-  type FollowUpSpec,
-  type FollowUpSummary,
-  type Summary,
-  type Tally,
-} from "../../models/index.ts";
+import { summarize, type AccountModel, type CycleRow, type Estimate, type FollowUpRule, type FollowUpSpec, type FollowUpSummary, type Summary, type Tally } from "../../models/index.ts";
 import { runModel } from "../../runner/run-models.ts";
 import type { ParamValues } from "../inputs/params.ts";
 import type { BuiltScenario } from "./scenario.ts";
-import { teamFigures, type TeamEstimate } from "../team/team-plan.ts";
+import { teamFigures, type TeamEstimate } from "../team/team-figures.ts";
+import { fixed } from "../../reports/number-format.ts";
 
 export interface ScenarioResult {
   scenario: string;
@@ -128,11 +118,11 @@ export function scenarioResult(
   const seats = tallies[0]!.accounts;
   const f = teamFigures(tallies, { seats, priceUsdPerSeatPerMonth: b.price.usd, target: null });
   const est = (e: TeamEstimate): Estimate => ({ mean: e.mean, ci95: [e.ci95[0], e.ci95[1]] });
-  const positives = s.replications.positives;
-  const cost =
-    positives.every((p) => p > 0) && b.price.usd >= 0
-      ? { ...estimate(positives.map((p) => b.price.usd / p)), currency: "USD" as const, priceUsd: b.price.usd, illustrative: b.price.illustrative }
-      : null;
+  // The team figures' ratio of totals: price ÷ conversations a seat a month, over every month and replication.
+  const perConversation = f.costPerConversationUsd;
+  const cost = perConversation
+    ? { ...est(perConversation), currency: "USD" as const, priceUsd: b.price.usd, illustrative: b.price.illustrative }
+    : null;
   return {
     scenario: name,
     params: jsonParams(values),
@@ -189,7 +179,7 @@ export async function runScenario(
   return scenarioResult(name, values, b, tallies, (performance.now() - started) / 1000);
 }
 
-const f1 = (x: number, d = 1) => x.toLocaleString("en-US", { maximumFractionDigits: d, minimumFractionDigits: d });
+const f1 = (x: number, d = 1) => fixed(d)(x);
 
 /** A short human-readable summary of a result. */
 export function resultText(r: ScenarioResult): string {

@@ -7,7 +7,7 @@
  */
 import { formatDate } from "../../models/iso-time.ts";
 // Each model file directly, not models/index.ts: that re-exports the summaries, whose
-// engine statistics load node:module, and team-plan (which builds on this file) must
+// engine statistics load node:module, and the team planner (which builds on this file) must
 // bundle for a browser.
 import type { AccountModel } from "../../models/account-simulation.ts";
 import { segmentIds, segments, type SegmentId } from "../../models/audiences.ts";

@@ -5,6 +5,7 @@
  * is allowed; model code then trusts what it receives. Names may be dotted paths
  * (`audience.blockedShare`) for nested scenario fields.
  */
+import { sameInputHere } from "./input-names.ts";
 import { didYouMean, matchChoice, percentValue } from "./name-match.ts";
 
 /** Bad input from the user: the CLI prints the message and exits with code 2. */
@@ -197,6 +198,10 @@ export function resolve(specs: readonly ParamSpec[], overrides: readonly string[
     const name = o.slice(0, eq).trim();
     const spec = byName.get(name);
     if (!spec) {
+      const here = sameInputHere(name, specs.map((s) => s.name));
+      if (here !== undefined) {
+        throw new InputError(`${name}: not a parameter here; did you mean ${here}? (the same input's name here; GLOSSARY.md lists each input's names)`);
+      }
       const hint = didYouMean(name, specs.map((s) => s.name));
       throw new InputError(`${name}: unknown parameter; ${hint === "" ? "" : `${hint} `}(--help lists all ${specs.length})`);
     }

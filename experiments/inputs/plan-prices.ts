@@ -3,7 +3,8 @@
  * plan's illustrative (low-confidence) price since LinkedIn publishes none; read back
  * with a flag saying which prices are still the illustrative ones.
  */
-import { plans, type PlanId } from "../../models/index.ts";
+// plans.ts directly, not index.ts: the team planner imports this and must bundle for a browser.
+import { plans, type PlanId } from "../../models/plans.ts";
 import type { ParamSpec, ParamValues } from "./params.ts";
 
 /** `price.<plan>`: the parameter that sets a plan's monthly price. */

@@ -5,7 +5,7 @@
  * range, and what a user can measure to replace it. The sensitivity analysis draws
  * from these; the README and the sensitivity report render this table.
  *
- * The team planner's labels (`team-plan.ts`) are covered too: an entry lists every label
+ * The team planner's labels (`team-result.ts`) are covered too: an entry lists every label
  * it stands for. An input reaches the model in the team planner's vocabulary: as one of
  * its parameters (`teamParams`: the team's inputs, or a general parameter by dotted
  * path), as a change to the values (the price of the plan in use), or as a change to

@@ -19,7 +19,7 @@ import { assumptionRanges } from "./assumption-ranges.ts";
 import { defaults, InputError, type ParamSpec, type ParamValues } from "../inputs/params.ts";
 import { jsonParams } from "../general/run-scenario.ts";
 import { teamModel, teamOutputs } from "./sensitivity-team.ts";
-import { teamParams } from "../team/team-plan.ts";
+import { teamParams } from "../team/team-params.ts";
 
 export const sensitivityModels = ["team", "ishigami"] as const;
 export type SensitivityModelId = (typeof sensitivityModels)[number];

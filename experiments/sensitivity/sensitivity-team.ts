@@ -1,6 +1,6 @@
 /**
  * The team model the sensitivity analysis varies: the team planner's team
- * (`team-plan.ts`: `planTeam` builds its run, `teamResult` its figures) on one plan
+ * (`planTeam` in team-plan.ts builds its run, `teamResult` in team-result.ts its figures) on one plan
  * under one policy, with the assumptions in force (`assumption-ranges.ts`) as its
  * uncertain inputs. Outputs, as the team planner defines them (GLOSSARY.md): team
  * conversations per month, cost per conversation (USD; the team's cost a month ÷ its
@@ -21,7 +21,8 @@ import { runModels, type ModelRun, type RunOptions } from "../../runner/run-mode
 import { rangeOf, withModelInputs, withValueInputs, type AssumptionInput, type AssumptionRange } from "./assumption-ranges.ts";
 import { InputError, type ParamValues } from "../inputs/params.ts";
 import { followUpAssumptions, modelAssumptions } from "../general/run-scenario.ts";
-import { planTeam, teamResult, type TeamPlan } from "../team/team-plan.ts";
+import { planTeam, type TeamPlan } from "../team/team-plan.ts";
+import { teamResult } from "../team/team-result.ts";
 
 export interface TeamSetup {
   /** The team planner's values (one plan, one policy). */

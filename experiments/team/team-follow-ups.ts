@@ -5,7 +5,7 @@
  * difference from no follow-ups (every run has the same seed, and a recipient's answers
  * to the first InMail and to each follow-up come from fixed draws, so the runs differ
  * by the follow-ups alone; differences are taken replication by replication). Pure (no
- * node: import), like team-plan.ts, which builds the runs and calls `followUpComparison`.
+ * node: import), like team-plan.ts, which builds the runs, and team-result.ts, which calls `followUpComparison`.
  *
  * Units: per team (all seats together) per month (one grant cycle); USD.
  */
@@ -13,6 +13,7 @@ import { followUpRuleForPlan, type FollowUpRule, type PremiumFollowUpRule } from
 import type { PolicyId } from "../../models/policy.ts";
 import type { Tally } from "../../models/tally.ts";
 import { meanCi95, type MeanCi } from "../../sim/mean-ci.ts";
+import { countCi95, perMeanCi95, perMeanDifferenceCi95 } from "../../sim/ratio-ci.ts";
 import type { ParamValues } from "../inputs/params.ts";
 
 /** The follow-up counts compared: 0, 1, 2 and the count asked, ascending. */
@@ -53,7 +54,7 @@ export interface FollowUpRow {
   /** Conversations (accepted or replied), and those whose answer was to a follow-up. */
   readonly conversations: MeanCi | null;
   readonly conversationsFromFollowUps: MeanCi | null;
-  /** Team cost a month ÷ conversations a month, per replication. */
+  /** Team cost ÷ conversations, totals over every month and replication (null when there is none). */
   readonly costPerConversationUsd: MeanCi | null;
   /** Paired differences from the same team with no follow-ups (null for 0 or when not allowed). */
   readonly vsNoFollowUps: {
@@ -125,7 +126,7 @@ export function followUpComparison(
     return {
       conversations,
       creditsUsedNet: perMonth(t, measures.creditsUsedNet),
-      cost: conversations.every((x) => x > 0) ? conversations.map((x) => cost / x) : null,
+      cost,
       t,
     };
   };
@@ -135,7 +136,9 @@ export function followUpComparison(
     const s = series(c);
     const none = cells.find((o) => o.plan === c.plan && o.policy === c.policy && o.followUps === 0);
     const base = none ? series(none) : null;
-    const e = (m: keyof typeof measures) => (s ? meanCi95(perMonth(s.t, measures[m])) : null);
+    // Counts keep their intervals at 0 or above; the net credit figures may go either way.
+    const netMeasures: readonly string[] = ["followUpCreditsUsed", "creditsUsedNet"];
+    const e = (m: keyof typeof measures) => (s ? (netMeasures.includes(m) ? meanCi95 : countCi95)(perMonth(s.t, measures[m])) : null);
     return {
       plan: c.plan,
       planName: planName(c.plan),
@@ -149,13 +152,13 @@ export function followUpComparison(
       creditsUsedNet: e("creditsUsedNet"),
       conversations: e("conversations"),
       conversationsFromFollowUps: e("conversationsFromFollowUps"),
-      costPerConversationUsd: s?.cost ? meanCi95(s.cost) : null,
+      costPerConversationUsd: s ? perMeanCi95(s.cost, s.conversations) : null,
       vsNoFollowUps:
         s && base && c.followUps > 0
           ? {
               conversations: difference(s.conversations, base.conversations),
               creditsUsedNet: difference(s.creditsUsedNet, base.creditsUsedNet),
-              costPerConversationUsd: s.cost && base.cost ? difference(s.cost, base.cost) : null,
+              costPerConversationUsd: perMeanDifferenceCi95(s.cost, s.conversations, base.conversations),
             }
           : null,
     };

@@ -6,19 +6,14 @@
 import { plans } from "../../models/plans.ts";
 import type { PolicyId } from "../../models/policy.ts";
 import type { TeamFollowUps } from "./team-follow-ups.ts";
-import type { TeamEstimate, TeamFigures, TeamPlanResult, TeamResult } from "./team-plan.ts";
+import type { TeamEstimate, TeamFigures } from "./team-figures.ts";
+import type { TeamPlanResult, TeamResult } from "./team-result.ts";
+import { f1, fixed, pct1, usd } from "../../reports/number-format.ts";
 
-const fixed = (digits: number) => {
-  const f = new Intl.NumberFormat("en-US", { minimumFractionDigits: digits, maximumFractionDigits: digits });
-  // A true minus sign; −0 shown as 0.
-  return (x: number) => f.format(x).replace(/^-(0(\.0*)?)$/, "$1").replace("-", "−");
-};
 /** Counts: one decimal ("211.4"). */
-export const count1 = fixed(1);
-/** USD with cents ("$1,234.50", "−$3.20"). */
-export const usd = (x: number) => (x < 0 ? `−$${fixed(2)(-x)}` : `$${fixed(2)(x)}`);
+const count1 = f1;
 /** A share as a percentage with one decimal ("15.0%"). */
-export const percent1 = (x: number) => `${fixed(1)(x * 100)}%`;
+const percent1 = pct1;
 
 /** "211.4 (210.8–212.1)": a mean and its 95% CI; the mean alone when the CI is a point. */
 export function estimateText(e: TeamEstimate, format: (x: number) => string = count1): string {
@@ -68,7 +63,7 @@ export function teamName(r: TeamPlanResult): string {
 
 /** Cost per conversation, with its CI, or why there is none. */
 export const costPerConversationText = (r: TeamPlanResult) =>
-  r.costPerConversationUsd ? `${estimateText(r.costPerConversationUsd, usd)} per conversation` : "none (a replication had no conversation)";
+  r.costPerConversationUsd ? `${estimateText(r.costPerConversationUsd, usd)} per conversation` : (r.costPerConversationNote ?? "undefined");
 
 /** The price line of a plan. */
 export const priceText = (r: TeamPlanResult) =>
@@ -134,7 +129,7 @@ export function teamText(t: TeamResult): string {
           estimateText(r.perTeamPerMonth.conversations),
           r.perTeamPerQuarter ? estimateText(r.perTeamPerQuarter.conversations) : "–",
           usd(r.perTeamPerMonth.costUsd),
-          r.costPerConversationUsd ? estimateText(r.costPerConversationUsd, usd) : "–",
+          r.costPerConversationUsd ? estimateText(r.costPerConversationUsd, usd) : "undefined (no conversation)",
         ]),
       ]),
       "",
@@ -145,8 +140,9 @@ export function teamText(t: TeamResult): string {
       `${teamName(r)} — ${policyName(r.policy)}; ${priceText(r)}`,
       ...table([["", "per team per month", "per team per quarter"], ...figureRows(r).map((f) => [f.label, f.perMonth, f.perQuarter])]),
       `  cost per conversation: ${costPerConversationText(r)}`,
+      `  what limits it: ${r.limitText}`,
       `  credits held: ${heldText(r, s.months)}`,
-      `  per seat per month: ${estimateText(r.perSeatPerMonth.inmailsDelivered)} InMails delivered, ${estimateText(r.perSeatPerMonth.conversations, fixed(2))} conversations; observed response rate ${percent1(r.observedResponseRate)}`,
+      `  per seat per month: ${estimateText(r.perSeatPerMonth.inmailsDelivered)} InMails delivered, ${estimateText(r.perSeatPerMonth.conversations, fixed(2))} conversations; observed response rate ${percent1(r.observedResponseRate)} (${percent1(r.observedResponseRateCi95[0])}–${percent1(r.observedResponseRateCi95[1])})`,
       "",
     );
   }

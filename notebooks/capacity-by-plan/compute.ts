@@ -3,12 +3,19 @@
  * points, then the tables and figure rows read off it. No formatting here.
  */
 import { grantTimes, PlanCannotSendError, plans, policyIds, rulesForPlan, type PolicyId } from "../../models/index.ts";
-import type { CapacityRow, CostRow, MultiplierRow } from "../../reports/index.ts";
+import type { CapacityRow, MultiplierRow } from "../../reports/index.ts";
 import { payingPlanIds, type PayingPlanId } from "../../models/paying-plans.ts";
 import { sortedUnique } from "../../experiments/general/sorted-unique.ts";
 import { traceBalance, type BalanceTrace } from "./balance-trace.ts";
 import { pairedDifference, pointKey, pointModel, simulateGrid, START_DATE, type Estimate, type GridPoint, type PointResult } from "./grid.ts";
 import type { CapacityByPlanParams } from "./params.ts";
+import { runModels } from "../../runner/run-models.ts";
+import { defaults, type ParamValues } from "../../experiments/inputs/params.ts";
+import { priceParam } from "../../experiments/inputs/plan-prices.ts";
+import { teamParams } from "../../experiments/team/team-params.ts";
+import { planTeam } from "../../experiments/team/team-plan.ts";
+import { teamResult, type TeamResult } from "../../experiments/team/team-result.ts";
+import { teamCommand } from "../explorer/team-command.ts";
 
 /** Reply rates of the capacity curve (the user's rate is added). */
 export const curveReplyRates = [0.05, 0.1, 0.15, 0.2, 0.25, 0.3, 0.4, 0.5, 0.6] as const;
@@ -73,11 +80,12 @@ export interface ComparisonRow {
 
 export interface CapacityByPlanResults {
   readonly params: CapacityByPlanParams;
+  /** The answer and the cost table: the team planner's figures for one seat of each plan, and the command that prints them. */
+  readonly team: { readonly result: TeamResult; readonly command: string };
   readonly headline: readonly HeadlineRow[];
   readonly cannotSend: readonly CannotSendRow[];
   readonly curve: readonly CapacityRow[];
   readonly heatmap: readonly (MultiplierRow & { readonly policy: PolicyId })[];
-  readonly cost: readonly CostRow[];
   readonly comparison: readonly ComparisonRow[];
   /** Per paying plan, a sample account under each policy, over `traceWindowDays`. */
   readonly traces: readonly { readonly planId: PayingPlanId; readonly guide: BalanceTrace; readonly linkedin: BalanceTrace }[];
@@ -92,8 +100,33 @@ export interface ComputeOptions {
   readonly big?: boolean;
 }
 
+/**
+ * The team planner's values for the page's answer: one seat of every plan under both
+ * rule sets, at the page's response rate, send rate, prices, replications and seed (the
+ * planner's own defaults for everything else).
+ */
+export function flagshipTeamValues(p: CapacityByPlanParams): ParamValues {
+  return {
+    ...defaults(teamParams),
+    seats: 1,
+    plan: "all",
+    policy: "both",
+    responseRate: p.replyRate,
+    sendsPerWorkingDay: p.sendsPerDay,
+    replications: p.replications,
+    seed: p.seed,
+    ...Object.fromEntries(payingPlanIds.map((id) => [priceParam(id), p.prices[id]])),
+  };
+}
+
 export async function computeCapacityByPlan(params: CapacityByPlanParams, options: ComputeOptions): Promise<CapacityByPlanResults> {
   const p = params;
+  const teamValues = flagshipTeamValues(p);
+  const teamRuns = planTeam(teamValues);
+  const team = {
+    result: teamResult(teamRuns, await runModels(teamRuns.runs, { workers: options.workers, big: options.big ?? false, label: "capacity-by-plan: team planner" })),
+    command: teamCommand(teamParams, teamValues),
+  };
   const base = { sendsPerDay: p.sendsPerDay, responseDelayDays: p.responseDelayDays, declineShare: 0 };
   const curveRates = sortedUnique([...curveReplyRates, p.replyRate]);
   const focus = p.heatmapPlan;
@@ -180,10 +213,6 @@ export async function computeCapacityByPlan(params: CapacityByPlanParams, option
     ),
   );
 
-  const cost: CostRow[] = headline
-    .filter((h) => Number.isFinite(h.costHi))
-    .map((h) => ({ plan: h.plan, policy: h.policy, costPerPositive: h.costPerPositive, lo: h.costLo, hi: h.costHi }));
-
   const comparison: ComparisonRow[] = comparisonCases.map((c) => {
     const guide = at({ ...cases[c], policy: "guide" });
     const linkedin = at({ ...cases[c], policy: "linkedin" });
@@ -203,5 +232,5 @@ export async function computeCapacityByPlan(params: CapacityByPlanParams, option
     ]),
   ) as Record<PolicyId, BalanceTrace>;
 
-  return { params, headline, cannotSend, curve, heatmap, cost, comparison, traces, slowSenderTrace };
+  return { params, team, headline, cannotSend, curve, heatmap, comparison, traces, slowSenderTrace };
 }

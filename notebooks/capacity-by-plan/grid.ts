@@ -22,7 +22,7 @@ import {
 } from "../../models/index.ts";
 import type { Band } from "../../logs/forecast.ts";
 import { runModels } from "../../runner/run-models.ts";
-import { teamFigures } from "../../experiments/team/team-plan.ts";
+import { teamFigures } from "../../experiments/team/team-figures.ts";
 import type { PayingPlanId } from "../../models/paying-plans.ts";
 
 /**

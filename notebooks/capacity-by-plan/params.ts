@@ -3,21 +3,17 @@
  * and the typed values the notebook trusts once they have passed it.
  */
 import type { ParamSpec, ParamValues } from "../../experiments/inputs/params.ts";
+import { teamParams } from "../../experiments/team/team-params.ts";
 import { payingPlanIds, type PayingPlanId } from "../../models/paying-plans.ts";
 import { planPricesFrom, priceParamSpec, type PlanPrices } from "../../experiments/inputs/plan-prices.ts";
 
+const teamSpec = (name: string): ParamSpec => teamParams.find((s) => s.name === name)!;
+
 export const capacityByPlanParams = [
   { name: "title", kind: "string", maxLength: 200, nonBlank: true, default: "InMail outreach capacity by plan", description: "the report's title" },
-  {
-    name: "replyRate",
-    kind: "number",
-    min: 0,
-    max: 0.99,
-    default: 0.18,
-    description: "your reply rate: share of InMails that get a refund-eligible reply, which is also a conversation here (LinkedIn-typical 10–30%; see GLOSSARY.md)",
-    hint: "at 1 every credit comes back and capacity is bounded only by the send rate",
-  },
-  { name: "sendsPerDay", kind: "number", min: 0, minExclusive: true, max: 10_000_000, default: 20, unit: "/working day", description: "InMails an account sends per working day (Monday to Friday, 9:00–18:00 UTC) while credits last" },
+  // The team planner's inputs, the same name, default and unit: the page's answer is the planner's.
+  teamSpec("responseRate"),
+  teamSpec("sendsPerWorkingDay"),
   { name: "responseDelayDays", kind: "number", min: 0, max: 365, default: 3, unit: "days", description: "mean reply delay (exponential; an assumption: LinkedIn publishes none)" },
   { name: "heatmapPlan", kind: "enum", values: payingPlanIds, default: "sales-navigator", description: "plan of the multiplier heat map and of the policy comparison" },
   {
@@ -33,11 +29,13 @@ export const capacityByPlanParams = [
   { name: "accounts", kind: "integer", min: 1, max: 1_000_000, default: 50, description: "accounts simulated per replication and grid point" },
   { name: "replications", kind: "integer", min: 2, max: 10_000, default: 10, description: "independent replications (the 95% CIs are across them)" },
   { name: "seed", kind: "integer", min: 0, max: Number.MAX_SAFE_INTEGER, default: 1, description: "master seed, the same for every grid point (paired comparisons); same seed, same report" },
-] as const satisfies readonly ParamSpec[];
+] satisfies readonly ParamSpec[];
 
 export interface CapacityByPlanParams extends PlanPrices<PayingPlanId> {
   readonly title: string;
+  /** The response rate typed (LinkedIn's definition); the canonical model's refund-eligible reply rate in the validation section. */
   readonly replyRate: number;
+  /** InMails a seat or account sends per working day (Monday to Friday). */
   readonly sendsPerDay: number;
   readonly responseDelayDays: number;
   readonly heatmapPlan: PayingPlanId;
@@ -53,8 +51,8 @@ export interface CapacityByPlanParams extends PlanPrices<PayingPlanId> {
 export function capacityByPlanParamsFrom(values: ParamValues): CapacityByPlanParams {
   return {
     title: values.title as string,
-    replyRate: values.replyRate as number,
-    sendsPerDay: values.sendsPerDay as number,
+    replyRate: values.responseRate as number,
+    sendsPerDay: values.sendsPerWorkingDay as number,
     responseDelayDays: values.responseDelayDays as number,
     heatmapPlan: values.heatmapPlan as PayingPlanId,
     declineShare: values.declineShare as number,

@@ -17,7 +17,7 @@ import {
   type TraceSink,
 } from "../../models/index.ts";
 import { jobSeeker } from "../../scenarios/job-seeker.ts";
-import { teamFigures, type TeamEstimate } from "../../experiments/team/team-plan.ts";
+import { teamFigures, type TeamEstimate } from "../../experiments/team/team-figures.ts";
 import { defaults, type ParamValues } from "../../experiments/inputs/params.ts";
 import { buildModel, scenarioParams, type BuiltScenario } from "../../experiments/general/scenario.ts";
 import { audienceRateFor, outcomeShares } from "../../experiments/general/observed-rate.ts";
@@ -56,7 +56,7 @@ export interface OptionResult {
   readonly fromConnections: number;
   readonly creditsSpent: number;
   readonly creditsRefunded: number;
-  /** Price ÷ conversations, per replication (null when a replication had none). */
+  /** Price ÷ conversations, totals over every month and replication (null when there is none). */
   readonly costPerConversation: Estimate | null;
   /** Mean cumulative conversations per account after each month (1-based), CI across replications. */
   readonly cumulative: readonly Estimate[];

@@ -6,7 +6,8 @@
 import { limits, personas, plans, policies, segments } from "../../models/index.ts";
 import type { Answer, Page, PageSection, Provenance } from "../../reports/index.ts";
 import { lineChart, type LineRow } from "../../reports/figures/line-chart.ts";
-import { ci, count, estimateCell, f0, f1, f2, list, n1, pct, signed, usd } from "../../reports/text-format.ts";
+import { ci, count, estimateCell, f0, f1, f2, n1, pct, signed, usd } from "../../reports/number-format.ts";
+import { list } from "../../reports/word-list.ts";
 import { DAYS_PER_MONTH, optionIds, type GridRow, type JobSeekerResults, type OptionId, type OptionResult } from "./compute.ts";
 
 const persona = personas["job-seeker"];

@@ -6,7 +6,8 @@
 import { lengthBands, lengthMultiplier, offPeakHours, weekdayMultipliers } from "../../models/index.ts";
 import { groupedBars, tornado, type Answer, type GroupedBarRow, type Page, type PageSection, type Provenance, type TornadoRow } from "../../reports/index.ts";
 import { planName } from "../../models/plan-name.ts";
-import { ci, estimateCell, f0, f1, f2, list, n1, pct, pct1, signed } from "../../reports/text-format.ts";
+import { ci, estimateCell, f0, f1, f2, n1, pct, pct1, signed } from "../../reports/number-format.ts";
+import { list } from "../../reports/word-list.ts";
 import {
   CYCLES,
   longBodyChars,

@@ -7,7 +7,8 @@ import { personas, plans, policies, recruiterFloor, segments } from "../../model
 import type { Answer, Page, PageSection, Provenance } from "../../reports/index.ts";
 import { lineChart, type LineRow } from "../../reports/figures/line-chart.ts";
 import { priceParam } from "../../experiments/inputs/plan-prices.ts";
-import { aPct, ci, count, estimateCell, f0, f1, f2, list, n1, pct, usd, usd0 } from "../../reports/text-format.ts";
+import { aPct, ci, count, estimateCell, f0, f1, f2, n1, pct, usd, usd0 } from "../../reports/number-format.ts";
+import { list } from "../../reports/word-list.ts";
 import { CYCLES, floorResponseRates, floorSendsPerDay, type RecruitingTeamResults, type SeatRow, type Sizing, type TeamRow } from "./compute.ts";
 import { teamPlanIds, type TeamPlanId } from "./params.ts";
 

@@ -22,7 +22,7 @@ import {
 import type { CalibrationReport } from "../../logs/calibration-report.ts";
 import { rulesText, type ReplayReport } from "../../logs/replay-report.ts";
 import { planName } from "../../models/plan-name.ts";
-import { f0, f1, f2, pct1, usd } from "../../reports/text-format.ts";
+import { f0, f1, f2, pct1, usd } from "../../reports/number-format.ts";
 
 const date = (iso: string) => iso.slice(0, 10);
 

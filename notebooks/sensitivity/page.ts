@@ -8,7 +8,7 @@ import type { PlanId } from "../../models/index.ts";
 import { indexBars, type IndexBarRow, type Page, type PageSection, type Provenance } from "../../reports/index.ts";
 import type { SensitivityReport } from "../../experiments/sensitivity/sensitivity-run.ts";
 import { planName } from "../../models/plan-name.ts";
-import { f1, n1, pct, range } from "../../reports/text-format.ts";
+import { f1, n1, pct, range } from "../../reports/number-format.ts";
 
 /** Column headers of the Morris table (headers do not wrap). */
 const shortLabel: Record<string, string> = {

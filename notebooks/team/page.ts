@@ -6,7 +6,7 @@
  */
 import type { Page, PageSection, Provenance } from "../../reports/index.ts";
 import { lineChart, type LineRow } from "../../reports/figures/line-chart.ts";
-import type { TeamPlanResult, TeamResult } from "../../experiments/team/team-plan.ts";
+import type { TeamPlanResult, TeamResult } from "../../experiments/team/team-result.ts";
 import {
   bestText,
   costPerConversationText,
@@ -21,8 +21,8 @@ import {
   settingsText,
   targetText,
   teamName,
-  usd,
 } from "../../experiments/team/team-text.ts";
+import { usd } from "../../reports/number-format.ts";
 
 const seriesName = (r: TeamPlanResult, t: TeamResult) =>
   t.plans.some((p) => p.policy !== r.policy) ? `${r.planName} (${r.policy})` : r.planName;
@@ -66,7 +66,8 @@ function answerSection(t: TeamResult): PageSection {
     (r) =>
       `${teamName(r)}, ${policyName(r.policy)}: ${estimateText(r.perTeamPerMonth.conversations)} conversations per team per month, ` +
       `${r.perTeamPerQuarter ? `${estimateText(r.perTeamPerQuarter.conversations)} per team per quarter` : "no whole quarter in the horizon"}; ` +
-      `${estimateText(r.perTeamPerMonth.inmailsDelivered)} InMails delivered per team per month; cost per conversation ${costPerConversationText(r)}.`,
+      `${estimateText(r.perTeamPerMonth.inmailsDelivered)} InMails delivered per team per month; cost per conversation ${costPerConversationText(r)}. ` +
+      `${r.limitText[0]!.toUpperCase()}${r.limitText.slice(1)}.`,
   );
   return {
     heading: "The answer",

@@ -2,6 +2,7 @@ import * as Plot from "@observablehq/plot";
 import { renderPlot } from "../render-plot.ts";
 import { checkRows, checkWidth } from "./check-input.ts";
 import { firstSeen } from "./first-seen.ts";
+import { DAY_MS } from "../../sim/time-unit.ts";
 
 export const defaults = {
   width: 640,
@@ -54,8 +55,6 @@ export interface BalanceTimelineOptions {
   /** Whether to draw the legend of event kinds (when there are events). Default true; false for a figure stacked under one with the same kinds. */
   readonly legend?: boolean;
 }
-
-const DAY_MS = 86_400_000;
 
 /**
  * Credit balance over time as a step line, one panel per plan, with ledger

@@ -17,6 +17,12 @@ import { renderPage, writeFileAtomic } from "../../reports/index.ts";
 import { ARTIFACTS, checkReportInBrowser, requireChromium } from "../support/browser-check.ts";
 import { parseMarkup, texts } from "../support/parse-markup.ts";
 import { runTsx } from "../support/run-cli.ts";
+import { resolve } from "../../experiments/inputs/params.ts";
+import { teamParams } from "../../experiments/team/team-params.ts";
+import { planTeam } from "../../experiments/team/team-plan.ts";
+import { teamResult } from "../../experiments/team/team-result.ts";
+import { usd } from "../../reports/number-format.ts";
+import { runModels } from "../../runner/run-models.ts";
 
 const SCRIPT_TITLE = "<script>alert(1)</script> capacity";
 const small = ["accounts=20", "replications=4", "seed=5"];
@@ -43,7 +49,7 @@ describe("capacity-by-plan notebook", () => {
       for (const policy of policyIds) {
         expect(results.headline.filter((r) => r.planId === id && r.policy === policy)).toHaveLength(1);
         expect(results.curve.some((r) => r.plan === plans[id].name && r.policy === policy)).toBe(true);
-        expect(results.cost.some((r) => r.plan === plans[id].name && r.policy === policy)).toBe(true);
+        expect(results.team.result.plans.filter((r) => r.plan === id && r.policy === policy && r.seats === 1)).toHaveLength(1);
       }
     }
     expect(results.heatmap.filter((r) => r.policy === "guide")).toHaveLength(results.heatmap.length / 2);
@@ -52,31 +58,39 @@ describe("capacity-by-plan notebook", () => {
     for (const id of payingPlanIds) for (const policy of policyIds) expect(rows).toContain(`${plans[id].name}|${policy}`);
   });
 
-  it("opens with its answer: the cheapest plan per conversation and the most InMails a month, as in the table", () => {
+  it("opens with its answer: the team planner's cheapest plan per conversation, as in the cost table and the command it shows", async () => {
     const doc = parseMarkup(report.html);
     const header = doc.querySelector("header")!;
     expect(header.querySelector("h1 + ul.answer")).not.toBeNull(); // right under the title, before any section
     const cards = [...header.querySelectorAll(".answer li")].map((li) => texts(li as unknown as Document, "span"));
-    const rows = report.results.headline;
-    const cheapest = [...rows].sort((a, b) => a.costPerPositive - b.costPerPositive)[0]!;
-    const most = [...rows].sort((a, b) => b.capacity - a.capacity)[0]!;
+    const t = report.results.team.result;
+    const best = t.best.find((b) => b.policy === "linkedin")!;
+    const cheapest = t.plans.find((r) => r.plan === best.plan && r.policy === "linkedin")!;
     const card = (label: string) => cards.find((c) => c[0] === label);
-    expect(card("Cheapest per conversation")?.[1]).toBe(`$${cheapest.costPerPositive.toFixed(2)}`);
-    expect(card("Cheapest per conversation")?.[2]).toContain(cheapest.plan);
-    expect(card("Most InMails a month, per account")?.[1]).toBe(most.capacity.toFixed(1));
-    // The same numbers in the table below.
+    expect(card("Cheapest per conversation")?.[1]).toBe(usd(best.costPerConversationUsd));
+    expect(card("Cheapest per conversation")?.[2]).toContain(cheapest.planName);
+    // Cost per conversation is the ratio of totals: the seat's price ÷ its mean conversations a month.
+    expect(best.costPerConversationUsd).toBeCloseTo(cheapest.priceUsdPerSeatPerMonth / cheapest.perSeatPerMonth.conversations.mean, 9);
+    // The same number in the cost table below, and the command the page shows gives it to the cent.
     const tableRows = [...doc.querySelectorAll("#section-1 tbody tr")].map((tr) => texts(tr as unknown as Document, "td"));
-    expect(tableRows.some((cells) => cells[0] === cheapest.plan && cells[6]!.startsWith(`$${cheapest.costPerPositive.toFixed(2)} `))).toBe(true);
-    expect(tableRows.some((cells) => cells[0] === most.plan && cells[2]!.startsWith(`${most.capacity.toFixed(1)} `))).toBe(true);
+    expect(tableRows.some((cells) => cells[0] === cheapest.planName && cells[1] === "linkedin" && cells[5]!.startsWith(`${usd(best.costPerConversationUsd)} `))).toBe(true);
+    const command = report.results.team.command;
+    expect(texts(doc, "#section-1 p").join(" ")).toContain(command);
+    expect(command).toMatch(/^npx tsx scenarios\/team\.ts --json /);
+    const sets = [...command.matchAll(/--set (\S+)/g)].map((m) => m[1]!);
+    const plan = planTeam(resolve(teamParams, sets));
+    const again = teamResult(plan, await runModels(plan.runs, { workers: 1, label: "test" }));
+    expect(usd(again.best.find((b) => b.policy === "linkedin")!.costPerConversationUsd)).toBe(usd(best.costPerConversationUsd));
+    expect(texts(doc, "body").join(" ")).not.toMatch(/Replies\/mo|\$\/reply/);
     expect(header.querySelector("details .guide")).not.toBeNull(); // the long guide folds under the answer
   });
 
   it("reports Basic as unable to send, with the model's reason, instead of dropping it", () => {
     expect(report.results.cannotSend).toEqual([{ plan: "Basic (free)", reason: expect.stringMatching(/cannot send InMail.*0 credits \(guide G2\)/) }]);
     const doc = parseMarkup(report.html);
-    const basic = [...doc.querySelectorAll("#section-1 tbody tr")].map((tr) => texts(tr as unknown as Document, "td")).find((cells) => cells[0] === "Basic (free)");
+    const basic = [...doc.querySelectorAll("#section-2 tbody tr")].map((tr) => texts(tr as unknown as Document, "td")).find((cells) => cells[0] === "Basic (free)");
     expect(basic?.slice(0, 3)).toEqual(["Basic (free)", "both", "0: cannot send InMail"]);
-    expect(texts(doc, "#section-1 p").join(" ")).toMatch(/Basic \(free\) is listed but sends nothing/);
+    expect(texts(doc, "#section-2 p").join(" ")).toMatch(/Basic \(free\) is listed but sends nothing/);
   });
 
   it("labels built-in prices illustrative and user prices as the user's", async () => {
@@ -125,7 +139,7 @@ describe("capacity-by-plan notebook", () => {
   });
 
   it("matches the closed form C/(1 − r) within its CI when replies are instant and sending unbounded", async () => {
-    const { results } = await run(["replyRate=0.5", "responseDelayDays=0", "sendsPerDay=100000", "accounts=25", "replications=8"]);
+    const { results } = await run(["responseRate=0.5", "responseDelayDays=0", "sendsPerWorkingDay=100000", "accounts=25", "replications=8"]);
     for (const r of results.headline) {
       expect(r.closedForm).toBeCloseTo(plans[r.planId].creditsPerMonth / 0.5, 9);
       expect(r.capacityLo).toBeLessThanOrEqual(r.closedForm);
@@ -170,8 +184,9 @@ describe("capacity-by-plan notebook", () => {
     expect(summary.csvLinks).toBe(7);
     expect(summary.drawnMarks).toBeGreaterThan(300);
     expect(summary.legendEntries).toBeGreaterThanOrEqual(payingPlanIds.length + 3 + 2); // the curve's plans; grant, spend, refund; at least grant and expire for the slow sender
-    // At 1280 px the page was 8,845 px tall before it was laid out answer-first; the aim is under half that, with nothing removed.
-    expect(summary.heightPx).toBeLessThan(8845 / 2);
+    // At 1280 px the page was 8,845 px tall before it was laid out answer-first; the aim was under half that, with nothing
+    // removed. The team planner's cost table (every plan under both rule sets) adds about 300 px: still well under 60%.
+    expect(summary.heightPx).toBeLessThan(8845 * 0.6);
     expect(existsSync(join(ARTIFACTS, "capacity-by-plan.png"))).toBe(true);
   });
 });
@@ -193,10 +208,10 @@ describe("capacity-by-plan from the command line", () => {
   });
 
   it("bad --set → exit 2 and one line naming the parameter, the value and what is allowed", () => {
-    const r = runTsx("notebooks/capacity-by-plan.ts", ["--set", "replyRate=1.5"]);
+    const r = runTsx("notebooks/capacity-by-plan.ts", ["--set", "responseRate=1.5"]);
     expect(r.status).toBe(2);
     expect(r.stdout).toBe("");
-    expect(r.stderr).toMatch(/^notebooks\/capacity-by-plan\.ts: replyRate: 1\.5 is not allowed; expected a number from 0 to 0\.99.*\n$/);
+    expect(r.stderr).toMatch(/^notebooks\/capacity-by-plan\.ts: responseRate: 1\.5 is not allowed; expected a number from 0\.001 to 0\.95.*\n$/);
     expect(r.stderr.trim().split("\n")).toHaveLength(1);
     const plan = runTsx("notebooks/capacity-by-plan.ts", ["--set", "heatmapPlan=basic"]);
     expect(plan.status).toBe(2);

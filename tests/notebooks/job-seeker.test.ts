@@ -13,7 +13,9 @@ import { runModels } from "../../runner/run-models.ts";
 import { jobSeeker } from "../../scenarios/job-seeker.ts";
 import { defaults } from "../../experiments/inputs/params.ts";
 import { scenarioParams } from "../../experiments/general/scenario.ts";
-import { planTeam, teamParams, teamResult } from "../../experiments/team/team-plan.ts";
+import { teamParams } from "../../experiments/team/team-params.ts";
+import { planTeam } from "../../experiments/team/team-plan.ts";
+import { teamResult } from "../../experiments/team/team-result.ts";
 import { expectNoBrokenNumbers, renderNotebook } from "../support/notebook-test-helpers.ts";
 
 const small = ["accounts=60", "replications=4", "months=18", "seed=4"];

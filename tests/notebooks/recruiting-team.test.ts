@@ -19,7 +19,9 @@ import { runTsx } from "../support/run-cli.ts";
 import { runModels } from "../../runner/run-models.ts";
 import { defaults } from "../../experiments/inputs/params.ts";
 import { recruiting } from "../../scenarios/recruiting.ts";
-import { planTeam, teamParams, teamResult } from "../../experiments/team/team-plan.ts";
+import { teamParams } from "../../experiments/team/team-params.ts";
+import { planTeam } from "../../experiments/team/team-plan.ts";
+import { teamResult } from "../../experiments/team/team-result.ts";
 import { expectNoBrokenNumbers, renderNotebook } from "../support/notebook-test-helpers.ts";
 
 const small = ["accounts=10", "replications=3", "teamReplications=6", "targetConversations=60", "seed=3"];

@@ -5,7 +5,7 @@ import { escapeHtml, renderPage } from "../../reports/index.ts";
 import { resolve } from "../../experiments/inputs/params.ts";
 import { teamCli } from "../../scenarios/team.ts";
 import { figureRows, followUpAnswers, followUpRows } from "../../experiments/team/team-text.ts";
-import type { TeamResult } from "../../experiments/team/team-plan.ts";
+import type { TeamResult } from "../../experiments/team/team-result.ts";
 
 const sets = ["seats=6", "plan=recruiter-lite", "responseRate=15%", "demandPerSeat=250", "replications=3", "months=6"];
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { formatInterval, numberFormatter } from "../../reports/number-format.ts";
+import { f0, f1, fixed, formatInterval, numberFormatter, pct, pct1, usd } from "../../reports/number-format.ts";
 
 describe("numberFormatter", () => {
   it("uses thousands separators and fixed decimals", () => {
@@ -35,5 +35,19 @@ describe("numberFormatter", () => {
 describe("formatInterval", () => {
   it("joins the bounds with a spaced en dash", () => {
     expect(formatInterval(1234.5, 2345.25, numberFormatter({ digits: 1 }))).toBe("1,234.5 – 2,345.3");
+  });
+});
+
+describe("text formats (sentences and command text)", () => {
+  it("writes USD with cents, separators and a true minus; nothing for null", () => {
+    expect([usd(1234.5), usd(-3.2), usd(0), usd(null), usd(Number.NaN)]).toEqual(["$1,234.50", "−$3.20", "$0.00", "", "n/a"]);
+  });
+
+  it("rounds to the shown digits with a true minus, −0 shown as 0", () => {
+    expect([f1(2), fixed(1)(-0.04), fixed(2)(-1.234), f0(12345.6)]).toEqual(["2.0", "0.0", "−1.23", "12,346"]);
+  });
+
+  it("writes shares as percentages", () => {
+    expect([pct(0.18), pct(0.125), pct1(0.1206)]).toEqual(["18%", "12.5%", "12.1%"]);
   });
 });

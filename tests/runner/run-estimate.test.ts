@@ -6,7 +6,8 @@
  */
 import { describe, expect, it } from "vitest";
 import { resolve } from "../../experiments/inputs/params.ts";
-import { planTeam, teamParams, teamSizeWords } from "../../experiments/team/team-plan.ts";
+import { planTeam, teamSizeWords } from "../../experiments/team/team-plan.ts";
+import { teamParams } from "../../experiments/team/team-params.ts";
 import { estimateRuns, limitSeconds, poolSlowdown, refuseTooLarge } from "../../runner/run-estimate.ts";
 import { runModels } from "../../runner/run-models.ts";
 

@@ -13,14 +13,16 @@ import type { Tally } from "../../../models/tally.ts";
 import { planBatch } from "../../../runner/batch-plan.ts";
 import { durationWords, estimateRuns, eventsPerSecondPerThread } from "../../../runner/run-estimate.ts";
 import { InputError, type ParamValues } from "../../../experiments/inputs/params.ts";
-import { planTeam, teamParams, teamResult, type TeamPlan, type TeamResult } from "../../../experiments/team/team-plan.ts";
+import { teamParams } from "../../../experiments/team/team-params.ts";
+import { planTeam, type TeamPlan } from "../../../experiments/team/team-plan.ts";
+import { teamResult, type TeamResult } from "../../../experiments/team/team-result.ts";
 import { meanCi95, type MeanCi } from "../../../sim/mean-ci.ts";
+import { DAY_MS } from "../../../sim/time-unit.ts";
 import { teamCommand } from "../team-command.ts";
 import type { WebWorkerPool } from "./worker-pool.ts";
 
 /** Response rates of the capacity curve (the team's own is added). */
 export const curveResponseRates = [0.05, 0.1, 0.2, 0.3, 0.4, 0.5] as const;
-const DAY_MS = 86_400_000;
 
 export interface TeamComputed {
   readonly plan: TeamPlan;

@@ -7,7 +7,8 @@
  * that prints the same JSON.
  */
 import { InputError, type ParamValues } from "../../../experiments/inputs/params.ts";
-import { teamParams, type TeamResult } from "../../../experiments/team/team-plan.ts";
+import { teamParams } from "../../../experiments/team/team-params.ts";
+import { type TeamResult } from "../../../experiments/team/team-result.ts";
 import { hashFromTexts, parseTexts, textsFromHash, type FieldTexts } from "../input-state.ts";
 import { teamCommand } from "../team-command.ts";
 import { computeExtras, computeTeam } from "./compute.ts";

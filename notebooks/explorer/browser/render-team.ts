@@ -4,14 +4,13 @@
  * plan), then every plan side by side; and the same rows as CSV. Units in every label.
  */
 import { stringify } from "csv-stringify/browser/esm/sync";
-import { numberFormatter } from "../../../reports/number-format.ts";
-import type { TargetResult, TeamPlanResult, TeamResult } from "../../../experiments/team/team-plan.ts";
+import { numberFormatter, usd } from "../../../reports/number-format.ts";
+import type { TargetResult, TeamPlanResult, TeamResult } from "../../../experiments/team/team-result.ts";
 import type { MeanCi } from "../../../sim/mean-ci.ts";
 import { el, type Child } from "./dom.ts";
 
 const count = numberFormatter({ digits: 0 });
 const count1 = numberFormatter({ digits: 1 });
-const usd = numberFormatter({ currency: "USD" });
 const percent = numberFormatter({ percent: true, digits: 1 });
 const policyName = (policy: string) => (policy === "linkedin" ? "LinkedIn's rules" : "the guide's rules");
 const ci = (e: MeanCi, f: (v: unknown) => string) => `${f(e.ci95[0])} – ${f(e.ci95[1])}`;

@@ -36,7 +36,7 @@ export const cases: BadInputCase[] = [
 
   // Wrong numbers.
   { kind: "wrong number", command: "notebooks/capacity-by-plan.ts", args: ["--set", "accounts=0x10"], stderr: ['accounts: "0x10" is not a number', "decimal notation"] },
-  { kind: "wrong number", command: "notebooks/capacity-by-plan.ts", args: ["--set", "replyRate=1e400"], stderr: ["replyRate: 1e400 is not allowed"] },
+  { kind: "wrong number", command: "notebooks/capacity-by-plan.ts", args: ["--set", "responseRate=1e400"], stderr: ["responseRate: 1e400 is not allowed"] },
   { kind: "wrong number", command: "notebooks/recruiting-team.ts", args: ["--set", "replications=0b11"], stderr: ['replications: "0b11" is not a number'] },
   { kind: "wrong number", command: "notebooks/job-seeker.ts", args: ["--workers", "0b1"], stderr: ['--workers: "0b1" is not allowed'] },
   { kind: "wrong number", command: "commands/make-sample-log.ts", args: ["--accounts", "0x10"], stderr: ['--accounts: "0x10" is not a number'] },

@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { ineffectiveSettings } from "../../../experiments/general/ineffective-settings.ts";
 import { resolve } from "../../../experiments/inputs/params.ts";
-import { teamParams } from "../../../experiments/team/team-plan.ts";
+import { teamParams } from "../../../experiments/team/team-params.ts";
 
 describe("ineffective settings", () => {
   it("warn that a follow-up setting has no effect without follow-ups, and say nothing once there are some", () => {

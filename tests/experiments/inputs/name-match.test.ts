@@ -2,7 +2,7 @@ import { describe, expect, it } from "vitest";
 import { didYouMean, matchChoice, nearestNames, percentValue } from "../../../experiments/inputs/name-match.ts";
 import { InputError, parseValue, resolve } from "../../../experiments/inputs/params.ts";
 import { scenarioParams } from "../../../experiments/general/scenario.ts";
-import { teamParams } from "../../../experiments/team/team-plan.ts";
+import { teamParams } from "../../../experiments/team/team-params.ts";
 
 const specs = scenarioParams("recruiter");
 const spec = (name: string) => specs.find((s) => s.name === name)!;

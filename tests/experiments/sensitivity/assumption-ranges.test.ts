@@ -6,7 +6,9 @@ import { assumptionRanges, rangeOf, withModelInputs, withValueInputs } from "../
 import { checkValue, defaults, resolve } from "../../../experiments/inputs/params.ts";
 import { assumptions } from "../../../experiments/general/run-scenario.ts";
 import { buildModel, scenarioParams } from "../../../experiments/general/scenario.ts";
-import { planTeam, teamParams, teamResult } from "../../../experiments/team/team-plan.ts";
+import { teamParams } from "../../../experiments/team/team-params.ts";
+import { planTeam } from "../../../experiments/team/team-plan.ts";
+import { teamResult } from "../../../experiments/team/team-result.ts";
 import { teamAssumptions } from "../../../experiments/sensitivity/sensitivity-team.ts";
 import { runModels } from "../../../runner/run-models.ts";
 import { assumptionRangesMarkdown } from "../../../experiments/sensitivity/assumption-ranges-markdown.ts";

@@ -2,7 +2,9 @@ import { describe, expect, it } from "vitest";
 import { runModels } from "../../../runner/run-models.ts";
 import { resolve } from "../../../experiments/inputs/params.ts";
 import { teamInputs, teamModel } from "../../../experiments/sensitivity/sensitivity-team.ts";
-import { planTeam, teamParams, teamResult } from "../../../experiments/team/team-plan.ts";
+import { teamParams } from "../../../experiments/team/team-params.ts";
+import { planTeam } from "../../../experiments/team/team-plan.ts";
+import { teamResult } from "../../../experiments/team/team-result.ts";
 
 const values = resolve(teamParams, ["plan=recruiter-lite", "seats=3", "months=2"]);
 const setup = { values, seed: 5, fixed: new Set<string>(), run: { workers: 1 } };

@@ -2,7 +2,8 @@ import { describe, expect, it } from "vitest";
 import type { Tally } from "../../../models/tally.ts";
 import { runModels } from "../../../runner/run-models.ts";
 import { InputError } from "../../../experiments/inputs/params.ts";
-import { planTeam, teamResult } from "../../../experiments/team/team-plan.ts";
+import { planTeam } from "../../../experiments/team/team-plan.ts";
+import { teamResult } from "../../../experiments/team/team-result.ts";
 import { teamText } from "../../../experiments/team/team-text.ts";
 import { runTsx } from "../../support/run-cli.ts";
 

@@ -6,15 +6,18 @@ import { meanCi95 } from "../../../sim/mean-ci.ts";
 import { defaults, InputError, type ParamValues } from "../../../experiments/inputs/params.ts";
 import { buildModel, scenarioParams } from "../../../experiments/general/scenario.ts";
 import { runScenario } from "../../../experiments/general/run-scenario.ts";
-import { paidPlanIds, planTeam, searchSizes, teamParams, teamResult } from "../../../experiments/team/team-plan.ts";
+import { teamParams } from "../../../experiments/team/team-params.ts";
+import { payingPlanIds } from "../../../models/paying-plans.ts";
+import { planTeam, searchSizes } from "../../../experiments/team/team-plan.ts";
+import { teamResult } from "../../../experiments/team/team-result.ts";
 
 const root = new URL("../../../", import.meta.url).pathname;
 const small: ParamValues = { ...defaults(teamParams), seats: 4, replications: 4, months: 6, responseRate: 0.15, demandPerSeat: 250 };
 
-describe("team-plan is pure", () => {
-  it("bundles for a browser without any node: module (nor a Node built-in through a package)", async () => {
+describe("the team planner is pure", () => {
+  it.each(["team-params", "team-plan", "team-figures", "team-result", "team-follow-ups", "team-text"])("%s bundles for a browser without any node: module (nor a Node built-in through a package)", async (file) => {
     const r = await build({
-      entryPoints: [`${root}experiments/team/team-plan.ts`],
+      entryPoints: [`${root}experiments/team/${file}.ts`],
       bundle: true,
       write: false,
       platform: "browser",
@@ -39,7 +42,7 @@ describe("teamParams", () => {
     for (const n of ["seats", "plan", "policy", "responseRate", "positiveShare", "sendsPerWorkingDay", "workdays", "demandPerSeat", "months", "target", "replications", "seed"]) {
       expect(names).toContain(n);
     }
-    for (const id of paidPlanIds) expect(names).toContain(`price.${id}`);
+    for (const id of payingPlanIds) expect(names).toContain(`price.${id}`);
     const replaced = ["accounts", "cycles", "persona", "contract.seats", "sender.sendsPerDay", "sender.demandPerCycle", "sender.workdays", "audience.responseRate", "audience.acceptedShare", "audience.repliedShare", "price.monthlyUsd"];
     for (const s of scenarioParams("recruiter")) {
       if (!replaced.includes(s.name) && !["seed", "replications", "plan", "policy"].includes(s.name)) expect(names).toContain(s.name);
@@ -52,7 +55,7 @@ describe("teamParams", () => {
 describe("planTeam", () => {
   it("builds one run per plan and policy: individual seats are accounts, a Recruiter contract one account of every seat", () => {
     const p = planTeam({ ...small, plan: "all", policy: "both" });
-    expect(p.runs).toHaveLength(paidPlanIds.length * 2);
+    expect(p.runs).toHaveLength(payingPlanIds.length * 2);
     for (const [i, info] of p.info.entries()) {
       const run = p.runs[i]!;
       expect(info.role).toBe("team");
@@ -76,7 +79,7 @@ describe("planTeam", () => {
 
   it("searches a batch of seat counts around the guess for a target, on every paid plan", () => {
     const p = planTeam({ ...small, plan: "recruiter-lite", target: 30 });
-    expect(Object.keys(p.searched)).toHaveLength(paidPlanIds.length);
+    expect(Object.keys(p.searched)).toHaveLength(payingPlanIds.length);
     for (const sizes of Object.values(p.searched)) {
       expect(sizes.length).toBeLessThanOrEqual(40);
       expect([...sizes].sort((a, b) => a - b)).toEqual(sizes);
@@ -96,7 +99,7 @@ describe("teamResult", () => {
     const p = planTeam({ ...small, plan: "all", months: 6, replications: 6 });
     const tallies = await runModels(p.runs, { label: "test", workers: 1 });
     const r = teamResult(p, tallies);
-    expect(r.plans).toHaveLength(paidPlanIds.length);
+    expect(r.plans).toHaveLength(payingPlanIds.length);
     for (const [i, row] of r.plans.entries()) {
       const m = row.perTeamPerMonth;
       const q = row.perTeamPerQuarter!;

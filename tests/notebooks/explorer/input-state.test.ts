@@ -2,7 +2,7 @@ import { describe, expect, it } from "vitest";
 import { defaultText, defaultTexts, hashFromTexts, parseTexts, textsFromHash } from "../../../notebooks/explorer/input-state.ts";
 import { teamCommand } from "../../../notebooks/explorer/team-command.ts";
 import { resolve, type ParamSpec } from "../../../experiments/inputs/params.ts";
-import { teamParams } from "../../../experiments/team/team-plan.ts";
+import { teamParams } from "../../../experiments/team/team-params.ts";
 
 const specs: ParamSpec[] = [
   { name: "seats", kind: "integer", min: 1, max: 100, default: 10, description: "seats" },
