@@ -19,7 +19,7 @@ import { planPrices, priceOption, resolvePlan, type ReplaySettings } from "../lo
 import { payingPlanIds as payingPlans } from "../models/paying-plans.ts";
 export { payingPlans, planPrices, priceOption, resolvePlan, type ReplaySettings };
 import { describeBadRow, LogFormatError, logBefore, type SendLog } from "../logs/send-log.ts";
-import { integerOption, isMain, maxWorkers, runMain } from "./command-line.ts";
+import { isMain, runMain } from "./command.ts";
 import type { ParsedOptions } from "./options.ts";
 import { InputError, type ParamSpec } from "../experiments/inputs/params.ts";
 import { planLabels } from "../experiments/general/scenario.ts";
@@ -64,7 +64,6 @@ export const logOptions = [
 
 export const logSwitches = {
   "skip-bad": "skip malformed rows (each is reported on stderr) instead of failing",
-  json: "print the result as JSON on stdout",
 } as const;
 
 export const logLists = {
@@ -197,22 +196,6 @@ function asInputError(err: unknown): unknown {
   if (err instanceof CalibrationError) return new InputError(`calibration: ${err.message}`);
   if (err instanceof LogFormatError) return new InputError(err.message);
   return err;
-}
-
-/**
- * Takes `--workers N` (threads that simulate, 1 to 256; a run option, so never a `--set`
- * value) out of a forecasting command's arguments; `workers` undefined: not given.
- */
-export function takeWorkers(argv: readonly string[]): { workers: number | undefined; rest: string[] } {
-  const rest: string[] = [];
-  let workers: number | undefined;
-  for (let i = 0; i < argv.length; i++) {
-    const arg = argv[i]!;
-    if (arg === "--workers") workers = integerOption("--workers", argv[++i], maxWorkers, "threads that simulate");
-    else if (arg.startsWith("--workers=")) workers = integerOption("--workers", arg.slice("--workers=".length), maxWorkers, "threads that simulate");
-    else rest.push(arg);
-  }
-  return { workers, rest };
 }
 
 /** Runs `body` as the process's command (`runMain`), the model's input errors as InputErrors: exit code 2. */
