@@ -1,8 +1,8 @@
 /**
  * The command line shared by the log-driven commands (commands/replay.ts,
- * commands/calibrate.ts, notebooks/replay.ts): options parsed with node:util
- * parseArgs, values checked with the parameter specs of params.ts, the log read and
- * validated once. Bad input of any kind (an option, a malformed log row, a plan that
+ * commands/calibrate.ts, notebooks/replay.ts): the options every one takes
+ * (`logOptions`, parsed by cli/options.ts, values checked with the parameter specs of
+ * params.ts), the log read and validated once. Bad input of any kind (an option, a malformed log row, a plan that
  * cannot send InMail, a log too small to fit) → one line on stderr naming what is wrong,
  * exit code 2, nothing written. With --skip-bad every skipped row goes to stderr, then
  * how many (also when no row is left). Every option is also `--set name=value`.
@@ -25,7 +25,8 @@ import { InputError, type ParamSpec } from "../experiments/inputs/params.ts";
 import { planLabels } from "../experiments/general/scenario.ts";
 
 export { isMain };
-export { helpText, parseOptions, type CommandSpec, type ParsedOptions } from "./options.ts";
+export { parseOptions, type CommandSpec, type ParsedOptions } from "./options.ts";
+export { helpText } from "./help.ts";
 
 /** Highest price a plan option accepts, USD per seat per month (a guard against typos). */
 export const MAX_PRICE_USD = 100_000;

@@ -1,6 +1,7 @@
 /**
  * The command line shared by every notebook: `--out FILE` (default `out/<name>.html`),
- * `--set name=value` (repeatable), `--workers N`, `--big`, `--help`. It checks the
+ * `--set name=value` (repeatable), `--workers N`, `--big`, `--help` and the execution
+ * options, parsed by the one parser (cli/options.ts). It checks the
  * output path (cli/outputs.ts: a new file or a regular file to replace, in a folder
  * it may write) and validates the parameters before anything runs, runs the notebook
  * (refused when its estimate is above the limit, unless `--big`), writes its page

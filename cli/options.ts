@@ -11,8 +11,8 @@
  *
  * Bad input is one InputError naming the option (or the name), the value and what is
  * allowed; an unknown option names the nearest one when one is close, and the allowed
- * flags. Only node:util, params.ts, name-match.ts and run-options.ts, so a benchmark that
- * parses its flags loads nothing else.
+ * flags. --help's text is cli/help.ts's; the main around both is cli/command.ts's. Only
+ * node:util, params.ts, name-match.ts and run-options.ts.
  */
 import { parseArgs } from "node:util";
 import { didYouMean } from "../experiments/inputs/name-match.ts";
@@ -200,5 +200,3 @@ export function parseOptions(spec: CommandSpec, argv: readonly string[]): Parsed
     }
   }
 }
-
-export { helpText } from "./help.ts";

@@ -8,7 +8,8 @@
  *   npx tsx commands/sensitivity.ts [--model team|ishigami] [--json] [--set name=value]... [--workers N]
  */
 import { runCommandLine, runMain } from "../cli/command.ts";
-import { helpText, type CommandSpec } from "../cli/options.ts";
+import { helpText } from "../cli/help.ts";
+import type { CommandSpec } from "../cli/options.ts";
 import { isMain } from "../cli/command-line.ts";
 import { defaultWorkers } from "../runner/pool.ts";
 import { InputError, resolve } from "../experiments/inputs/params.ts";
