@@ -8,7 +8,8 @@
  *   npx tsx bench/calendar.ts [--json] [--n N]
  */
 import { isMain, runMain } from "../cli/command-line.ts";
-import { helpText, parseOptions, type CommandSpec } from "../cli/options.ts";
+import { runCommandLine } from "../cli/command.ts";
+import type { CommandSpec } from "../cli/options.ts";
 import { Calendar, createStream } from "../sim/index.ts";
 
 interface Result {
@@ -65,24 +66,20 @@ const spec: CommandSpec = {
   usage: "npx tsx bench/calendar.ts [--json] [--n N]",
   description: "Micro-benchmark of the event calendar on seeded data: pushes, pops, and pop + push at steady sizes.",
   options: [{ name: "n", kind: "integer", min: 1, max: 100_000_000, default: 1_000_000, description: "operations per workload" }],
-  switches: { json: "print the results as JSON on stdout" },
+  run: ["json"],
+  runHelp: { json: "print the results as JSON on stdout" },
 };
 
 if (isMain(import.meta.url)) {
-  runMain(spec.command, async () => {
-    const o = parseOptions(spec, process.argv.slice(2));
-    if (o.help) {
-      process.stdout.write(helpText(spec));
-      return;
-    }
+  runMain(spec.command, () => runCommandLine(spec, process.argv.slice(2), (o) => {
     const n = o.values.n as number;
     benchCalendar(Math.min(n, 1000)); // warm up the JIT
     const results = benchCalendar(n);
-    if (o.switches.json) process.stdout.write(`${JSON.stringify(results, null, 2)}\n`);
+    if (o.run.json) process.stdout.write(`${JSON.stringify(results, null, 2)}\n`);
     else {
       for (const r of results) {
         process.stdout.write(`  ${r.workload.padEnd(36)} ${r.millionOpsPerSecond.toFixed(1).padStart(7)} M ops/s\n`);
       }
     }
-  });
+  }));
 }

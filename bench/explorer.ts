@@ -16,7 +16,8 @@ import { join } from "node:path";
 import { buildExplorer } from "../notebooks/explorer.ts";
 import { writeFileAtomic } from "../files/write-atomic.ts";
 import { isMain, runMain } from "../cli/command-line.ts";
-import { helpText, parseOptions, type CommandSpec } from "../cli/options.ts";
+import { runCommandLine } from "../cli/command.ts";
+import type { CommandSpec } from "../cli/options.ts";
 import { explorerSession, settled } from "../tools/explorer-page.ts";
 
 export const defaults = {
@@ -34,7 +35,8 @@ const spec: CommandSpec = {
     { name: "runs", kind: "integer", min: 1, max: 1000, default: 10, description: "slider moves measured" },
     { name: "seats", kind: "integer", min: 1, max: 10_000, default: 10, description: "seats in the team" },
   ],
-  switches: { json: "print the results as JSON on stdout" },
+  run: ["json"],
+  runHelp: { json: "print the results as JSON on stdout" },
 };
 
 interface BenchResult {
@@ -97,14 +99,9 @@ async function benchExplorer(runs: number, seats: number): Promise<BenchResult> 
 }
 
 if (isMain(import.meta.url)) {
-  runMain(spec.command, async () => {
-    const o = parseOptions(spec, process.argv.slice(2));
-    if (o.help) {
-      process.stdout.write(helpText(spec));
-      return;
-    }
+  runMain(spec.command, () => runCommandLine(spec, process.argv.slice(2), async (o) => {
     const r = await benchExplorer(o.values.runs as number, o.values.seats as number);
-    if (o.switches.json) process.stdout.write(`${JSON.stringify(r, null, 2)}\n`);
+    if (o.run.json) process.stdout.write(`${JSON.stringify(r, null, 2)}\n`);
     else {
       const f = (ms: number) => `${Math.round(ms)} ms`;
       process.stdout.write(
@@ -112,5 +109,5 @@ if (isMain(import.meta.url)) {
           `  slider 15% ↔ 25% → answer on screen: median ${f(r.medianMs)} (min ${f(r.minMs)}, max ${f(r.maxMs)}) over ${r.runs} moves; target < ${f(r.targetMs)}\n`,
       );
     }
-  });
+  }));
 }

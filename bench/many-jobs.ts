@@ -13,9 +13,10 @@
  */
 import { spawnSync } from "node:child_process";
 import { fileURLToPath } from "node:url";
-import { isMain, maxWorkers, runMain } from "../cli/command-line.ts";
+import { isMain, runMain } from "../cli/command-line.ts";
 import { capacityModel, capacityParams, type CapacityParams } from "../experiments/capacity/capacity.ts";
-import { helpText, parseOptions, type CommandSpec } from "../cli/options.ts";
+import { runCommandLine } from "../cli/command.ts";
+import type { CommandSpec } from "../cli/options.ts";
 import { defaults } from "../experiments/inputs/params.ts";
 import { runModels } from "../runner/run-models.ts";
 
@@ -26,8 +27,9 @@ const spec: CommandSpec = {
   command: "bench/many-jobs.ts",
   usage: "npx tsx bench/many-jobs.ts [--json] [--workers N]",
   description: "Peak memory of batches of 1,000, 4,000 and 16,000 small jobs, each in a fresh process.",
-  options: [{ name: "workers", kind: "integer", min: 1, max: maxWorkers, default: 1, description: "threads that simulate" }],
-  switches: { json: "print the result as JSON on stdout" },
+  options: [],
+  run: ["json", "workers"],
+  runHelp: { workers: "threads that simulate (default 1)" },
 };
 
 interface Measured {
@@ -48,18 +50,16 @@ async function child(jobs: number, workers: number): Promise<Measured> {
 }
 
 async function bench(argv: readonly string[]): Promise<number> {
-  const parsed = parseOptions(spec, argv);
-  if (parsed.help) {
-    process.stdout.write(helpText(spec));
-    return 0;
-  }
-  const workers = parsed.values.workers as number;
+  return runCommandLine(spec, argv, (parsed) => measure(parsed.run.workers ?? 1, parsed.run.json));
+}
+
+function measure(workers: number, json: boolean): number {
   const rows = sizes.map((jobs) => {
     const r = spawnSync(process.execPath, [...process.execArgv, file, "--child", String(jobs), String(workers)], { encoding: "utf8" });
     if (r.status !== 0) throw new Error(`the run of ${jobs} jobs failed: ${r.stderr}`);
     return JSON.parse(r.stdout) as Measured;
   });
-  if (parsed.switches.json) process.stdout.write(`${JSON.stringify({ workers, rows }, null, 2)}\n`);
+  if (json) process.stdout.write(`${JSON.stringify({ workers, rows }, null, 2)}\n`);
   else {
     process.stdout.write(`peak memory by jobs in the batch (500 accounts a job, ${workers} ${workers === 1 ? "thread" : "threads"}; each in a fresh process)\n\n`);
     process.stdout.write("     jobs    accounts   wall s  peak RSS MiB\n");

@@ -15,8 +15,9 @@
  *   npx tsx bench/perf-case.ts [--workers N] [--accounts N] [--replications N] [--allocation]
  */
 import { Session } from "node:inspector/promises";
-import { isMain, maxWorkers, runMain } from "../cli/command-line.ts";
-import { helpText, parseOptions, type CommandSpec } from "../cli/options.ts";
+import { isMain, runMain } from "../cli/command-line.ts";
+import { runCommandLine } from "../cli/command.ts";
+import type { CommandSpec, ParsedOptions } from "../cli/options.ts";
 import { defaults } from "../experiments/inputs/params.ts";
 import { capacityParams, runCapacity, type CapacityParams } from "../experiments/capacity/capacity.ts";
 import { defaultWorkers } from "../runner/pool.ts";
@@ -93,20 +94,15 @@ const spec: CommandSpec = {
   usage: "npx tsx bench/perf-case.ts [--workers N] [--accounts N] [--replications N] [--allocation]",
   description: "One run of the perf case (for bench/run.ts); prints one JSON line.",
   options: [
-    { name: "workers", kind: "integer", min: 1, max: maxWorkers, default: defaultWorkers(), description: "threads that simulate" },
     { name: "accounts", kind: "integer", min: 1, max: 10_000_000, default: perfCase.accounts, description: "accounts simulated" },
     { name: "replications", kind: "integer", min: 1, max: 100_000, default: perfCase.replications, description: "replications" },
   ],
   switches: { allocation: "measure the bytes allocated per event instead (one thread)" },
+  run: ["workers"],
 };
 
-async function main(argv: readonly string[]): Promise<void> {
-  const o = parseOptions(spec, argv);
-  if (o.help) {
-    process.stdout.write(helpText(spec));
-    return;
-  }
-  const workers = o.values.workers as number;
+async function main(o: ParsedOptions): Promise<void> {
+  const workers = o.run.workers ?? defaultWorkers();
   const p: CapacityParams = {
     ...(defaults(capacityParams) as unknown as CapacityParams),
     ...perfCase,
@@ -132,4 +128,4 @@ async function main(argv: readonly string[]): Promise<void> {
   process.stdout.write(`${JSON.stringify(run)}\n`);
 }
 
-if (isMain(import.meta.url)) runMain(spec.command, () => main(process.argv.slice(2)));
+if (isMain(import.meta.url)) runMain(spec.command, () => runCommandLine(spec, process.argv.slice(2), main));

@@ -23,7 +23,8 @@ import { localExecutor, withExecutor } from "../runner/executor.ts";
 import { BatchTotals, planBatch } from "../runner/batch-plan.ts";
 import { queueExecutor } from "../runner/queue-executor.ts";
 import { isMain, runMain } from "../cli/command-line.ts";
-import { helpText, parseOptions, type CommandSpec } from "../cli/options.ts";
+import { runCommandLine } from "../cli/command.ts";
+import type { CommandSpec, ParsedOptions } from "../cli/options.ts";
 import { resolve } from "../experiments/inputs/params.ts";
 import { planComparison } from "../scenarios/plan-comparison.ts";
 import { buildModel, scenarioParams } from "../experiments/general/scenario.ts";
@@ -39,7 +40,8 @@ const spec: CommandSpec = {
     { name: "jobs", kind: "integer", min: 10, max: 100_000, default: 2000, description: "tiny jobs for the overhead" },
     { name: "accounts", kind: "integer", min: 1, max: 100_000, default: 500, description: "accounts per point of the large sweep" },
   ],
-  switches: { json: "print the figures as JSON" },
+  run: ["json"],
+  runHelp: { json: "print the figures as JSON" },
 };
 
 const root = join(import.meta.dirname, "..");
@@ -72,12 +74,8 @@ async function timed(body: () => Promise<unknown>): Promise<number> {
   return (performance.now() - started) / 1000;
 }
 
-async function main(argv: readonly string[]): Promise<number> {
-  const { values, switches, help } = parseOptions(spec, argv);
-  if (help) {
-    process.stdout.write(helpText(spec));
-    return 0;
-  }
+async function main(o: ParsedOptions): Promise<number> {
+  const { values, run } = o;
   const jobsCount = values.jobs as number;
   const redis = await startRedis();
   const flush = new Redis(redis.url);
@@ -125,7 +123,7 @@ async function main(argv: readonly string[]): Promise<number> {
       localSweepSeconds: localSweep,
       queueSweep: sweep,
     };
-    if (switches.json) process.stdout.write(`${JSON.stringify(figures, null, 2)}\n`);
+    if (run.json) process.stdout.write(`${JSON.stringify(figures, null, 2)}\n`);
     else {
       const f = (x: number) => x.toFixed(2);
       process.stdout.write(
@@ -145,4 +143,4 @@ async function main(argv: readonly string[]): Promise<number> {
   }
 }
 
-if (isMain(import.meta.url)) runMain(command, () => main(process.argv.slice(2)));
+if (isMain(import.meta.url)) runMain(command, () => runCommandLine(spec, process.argv.slice(2), main));

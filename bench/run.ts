@@ -31,8 +31,9 @@
 import { spawnSync } from "node:child_process";
 import { cpus } from "node:os";
 import { fileURLToPath } from "node:url";
-import { isMain, maxWorkers, runMain } from "../cli/command-line.ts";
-import { helpText, parseOptions, type CommandSpec } from "../cli/options.ts";
+import { isMain, runMain } from "../cli/command-line.ts";
+import { runCommandLine } from "../cli/command.ts";
+import type { CommandSpec } from "../cli/options.ts";
 import { threadEntry } from "../runner/pool-entry.ts";
 import { defaultWorkers } from "../runner/pool.ts";
 import { perfCase, type AllocationRun, type PerfCaseRun } from "./perf-case.ts";
@@ -54,9 +55,9 @@ const spec: CommandSpec = {
     { name: "accounts", kind: "integer", min: 1, max: 10_000_000, default: perfCase.accounts, description: "accounts of the perf case" },
     { name: "replications", kind: "integer", min: 1, max: 100_000, default: perfCase.replications, description: "replications of the perf case" },
     { name: "runs", kind: "integer", min: 1, max: 1000, default: 7, description: "undisturbed runs per configuration (the median is reported)" },
-    { name: "workers", kind: "integer", min: 1, max: maxWorkers, default: defaultWorkers(), description: "threads of the parallel configuration (default every core)" },
   ],
-  switches: { json: "print the result as JSON on stdout" },
+  run: ["json", "workers"],
+  runHelp: { workers: `threads of the parallel configuration (default ${defaultWorkers()}, every core)` },
 };
 
 /** Busy CPU time of the whole machine so far, seconds (every core, every process). */
@@ -178,18 +179,13 @@ function text(r: BenchResult): string {
 }
 
 if (isMain(import.meta.url)) {
-  runMain(spec.command, async () => {
-    const o = parseOptions(spec, process.argv.slice(2));
-    if (o.help) {
-      process.stdout.write(helpText(spec));
-      return;
-    }
+  runMain(spec.command, () => runCommandLine(spec, process.argv.slice(2), async (o) => {
     const v = o.values;
-    const a: BenchArgs = { accounts: v.accounts as number, replications: v.replications as number, runs: v.runs as number, workers: v.workers as number };
+    const a: BenchArgs = { accounts: v.accounts as number, replications: v.replications as number, runs: v.runs as number, workers: o.run.workers ?? defaultWorkers() };
     // Pool threads start from a bundle built once per version of the sources: build it
     // now, so that no timed run includes building it.
     await threadEntry();
     const r = bench(a);
-    process.stdout.write(o.switches.json ? `${JSON.stringify(r, null, 2)}\n` : `${text(r)}\n`);
-  });
+    process.stdout.write(o.run.json ? `${JSON.stringify(r, null, 2)}\n` : `${text(r)}\n`);
+  }));
 }

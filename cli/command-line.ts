@@ -1,24 +1,28 @@
 /**
- * The command line shared by every scenario file: `--help`, `--json`,
- * `--set name=value` (repeatable), and the run options every scenario receives:
- * `--workers N`, `--trace FILE`, `--trace-accounts N`, `--big`. Bad input → one line on
- * stderr naming the parameter or option, the value and what is allowed, exit code 2,
- * nothing on stdout, nothing written. Output paths are checked first, then the values,
- * then the run's size (refused above the limit of runner/run-estimate.ts unless `--big`),
- * all before anything is simulated or written.
+ * The command line of every scenario file: its parameters (`--set name=value`,
+ * repeatable), `--json`, `--help`, and the run options every scenario takes (`--workers
+ * N`, `--trace FILE`, `--trace-accounts N`, `--big`, and the execution options), parsed
+ * by the one parser (cli/options.ts). Bad input → one line on stderr naming the
+ * parameter or option, the value and what is allowed, exit code 2, nothing on stdout,
+ * nothing written. Output paths are checked first, then the values, then the run's size
+ * (refused above the limit of runner/run-estimate.ts unless `--big`), all before
+ * anything is simulated or written.
  */
-import { pathToFileURL } from "node:url";
 import type { AccountModel } from "../models/index.ts";
-import { helpTable, InputError, resolve, type ParamSpec, type ParamValues } from "../experiments/inputs/params.ts";
-import { executionHelp, withExecution } from "../runner/execution.ts";
-import { RunnerInputError } from "../runner/runner-input-error.ts";
+import { InputError, resolve, type ParamSpec, type ParamValues } from "../experiments/inputs/params.ts";
+import { withExecution } from "../runner/execution.ts";
 import { sizeNote } from "../runner/executor.ts";
 import { defaultWorkers } from "../runner/pool.ts";
-import { estimateRuns, refuseTooLarge, RunTooLargeError, type SizedRun, type SizeWords } from "../runner/run-estimate.ts";
-import { osErrorCode, osErrorWords } from "./os-error.ts";
+import { estimateRuns, refuseTooLarge, type SizedRun, type SizeWords } from "../runner/run-estimate.ts";
 import { ineffectiveSettings } from "../experiments/general/ineffective-settings.ts";
+import { runMain, userError } from "./command.ts";
+import { helpText as commandHelp } from "./help.ts";
+import { parseOptions, type CommandSpec, type ParsedOptions } from "./options.ts";
 import { fileOutput } from "./outputs.ts";
 import { writeTrace, type TraceOptions } from "./trace-file.ts";
+
+export { isMain, runMain, userError } from "./command.ts";
+export { integerOption, maxWorkers } from "./run-options.ts";
 
 export interface ScenarioOutput {
   /** The machine-readable result (printed with --json). */
@@ -60,12 +64,14 @@ export interface ScenarioCli {
   command: string;
   description: string;
   params: readonly ParamSpec[];
+  /** Options of its own besides the run options (a sweep's --grid, --out DIR, --force). */
+  readonly extra?: Pick<CommandSpec, "lists" | "switches" | "out">;
   /**
    * Checks and builds everything the run needs (InputError when bad); runs and writes
    * nothing. `options` are the run's (a large batch may be refused while it is planned;
-   * default: every core, not big).
+   * default: every core, not big); `line` the parsed command line (its own options).
    */
-  prepare(values: ParamValues, options?: { readonly workers: number; readonly big: boolean }): PreparedScenario;
+  prepare(values: ParamValues, options?: { readonly workers: number; readonly big: boolean }, line?: ParsedOptions): PreparedScenario;
 }
 
 export interface ParsedArgs {
@@ -80,53 +86,30 @@ export interface ParsedArgs {
   big: boolean;
 }
 
-/** Most threads `--workers` accepts (a guard against typos, not a tuning limit). */
-export const maxWorkers = 256;
-/** Most accounts `--trace-accounts` accepts. */
-const maxTraceAccounts = 1_000_000;
-
-const OPTIONS = "--json, --set name=value, --workers N, --trace FILE, --trace-accounts N, --big, --help";
-
-/** The integer value of `option`, from 1 to `max`; else an InputError naming the option, the text and the range. */
-export function integerOption(option: string, text: string | undefined, max: number, what: string): number {
-  if (text === undefined) throw new InputError(`${option}: expected ${what} after it`);
-  // Decimal digits only: Number() would also read 0x10, 0b11 and 1e3.
-  const n = /^\s*\+?\d+\s*$/.test(text) ? Number(text) : NaN;
-  if (!Number.isInteger(n) || n < 1 || n > max) {
-    throw new InputError(`${option}: ${JSON.stringify(text)} is not allowed; expected an integer from 1 to ${max} (${what})`);
-  }
-  return n;
+/** The command line of a scenario: its parameters, the run options every scenario takes, and its own (a sweep's). */
+export function scenarioSpec(cli: Pick<ScenarioCli, "command" | "description" | "params" | "extra">): CommandSpec {
+  return {
+    command: cli.command,
+    usage: `npx tsx ${cli.command} [--json] [--set name=value]... [--workers N] [--trace FILE] [options]`,
+    description: cli.description,
+    options: [],
+    ...cli.extra,
+    run: ["json", ...(cli.extra?.out ? (["out"] as const) : []), "workers", "trace", "trace-accounts", "big"],
+    execution: true,
+    params: cli.params,
+    paramsNote: "rates take 15% or 0.15; choices any case, or by their names (\"Recruiter Lite\")",
+  };
 }
 
+const bareScenario = scenarioSpec({ command: "scenario", description: "", params: [] });
+
+/** The run options of a scenario's command line (tests and tools; a scenario's main parses through `runCli`). */
 export function parseArgs(argv: readonly string[]): ParsedArgs {
-  const out: ParsedArgs = { json: false, help: false, sets: [], workers: undefined, trace: undefined, traceAccounts: undefined, big: false };
-  for (let i = 0; i < argv.length; i++) {
-    const arg = argv[i]!;
-    const eq = arg.indexOf("=");
-    const option = arg.startsWith("--") && eq > 0 ? arg.slice(0, eq) : arg;
-    // The option's value: after "=", or the next argument.
-    const value = () => (option !== arg ? arg.slice(eq + 1) : argv[++i]);
-    if (arg === "--json") out.json = true;
-    else if (arg === "--help" || arg === "-h") out.help = true;
-    else if (arg === "--big") out.big = true;
-    else if (option === "--set") {
-      const v = value();
-      if (v === undefined) throw new InputError("--set: expected name=value after it");
-      out.sets.push(v);
-    } else if (option === "--workers") {
-      out.workers = integerOption("--workers", value(), maxWorkers, "threads that simulate");
-    } else if (option === "--trace") {
-      const v = value();
-      if (v === undefined || v === "" || v.startsWith("--")) throw new InputError("--trace: expected a file name after it");
-      out.trace = v;
-    } else if (option === "--trace-accounts") {
-      out.traceAccounts = integerOption("--trace-accounts", value(), maxTraceAccounts, "accounts traced");
-    } else throw new InputError(`${arg}: unknown option; allowed: ${OPTIONS}`);
-  }
-  if (out.traceAccounts !== undefined && out.trace === undefined) {
-    throw new InputError("--trace-accounts: needs --trace FILE");
-  }
-  return out;
+  return asParsedArgs(parseOptions(bareScenario, argv));
+}
+
+function asParsedArgs(o: ParsedOptions): ParsedArgs {
+  return { json: o.run.json, help: o.help, sets: [...o.sets], workers: o.run.workers, trace: o.run.trace, traceAccounts: o.run.traceAccounts, big: o.run.big };
 }
 
 /** The run options the command line asks for, with defaults filled in; the --trace path checked (InputError when it cannot be written). */
@@ -139,41 +122,22 @@ export function runOptions(args: ParsedArgs): RunOptions {
 }
 
 export function helpText(cli: ScenarioCli): string {
-  return [
-    `usage: npx tsx ${cli.command} [--json] [--set name=value]... [--workers N] [--trace FILE [--trace-accounts N]] [--big]`,
-    "",
-    cli.description,
-    "",
-    "options:",
-    "  --json              print the result as JSON on stdout",
-    "  --set name=value    override a parameter (repeatable)",
-    `  --workers N         threads that simulate (default ${defaultWorkers()}, every core); results do not depend on it`,
-    "  --trace FILE        stream every event of account 0 of replication 0 to FILE (CSV: ledger movements with",
-    "                      the balance after each, sends with outcome and response time, the closing balance)",
-    "  --trace-accounts N  trace accounts 0 … N − 1 instead (default 1)",
-    "  --big               run even when the estimate is above the limit (15 minutes, or the machine's memory)",
-    ...executionHelp,
-    "  --help              this text",
-    "",
-    "parameters:",
-    helpTable(cli.params),
-    "",
-  ].join("\n");
+  return commandHelp(scenarioSpec(cli));
 }
 
-/** Runs a scenario from the command line; returns the process exit code. */
+/** Runs a scenario on `argv` (the execution options taken out already); returns the process exit code. */
 export async function runCli(cli: ScenarioCli, argv: readonly string[]): Promise<number> {
-  let values: ParamValues;
-  let args: ParsedArgs;
+  const spec = scenarioSpec(cli);
   try {
-    args = parseArgs(argv);
-    if (args.help) {
-      process.stdout.write(helpText(cli));
+    const line = parseOptions(spec, argv);
+    if (line.help) {
+      process.stdout.write(commandHelp(spec));
       return 0;
     }
+    const args = asParsedArgs(line);
     const options = runOptions(args);
-    values = resolve(cli.params, args.sets);
-    const prepared = cli.prepare(values, { workers: options.workers, big: options.big });
+    const values = resolve(cli.params, args.sets);
+    const prepared = cli.prepare(values, { workers: options.workers, big: options.big }, line);
     refuseTooLarge(estimateRuns(prepared.runs, options.workers, prepared.sizeWords), options.big, "--big", sizeNote());
     // Valid but without effect: said once the run is sure to start, so bad input stays one line.
     for (const w of ineffectiveSettings(args.sets, values)) process.stderr.write(`${cli.command}: ${w}\n`);
@@ -201,61 +165,12 @@ export async function runCli(cli: ScenarioCli, argv: readonly string[]): Promise
   }
 }
 
-/**
- * True when `moduleUrl` is the file node was asked to run. A query string on the URL is
- * ignored: the bad-input corpus's case runner imports a command again with a new one to
- * run it once more in the same process.
- */
-export function isMain(moduleUrl: string): boolean {
-  const entry = process.argv[1];
-  return entry !== undefined && moduleUrl.replace(/\?.*$/, "") === pathToFileURL(entry).href;
-}
-
-/**
- * Runs `body` as the process's command (every command file ends with it): the exit code
- * is what `body` resolves with (default 0); an InputError — or what `asInput` turns into
- * one, a run refused as too large, an operating-system error (a path the user gave that
- * cannot be read or written: `path: what is wrong`) — is one line on stderr naming
- * `command`, exit code 2; any other error is a bug of ours: its stack, exit code 1. A
- * closed stdout pipe (`| head`) ends the output quietly.
- */
-export function runMain(
-  command: string,
-  body: () => Promise<number | void>,
-  asInput: (err: unknown) => unknown = (err) => err,
-): void {
-  process.stdout.on("error", (err: NodeJS.ErrnoException) => {
-    if (err.code === "EPIPE") process.exit(process.exitCode ?? 0);
-    throw err;
-  });
-  body().then(
-    (code) => {
-      process.exitCode = code ?? 0;
-    },
-    (raw: unknown) => {
-      const err = userError(asInput(raw));
-      if (err instanceof InputError) {
-        process.stderr.write(`${command}: ${err.message}\n`);
-        process.exitCode = err.exitCode;
-        return;
-      }
-      process.stderr.write(`${command}: ${err instanceof Error ? (err.stack ?? err.message) : String(err)}\n`);
-      process.exitCode = 1;
-    },
-  );
-}
-
-/** The user's errors that are not InputErrors already — a refused run, an OS error — as InputErrors; others as they are. */
-export function userError(err: unknown): unknown {
-  if (err instanceof RunTooLargeError || err instanceof RunnerInputError) return new InputError(err.message);
-  if (!(err instanceof InputError) && osErrorCode(err) !== undefined) {
-    const e = err as NodeJS.ErrnoException;
-    return new InputError(`${e.path ?? e.syscall ?? "output"}: ${osErrorWords(e)}`);
-  }
-  return err;
+/** Runs a scenario on the whole of `argv` (its execution options included); resolves with the exit code. */
+export function scenarioCommand(cli: ScenarioCli, argv: readonly string[]): Promise<number> {
+  return withExecution(cli.command, argv, (rest) => runCli(cli, rest));
 }
 
 /** `if (isMain(import.meta.url)) main(cli)` at the bottom of a scenario file. */
 export function main(cli: ScenarioCli, argv: readonly string[] = process.argv.slice(2)): void {
-  runMain(cli.command, () => withExecution(cli.command, argv, (rest) => runCli(cli, rest)));
+  runMain(cli.command, () => scenarioCommand(cli, argv));
 }

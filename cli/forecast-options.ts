@@ -2,11 +2,9 @@
 import { calibrate } from "../logs/calibration.ts";
 import { defaults as forecastDefaults } from "../logs/forecast.ts";
 import { policyIds } from "../models/policy.ts";
-import { logSwitches, payingPlans, type ParsedOptions } from "./log-cli.ts";
+import { payingPlans, type ParsedOptions } from "./log-cli.ts";
 import { durationWords, estimateRuns, eventsPerSecondPerThread, limitSeconds } from "../runner/run-estimate.ts";
-import { executionHelp } from "../runner/execution.ts";
 import { withSizeNote } from "../runner/executor.ts";
-import { defaultWorkers } from "../runner/pool.ts";
 import { InputError, type ParamSpec } from "../experiments/inputs/params.ts";
 
 
@@ -28,17 +26,8 @@ export const forecastOptions = [
   },
 ] as const satisfies readonly ParamSpec[];
 
-/** The run options of the commands that forecast: where and on how many threads the forecast's runs go (none changes the result). */
-export const forecastRunOptions = {
-  flags: ["--workers N", "--queue URL", "--shard i/N", "--part FILE", "--from-part FILE"],
-  help: [`  --workers N         threads that simulate (default ${defaultWorkers()}, every core); results do not depend on it`, ...executionHelp],
-} as const;
-
-/** The switches of the commands that forecast: the log commands' and --big. */
-export const forecastSwitches = {
-  ...logSwitches,
-  big: "run a forecast even when it is estimated to take longer than 15 minutes or more memory than the machine has",
-};
+/** What --big means to the commands that forecast. */
+export const forecastBigHelp = "run a forecast even when it is estimated to take longer than 15 minutes or more memory than the machine has";
 
 /**
  * Refuses, before the log is read, a forecast whose least possible work — one event per

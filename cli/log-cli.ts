@@ -1,8 +1,8 @@
 /**
  * The command line shared by the log-driven commands (commands/replay.ts,
- * commands/calibrate.ts, notebooks/replay.ts): options parsed with node:util
- * parseArgs, values checked with the parameter specs of params.ts, the log read and
- * validated once. Bad input of any kind (an option, a malformed log row, a plan that
+ * commands/calibrate.ts, notebooks/replay.ts): the options every one takes
+ * (`logOptions`, parsed by cli/options.ts, values checked with the parameter specs of
+ * params.ts), the log read and validated once. Bad input of any kind (an option, a malformed log row, a plan that
  * cannot send InMail, a log too small to fit) → one line on stderr naming what is wrong,
  * exit code 2, nothing written. With --skip-bad every skipped row goes to stderr, then
  * how many (also when no row is left). Every option is also `--set name=value`.
@@ -25,13 +25,14 @@ import { OpeningBalanceError } from "../logs/replay-report.ts";
 
 /** Skipped rows listed one by one on stderr (--skip-bad); the rest are counted. */
 export const SKIPPED_LISTED = 10;
-import { integerOption, isMain, maxWorkers, runMain } from "./command-line.ts";
+import { isMain, runMain } from "./command.ts";
 import type { ParsedOptions } from "./options.ts";
 import { InputError, type ParamSpec } from "../experiments/inputs/params.ts";
 import { planLabels } from "../experiments/general/scenario.ts";
 
 export { isMain };
-export { helpText, parseOptions, type CommandSpec, type ParsedOptions } from "./options.ts";
+export { parseOptions, type CommandSpec, type ParsedOptions } from "./options.ts";
+export { helpText } from "./help.ts";
 
 /** Highest price a plan option accepts, USD per seat per month (a guard against typos). */
 export const MAX_PRICE_USD = 100_000;
@@ -99,7 +100,6 @@ export const logOptions = [
 
 export const logSwitches = {
   "skip-bad": "skip malformed rows (each is reported on stderr) instead of failing",
-  json: "print the result as JSON on stdout",
 } as const;
 
 export const logLists = {
@@ -260,22 +260,6 @@ function asInputError(err: unknown): unknown {
   if (err instanceof LogFormatError) return new InputError(err.message);
   if (err instanceof OpeningBalanceError) return new InputError(err.message);
   return err;
-}
-
-/**
- * Takes `--workers N` (threads that simulate, 1 to 256; a run option, so never a `--set`
- * value) out of a forecasting command's arguments; `workers` undefined: not given.
- */
-export function takeWorkers(argv: readonly string[]): { workers: number | undefined; rest: string[] } {
-  const rest: string[] = [];
-  let workers: number | undefined;
-  for (let i = 0; i < argv.length; i++) {
-    const arg = argv[i]!;
-    if (arg === "--workers") workers = integerOption("--workers", argv[++i], maxWorkers, "threads that simulate");
-    else if (arg.startsWith("--workers=")) workers = integerOption("--workers", arg.slice("--workers=".length), maxWorkers, "threads that simulate");
-    else rest.push(arg);
-  }
-  return { workers, rest };
 }
 
 /** Runs `body` as the process's command (`runMain`), the model's input errors as InputErrors: exit code 2. */

@@ -1,6 +1,7 @@
 /**
  * The command line shared by every notebook: `--out FILE` (default `out/<name>.html`),
- * `--set name=value` (repeatable), `--workers N`, `--big`, `--help`. It checks the
+ * `--set name=value` (repeatable), `--workers N`, `--big`, `--help` and the execution
+ * options, parsed by the one parser (cli/options.ts). It checks the
  * output path (cli/outputs.ts: a new file or a regular file to replace, in a folder
  * it may write) and validates the parameters before anything runs, runs the notebook
  * (refused when its estimate is above the limit, unless `--big`), writes its page
@@ -11,10 +12,12 @@
  *   if (isMain(import.meta.url)) notebookMain(myNotebook);
  */
 import { gitCommit, renderPage, type Page, type Provenance } from "../reports/index.ts";
-import { integerOption, maxWorkers, runMain, userError } from "./command-line.ts";
+import { runMain, userError } from "./command.ts";
+import { helpText } from "./help.ts";
+import { parseOptions, type CommandSpec, type ParsedOptions } from "./options.ts";
 import { fileOutput, writeFileOutput } from "./outputs.ts";
-import { defaults, helpTable, InputError, resolve, type ParamSpec, type ParamValues } from "../experiments/inputs/params.ts";
-import { executionHelp, withExecution } from "../runner/execution.ts";
+import { defaults, InputError, resolve, type ParamSpec, type ParamValues } from "../experiments/inputs/params.ts";
+import { withExecution } from "../runner/execution.ts";
 import { defaultWorkers } from "../runner/pool.ts";
 import { shellQuote } from "./shell-quote.ts";
 
@@ -47,29 +50,30 @@ export interface NotebookArgs {
   big: boolean;
 }
 
-const OPTIONS = "--out FILE, --set name=value, --workers N, --big, --help";
+/** A notebook's command line: its parameters and the run options every notebook takes. */
+export function notebookSpec(notebook: Pick<Notebook, "name" | "description" | "params">): CommandSpec {
+  return {
+    command: `notebooks/${notebook.name}.ts`,
+    usage: `npx tsx notebooks/${notebook.name}.ts [--out FILE] [--set name=value]... [--workers N] [--big] [options]`,
+    description: notebook.description,
+    options: [],
+    run: ["out", "workers", "big"],
+    out: { kind: "file", default: `out/${notebook.name}.html`, help: "where to write the report" },
+    runHelp: { workers: `threads that simulate (default ${defaultWorkers()}, every core); the report does not depend on it` },
+    execution: true,
+    params: notebook.params,
+    paramsNote: "rates take 15% or 0.15; choices any case, or by their names",
+  };
+}
+
+const bareNotebook = notebookSpec({ name: "notebook", description: "", params: [] });
 
 export function parseNotebookArgs(argv: readonly string[]): NotebookArgs {
-  const args: NotebookArgs = { help: false, out: undefined, workers: undefined, sets: [], big: false };
-  const value = (option: string, i: number, what: string): string => {
-    const v = argv[i];
-    if (v === undefined || v.startsWith("--")) throw new InputError(`${option}: expected ${what} after it`);
-    return v;
-  };
-  for (let i = 0; i < argv.length; i++) {
-    const arg = argv[i]!;
-    const [option, inline] = arg.startsWith("--") && arg.includes("=") ? [arg.slice(0, arg.indexOf("=")), arg.slice(arg.indexOf("=") + 1)] : [arg, undefined];
-    if (option === "--help" || option === "-h") args.help = true;
-    else if (option === "--big" && inline === undefined) args.big = true;
-    else if (option === "--set") args.sets.push(inline ?? value(option, ++i, "name=value"));
-    else if (option === "--out") {
-      args.out = inline ?? value(option, ++i, "a file name");
-      if (args.out.trim() === "") throw new InputError(`--out: "" is not allowed; expected a file name`);
-    } else if (option === "--workers") {
-      args.workers = integerOption(option, inline ?? value(option, ++i, "a number of threads"), maxWorkers, "threads that simulate");
-    } else throw new InputError(`${arg}: unknown option; allowed: ${OPTIONS}`);
-  }
-  return args;
+  return asNotebookArgs(parseOptions(bareNotebook, argv));
+}
+
+function asNotebookArgs(o: ParsedOptions): NotebookArgs {
+  return { help: o.help, out: o.run.out, workers: o.run.workers, sets: [...o.sets], big: o.run.big };
 }
 
 /** Resolves `--set` overrides against the notebook's parameter table. */
@@ -110,23 +114,7 @@ export function notebookProvenance(notebook: Notebook, values: ParamValues, comm
 }
 
 export function notebookHelp(notebook: Notebook): string {
-  return [
-    `usage: npx tsx notebooks/${notebook.name}.ts [--out FILE] [--set name=value]... [--workers N] [--big]`,
-    "",
-    notebook.description,
-    "",
-    "options:",
-    `  --out FILE        where to write the report (default out/${notebook.name}.html)`,
-    "  --set name=value  override a parameter (repeatable)",
-    `  --workers N       threads that simulate (default ${defaultWorkers()}, every core); the report does not depend on it`,
-    "  --big             run even when the estimate is above the limit (15 minutes, or the machine's memory)",
-    ...executionHelp,
-    "  --help            this text",
-    "",
-    "parameters:",
-    helpTable(notebook.params),
-    "",
-  ].join("\n");
+  return helpText(notebookSpec(notebook));
 }
 
 export interface NotebookIo {
@@ -138,7 +126,7 @@ export interface NotebookIo {
 export async function runNotebookCli(notebook: Notebook, argv: readonly string[], io: NotebookIo = process): Promise<number> {
   const command = `notebooks/${notebook.name}.ts`;
   try {
-    const args = parseNotebookArgs(argv);
+    const args = asNotebookArgs(parseOptions(notebookSpec(notebook), argv));
     if (args.help) {
       io.stdout.write(notebookHelp(notebook));
       return 0;

@@ -8,8 +8,7 @@
 import type * as aq from "arquero";
 import type { PersonaId } from "../models/index.ts";
 import { sizeNote } from "../runner/executor.ts";
-import { withExecution } from "../runner/execution.ts";
-import { runCli, runMain, type ScenarioCli } from "./command-line.ts";
+import { runMain, scenarioCommand, type ScenarioCli } from "./command-line.ts";
 import { defaultWorkers } from "../runner/pool.ts";
 import { planningGuard } from "../runner/run-estimate.ts";
 import { dirOutput, writeDirOutput, type DirOutput } from "./outputs.ts";
@@ -55,25 +54,36 @@ export interface SweepScenario extends GeneralScenario {
   text(result: SweepResult): string;
 }
 
-const sweepUsage =
-  "\nsweep options:\n" +
-  "  --grid name=v1,v2,…  sweep a parameter over these values (repeatable; replaces the built-in grid)\n" +
-  "  --out DIR            write rows.csv, rows.arrow, summary.csv, summary.arrow to DIR (all or nothing): a new\n" +
-  "                       directory, or one an earlier --out wrote (it is replaced); any other is refused\n" +
-  "  --force              with --out: write the four files into an existing directory anyway (files of the\n" +
-  "                       same names are replaced, nothing else in it is touched)";
+/** A sweep's own options: which grid, where its tables go. */
+const sweepOptions: NonNullable<ScenarioCli["extra"]> = {
+  lists: { grid: "sweep a parameter over values given as name=v1,v2,…; replaces the built-in grid" },
+  switches: {
+    force: "with --out: write the four files into an existing directory anyway (files of the same names are replaced, nothing else in it is touched)",
+  },
+  out: {
+    kind: "dir",
+    help: "write rows.csv, rows.arrow, summary.csv, summary.arrow to DIR (all or nothing): a new directory, or one an earlier --out wrote (it is replaced); any other is refused",
+  },
+};
 
-/** A scenario that runs a grid of points with common random numbers. */
-export function sweepCli(s: SweepScenario, grid: string[] = [], out?: string, force = false): ScenarioCli {
+/**
+ * A scenario that runs a grid of points with common random numbers: `grid`, `out` and
+ * `force` as given, else as its command line (`line`) gives them.
+ */
+export function sweepCli(s: SweepScenario, grid?: readonly string[], out?: string, force?: boolean): ScenarioCli {
   const params = scenarioParams(s.persona, s.defaults);
   return {
     command: s.command,
-    description: `${s.description}\nBuilt-in grid: ${s.grid.map((g) => `${g.name}=${g.values.join(",")}`).join(" × ")}.${sweepUsage}`,
+    description: `${s.description}\nBuilt-in grid: ${s.grid.map((g) => `${g.name}=${g.values.join(",")}`).join(" × ")}.`,
     params,
-    prepare(values, options) {
-      if (force && out === undefined) throw new InputError("--force: needs --out DIR");
-      const target = out === undefined ? undefined : dirOutput("--out", out, force);
-      const axes: GridAxis[] = grid.length > 0 ? parseAxes(params, grid) : s.grid;
+    extra: sweepOptions,
+    prepare(values, options, line) {
+      const axesText = grid ?? line?.lists.grid ?? [];
+      const outDir = out ?? line?.run.out;
+      const forced = force ?? line?.switches.force ?? false;
+      if (forced && outDir === undefined) throw new InputError("--force: needs --out DIR");
+      const target = outDir === undefined ? undefined : dirOutput("--out", outDir, forced);
+      const axes: GridAxis[] = axesText.length > 0 ? parseAxes(params, axesText) : s.grid;
       const plan = planSweep(s.name, params, values, axes, (points) =>
         planningGuard(options?.workers ?? defaultWorkers(), options?.big ?? false, points, sizeNote()),
       );
@@ -103,34 +113,9 @@ export function parseAxes(params: readonly ParamSpec[], grid: readonly string[])
   return axes;
 }
 
-/** Takes `--grid`, `--out` and `--force` out of argv (the rest goes to the shared command line). */
-export function splitSweepArgs(argv: readonly string[]): { rest: string[]; grid: string[]; out?: string; force: boolean } {
-  const rest: string[] = [];
-  const grid: string[] = [];
-  let out: string | undefined;
-  let force = false;
-  for (let i = 0; i < argv.length; i++) {
-    const a = argv[i]!;
-    const take = (flag: string) => {
-      if (a.startsWith(`${flag}=`)) return a.slice(flag.length + 1);
-      const v = argv[++i];
-      if (v === undefined || v.startsWith("--")) throw new InputError(`${flag}: expected a value after it`);
-      return v;
-    };
-    if (a === "--grid" || a.startsWith("--grid=")) grid.push(take("--grid"));
-    else if (a === "--out" || a.startsWith("--out=")) out = take("--out");
-    else if (a === "--force") force = true;
-    else rest.push(a);
-  }
-  return out === undefined ? { rest, grid, force } : { rest, grid, out, force };
-}
-
 /** Runs a sweep scenario on `argv` (its run options included); resolves with the exit code. */
 export function sweepCommand(s: SweepScenario, argv: readonly string[]): Promise<number> {
-  return withExecution(s.command, argv, async (rest) => {
-    const split = splitSweepArgs(rest);
-    return runCli(sweepCli(s, split.grid, split.out, split.force), split.rest);
-  });
+  return scenarioCommand(sweepCli(s), argv);
 }
 
 /** Runs a sweep scenario from the command line. */

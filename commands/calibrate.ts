@@ -15,11 +15,10 @@
  *   npx tsx commands/calibrate.ts --log FILE [--json] [--skip-bad] [--draws N] [--seed N] [--workers N] ...
  */
 import { calibrate } from "../logs/calibration.ts";
-import { helpText, isMain, loadLog, logLists, logOptions, logReading, parseOptions, replaySettings, resolveWindow, runCommand, takeWorkers, type CommandSpec } from "../cli/log-cli.ts";
-import { withExecution } from "../runner/execution.ts";
+import { isMain, loadLog, logLists, logOptions, logReading, logSwitches, replaySettings, resolveWindow, runCommand, type CommandSpec } from "../cli/log-cli.ts";
+import { runCommandLine } from "../cli/command.ts";
 import { defaultWorkers } from "../runner/pool.ts";
-
-import { forecastOptions, forecastRunOptions, forecastSwitches, refuseHugeForecast } from "../cli/forecast-options.ts";
+import { forecastBigHelp, forecastOptions, refuseHugeForecast } from "../cli/forecast-options.ts";
 import { calibrationText, runCalibration } from "../logs/calibration-report.ts";
 
 export const calibrateSpec: CommandSpec = {
@@ -32,33 +31,27 @@ export const calibrateSpec: CommandSpec = {
     "delivered, conversations and cost per conversation, per seat per month), drawing the parameters from their sampling " +
     "distribution for each draw. A log too short to forecast from is calibrated as far as it can be and the forecast refused, with the reason.",
   options: [...logOptions, ...forecastOptions],
-  switches: forecastSwitches,
+  switches: logSwitches,
   lists: logLists,
-  runOptions: forecastRunOptions,
+  run: ["json", "workers", "big"],
+  runHelp: { big: forecastBigHelp },
+  execution: true,
 };
 
 /**
- * commands/calibrate.ts with the arguments `argv`: the run options taken out (--queue,
- * --shard, --part, --from-part by withExecution, then --workers), the rest parsed as its
- * options; resolves with the exit code. Bad input throws (runCommand reports it: exit 2).
+ * commands/calibrate.ts with the arguments `argv` (the execution options choose where
+ * the forecast's runs go); resolves with the exit code. Bad input throws (runCommand reports it: exit 2).
  */
 export function calibrateCommand(argv: readonly string[]): Promise<number> {
-  return withExecution(calibrateSpec.command, argv, async (rest) => {
-    const { workers, rest: args } = takeWorkers(rest);
-    const o = parseOptions(calibrateSpec, args);
-    if (o.help) {
-      process.stdout.write(helpText(calibrateSpec));
-      return 0;
-    }
-    const big = o.switches.big!;
-    const threads = workers ?? defaultWorkers();
+  return runCommandLine(calibrateSpec, argv, async (o) => {
+    const big = o.run.big;
+    const threads = o.run.workers ?? defaultWorkers();
     refuseHugeForecast(o.values, big, threads);
     const reading = logReading(o);
     const full = await loadLog(o.values.log as string, o.switches["skip-bad"]!, process.stderr, calibrateSpec.command, reading);
     const window = resolveWindow(full, o.values, reading);
     const report = await runCalibration(window.log, o.values, replaySettings(o.values), window, { workers: threads, big });
-    process.stdout.write(o.switches.json ? `${JSON.stringify(report, null, 2)}\n` : `${calibrationText(report)}\n`);
-    return 0;
+    process.stdout.write(o.run.json ? `${JSON.stringify(report, null, 2)}\n` : `${calibrationText(report)}\n`);
   });
 }
 

@@ -14,7 +14,8 @@
  */
 import { formatIso } from "../models/iso-time.ts";
 import { traceAccount } from "../models/simulate.ts";
-import { parseOptions, helpText, isMain, runCommand, type CommandSpec } from "../cli/log-cli.ts";
+import { isMain, runCommand, type CommandSpec } from "../cli/log-cli.ts";
+import { runCommandLine } from "../cli/command.ts";
 import { osInputError } from "../cli/os-error.ts";
 import { InputError } from "../experiments/inputs/params.ts";
 import { fileOutput } from "../cli/outputs.ts";
@@ -28,28 +29,24 @@ const spec: CommandSpec = {
     "Simulates accounts with the sample's parameters (data/README.md) and writes their send log. " +
     "The defaults write the shipped sample, data/sample-send-log.csv.",
   options: [
-    { name: "out", kind: "string", maxLength: 4096, default: "data/sample-send-log.csv", description: "where to write the log" },
     { name: "accounts", kind: "integer", min: 1, max: 1_000_000, default: sampleLogParams.accounts, description: "accounts simulated" },
     { name: "cycles", kind: "integer", min: 1, max: 120, default: sampleLogParams.cycles, description: "cycles of 30 days" },
     { name: "seed", kind: "integer", min: 0, max: Number.MAX_SAFE_INTEGER, default: sampleLogParams.seed, description: "master seed" },
     { name: "format", kind: "enum", values: ["csv", "jsonl"], default: "csv", description: "CSV or JSON lines" },
   ],
-  switches: { big: `write a log estimated at more than ${MAX_SAMPLE_ROWS.toLocaleString("en-US")} rows` },
+  run: ["out", "big"],
+  out: { kind: "file", default: "data/sample-send-log.csv", help: "where to write the log" },
+  runHelp: { big: `write a log estimated at more than ${MAX_SAMPLE_ROWS.toLocaleString("en-US")} rows` },
 };
 
 if (isMain(import.meta.url)) {
-  runCommand(spec.command, async () => {
-    const o = parseOptions(spec, process.argv.slice(2));
-    if (o.help) {
-      process.stdout.write(helpText(spec));
-      return;
-    }
+  runCommand(spec.command, () => runCommandLine(spec, process.argv.slice(2), async (o) => {
     const v = o.values;
-    const target = fileOutput("--out", v.out as string);
-    const out = v.out as string;
+    const out = o.run.out ?? spec.out!.default!;
+    const target = fileOutput("--out", out);
     const params: SampleLogParams = { ...sampleLogParams, accounts: v.accounts as number, cycles: v.cycles as number, seed: v.seed as number };
     const rows = sampleLogRows(params);
-    if (rows > MAX_SAMPLE_ROWS && !o.switches.big) {
+    if (rows > MAX_SAMPLE_ROWS && !o.run.big) {
       throw new InputError(
         `--accounts/--cycles: the log would have about ${Math.round(rows).toLocaleString("en-US")} rows (${params.accounts.toLocaleString("en-US")} accounts × ${params.cycles} cycles), ` +
           `about ${Math.ceil((rows * 100) / 1e9)} GB; the limit is ${MAX_SAMPLE_ROWS.toLocaleString("en-US")} rows: lower --accounts or --cycles, or pass --big to write it anyway`,
@@ -62,5 +59,5 @@ if (isMain(import.meta.url)) {
       throw osInputError("--out", target.path, err);
     }
     process.stdout.write(`${out}: ${log.rows.toLocaleString("en-US")} rows, ${formatIso(log.startMs)} to ${formatIso(log.endMs)}\n`);
-  });
+  }));
 }

@@ -14,53 +14,41 @@
 import { spawn } from "node:child_process";
 import { constants as osConstants } from "node:os";
 import { outputOverInput } from "../files/same-file.ts";
-import { parseArgs } from "node:util";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { codeVersion } from "../runner/pool-entry.ts";
 import { checkParts, readPart } from "../runner/shard.ts";
-import { isMain, runMain } from "../cli/command-line.ts";
+import { commandMain, isMain } from "../cli/command.ts";
 import { InputError } from "../experiments/inputs/params.ts";
+import type { CommandSpec, ParsedOptions } from "../cli/options.ts";
+import { withoutOption } from "../cli/run-options.ts";
 
 const command = "commands/merge.ts";
-const usage = `usage: npx tsx ${command} PART... [--out PATH]
 
-Combines the parts written by --shard i/N --part FILE into exactly what the full run writes,
-simulating nothing again. Refuses parts of different experiments, a missing or a duplicate shard.
-A command whose later batches are made from earlier results is sharded in rounds: when the parts
-end before its next batch, merge says how to run that round (--shard with --from-part PART...).
-
-options:
-  --out PATH  where the command writes (replaces its own --out; default: where the full run writes)
-  --help      this text
-`;
+export const mergeSpec: CommandSpec = {
+  command,
+  usage: `npx tsx ${command} PART... [--out PATH]`,
+  description:
+    "Combines the parts written by --shard i/N --part FILE into exactly what the full run writes,\n" +
+    "simulating nothing again. Refuses parts of different experiments, a missing or a duplicate shard.\n" +
+    "A command whose later batches are made from earlier results is sharded in rounds: when the parts\n" +
+    "end before its next batch, merge says how to run that round (--shard with --from-part PART...).",
+  options: [],
+  positionals: { name: "PART...", description: "the part files, every shard of one experiment once" },
+  run: ["out"],
+  out: { kind: "path", help: "where the command writes (replaces its own --out; default: where the full run writes)" },
+};
 
 const root = fileURLToPath(new URL("..", import.meta.url));
 
 /** The command's arguments with `--out` set to `out` (replaced where given, else added). */
 export function withOut(args: readonly string[], out: string | undefined): string[] {
-  if (out === undefined) return [...args];
-  const result: string[] = [];
-  for (let i = 0; i < args.length; i++) {
-    if (args[i] === "--out") i++;
-    else if (!args[i]!.startsWith("--out=")) result.push(args[i]!);
-  }
-  return [...result, "--out", out];
+  return out === undefined ? [...args] : [...withoutOption(args, "--out"), "--out", out];
 }
 
-async function main(argv: readonly string[]): Promise<number> {
-  let parsed;
-  try {
-    parsed = parseArgs({ args: [...argv], options: { out: { type: "string" }, help: { type: "boolean" } }, allowPositionals: true, strict: true });
-  } catch (err) {
-    throw new InputError(`${(err as Error).message.split("\n")[0]}; allowed: PART..., --out PATH, --help`);
-  }
-  if (parsed.values.help) {
-    process.stdout.write(usage);
-    return 0;
-  }
+async function main(parsed: ParsedOptions): Promise<number> {
   const files = parsed.positionals;
-  const out = parsed.values.out;
+  const out = parsed.run.out;
   const clash = out === undefined ? undefined : outputOverInput([{ option: "--out", path: out }], files.map((path) => ({ option: "part", path })));
   if (clash !== undefined) throw new InputError(clash);
   const parts = files.map(readPart);
@@ -70,7 +58,7 @@ async function main(argv: readonly string[]): Promise<number> {
   if (first.codeVersion !== version) {
     throw new InputError(`${files[0]}: made by code version ${first.codeVersion.slice(0, 12)}…, this checkout is ${version.slice(0, 12)}…; merge with the code that made the parts`);
   }
-  const args = [...withOut(first.args, parsed.values.out), ...files.flatMap((f) => ["--from-part", f])];
+  const args = [...withOut(first.args, parsed.run.out), ...files.flatMap((f) => ["--from-part", f])];
   const child = spawn(process.execPath, ["--import", import.meta.resolve("tsx"), join(root, first.command), ...args], { stdio: ["ignore", "inherit", "inherit"] });
   // A signal to the merge ends the command it started first (it writes nothing after it:
   // its outputs appear only once complete), then the merge, as the signal's exit code.
@@ -98,4 +86,4 @@ async function main(argv: readonly string[]): Promise<number> {
   }
 }
 
-if (isMain(import.meta.url)) runMain(command, () => main(process.argv.slice(2)));
+if (isMain(import.meta.url)) commandMain(mergeSpec, main);

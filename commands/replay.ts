@@ -8,7 +8,8 @@
  *   npx tsx commands/replay.ts --log FILE [--plan PLAN] [--policy linkedin|guide] [--json] [--skip-bad] ...
  */
 import { policies } from "../models/policy.ts";
-import { helpText, isMain, logLists, logOptions, logSwitches, parseOptions, runCommand, type CommandSpec } from "../cli/log-cli.ts";
+import { isMain, logLists, logOptions, logSwitches, runCommand, type CommandSpec } from "../cli/log-cli.ts";
+import { runCommandLine } from "../cli/command.ts";
 
 import { replayFromOptions } from "../cli/log-replay.ts";
 import { replayText } from "../logs/replay-report.ts";
@@ -25,16 +26,14 @@ export const replaySpec: CommandSpec = {
   options: logOptions,
   switches: logSwitches,
   lists: logLists,
+  run: ["json"],
 };
 
 if (isMain(import.meta.url)) {
-  runCommand(replaySpec.command, async () => {
-    const o = parseOptions(replaySpec, process.argv.slice(2));
-    if (o.help) {
-      process.stdout.write(helpText(replaySpec));
-      return;
-    }
-    const { report } = await replayFromOptions(o, replaySpec.command);
-    process.stdout.write(o.switches.json ? `${JSON.stringify(report, null, 2)}\n` : `${replayText(report)}\n`);
-  });
+  runCommand(replaySpec.command, () =>
+    runCommandLine(replaySpec, process.argv.slice(2), async (o) => {
+      const { report } = await replayFromOptions(o, replaySpec.command);
+      process.stdout.write(o.run.json ? `${JSON.stringify(report, null, 2)}\n` : `${replayText(report)}\n`);
+    }),
+  );
 }

@@ -12,8 +12,8 @@
 import { defaultWorkers } from "../runner/pool.ts";
 import { defaultLockSeconds, startQueueWorker } from "../runner/queue-worker.ts";
 import { checkRedisUrl } from "../runner/redis-url.ts";
-import { isMain, maxWorkers, runMain } from "../cli/command-line.ts";
-import { helpText, parseOptions, type CommandSpec } from "../cli/options.ts";
+import { commandMain, isMain } from "../cli/command.ts";
+import type { CommandSpec, ParsedOptions } from "../cli/options.ts";
 import { InputError } from "../experiments/inputs/params.ts";
 
 const command = "commands/worker.ts";
@@ -24,9 +24,12 @@ export const workerSpec: CommandSpec = {
   description:
     "Simulates the jobs of commands run with --queue URL, on this machine's threads, until interrupted.\n" +
     "Start it from the same commit (and npm ci) as the commands: a worker running other code refuses their jobs.",
+  run: ["workers", "queue"],
+  runHelp: {
+    queue: "the Redis the jobs come from: redis://[user:password@]host:port[/db], or rediss://… for TLS; required",
+    workers: `threads that simulate (default ${defaultWorkers()}, every core)`,
+  },
   options: [
-    { name: "queue", kind: "string", maxLength: 4096, default: "", description: "Redis URL: redis://[user:password@]host:port[/db], or rediss://… for TLS; required" },
-    { name: "workers", kind: "integer", min: 1, max: maxWorkers, default: defaultWorkers(), description: "threads that simulate (default: every core)" },
     {
       name: "lock-seconds",
       kind: "integer",
@@ -36,19 +39,13 @@ export const workerSpec: CommandSpec = {
       description: `lock of a running job, seconds: a killed worker's job restarts elsewhere within 1.5 × this (default ${defaultLockSeconds})`,
     },
   ],
-  switches: {},
 };
 
-async function main(argv: readonly string[]): Promise<number> {
-  const { values, help } = parseOptions(workerSpec, argv);
-  if (help) {
-    process.stdout.write(helpText(workerSpec));
-    return 0;
-  }
-  if (values.queue === "") throw new InputError("--queue: missing; expected redis://[user:password@]host:port[/db] or rediss://…");
-  const url = checkRedisUrl("--queue", values.queue as string);
+async function main(o: ParsedOptions): Promise<number> {
+  if (o.run.queue === undefined || o.run.queue === "") throw new InputError("--queue: missing; expected redis://[user:password@]host:port[/db] or rediss://…");
+  const url = checkRedisUrl("--queue", o.run.queue);
   const log = (line: string) => process.stderr.write(`${command}: ${line}\n`);
-  const worker = await startQueueWorker(url, { threads: values.workers as number, lockSeconds: values["lock-seconds"] as number, log });
+  const worker = await startQueueWorker(url, { threads: o.run.workers ?? defaultWorkers(), lockSeconds: o.values["lock-seconds"] as number, log });
   await new Promise<void>((resolve) => {
     const stop = () => resolve();
     process.once("SIGINT", stop);
@@ -59,4 +56,4 @@ async function main(argv: readonly string[]): Promise<number> {
   return 0;
 }
 
-if (isMain(import.meta.url)) runMain(command, () => main(process.argv.slice(2)));
+if (isMain(import.meta.url)) commandMain(workerSpec, main);

@@ -9,8 +9,8 @@ import { resolve as resolvePath } from "node:path";
 import { fileURLToPath } from "node:url";
 import { gitCommit, packageVersion } from "../reports/provenance.ts";
 import { writeFileAtomic } from "../files/write-atomic.ts";
-import { isMain, runMain } from "../cli/command-line.ts";
-import { helpText, parseOptions, type CommandSpec } from "../cli/options.ts";
+import { isMain, runCommandLine, runMain } from "../cli/command.ts";
+import type { CommandSpec } from "../cli/options.ts";
 import { InputError } from "../experiments/inputs/params.ts";
 import { bundleScript } from "./explorer/bundle-script.ts";
 import { explorerHtml } from "./explorer/explorer-html.ts";
@@ -22,8 +22,9 @@ export const explorerSpec: CommandSpec = {
   description:
     "Writes the what-if explorer: one self-contained HTML page where the team planner's inputs recompute\n" +
     "its numbers in the browser (the same simulator and seed as scenarios/team.ts --json). Prints the page's path.",
-  options: [{ name: "out", kind: "string", maxLength: 4096, default: "out/explorer.html", description: "where to write the page" }],
-  switches: {},
+  options: [],
+  run: ["out"],
+  out: { kind: "file", default: "out/explorer.html", help: "where to write the page" },
 };
 
 const entry = (file: string) => fileURLToPath(new URL(`./explorer/browser/${file}`, import.meta.url));
@@ -37,22 +38,23 @@ export async function buildExplorer(command: string, commit: string | undefined 
 /** Writes the explorer to `out` (atomically); resolves with its absolute path. */
 export async function writeExplorer(out: string): Promise<string> {
   const path = resolvePath(out);
-  const defaultOut = explorerSpec.options[0]!.default;
+  const defaultOut = explorerSpec.out!.default;
   const command = ["npx tsx notebooks/explorer.ts", ...(out === defaultOut ? [] : ["--out", shellQuote(out)])].join(" ");
   await writeFileAtomic(path, await buildExplorer(command));
   return path;
 }
 
-export async function explorerCli(argv: readonly string[], io: { stdout: { write(text: string): unknown } } = process): Promise<number> {
-  const parsed = parseOptions(explorerSpec, argv);
-  if (parsed.help) {
-    io.stdout.write(helpText(explorerSpec));
-    return 0;
-  }
-  const out = String(parsed.values.out);
-  if (out.trim() === "") throw new InputError(`--out: "" is not allowed; expected a file name`);
-  io.stdout.write(`${await writeExplorer(out)}\n`);
-  return 0;
+export function explorerCli(argv: readonly string[], io: { stdout: { write(text: string): unknown } } = process): Promise<number> {
+  return runCommandLine(
+    explorerSpec,
+    argv,
+    async (o) => {
+      const out = o.run.out ?? explorerSpec.out!.default!;
+      if (out.trim() === "") throw new InputError(`--out: "" is not allowed; expected a file name`);
+      io.stdout.write(`${await writeExplorer(out)}\n`);
+    },
+    io,
+  );
 }
 
 if (isMain(import.meta.url)) runMain(explorerSpec.command, () => explorerCli(process.argv.slice(2)));

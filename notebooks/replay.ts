@@ -13,10 +13,11 @@
 import { formatIso } from "../models/iso-time.ts";
 import type { Provenance } from "../reports/index.ts";
 import { fileOutput, writeFileOutput } from "../cli/outputs.ts";
-import { forecastOptions, forecastRunOptions, forecastSwitches, refuseHugeForecast } from "../cli/forecast-options.ts";
+import { forecastBigHelp, forecastOptions, refuseHugeForecast } from "../cli/forecast-options.ts";
 import { runCalibration } from "../logs/calibration-report.ts";
-import { helpText, isMain, logLists, logOptions, parseOptions, replaySettings, runCommand, takeWorkers, type CommandSpec } from "../cli/log-cli.ts";
-import { withExecution } from "../runner/execution.ts";
+import { isMain, logLists, logOptions, logSwitches, replaySettings, runCommand, type CommandSpec } from "../cli/log-cli.ts";
+import { runCommandLine } from "../cli/command.ts";
+import { withoutOption } from "../cli/run-options.ts";
 import { defaultWorkers } from "../runner/pool.ts";
 import { replayFromOptions } from "../cli/log-replay.ts";
 
@@ -27,32 +28,25 @@ export const replayNotebookSpec: CommandSpec = {
     "Renders the replay of a send log (cost per conversation on every plan, whether credits limited the log, balance over time, " +
     "credits on every plan and policy), the fitted response model (outcome probabilities, fitted against observed response delays) " +
     "and the forecast by plan as a self-contained HTML report. LinkedIn's rules unless --policy guide.",
-  options: [
-    ...logOptions,
-    ...forecastOptions,
-    { name: "out", kind: "string", maxLength: 4096, default: "out/replay.html", description: "where to write the report" },
-  ],
-  switches: { "skip-bad": forecastSwitches["skip-bad"], big: forecastSwitches.big },
+  options: [...logOptions, ...forecastOptions],
+  switches: logSwitches,
   lists: logLists,
-  runOptions: forecastRunOptions,
+  run: ["out", "workers", "big"],
+  out: { kind: "file", default: "out/replay.html", help: "where to write the report" },
+  runHelp: { big: forecastBigHelp },
+  execution: true,
 };
 
 /**
- * notebooks/replay.ts with the arguments `argv`: the run options taken out (--queue,
- * --shard, --part, --from-part by withExecution, then --workers), the rest parsed as its
- * options; resolves with the exit code. The page's command is the rest: no run option.
+ * notebooks/replay.ts with the arguments `argv` (the execution options choose where the
+ * forecast's runs go); resolves with the exit code. The page's command is the arguments
+ * but --workers and the execution options (none changes the page).
  */
 export function replayNotebookCommand(argv: readonly string[]): Promise<number> {
-  return withExecution(replayNotebookSpec.command, argv, async (rest) => {
-    const { workers, rest: args } = takeWorkers(rest);
-    const o = parseOptions(replayNotebookSpec, args);
-    if (o.help) {
-      process.stdout.write(helpText(replayNotebookSpec));
-      return 0;
-    }
-    const out = fileOutput("--out", o.values.out as string);
-    const big = o.switches.big!;
-    const threads = workers ?? defaultWorkers();
+  return runCommandLine(replayNotebookSpec, argv, async (o) => {
+    const out = fileOutput("--out", o.run.out ?? replayNotebookSpec.out!.default!);
+    const big = o.run.big;
+    const threads = o.run.workers ?? defaultWorkers();
     refuseHugeForecast(o.values, big, threads);
     const { log, window, settings, report: replay } = await replayFromOptions(o, replayNotebookSpec.command);
     const cal = await runCalibration(log, o.values, replaySettings(o.values), window, { workers: threads, big });
@@ -81,7 +75,7 @@ export function replayNotebookCommand(argv: readonly string[]): Promise<number> 
       seed: o.values.seed as number,
       replications: o.values.draws as number,
       ...(commit === undefined ? {} : { gitCommit: commit }),
-      command: ["npx tsx notebooks/replay.ts", ...args.map(shellQuote)].join(" "),
+      command: ["npx tsx notebooks/replay.ts", ...withoutOption(o.args, "--workers").map(shellQuote)].join(" "),
     };
     await writeFileOutput(out, renderPage(replayPage(replay, cal, provenance)));
     process.stdout.write(`${out.path}\n`);

@@ -5,10 +5,21 @@
  *
  *   npx tsx notebooks/start.ts
  */
-import { isMain, runMain } from "../cli/command-line.ts";
+import { commandMain, isMain } from "../cli/command.ts";
+import type { CommandSpec } from "../cli/options.ts";
 import { capacityByPlan } from "./capacity-by-plan.ts";
 import { writeExplorer } from "./explorer.ts";
 import { runNotebookCli } from "../cli/notebook-cli.ts";
+
+export const startSpec: CommandSpec = {
+  command: "notebooks/start.ts",
+  usage: "npm start (or npx tsx notebooks/start.ts)",
+  description:
+    "Writes the flagship report (capacity by plan, out/capacity-by-plan.html) and the what-if explorer\n" +
+    "(out/explorer.html) on their defaults, and prints both paths. To change an input, run\n" +
+    "notebooks/capacity-by-plan.ts --set name=value (its --help lists them), or move the explorer's controls.",
+  options: [],
+};
 
 export async function start(): Promise<number> {
   const explorer = writeExplorer("out/explorer.html");
@@ -21,4 +32,4 @@ export async function start(): Promise<number> {
   return 0;
 }
 
-if (isMain(import.meta.url)) runMain("notebooks/start.ts", start);
+if (isMain(import.meta.url)) commandMain(startSpec, start);

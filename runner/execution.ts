@@ -41,18 +41,6 @@ export interface SplitArgs {
   readonly recorded: string[];
 }
 
-/** The help lines of these options, for a command's --help. */
-export const executionHelp = [
-  "  --queue URL         run the jobs on queue workers (commands/worker.ts) through Redis at URL:",
-  "                      redis://[user:password@]host:port[/db], or rediss://… for TLS; same results",
-  "  --queue-timeout S   with --queue: stop (exit 2) after S seconds in which no job was done (default 600)",
-  "  --shard i/N         simulate only slice i of N of the batch and write it to --part FILE; merge the N",
-  "                      parts with commands/merge.ts (the same bytes as the full run)",
-  "  --part FILE         where --shard writes its part",
-  "  --from-part FILE    take every result from this part (repeatable; commands/merge.ts passes them);",
-  "                      with --shard, run the next round of a command whose later batches need earlier results",
-];
-
 const valueOptions = ["--queue", "--queue-timeout", "--shard", "--part", "--from-part"] as const;
 
 /** Longest --queue-timeout (seconds): a week. */

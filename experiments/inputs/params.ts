@@ -209,16 +209,3 @@ export function resolve(specs: readonly ParamSpec[], overrides: readonly string[
   }
   return values;
 }
-
-/** The --help table of parameters. */
-export function helpTable(specs: readonly ParamSpec[]): string {
-  const rows = specs.map((s) => [
-    s.name,
-    (s.default === Infinity ? "unlimited" : String(s.default)) + (s.unit ? ` ${s.unit}` : ""),
-    allowed(s),
-    s.description,
-  ]);
-  const w = [0, 1, 2].map((i) => Math.max(...rows.map((r) => r[i]!.length), ["name", "default", "allowed"][i]!.length));
-  const line = (r: string[]) => `  ${r[0]!.padEnd(w[0]!)}  ${r[1]!.padEnd(w[1]!)}  ${r[2]!.padEnd(w[2]!)}  ${r[3]}`;
-  return [line(["name", "default", "allowed", "meaning"]), ...rows.map(line)].join("\n");
-}
