@@ -24,6 +24,9 @@
  *
  *   npx tsx bench/reference-loop.ts [--accounts N]
  */
+import { isMain, runMain } from "../cli/command-line.ts";
+import { runCommandLine } from "../cli/command.ts";
+import type { CommandSpec } from "../cli/options.ts";
 import { createStream } from "../sim/index.ts";
 import { perfCase } from "./perf-case.ts";
 
@@ -129,12 +132,17 @@ export function runReference(accounts: number, seed = 1): ReferenceRun {
   return { accounts, events, wallSeconds, eventsPerSecond: events / wallSeconds, capacity: sends / accounts / cycles };
 }
 
-if (import.meta.url === `file://${process.argv[1]}`) {
-  const i = process.argv.indexOf("--accounts");
-  const accounts = i > 0 ? Number(process.argv[i + 1]) : perfCase.accounts;
-  if (!Number.isInteger(accounts) || accounts < 1) {
-    process.stderr.write(`bench/reference-loop.ts: --accounts: ${process.argv[i + 1]} is not allowed; expected an integer from 1\n`);
-    process.exit(2);
-  }
-  process.stdout.write(`${JSON.stringify(runReference(accounts))}\n`);
+const spec: CommandSpec = {
+  command: "bench/reference-loop.ts",
+  usage: "npx tsx bench/reference-loop.ts [--accounts N]",
+  description: "The perf case written for that one scenario alone, the speed reference of npm run bench; prints one JSON line.",
+  options: [{ name: "accounts", kind: "integer", min: 1, max: 10_000_000, default: perfCase.accounts, description: "accounts simulated" }],
+};
+
+if (isMain(import.meta.url)) {
+  runMain(spec.command, () =>
+    runCommandLine(spec, process.argv.slice(2), (o) => {
+      process.stdout.write(`${JSON.stringify(runReference(o.values.accounts as number))}\n`);
+    }),
+  );
 }

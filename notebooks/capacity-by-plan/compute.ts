@@ -7,9 +7,12 @@ import type { CapacityRow, MultiplierRow } from "../../reports/index.ts";
 import { payingPlanIds, type PayingPlanId } from "../../models/paying-plans.ts";
 import { sortedUnique } from "../../experiments/general/sorted-unique.ts";
 import { traceBalance, type BalanceTrace } from "./balance-trace.ts";
-import { pairedDifference, pointKey, pointModel, simulateGrid, START_DATE, type Estimate, type GridPoint, type PointResult } from "./grid.ts";
+import { gridRuns, pairedDifference, pointKey, pointModel, simulateGrid, START_DATE, type Estimate, type GridPoint, type PointResult } from "./grid.ts";
 import type { CapacityByPlanParams } from "./params.ts";
 import { runModels } from "../../runner/run-models.ts";
+import { estimateRuns, refuseTooLarge } from "../../runner/run-estimate.ts";
+import { sizeNote } from "../../runner/executor.ts";
+import { defaultWorkers } from "../../runner/pool.ts";
 import { defaults, type ParamValues } from "../../experiments/inputs/params.ts";
 import { priceParam } from "../../experiments/inputs/plan-prices.ts";
 import { teamParams } from "../../experiments/team/team-params.ts";
@@ -123,10 +126,6 @@ export async function computeCapacityByPlan(params: CapacityByPlanParams, option
   const p = params;
   const teamValues = flagshipTeamValues(p);
   const teamRuns = planTeam(teamValues);
-  const team = {
-    result: teamResult(teamRuns, await runModels(teamRuns.runs, { workers: options.workers, big: options.big ?? false, label: "capacity-by-plan: team planner" })),
-    command: teamCommand(teamParams, teamValues),
-  };
   const base = { sendsPerDay: p.sendsPerDay, responseDelayDays: p.responseDelayDays, declineShare: 0 };
   const curveRates = sortedUnique([...curveReplyRates, p.replyRate]);
   const focus = p.heatmapPlan;
@@ -148,7 +147,15 @@ export async function computeCapacityByPlan(params: CapacityByPlanParams, option
     }
     for (const c of comparisonCases) points.push({ ...cases[c], policy });
   }
-  const results = await simulateGrid(points, { accounts: p.accounts, replications: p.replications, seed: p.seed, workers: options.workers, big: options.big ?? false });
+  const gridRun = { accounts: p.accounts, replications: p.replications, seed: p.seed, workers: options.workers, big: options.big ?? false };
+  // Both batches refused together, before either runs: a page too large to build costs nothing.
+  const workers = options.workers ?? defaultWorkers();
+  refuseTooLarge(estimateRuns([...teamRuns.runs, ...gridRuns(points, gridRun).runs], workers), options.big ?? false, "--big", sizeNote());
+  const team = {
+    result: teamResult(teamRuns, await runModels(teamRuns.runs, { workers: options.workers, big: options.big ?? false, label: "capacity-by-plan: team planner" })),
+    command: teamCommand(teamParams, teamValues),
+  };
+  const results = await simulateGrid(points, gridRun);
   const at = (point: GridPoint): PointResult => results.get(pointKey(point))!;
 
   const headline: HeadlineRow[] = payingPlanIds.flatMap((planId) => {

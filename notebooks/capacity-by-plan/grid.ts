@@ -125,12 +125,15 @@ const band = (e: { mean: number; ci95: readonly [number, number] }): Estimate =>
  * chunks of accounts, so even one point spreads over every thread); returns the
  * results keyed by `pointKey`.
  */
-export async function simulateGrid(points: readonly GridPoint[], run: GridRun): Promise<Map<string, PointResult>> {
+/** The grid's distinct points and the model runs that simulate them. */
+export function gridRuns(points: readonly GridPoint[], run: GridRun) {
   const distinct = [...new Map(points.map((p) => [pointKey(p), p])).values()];
-  const tallies = await runModels(
-    distinct.map((p) => ({ model: pointModel(p), seed: run.seed, accounts: run.accounts, replications: run.replications })),
-    { workers: run.workers, label: "simulating", big: run.big ?? false },
-  );
+  return { distinct, runs: distinct.map((p) => ({ model: pointModel(p), seed: run.seed, accounts: run.accounts, replications: run.replications })) };
+}
+
+export async function simulateGrid(points: readonly GridPoint[], run: GridRun): Promise<Map<string, PointResult>> {
+  const { distinct, runs } = gridRuns(points, run);
+  const tallies = await runModels(runs, { workers: run.workers, label: "simulating", big: run.big ?? false });
   const results = new Map<string, PointResult>();
   distinct.forEach((point, i) => {
     const s = summarize(tallies[i]!);
