@@ -1,5 +1,5 @@
 /**
- * The fields of the send-log format (README "Log format"): four required, four optional,
+ * The fields of the send-log format (docs/send-logs.md, "Log format"): four required, four optional,
  * in the order a row's fields are passed around.
  */
 export const requiredColumns = ["sentAt", "recipientId", "outcome", "respondedAt"] as const;

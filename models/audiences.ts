@@ -2,8 +2,9 @@
  * Audience segments (guide G12: recruiting, sales prospecting, career networking):
  * base probability that a recipient responds (accepts, replies or declines) to a
  * typical InMail, the split of responses, and the spam-report rate. LinkedIn publishes
- * no breakdown by segment: the research notes give 10–30% for recruiter InMail (0.18 a
- * fair default) and 0.13 as Recruiter's floor. Every figure here is an ASSUMPTION
+ * no breakdown by segment: secondary sources give 10–30% for recruiter InMail (0.18 a
+ * fair default; SocialTalent, socialtalent.com/?p=93147) and LinkedIn's help a413271
+ * gives 0.13 as Recruiter's floor (docs/model.md, "Response rates"). Every figure here is an ASSUMPTION
  * within those ranges, labelled as such in reports.
  */
 
@@ -22,7 +23,7 @@ export interface Segment {
   readonly source: string;
 }
 
-const assumed = "assumption within the published 10–30% range (research notes §7b)";
+const assumed = "assumption within the published 10–30% range (secondary sources, low–medium confidence; docs/model.md, Response rates)";
 
 export const segments: Readonly<Record<SegmentId, Segment>> = {
   "passive-candidates": {
@@ -31,7 +32,7 @@ export const segments: Readonly<Record<SegmentId, Segment>> = {
     responseRate: 0.18,
     mix: { accepted: 0.45, replied: 0.2, declined: 0.35 },
     spamRate: 0.01,
-    source: `0.18 default from research notes (low–medium); mix and spam: ${assumed}`,
+    source: `0.18 default: typical InMail response 10–30% (secondary sources, low–medium confidence); mix and spam: ${assumed}`,
   },
   executives: {
     id: "executives",

@@ -4,8 +4,8 @@
  * The first answer to any message of the sequence ends it; later answers of the same
  * recipient are not counted (one recipient answers once).
  *
- * How a plan treats a follow-up, from LinkedIn's help pages (research notes, section 5
- * and "Added later"):
+ * How a plan treats a follow-up, from LinkedIn's help pages (docs/model.md, "Follow-ups",
+ * gives their addresses):
  * - `refused` — Premium (help answer/75): "you cannot send another InMail to the same
  *   member until they respond"; LinkedIn reminds the recipient within 3 days instead.
  * - `charged` — Sales Navigator (help 57013): a second InMail before a response uses

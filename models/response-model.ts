@@ -2,8 +2,10 @@
  * Response model: what each recipient does with a delivered InMail, and when.
  * Probabilities are per outcome (indexed by OUTCOME_CODE, summing to 1); the delay of a
  * response is drawn from a named distribution. LinkedIn publishes no response-delay
- * data, so every delay curve here is an ASSUMPTION (the research notes suggest an
- * exponential with a mean of about 3 days).
+ * data, so every delay curve here is an ASSUMPTION (docs/model.md, "Response delay": the
+ * only published timing points are a reminder at 3 days, the report's 30-day window and
+ * the 90-day refund window; an exponential with a mean of about 3 days is a modelling
+ * choice, not a published figure).
  */
 import type { Distribution } from "../sim/random.ts";
 import { OUTCOME_CODE, outcomes } from "./outcome.ts";

@@ -19,7 +19,7 @@ import { tallyFields } from "../models/tally.ts";
 /**
  * Events per second one thread simulates, benchmarked on this project's 2-core VM: the
  * general scenario's million-account case ran at 5.1 M events/s on one worker
- * (README, "Workers, traces and the benchmark"); the perf case runs faster (8.8 M).
+ * (docs/development.md, "Benchmarks"); the perf case runs faster (8.8 M).
  */
 export const eventsPerSecondPerThread = 5e6;
 /** The longest run accepted without `--big`, in seconds (15 minutes). */

@@ -1,5 +1,5 @@
 /**
- * The canonical capacity scenario (domain.md): `accounts` accounts, each granted
+ * The canonical capacity scenario (docs/model.md, "The canonical capacity scenario"): `accounts` accounts, each granted
  * `credits` at t = 0 and every `cycleDays` days for `cycles` cycles. While its
  * balance is above 0 an account sends, with exponential gaps of mean 1/sendsPerDay
  * days; at 0 it waits for a refund or the next grant. Each InMail gets a

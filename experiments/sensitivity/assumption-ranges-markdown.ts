@@ -1,5 +1,5 @@
 /**
- * The assumption-ranges table as Markdown, for the README (a test checks the README
+ * The assumption-ranges table as Markdown, for docs/model.md (a test checks docs/model.md
  * holds exactly this, so the two cannot drift apart).
  *
  *   npx tsx experiments/sensitivity/assumption-ranges-markdown.ts   # prints the table

@@ -3,7 +3,7 @@
  * list of `run-scenario.ts`), in one place: for each label, the inputs it stands for,
  * each with a distribution, the model's default, the source or reasoning behind the
  * range, and what a user can measure to replace it. The sensitivity analysis draws
- * from these; the README and the sensitivity report render this table.
+ * from these; docs/model.md and the sensitivity report render this table.
  *
  * The team planner's labels (`team-result.ts`) are covered too: an entry lists every label
  * it stands for. An input reaches the model in the team planner's vocabulary: as one of
@@ -94,7 +94,7 @@ export const assumptionRanges: readonly AssumptionRange[] = [
         unit: "",
         distribution: { kind: "uniform", min: 0.1, max: 0.3 },
         default: "the segment's (passive candidates 0.18)",
-        source: "research notes §7b: typical InMail response 10–30% (0.18 a fair default); LinkedIn's floor is 13%",
+        source: "secondary sources (low–medium confidence): typical InMail response 10–30% (0.18 a fair default); LinkedIn's floor is 13% (help a413271)",
         measure: `read your response rate in LinkedIn's InMail report (then --set responseRate=…), or ${calibrate}`,
         target: { kind: "param", path: "responseRate" },
       },
@@ -134,7 +134,7 @@ export const assumptionRanges: readonly AssumptionRange[] = [
         unit: "",
         distribution: { kind: "uniform", min: 0.8, max: 1.25 },
         default: "1 (the plan's illustrative price)",
-        source: "research notes §1b: list prices only from blogs (low confidence); annual billing is up to 20% cheaper; contracts are negotiated",
+        source: "LinkedIn publishes no list prices, only blogs do (low confidence); annual billing is up to 20% cheaper (help a107063); contracts are negotiated",
         measure: "enter your own price: --set price.<plan>=… (USD per seat per month)",
         target: {
           kind: "values",
@@ -213,7 +213,7 @@ export const assumptionRanges: readonly AssumptionRange[] = [
         unit: "InMails per seat per month",
         distribution: { kind: "uniform", min: 400, max: 900 },
         default: "800",
-        source: "research notes §4: 800 and 900 a month reported (low confidence); LinkedIn says only that a limit exists",
+        source: "800 and 900 a month reported by vendor pages (low confidence); LinkedIn says only that a limit exists (help a1451572)",
         measure: "LinkedIn's notice when the limit is reached",
         target: { kind: "param", path: "openProfile.monthlyCap", integer: true },
       },
@@ -321,7 +321,7 @@ export const assumptionRanges: readonly AssumptionRange[] = [
         unit: "",
         distribution: { kind: "choice", values: [0, 1], labels: ["no refund", "refund"] },
         default: "no refund",
-        source: "research notes §3: no official page says; either rule is possible",
+        source: "no LinkedIn help page says (a551431 and 37822 are silent on refunds); either rule is possible",
         measure: "check the credit balance after a spam report",
         target: {
           kind: "model",

@@ -8,7 +8,7 @@
  * including the files the case put there).
  */
 export interface BadInputCase {
-  /** The class of mistake, as the README's "Bad input" section names it (e.g. "data loss", "OS error", "runaway", "wrong number", "log"). */
+  /** The class of mistake, as docs/bad-input.md names it (e.g. "data loss", "OS error", "runaway", "wrong number", "log"). */
   readonly kind: string;
   /** The command file as a user types it, run with `npx tsx` from the repository root, e.g. "commands/replay.ts". */
   readonly command: string;

@@ -91,9 +91,9 @@ describe("assumption ranges: one documented range for every labelled assumption"
   });
 });
 
-describe("the README's table of ranges", () => {
+describe("docs/model.md's table of ranges", () => {
   it("is the table in code, rendered (npx tsx experiments/sensitivity/assumption-ranges-markdown.ts)", () => {
-    const readme = readFileSync(join(import.meta.dirname, "../../../README.md"), "utf8");
-    expect(readme).toContain(assumptionRangesMarkdown());
+    const doc = readFileSync(join(import.meta.dirname, "../../../docs/model.md"), "utf8");
+    expect(doc).toContain(assumptionRangesMarkdown());
   });
 });
