@@ -4,8 +4,10 @@
  * the Node pool does: every worker gets the models once, then claims one job at a time
  * (each made from its index as it is sent, batch-plan.ts `jobAt`); each tally is added
  * into its replication's as it comes back (`BatchTotals`), so the result does not depend
- * on the number of workers or who ran what. A newer `run` supersedes the running one: its promise
- * resolves null, and the jobs still out are dropped when they come back.
+ * on the number of workers or who ran what. A newer `run` (or `cancel`) supersedes the running
+ * one: its promise resolves null, and every worker with one of its jobs still out is
+ * terminated and replaced by a fresh one — a job may run for minutes, or never end, and
+ * must not keep the pool from the next batch.
  */
 import { unpackTally, type Tally } from "../../../models/tally.ts";
 import { BatchTotals, jobAt, jobCount, runOfJob, type BatchPlan } from "../../../runner/batch-plan.ts";
@@ -24,38 +26,64 @@ interface Running {
 }
 
 export class WebWorkerPool {
+  readonly #url: string;
   readonly #workers: Worker[];
-  /** Whether each worker has a job out (of any batch). */
+  /** Whether each worker has a job out. */
   readonly #busy: boolean[];
   /** The batch each worker last got the models of. */
   readonly #hasModels: number[];
   #batches = 0;
   #running: Running | null = null;
+  #replaced = 0;
 
   /** `size` workers of the classic script `source`. */
   constructor(source: string, size: number) {
-    const url = URL.createObjectURL(new Blob([source], { type: "text/javascript" }));
-    this.#workers = Array.from({ length: size }, (_, i) => {
-      const worker = new Worker(url);
-      worker.onmessage = (event: MessageEvent<FromWorker>) => this.#reply(i, event.data);
-      worker.onerror = (event) => {
-        event.preventDefault();
-        this.#fail(new Error(`a worker failed: ${event.message}`));
-      };
-      return worker;
-    });
+    this.#url = URL.createObjectURL(new Blob([source], { type: "text/javascript" }));
+    this.#workers = Array.from({ length: size }, (_, i) => this.#spawn(i));
     this.#busy = this.#workers.map(() => false);
     this.#hasModels = this.#workers.map(() => -1);
+  }
+
+  #spawn(i: number): Worker {
+    const worker = new Worker(this.#url);
+    worker.onmessage = (event: MessageEvent<FromWorker>) => {
+      if (this.#workers[i] === worker) this.#reply(i, event.data);
+    };
+    worker.onerror = (event) => {
+      event.preventDefault();
+      if (this.#workers[i] === worker) this.#fail(new Error(`a worker failed: ${event.message}`));
+    };
+    return worker;
+  }
+
+  /** Stops worker `i` wherever it is and puts a fresh one (no models yet) in its place. */
+  #replace(i: number): void {
+    this.#workers[i]!.terminate();
+    this.#workers[i] = this.#spawn(i);
+    this.#busy[i] = false;
+    this.#hasModels[i] = -1;
+  }
+
+  /** Workers replaced so far because a superseded job was still running on them. */
+  get replaced(): number {
+    return this.#replaced;
   }
 
   get size(): number {
     return this.#workers.length;
   }
 
-  /** Stops the running batch (its promise resolves null); jobs still out are dropped when they come back. */
+  /** Stops the running batch: its promise resolves null, and the workers still on its jobs are replaced. */
   cancel(): void {
-    this.#running?.resolve(null);
+    const r = this.#running;
+    if (r === null) return;
     this.#running = null;
+    r.resolve(null);
+    this.#busy.forEach((busy, i) => {
+      if (!busy) return;
+      this.#replace(i);
+      this.#replaced++;
+    });
   }
 
   /** For each run of `plan`, one tally per replication; null when a newer run (or `cancel`) superseded this one. */
@@ -99,12 +127,13 @@ export class WebWorkerPool {
     const r = this.#running!;
     this.#running = null;
     r.resolve(r.totals.tallies());
-    // Workers freed by a superseded batch's late answers pick up the next batch's jobs.
   }
 
   #fail(err: Error): void {
     const r = this.#running;
     this.#running = null;
     r?.reject(err);
+    // The batch's other jobs are of no use now.
+    this.#busy.forEach((busy, i) => busy && this.#replace(i));
   }
 }
