@@ -82,6 +82,25 @@ describe("the explorer's inputs agree with themselves and with the link", () => 
     expect(session!.errors).toEqual([]);
   });
 
+  it("gives, after a burst of superseded changes, the numbers a fresh page gives for the same inputs", async (ctx) => {
+    requireChromium(ctx);
+    const page = await open(small);
+    await settled(page);
+    const id = await resultId(page);
+    for (const seats of ["1", "12", "30", "4"]) {
+      await field(page, "seats").fill(seats);
+      await page.waitForTimeout(30);
+    }
+    await field(page, "policy").selectOption("both");
+    await newResult(page, id, { extras: true });
+    const link = hash(page).slice(1);
+    expect(link).toMatch(/seats=4.*policy=both/);
+    const shown = await page.locator("#results").innerText();
+    const fresh = await session!.open(link);
+    expect(await settled(fresh)).toBe("ready");
+    expect(await fresh.locator("#results").innerText()).toBe(shown);
+  });
+
   for (const stuck of [`${small}&sendsPerWorkingDay=1e-12`, "plan=recruiter&seats=10000&months=6"]) {
     it(`stops a computation that is superseded: after #${stuck}, a later valid input is computed`, async (ctx) => {
       requireChromium(ctx);

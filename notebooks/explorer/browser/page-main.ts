@@ -22,7 +22,10 @@ import { balanceFigure, capacityFigure, policyTable } from "./render-extras.ts";
 import { answer, planCsv, planTable } from "./render-team.ts";
 import { WebWorkerPool } from "./worker-pool.ts";
 
-/** Typing waits this long (ms) for a pause before it recomputes; a click, a choice or a slider does not wait. */
+/**
+ * Typing that the parser refuses waits this long (ms) for a pause before its message shows;
+ * a value it accepts, a click, a choice or a slider recomputes at once (a newer input stops the computation).
+ */
 const typingPauseMs = 250;
 /** Most Web Workers, whatever the machine has. */
 const maxWorkers = 4;
@@ -40,7 +43,7 @@ const command = byId<HTMLElement>("command");
 const hashNote = byId<HTMLElement>("hash-note");
 
 form.addEventListener("submit", (event) => event.preventDefault());
-const fields: Map<string, Field> = buildForm(form, inputGroups(specs), specs, (_name, immediate) => schedule(immediate));
+const fields: Map<string, Field> = buildForm(form, inputGroups(specs), specs, (name, immediate) => schedule(immediate || parses(name)));
 const pool = new WebWorkerPool(byId("explorer-worker").textContent ?? "", Math.max(1, Math.min(maxWorkers, navigator.hardwareConcurrency || 2)));
 
 /** Below this width the form flows above the results (explorer-html.ts), its groups folded. */
@@ -64,6 +67,16 @@ let typingTimer: ReturnType<typeof setTimeout> | undefined;
 /** The hash this page wrote last: a hashchange to anything else is the user's. */
 let ownHash = "";
 
+/** Whether field `name`'s text is a value its parser accepts. */
+function parses(name: string): boolean {
+  const field = fields.get(name)!;
+  try {
+    parseValue(field.spec, field.text());
+    return true;
+  } catch {
+    return false;
+  }
+}
 const texts = (): FieldTexts => Object.fromEntries([...fields].map(([name, f]) => [name, f.text()]));
 const keptNote = () => (shown ? " Showing the last valid result." : "");
 const invalidNote = () =>
@@ -166,6 +179,8 @@ async function recompute(): Promise<void> {
     replaceChildren(results, answer(team.result), planTable(team.result));
     command.textContent = key;
     document.body.dataset.resultId = String(gen);
+    // ms from the navigation's start to the first answer on screen (bench/explorer.ts reads it).
+    document.body.dataset.firstViewMs ??= String(Math.round(performance.now()));
     readyText = `Up to date (computed in ${Math.round(performance.now() - started)} ms in this browser). Drawing the figures…`;
     setState("ready", `${readyText}${invalidNote()}`);
     drawingKey = key;

@@ -1,13 +1,16 @@
 /**
  * The page's pool of Web Workers, made from the inlined worker script through a Blob
  * URL (browsers refuse workers from file: URLs). It runs a batch (batch-plan.ts) as
- * the Node pool does: every worker gets the models once, then claims one job at a time
- * (each made from its index as it is sent, batch-plan.ts `jobAt`); each tally is added
- * into its replication's as it comes back (`BatchTotals`), so the result does not depend
- * on the number of workers or who ran what. A newer `run` (or `cancel`) supersedes the running
- * one: its promise resolves null, and every worker with one of its jobs still out is
- * terminated and replaced by a fresh one — a job may run for minutes, or never end, and
- * must not keep the pool from the next batch.
+ * the Node pool does: every worker gets the models once, then claims jobs as it frees
+ * (each made from its index as it is sent, batch-plan.ts `jobAt`; `defaults.jobsInFlight`
+ * out at once, so a worker never waits for its next job); each tally is added into its
+ * replication's as it comes back (`BatchTotals`), so the result does not depend on the
+ * number of workers or who ran what. A newer `run` (or `cancel`) supersedes the running
+ * one: its promise resolves null; a worker still on its jobs gets no new one until they
+ * come back, and one that has not answered within `defaults.graceMs` is terminated and
+ * replaced by a fresh one — a job may run for minutes, or never end, and must not keep
+ * the pool from the next batch, while the usual short job ends in time and its worker,
+ * warm (its code compiled), goes on to the next batch.
  */
 import { unpackTally, type Tally } from "../../../models/tally.ts";
 import { BatchTotals, jobAt, jobCount, runOfJob, type BatchPlan } from "../../../runner/batch-plan.ts";
@@ -25,22 +28,31 @@ interface Running {
   readonly reject: (err: Error) => void;
 }
 
+export const defaults = {
+  /** Jobs sent to a worker before its first answer: one running, one waiting. */
+  jobsInFlight: 2,
+  /** Ms a worker still on a superseded batch's jobs has before it is replaced. */
+  graceMs: 250,
+} as const;
+
 export class WebWorkerPool {
   readonly #url: string;
   readonly #workers: Worker[];
-  /** Whether each worker has a job out. */
-  readonly #busy: boolean[];
+  /** Jobs of the running batch out on each worker. */
+  readonly #out: number[];
+  /** Jobs of superseded batches still out on each worker: it gets no new job until they are back. */
+  readonly #stale: number[];
   /** The batch each worker last got the models of. */
   readonly #hasModels: number[];
   #batches = 0;
   #running: Running | null = null;
-  #replaced = 0;
 
   /** `size` workers of the classic script `source`. */
   constructor(source: string, size: number) {
     this.#url = URL.createObjectURL(new Blob([source], { type: "text/javascript" }));
     this.#workers = Array.from({ length: size }, (_, i) => this.#spawn(i));
-    this.#busy = this.#workers.map(() => false);
+    this.#out = this.#workers.map(() => 0);
+    this.#stale = this.#workers.map(() => 0);
     this.#hasModels = this.#workers.map(() => -1);
   }
 
@@ -60,29 +72,30 @@ export class WebWorkerPool {
   #replace(i: number): void {
     this.#workers[i]!.terminate();
     this.#workers[i] = this.#spawn(i);
-    this.#busy[i] = false;
+    this.#out[i] = 0;
+    this.#stale[i] = 0;
     this.#hasModels[i] = -1;
-  }
-
-  /** Workers replaced so far because a superseded job was still running on them. */
-  get replaced(): number {
-    return this.#replaced;
   }
 
   get size(): number {
     return this.#workers.length;
   }
 
-  /** Stops the running batch: its promise resolves null, and the workers still on its jobs are replaced. */
+  /** Stops the running batch: its promise resolves null; the workers still on its jobs are replaced unless they answer within `defaults.graceMs`. */
   cancel(): void {
     const r = this.#running;
     if (r === null) return;
     this.#running = null;
     r.resolve(null);
-    this.#busy.forEach((busy, i) => {
-      if (!busy) return;
-      this.#replace(i);
-      this.#replaced++;
+    this.#workers.forEach((worker, i) => {
+      if (this.#out[i] === 0) return;
+      this.#stale[i] = this.#stale[i]! + this.#out[i]!;
+      this.#out[i] = 0;
+      setTimeout(() => {
+        if (this.#workers[i] !== worker || this.#stale[i] === 0) return;
+        this.#replace(i);
+        this.#dispatch(i);
+      }, defaults.graceMs);
     });
   }
 
@@ -98,28 +111,30 @@ export class WebWorkerPool {
 
   #dispatch(i: number): void {
     const r = this.#running;
-    if (r === null || this.#busy[i] || r.next >= r.total) return;
+    if (r === null || this.#stale[i]! > 0) return;
     const worker = this.#workers[i]!;
-    if (this.#hasModels[i] !== r.batch) {
-      worker.postMessage({ kind: "models", batch: r.batch, models: r.plan.runs.map((run) => run.model) } satisfies ToWorker);
-      this.#hasModels[i] = r.batch;
+    while (this.#out[i]! < defaults.jobsInFlight && r.next < r.total) {
+      if (this.#hasModels[i] !== r.batch) {
+        worker.postMessage({ kind: "models", batch: r.batch, models: r.plan.runs.map((run) => run.model) } satisfies ToWorker);
+        this.#hasModels[i] = r.batch;
+      }
+      const job = r.next++;
+      const { seed, chunk } = jobAt(r.plan, job);
+      this.#out[i]!++;
+      worker.postMessage({ kind: "job", batch: r.batch, job, model: runOfJob(r.plan, job), seed, chunk } satisfies ToWorker);
     }
-    const job = r.next++;
-    const { seed, chunk } = jobAt(r.plan, job);
-    this.#busy[i] = true;
-    worker.postMessage({ kind: "job", batch: r.batch, job, model: runOfJob(r.plan, job), seed, chunk } satisfies ToWorker);
   }
 
   #reply(i: number, message: FromWorker): void {
-    this.#busy[i] = false;
     const r = this.#running;
     if (r !== null && message.batch === r.batch) {
+      this.#out[i]!--;
       if (message.kind === "failed") return this.#fail(new Error(message.message));
       r.totals.add(message.job, unpackTally(message.packed));
       r.done++;
       r.onProgress(r.done, r.total);
       if (r.done === r.total) return this.#finish();
-    }
+    } else this.#stale[i]!--;
     this.#dispatch(i);
   }
 
@@ -134,6 +149,6 @@ export class WebWorkerPool {
     this.#running = null;
     r?.reject(err);
     // The batch's other jobs are of no use now.
-    this.#busy.forEach((busy, i) => busy && this.#replace(i));
+    this.#workers.forEach((_, i) => this.#out[i]! + this.#stale[i]! > 0 && this.#replace(i));
   }
 }
