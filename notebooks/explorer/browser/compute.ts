@@ -8,7 +8,6 @@
  * credit balance by date. Numbers only, no formatting.
  */
 import { defaultStartDate } from "../../../models/account-simulation.ts";
-import { traceAccount } from "../../../models/simulate.ts";
 import type { Tally } from "../../../models/tally.ts";
 import { planBatch } from "../../../runner/batch-plan.ts";
 import { durationWords, estimateRuns, eventsPerSecondPerThread, refuseTooLarge, RunTooLargeError } from "../../../runner/run-estimate.ts";
@@ -140,12 +139,10 @@ export async function computeExtras(pool: WebWorkerPool, values: ParamValues, te
   const runIndex = team.plan.info.findIndex((r) => r.role === "team" && r.plan === best && r.policy === policy);
   const run = team.plan.runs[runIndex]!;
   const start = Date.parse(`${run.model.startDate ?? defaultStartDate}T00:00:00Z`);
+  const traced = await pool.trace(run.model, run.seed, 0, 0);
+  if (traced === null) return null;
   const points: BalancePoint[] = [];
-  traceAccount(run.model, run.seed, 0, 0, {
-    record(timeDays, _kind, _credits, balance) {
-      points.push({ date: start + timeDays * DAY_MS, balance });
-    },
-  });
+  for (let k = 0; k + 1 < traced.length; k += 2) points.push({ date: start + traced[k]! * DAY_MS, balance: traced[k + 1]! });
   return { curve, difference, balance: { plan: planName(team.result, best), policy, points } };
 }
 

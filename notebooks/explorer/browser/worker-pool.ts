@@ -14,17 +14,21 @@
  */
 import { unpackTally, type Tally } from "../../../models/tally.ts";
 import { BatchTotals, jobAt, jobCount, runOfJob, type BatchPlan } from "../../../runner/batch-plan.ts";
+import type { AccountModel } from "../../../models/account-simulation.ts";
 import type { FromWorker, ToWorker } from "../messages.ts";
 
+/** What runs on the pool: `total` jobs, each sent as `message(job)` and taken back by `accept`. */
 interface Running {
   readonly batch: number;
-  readonly plan: BatchPlan;
+  readonly models: readonly AccountModel[];
   readonly total: number;
-  readonly totals: BatchTotals;
+  message(job: number): ToWorker;
+  accept(job: number, packed: Float64Array): void;
   next: number;
   done: number;
   readonly onProgress: (done: number, total: number) => void;
-  readonly resolve: (tallies: Tally[][] | null) => void;
+  /** Resolves the caller's promise with what was accepted, or null when superseded. */
+  readonly finish: (superseded: boolean) => void;
   readonly reject: (err: Error) => void;
 }
 
@@ -86,7 +90,7 @@ export class WebWorkerPool {
     const r = this.#running;
     if (r === null) return;
     this.#running = null;
-    r.resolve(null);
+    r.finish(true);
     this.#workers.forEach((worker, i) => {
       if (this.#out[i] === 0) return;
       this.#stale[i] = this.#stale[i]! + this.#out[i]!;
@@ -101,12 +105,47 @@ export class WebWorkerPool {
 
   /** For each run of `plan`, one tally per replication; null when a newer run (or `cancel`) superseded this one. */
   run(plan: BatchPlan, onProgress: (done: number, total: number) => void = () => {}): Promise<Tally[][] | null> {
-    this.cancel();
     return new Promise((resolve, reject) => {
-      this.#running = { batch: ++this.#batches, plan, total: jobCount(plan), totals: new BatchTotals(plan), next: 0, done: 0, onProgress, resolve, reject };
-      if (this.#running.total === 0) this.#finish();
-      else this.#workers.forEach((_, i) => this.#dispatch(i));
+      const totals = new BatchTotals(plan);
+      this.#start({
+        models: plan.runs.map((run) => run.model),
+        total: jobCount(plan),
+        message: (job) => {
+          const { seed, chunk } = jobAt(plan, job);
+          return { kind: "job", batch: this.#batches, job, model: runOfJob(plan, job), seed, chunk };
+        },
+        accept: (job, packed) => totals.add(job, unpackTally(packed)),
+        onProgress,
+        finish: (superseded) => resolve(superseded ? null : totals.tallies()),
+        reject,
+      });
     });
+  }
+
+  /**
+   * Account `account` of replication `replication` of `model` traced on a worker (traceAccount):
+   * its balance after every movement, as pairs (day, credits held); null when superseded.
+   */
+  trace(model: AccountModel, seed: number | string, replication: number, account: number): Promise<Float64Array | null> {
+    return new Promise((resolve, reject) => {
+      let points: Float64Array = new Float64Array(0);
+      this.#start({
+        models: [model],
+        total: 1,
+        message: (job) => ({ kind: "trace", batch: this.#batches, job, model: 0, seed, replication, account }),
+        accept: (_job, packed) => (points = packed),
+        onProgress: () => {},
+        finish: (superseded) => resolve(superseded ? null : points),
+        reject,
+      });
+    });
+  }
+
+  #start(work: Omit<Running, "batch" | "next" | "done">): void {
+    this.cancel();
+    this.#running = { ...work, batch: ++this.#batches, next: 0, done: 0 };
+    if (work.total === 0) this.#finish();
+    else this.#workers.forEach((_, i) => this.#dispatch(i));
   }
 
   #dispatch(i: number): void {
@@ -115,13 +154,12 @@ export class WebWorkerPool {
     const worker = this.#workers[i]!;
     while (this.#out[i]! < defaults.jobsInFlight && r.next < r.total) {
       if (this.#hasModels[i] !== r.batch) {
-        worker.postMessage({ kind: "models", batch: r.batch, models: r.plan.runs.map((run) => run.model) } satisfies ToWorker);
+        worker.postMessage({ kind: "models", batch: r.batch, models: r.models } satisfies ToWorker);
         this.#hasModels[i] = r.batch;
       }
       const job = r.next++;
-      const { seed, chunk } = jobAt(r.plan, job);
       this.#out[i]!++;
-      worker.postMessage({ kind: "job", batch: r.batch, job, model: runOfJob(r.plan, job), seed, chunk } satisfies ToWorker);
+      worker.postMessage(r.message(job));
     }
   }
 
@@ -130,7 +168,7 @@ export class WebWorkerPool {
     if (r !== null && message.batch === r.batch) {
       this.#out[i]!--;
       if (message.kind === "failed") return this.#fail(new Error(message.message));
-      r.totals.add(message.job, unpackTally(message.packed));
+      r.accept(message.job, message.packed);
       r.done++;
       r.onProgress(r.done, r.total);
       if (r.done === r.total) return this.#finish();
@@ -141,7 +179,7 @@ export class WebWorkerPool {
   #finish(): void {
     const r = this.#running!;
     this.#running = null;
-    r.resolve(r.totals.tallies());
+    r.finish(false);
   }
 
   #fail(err: Error): void {
