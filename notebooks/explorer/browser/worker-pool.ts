@@ -145,14 +145,17 @@ export class WebWorkerPool {
     this.cancel();
     this.#running = { ...work, batch: ++this.#batches, next: 0, done: 0 };
     if (work.total === 0) this.#finish();
-    else this.#workers.forEach((_, i) => this.#dispatch(i));
+    // One job to every worker before a second to any: a batch of few long jobs (a large
+    // pooled contract's replications) is spread over the pool, not queued on one worker.
+    else for (let depth = 1; depth <= defaults.jobsInFlight; depth++) this.#workers.forEach((_, i) => this.#dispatch(i, depth));
   }
 
-  #dispatch(i: number): void {
+  /** Sends worker `i` jobs until it has `depth` out (none while it is still on a superseded batch's). */
+  #dispatch(i: number, depth: number = defaults.jobsInFlight): void {
     const r = this.#running;
     if (r === null || this.#stale[i]! > 0) return;
     const worker = this.#workers[i]!;
-    while (this.#out[i]! < defaults.jobsInFlight && r.next < r.total) {
+    while (this.#out[i]! < depth && r.next < r.total) {
       if (this.#hasModels[i] !== r.batch) {
         worker.postMessage({ kind: "models", batch: r.batch, models: r.models } satisfies ToWorker);
         this.#hasModels[i] = r.batch;

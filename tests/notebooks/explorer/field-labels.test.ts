@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { fieldLabel } from "../../../notebooks/explorer/field-labels.ts";
-import { teamParams } from "../../../experiments/team/team-plan.ts";
+import { teamParams } from "../../../experiments/team/team-params.ts";
 
 const spec = (name: string) => teamParams.find((s) => s.name === name)!;
 
