@@ -1,12 +1,13 @@
 /**
- * Benchmark of the explorer page in Debian's Chromium: how long the team's numbers take
- * to come back after a change, on this machine. It writes the page to a temporary file,
- * opens it from file:// (network blocked), lets the first result and its figures
- * finish, then moves the response-rate slider between 15% and 25% `--runs` times and
- * measures, in the page, from the slider's input event to the team's answer on screen
- * (each change after the previous one's figures are drawn). Target: under 300 ms for
- * the default team of 10 seats, 12 months, 20 replications (every paid plan, LinkedIn's
- * rules). A benchmark, never a test.
+ * Benchmark of the explorer page in Debian's Chromium: how long the every-plan view
+ * takes to come back after a change of seats, on this machine. It writes the page to a
+ * temporary file, opens it from file:// (network blocked) and measures the first view
+ * (from navigation to the team's answer on screen), lets its figures finish, then types
+ * a new seat count `--runs` times (each one not seen before: seats, seats + 1, …) and
+ * measures, in the page, from the field's input event to the updated answer on screen
+ * (each change after the previous one's figures are drawn). Targets: a median of at
+ * most 150 ms for the default team (6 seats, 12 months, 20 replications, every paid
+ * plan, LinkedIn's rules), and a first view within 1.5 s. A benchmark, never a test.
  *
  *   npx tsx bench/explorer.ts [--json] [--runs N] [--seats N]
  */
@@ -21,19 +22,22 @@ import type { CommandSpec } from "../cli/options.ts";
 import { explorerSession, settled } from "../tools/explorer-page.ts";
 
 export const defaults = {
-  /** The issue's target for the default team, in ms. */
-  targetMs: 300,
+  /** Median ms from a change of seats to the updated view, the target for the default team. */
+  targetMs: 150,
+  /** Ms from navigation to the first view, the target. */
+  firstViewTargetMs: 1500,
 } as const;
 
 const spec: CommandSpec = {
   command: "bench/explorer.ts",
   usage: "npx tsx bench/explorer.ts [--json] [--runs N] [--seats N]",
   description:
-    "The explorer page in Chromium: ms from moving the response-rate slider (15% ↔ 25%) to the team's answer on screen,\n" +
-    `for a team of --seats seats (12 months, 20 replications, every paid plan). Target: under ${defaults.targetMs} ms for 10 seats.`,
+    "The explorer page in Chromium: ms from a change of seats (typed, a new count each time) to the every-plan view on screen,\n" +
+    `for a team of --seats seats and up (12 months, 20 replications, every paid plan), and ms to the first view.\n` +
+    `Targets: a median of at most ${defaults.targetMs} ms, a first view within ${defaults.firstViewTargetMs} ms.`,
   options: [
     { name: "runs", kind: "integer", min: 1, max: 1000, default: 10, description: "slider moves measured" },
-    { name: "seats", kind: "integer", min: 1, max: 10_000, default: 10, description: "seats in the team" },
+    { name: "seats", kind: "integer", min: 1, max: 9_000, default: 6, description: "seats in the team at the start (each change adds one)" },
   ],
   run: ["json"],
   runHelp: { json: "print the results as JSON on stdout" },
@@ -43,12 +47,15 @@ interface BenchResult {
   seats: number;
   workers: number;
   runs: number;
-  /** ms from the slider's input event to the answer on screen, each run. */
+  /** ms from navigation to the first answer on screen. */
+  firstViewMs: number;
+  /** ms from the seats field's input event to the answer on screen, each run. */
   msEach: number[];
   medianMs: number;
   minMs: number;
   maxMs: number;
   targetMs: number;
+  firstViewTargetMs: number;
 }
 
 async function benchExplorer(runs: number, seats: number): Promise<BenchResult> {
@@ -59,16 +66,19 @@ async function benchExplorer(runs: number, seats: number): Promise<BenchResult> 
   });
   try {
     await writeFileAtomic(join(dir, "explorer.html"), await buildExplorer("npx tsx notebooks/explorer.ts"));
-    const page = await session.open(`seats=${seats}&responseRate=0.15`);
+    const page = await session.open(seats === 6 ? "" : `seats=${seats}`);
+    await settled(page);
+    // performance.now() counts from the navigation's start.
+    const firstViewMs = await page.evaluate(() => Number(document.body.dataset.firstViewMs));
     await settled(page, { extras: true });
     const workers = await page.evaluate(() => Math.max(1, Math.min(4, navigator.hardwareConcurrency || 2)));
     const msEach: number[] = [];
-    for (let i = 0; i < runs; i++) {
+    for (let i = 1; i <= runs; i++) {
       const ms = await page.evaluate(
-        (rate) =>
+        (count) =>
           new Promise<number>((resolve) => {
             const before = Number(document.body.dataset.resultId ?? -1);
-            const slider = document.querySelector<HTMLInputElement>('[data-slider-for="responseRate"]')!;
+            const field = document.querySelector<HTMLInputElement>('[name="seats"]')!;
             const observer = new MutationObserver(() => {
               const b = document.body.dataset;
               if (b.state === "ready" && Number(b.resultId) > before) {
@@ -78,10 +88,10 @@ async function benchExplorer(runs: number, seats: number): Promise<BenchResult> 
             });
             observer.observe(document.body, { attributes: true });
             const started = performance.now();
-            slider.value = String(rate);
-            slider.dispatchEvent(new Event("input", { bubbles: true }));
+            field.value = String(count);
+            field.dispatchEvent(new Event("input", { bubbles: true }));
           }),
-        i % 2 === 0 ? 0.25 : 0.15,
+        seats + i,
       );
       msEach.push(ms);
       await settled(page, { extras: true });
@@ -91,7 +101,18 @@ async function benchExplorer(runs: number, seats: number): Promise<BenchResult> 
     }
     const sorted = [...msEach].sort((a, b) => a - b);
     const median = sorted.length % 2 ? sorted[(sorted.length - 1) / 2]! : (sorted[sorted.length / 2 - 1]! + sorted[sorted.length / 2]!) / 2;
-    return { seats, workers, runs, msEach, medianMs: median, minMs: sorted[0]!, maxMs: sorted[sorted.length - 1]!, targetMs: defaults.targetMs };
+    return {
+      seats,
+      workers,
+      runs,
+      firstViewMs,
+      msEach,
+      medianMs: median,
+      minMs: sorted[0]!,
+      maxMs: sorted[sorted.length - 1]!,
+      targetMs: defaults.targetMs,
+      firstViewTargetMs: defaults.firstViewTargetMs,
+    };
   } finally {
     await session.close();
     rmSync(dir, { recursive: true, force: true });
@@ -105,8 +126,9 @@ if (isMain(import.meta.url)) {
     else {
       const f = (ms: number) => `${Math.round(ms)} ms`;
       process.stdout.write(
-        `explorer, ${r.seats} seats × 12 months × 20 replications, every paid plan, ${r.workers} Web Workers in Chromium:\n` +
-          `  slider 15% ↔ 25% → answer on screen: median ${f(r.medianMs)} (min ${f(r.minMs)}, max ${f(r.maxMs)}) over ${r.runs} moves; target < ${f(r.targetMs)}\n`,
+        `explorer, ${r.seats} seats and up × 12 months × 20 replications, every paid plan, ${r.workers} Web Workers in Chromium:\n` +
+          `  first view: ${f(r.firstViewMs)}; target ≤ ${f(r.firstViewTargetMs)}\n` +
+          `  seats typed → every-plan view on screen: median ${f(r.medianMs)} (min ${f(r.minMs)}, max ${f(r.maxMs)}) over ${r.runs} changes; target ≤ ${f(r.targetMs)}\n`,
       );
     }
   }));

@@ -14,8 +14,8 @@ export interface ExplorerSession {
   readonly blocked: string[];
   /** Console errors and uncaught page errors. */
   readonly errors: string[];
-  /** Opens the page in a fresh context, closing the previous pages' (and stopping their workers). */
-  open(hash?: string, width?: number): Promise<Page>;
+  /** Opens the page in a fresh context of `width` × `height` CSS px (default 1280 × 900), closing the previous pages' (and stopping their workers). */
+  open(hash?: string, width?: number, height?: number): Promise<Page>;
   close(): Promise<void>;
 }
 
@@ -29,9 +29,9 @@ export async function explorerSession(htmlPath: string): Promise<ExplorerSession
     browser,
     blocked,
     errors,
-    async open(hash = "", width = 1280) {
+    async open(hash = "", width = 1280, height = 900) {
       for (const old of contexts.splice(0)) await old.close();
-      const context = await browser.newContext({ viewport: { width, height: 900 }, deviceScaleFactor: 1, acceptDownloads: true });
+      const context = await browser.newContext({ viewport: { width, height }, deviceScaleFactor: 1, acceptDownloads: true });
       await context.route("**/*", (route) => {
         const target = route.request().url();
         if (target.startsWith("file:") || target.startsWith("blob:")) return route.continue();

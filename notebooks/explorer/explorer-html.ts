@@ -35,20 +35,24 @@ const csp = [
 const explorerCss = `
 main.explorer { max-width: 80rem; }
 .layout { display: grid; grid-template-columns: minmax(17rem, 24rem) minmax(0, 1fr); gap: 2rem; align-items: start; }
-@media (max-width: 60rem) { .layout { grid-template-columns: minmax(0, 1fr); } }
-#inputs { position: sticky; top: 0; max-height: 100vh; overflow-y: auto; padding: 0.5rem 0.25rem 1rem 0; }
-.input-group { border: 1px solid var(--rule); border-radius: 6px; margin: 0 0 1rem; padding: 0.5rem 0.75rem 0.25rem; min-width: 0; }
-.input-group legend, .input-group summary { font-weight: 600; padding: 0 0.25rem; cursor: default; }
-details.input-group summary { cursor: pointer; margin-bottom: 0.5rem; }
+#inputs { position: sticky; top: 0; max-height: 100vh; overflow-y: auto; padding: 0.5rem 0.25rem 1rem 0; background: #fff; }
+/* One column below 50rem (800 px): the form flows above the results, never over them; its groups fold. */
+@media (max-width: 50rem) {
+  .layout { grid-template-columns: minmax(0, 1fr); gap: 1rem; }
+  #inputs { position: static; max-height: none; overflow: visible; padding: 0; }
+}
+.input-group { border: 1px solid var(--rule); border-radius: 6px; margin: 0 0 0.75rem; padding: 0.4rem 0.75rem 0.25rem; min-width: 0; }
+.input-group summary { font-weight: 600; padding: 0.2rem 0.25rem; cursor: pointer; color: var(--fg); font-size: 1rem; }
+.input-group[open] summary { margin-bottom: 0.5rem; }
 .field { margin: 0 0 0.75rem; }
-.field label { display: block; font-size: 0.9rem; line-height: 1.3; }
-.field label code { color: var(--muted); font-size: 0.75rem; overflow-wrap: anywhere; }
+.field label { display: block; font-size: 0.95rem; font-weight: 600; line-height: 1.3; }
 .field .control { display: flex; gap: 0.5rem; align-items: center; margin-top: 0.2rem; }
 .field input[type=text], .field select { font: inherit; font-size: 0.95rem; padding: 0.2rem 0.35rem; width: 100%; min-width: 0; }
 .field input[type=range] { flex: 1 1 8rem; min-width: 0; }
 .field input[type=text] { flex: 0 1 8rem; }
 .field .check { display: flex; gap: 0.5rem; align-items: baseline; }
-.field-help { color: var(--muted); font-size: 0.75rem; margin: 0.15rem 0 0; }
+.field-help { color: var(--muted); font-size: 0.75rem; line-height: 1.35; margin: 0.15rem 0 0; }
+.field-help code { font-size: 0.7rem; overflow-wrap: anywhere; }
 .field-error { color: #b00020; font-size: 0.85rem; margin: 0.2rem 0 0; }
 .field-error:empty { display: none; }
 .field.invalid input, .field.invalid select { outline: 2px solid #b00020; }

@@ -155,7 +155,13 @@ function byMonthSection(t: TeamResult): PageSection {
       (anyLost
         ? `Credits lost per team by month are in the CSV: under LinkedIn's rules nothing is lost until credits pile up to the cap or reach 90 days, so the first months understate the steady state.`
         : `No plan loses credits here: the team spends every credit it is granted.`),
-    figure: lineChart(rows, { xLabel: "Month of the plan", yLabel: "Conversations per team per month", xTicksAtData: true }),
+    // One colour per plan (reports/plan-palette.ts): the guide's rules dashed when both policies are shown.
+    figure: lineChart(rows, {
+      xLabel: "Month of the plan",
+      yLabel: "Conversations per team per month",
+      xTicksAtData: true,
+      dashed: [...new Set(rows.map((r) => r.series))].filter((s) => s.endsWith("(guide)")),
+    }),
     csv: {
       filename: "team-by-month.csv",
       table: t.plans.flatMap((r) => r.byMonth.map((m) => ({ plan: r.plan, policy: r.policy, seats: r.seats, ...m }))),

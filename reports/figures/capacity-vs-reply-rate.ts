@@ -1,4 +1,5 @@
 import * as Plot from "@observablehq/plot";
+import { seriesColors } from "../plan-palette.ts";
 import { renderPlot } from "../render-plot.ts";
 import { checkRows, checkWidth } from "./check-input.ts";
 import { firstSeen } from "./first-seen.ts";
@@ -94,7 +95,7 @@ export function capacityVsReplyRate(rows: readonly CapacityRow[], options: Capac
         ? { ...yAxis, type: "log", domain: [...logDomain], ticks: logTicks(...logDomain) }
         : { ...yAxis, zero: true, nice: true },
     fx: { domain: policies, label: null, tickFormat: (p: string) => `${p} policy` },
-    color: { domain: plans, legend: true },
+    color: { domain: plans, range: seriesColors(plans), legend: true },
     caption:
       "Solid line: simulated mean; shaded band: its 95% confidence interval (hidden under the line when it is narrower). " +
       "Dark dashed line, drawn on top: closed form credits ÷ (1 − reply rate)." +

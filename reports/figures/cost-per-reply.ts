@@ -1,5 +1,6 @@
 import * as Plot from "@observablehq/plot";
 import { numberFormatter } from "../number-format.ts";
+import { seriesColors } from "../plan-palette.ts";
 import { renderPlot } from "../render-plot.ts";
 import { checkRows, checkWidth } from "./check-input.ts";
 import { firstSeen } from "./first-seen.ts";
@@ -64,7 +65,7 @@ export function costPerReply(rows: readonly CostRow[], options: CostPerReplyOpti
     },
     y: { domain: plans, label: null },
     fy: { domain: policies, label: null, tickFormat: (p: string) => `${p} policy` },
-    color: { domain: plans },
+    color: { domain: plans, range: seriesColors(plans) },
     marks: [
       Plot.barX(rows, { ...bar, x: "costPerPositive", fill: "plan", fillOpacity: 0.85 }),
       Plot.ruleY(rows, { ...bar, x1: "lo", x2: "hi", stroke: "currentColor" }),

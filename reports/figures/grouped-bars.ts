@@ -1,4 +1,5 @@
 import * as Plot from "@observablehq/plot";
+import { seriesColors } from "../plan-palette.ts";
 import { renderPlot } from "../render-plot.ts";
 import { checkRows, checkWidth } from "./check-input.ts";
 import { firstSeen } from "./first-seen.ts";
@@ -63,7 +64,7 @@ export function groupedBars(rows: readonly GroupedBarRow[], options: GroupedBars
     x: { domain: series, axis: null, paddingInner: 0.1 },
     fx: { domain: firstSeen(rows, "group"), axis: "bottom", label: xLabel ?? null, labelAnchor: "center", labelArrow: "none", padding: 0.15 },
     y: { label: yLabel, labelAnchor: "center", labelArrow: "none", grid: true, zero: true, nice: true, percent },
-    color: { domain: series, legend: true },
+    color: { domain: series, range: seriesColors(series), legend: true },
     marks: [
       Plot.barY(rows, { ...bar, y: "value", fill: "series" }),
       Plot.link(withInterval, { ...bar, y1: "lo", y2: "hi", stroke: "currentColor", markerStart: "tick", markerEnd: "tick" }),

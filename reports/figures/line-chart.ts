@@ -1,4 +1,5 @@
 import * as Plot from "@observablehq/plot";
+import { seriesColors } from "../plan-palette.ts";
 import { renderPlot } from "../render-plot.ts";
 import { checkRows, checkWidth } from "./check-input.ts";
 import { firstSeen } from "./first-seen.ts";
@@ -123,7 +124,7 @@ export function lineChart(rows: readonly LineRow[], options: LineChartOptions): 
     },
     y: { label: yLabel, labelAnchor: "center", labelArrow: "none", percent: yPercent, grid: true, zero: true, nice: true },
     ...(faceted ? { fx: { domain: facets, label: null, tickFormat: facetLabel } } : {}),
-    color: { domain: series, legend: true },
+    color: { domain: series, range: seriesColors(series), legend: true },
     ...(caption === undefined ? {} : { caption }),
     marks: [
       ...(faceted ? [Plot.frame({ stroke: "#ccc" })] : []),

@@ -74,6 +74,8 @@ describe("the explorer page in Chromium", () => {
     const csv = await downloaded(page, "#download-csv");
     expect(csv.split("\n")[0]).toMatch(/^plan,policy,seats,conversationsPerTeamPerMonth,/);
     expect(csv.trim().split("\n")).toHaveLength(3);
+    // Each figure rounded to its precision: no float noise (76.99999999999999).
+    for (const cell of csv.trim().split("\n").slice(1).flatMap((line) => line.split(","))) expect(cell).not.toMatch(/\.\d{3,}/);
   });
 
   it("recomputes on every kind of input: a number typed, a slider, a choice, a checkbox", async (ctx) => {
@@ -124,21 +126,32 @@ describe("the explorer page in Chromium", () => {
     await page.waitForFunction(() => document.body.dataset.state === "invalid");
     expect(await page.locator('[data-name="seats"] .field-error').innerText()).toBe("seats: 2.5 is not allowed; expected an integer from 1 to 10000");
     expect(await field(page, "seats").getAttribute("aria-invalid")).toBe("true");
-    expect(await page.locator("#status-text").innerText()).toMatch(/last valid result/);
+    expect(await page.locator("#status-text").innerText()).toMatch(/1 input is not valid .*last accepted value.*result shown is of the other inputs/);
     expect(await resultsText(page)).toBe(shown);
     expect(await resultId(page)).toBe(id);
-    // A team too large for the page is refused with its estimate, before anything runs.
+    // A team the command line refuses is refused here in its words, before anything runs…
     await field(page, "seats").fill("10000");
     await field(page, "replications").fill("10000");
     await field(page, "replications").press("Tab");
     await page.waitForFunction(() => /run too large/.test(document.getElementById("form-error")!.textContent ?? ""));
     expect(await page.locator("#form-error").innerText()).toMatch(
-      /^run too large for this page: about .+ on \d Web Workers .*replications=10,000 .*or run npx tsx scenarios\/team\.ts --json --set seats=10000 /,
+      /^run too large: about .+ events .*replications=10,000 .*the limit is 15 minutes .*pass --big to the command line to run it anyway; the command: npx tsx scenarios\/team\.ts --json --set seats=10000 .*--big$/,
     );
     expect(await resultsText(page)).toBe(shown);
     expect(await resultId(page)).toBe(id);
+    // …and one above the page's own limit (a minute, by the same estimate) with the command to run instead.
+    await field(page, "replications").fill("40");
+    await field(page, "months").fill("120");
+    await field(page, "months").press("Tab");
+    await page.waitForFunction(() => /for this page/.test(document.getElementById("form-error")!.textContent ?? ""));
+    expect(await page.locator("#form-error").innerText()).toMatch(
+      /^run too large for this page: about .+ on \d Web Workers .*the page computes up to 60 s: .*or run npx tsx scenarios\/team\.ts --json --set seats=10000 /,
+    );
+    expect(await resultId(page)).toBe(id);
+    // Neither refused set went into the link.
+    expect(page.url()).not.toMatch(/replications=10000|months=120/);
     // Typed text is shown as text, never run or parsed as markup.
-    await page.locator("details.input-group summary").click();
+    await page.locator("details.input-group[data-collapsed] summary").click();
     await field(page, "message.subject").fill('<img src=x onerror="document.title=1">');
     await page.waitForTimeout(400);
     expect(await page.locator("#results img, #inputs img").count()).toBe(0);

@@ -8,13 +8,12 @@
  * credit balance by date. Numbers only, no formatting.
  */
 import { defaultStartDate } from "../../../models/account-simulation.ts";
-import { traceAccount } from "../../../models/simulate.ts";
 import type { Tally } from "../../../models/tally.ts";
 import { planBatch } from "../../../runner/batch-plan.ts";
-import { durationWords, estimateRuns, eventsPerSecondPerThread } from "../../../runner/run-estimate.ts";
-import { InputError, type ParamValues } from "../../../experiments/inputs/params.ts";
+import { durationWords, estimateRuns, eventsPerSecondPerThread, refuseTooLarge, RunTooLargeError } from "../../../runner/run-estimate.ts";
+import type { ParamValues } from "../../../experiments/inputs/params.ts";
 import { teamParams } from "../../../experiments/team/team-params.ts";
-import { planTeam, type TeamPlan } from "../../../experiments/team/team-plan.ts";
+import { planTeam, teamSizeWords, type TeamPlan } from "../../../experiments/team/team-plan.ts";
 import { teamResult, type TeamResult } from "../../../experiments/team/team-result.ts";
 import { meanCi95, type MeanCi } from "../../../sim/mean-ci.ts";
 import { DAY_MS } from "../../../sim/time-unit.ts";
@@ -64,28 +63,33 @@ export interface Extras {
   readonly balance: { readonly plan: string; readonly policy: string; readonly points: readonly BalancePoint[] };
 }
 
-/** Runs `plan` on the pool; null when superseded. */
-async function runPlan(pool: WebWorkerPool, plan: TeamPlan, onProgress?: (done: number, total: number) => void): Promise<Tally[][] | null> {
-  return pool.run(planBatch(plan.runs), onProgress);
-}
-
-/** The longest computation the page starts, in seconds (estimated as the command line does, run-estimate.ts). */
+/** The longest computation the page starts, in seconds, by the command line's own estimate (run-estimate.ts). */
 export const pageLimitSeconds = 60;
 
 /**
- * The team planner's result for `values`, exactly the CLI's; null when superseded.
- * InputError for a bad combination, and for a team whose estimate is above `pageLimitSeconds`.
+ * The team planner's batch for `values`, checked before anything runs: InputError for a
+ * bad combination (planTeam's, naming its field); RunTooLargeError for a batch the
+ * command line would refuse (its own refusal, `refuseTooLarge`, on `workers` threads)
+ * or one whose estimate is above `pageLimitSeconds`.
  */
-export async function computeTeam(pool: WebWorkerPool, values: ParamValues, onProgress?: (done: number, total: number) => void): Promise<TeamComputed | null> {
+export function prepareTeam(values: ParamValues, workers: number): TeamPlan {
   const plan = planTeam(values);
-  const estimate = estimateRuns(plan.runs, pool.size);
+  // The command line's estimate, in the team's words (seats, months, replications).
+  const estimate = estimateRuns(plan.runs, workers, teamSizeWords);
+  const command = teamCommand(teamParams, values);
+  refuseTooLarge(estimate, false, "--big to the command line", `the command: ${command} --big`);
   if (estimate.seconds > pageLimitSeconds) {
-    throw new InputError(
-      `run too large for this page: about ${durationWords(estimate.seconds)} on ${estimate.threads} Web Workers at ${eventsPerSecondPerThread / 1e6} M events/s each ` +
-        `(${estimate.drivers}); the page computes up to ${pageLimitSeconds} s: fewer seats, months or replications, or run ${teamCommand(teamParams, values)}`,
+    throw new RunTooLargeError(
+      `run too large for this page: about ${durationWords(estimate.seconds)} on ${estimate.threads} Web Workers at up to ${eventsPerSecondPerThread / 1e6} M events/s each ` +
+        `(${estimate.drivers}); the page computes up to ${pageLimitSeconds} s: lower ${estimate.lower}, or run ${command}`,
     );
   }
-  const tallies = await runPlan(pool, plan, onProgress);
+  return plan;
+}
+
+/** The team planner's result for a prepared batch, exactly the CLI's; null when superseded. */
+export async function runTeam(pool: WebWorkerPool, plan: TeamPlan, onProgress?: (done: number, total: number) => void): Promise<TeamComputed | null> {
+  const tallies = await pool.run(planBatch(plan.runs), onProgress);
   return tallies === null ? null : { plan, result: teamResult(plan, tallies), tallies };
 }
 
@@ -135,12 +139,10 @@ export async function computeExtras(pool: WebWorkerPool, values: ParamValues, te
   const runIndex = team.plan.info.findIndex((r) => r.role === "team" && r.plan === best && r.policy === policy);
   const run = team.plan.runs[runIndex]!;
   const start = Date.parse(`${run.model.startDate ?? defaultStartDate}T00:00:00Z`);
+  const traced = await pool.trace(run.model, run.seed, 0, 0);
+  if (traced === null) return null;
   const points: BalancePoint[] = [];
-  traceAccount(run.model, run.seed, 0, 0, {
-    record(timeDays, _kind, _credits, balance) {
-      points.push({ date: start + timeDays * DAY_MS, balance });
-    },
-  });
+  for (let k = 0; k + 1 < traced.length; k += 2) points.push({ date: start + traced[k]! * DAY_MS, balance: traced[k + 1]! });
   return { curve, difference, balance: { plan: planName(team.result, best), policy, points } };
 }
 

@@ -2,9 +2,13 @@
  * The explorer's form: one labelled, keyboard-usable control per parameter, built from
  * its ParamSpec — a select for a choice, a checkbox for true/false, a text box for the
  * rest (the CLI's own grammar: `unlimited`, `plan`…), with a slider beside a share
- * from 0 to 1 — and a message slot under each that shows why a value is refused.
+ * from 0 to 1 that follows every form of a value the parser accepts (`25%`, `0.25`) —
+ * under a short label, with the parameter's help sentence beneath and a message slot
+ * that shows why a value is refused. Each group is a `details` element, so a narrow
+ * screen can fold the form away above the results.
  */
-import { allowed, type ParamSpec } from "../../../experiments/inputs/params.ts";
+import { allowed, parseValue, type ParamSpec } from "../../../experiments/inputs/params.ts";
+import { fieldLabel } from "../field-labels.ts";
 import { defaultText } from "../input-state.ts";
 import { el } from "./dom.ts";
 
@@ -12,7 +16,7 @@ export interface InputGroup {
   readonly legend: string;
   /** Parameter names, in order; names the planner does not have are skipped. */
   readonly names: readonly string[];
-  /** Shown collapsed (a `details` element). */
+  /** Shown folded (its `details` element closed) on every screen. */
   readonly collapsed?: boolean;
 }
 
@@ -41,7 +45,7 @@ export function buildForm(
   for (const group of groups) {
     const names = group.names.filter((n) => byName.has(n) && !fields.has(n));
     if (names.length === 0) continue;
-    const box = group.collapsed ? el("details", { class: "input-group" }, el("summary", {}, group.legend)) : el("fieldset", { class: "input-group" }, el("legend", {}, group.legend));
+    const box = el("details", { class: "input-group", open: !group.collapsed, "data-collapsed": group.collapsed ? "true" : undefined }, el("summary", {}, group.legend));
     for (const name of names) {
       const field = buildField(byName.get(name)!, onChange);
       fields.set(name, field.field);
@@ -58,8 +62,9 @@ function buildField(spec: ParamSpec, onChange: OnFieldChange): { field: Field; r
   const helpId = `${id}-help`;
   const describedBy = `${helpId} ${errorId}`;
   const error = el("p", { class: "field-error", id: errorId, "aria-live": "polite" });
-  const help = el("p", { class: "field-help", id: helpId }, allowed(spec), spec.unit ? ` (${spec.unit})` : "");
-  const label = el("label", { for: id }, el("span", { class: "field-label" }, spec.description), " ", el("code", {}, spec.name));
+  const sentence = capitalised(spec.description);
+  const help = el("p", { class: "field-help", id: helpId }, `${sentence}. `, capitalised(allowed(spec)), spec.unit ? ` (${spec.unit})` : "", " ", el("code", {}, spec.name));
+  const label = el("label", { for: id }, fieldLabel(spec));
   const row = el("div", { class: "field", "data-name": spec.name });
   let control: HTMLInputElement | HTMLSelectElement;
   let slider: HTMLInputElement | null = null;
@@ -83,7 +88,7 @@ function buildField(spec: ParamSpec, onChange: OnFieldChange): { field: Field; r
       "aria-describedby": describedBy,
     });
     text.addEventListener("input", () => {
-      if (slider) syncSlider(slider, text.value);
+      if (slider) syncSlider(slider, spec, text.value);
       onChange(spec.name, false);
     });
     text.addEventListener("change", () => onChange(spec.name, true));
@@ -94,7 +99,7 @@ function buildField(spec: ParamSpec, onChange: OnFieldChange): { field: Field; r
         min: String(spec.min),
         max: String(spec.max),
         step: "any",
-        "aria-label": `${spec.description} (slider)`,
+        "aria-label": `${fieldLabel(spec)} (slider)`,
         "data-slider-for": spec.name,
       });
       const s = slider;
@@ -117,11 +122,14 @@ function buildField(spec: ParamSpec, onChange: OnFieldChange): { field: Field; r
         control.appendChild(el("option", { value: text }, text));
         control.value = text;
       } else control.value = text;
-      if (slider) syncSlider(slider, text);
+      if (slider) syncSlider(slider, spec, text);
     },
     showError: (message) => {
       error.textContent = message ?? "";
       row.classList.toggle("invalid", message !== null);
+      // A message is never folded away.
+      const group = row.closest("details");
+      if (message !== null && group) group.open = true;
       if (message === null) control.removeAttribute("aria-invalid");
       else control.setAttribute("aria-invalid", "true");
     },
@@ -130,7 +138,15 @@ function buildField(spec: ParamSpec, onChange: OnFieldChange): { field: Field; r
   return { field, row };
 }
 
-function syncSlider(slider: HTMLInputElement, text: string): void {
-  const n = Number(text.trim());
-  if (text.trim() !== "" && Number.isFinite(n)) slider.value = String(n);
+const capitalised = (text: string) => text.charAt(0).toUpperCase() + text.slice(1);
+
+/** Puts the slider at the value `text` means, in any form the parser accepts; a text it refuses leaves the slider where it is. */
+function syncSlider(slider: HTMLInputElement, spec: ParamSpec, text: string): void {
+  let value: unknown;
+  try {
+    value = parseValue(spec, text);
+  } catch {
+    return;
+  }
+  if (typeof value === "number") slider.value = String(value);
 }

@@ -7,6 +7,8 @@
 import * as Plot from "@observablehq/plot";
 import { stringify } from "csv-stringify/browser/esm/sync";
 import { numberFormatter } from "../../../reports/number-format.ts";
+import { planColor, seriesColors } from "../../../reports/plan-palette.ts";
+import { digits, rounded } from "../csv-precision.ts";
 import type { MeanCi } from "../../../sim/mean-ci.ts";
 import type { Extras } from "./compute.ts";
 import { el } from "./dom.ts";
@@ -27,13 +29,14 @@ function csvButton(filename: string, rows: readonly object[]): HTMLElement {
 export function capacityFigure(extras: Extras, responseRate: number, width: number): HTMLElement {
   const rows = extras.curve;
   const policy = rows[0]?.policy ?? "linkedin";
+  const plansShown = [...new Set(rows.map((r) => r.plan))];
   const figure = Plot.plot({
     width,
     height: 360,
     marginLeft: 56,
     x: { label: "response rate (share of InMails answered) →", percent: true, grid: true },
     y: { label: "↑ InMails delivered per seat per month", grid: true, zero: true },
-    color: { legend: true, label: "plan" },
+    color: { legend: true, label: "plan", domain: plansShown, range: seriesColors(plansShown) },
     marks: [
       Plot.areaY(rows, { x: "responseRate", y1: "lo", y2: "hi", fill: "plan", fillOpacity: 0.18 }),
       Plot.lineY(rows, { x: "responseRate", y: "mean", stroke: "plan", strokeWidth: 2.5 }),
@@ -54,7 +57,18 @@ export function capacityFigure(extras: Extras, responseRate: number, width: numb
         `The grey rule marks your response rate. A seat that sends no more than your sends per working day stays below the closed form.`,
     ),
     el("div", { class: "figure" }, figure),
-    csvButton("capacity-by-response-rate.csv", rows),
+    csvButton(
+      "capacity-by-response-rate.csv",
+      rows.map((r) => ({
+        plan: r.plan,
+        policy: r.policy,
+        responseRate: rounded(r.responseRate, digits.share),
+        mean: rounded(r.mean, digits.count),
+        lo: rounded(r.lo, digits.count),
+        hi: rounded(r.hi, digits.count),
+        closedForm: rounded(r.closedForm, digits.count),
+      })),
+    ),
   );
 }
 
@@ -68,7 +82,7 @@ export function balanceFigure(extras: Extras, width: number): HTMLElement {
     marginLeft: 56,
     x: { label: null, type: "utc" },
     y: { label: "↑ credits held", grid: true, zero: true },
-    marks: [Plot.lineY(rows, { x: "date", y: "balance", curve: "step-after", stroke: "#1f56c4" }), Plot.ruleY([0])],
+    marks: [Plot.lineY(rows, { x: "date", y: "balance", curve: "step-after", stroke: planColor(b.plan) ?? "currentColor" }), Plot.ruleY([0])],
   });
   return el(
     "section",
@@ -76,7 +90,7 @@ export function balanceFigure(extras: Extras, width: number): HTMLElement {
     el("h2", {}, "A sample seat's credits by date"),
     el("p", {}, `Credits held by one seat of ${b.plan} under ${policyName(b.policy)}, by date (UTC), after every grant, send, refund, expiry and forfeit (seat 1 of the first replication; Recruiter: the contract's shared pool).`),
     el("div", { class: "figure" }, figure),
-    csvButton("sample-seat-balance.csv", b.points.map((p) => ({ date: new Date(p.date).toISOString(), balance: p.balance }))),
+    csvButton("sample-seat-balance.csv", b.points.map((p) => ({ date: new Date(p.date).toISOString(), balance: rounded(p.balance, digits.count) }))),
   );
 }
 
@@ -111,7 +125,14 @@ export function policyTable(extras: Extras): HTMLElement {
     ),
     csvButton(
       "linkedin-vs-guide.csv",
-      rows.map((r) => ({ plan: r.plan, linkedin: r.linkedin.mean, guide: r.guide.mean, difference: r.difference.mean, differenceLo: r.difference.ci95[0], differenceHi: r.difference.ci95[1] })),
+      rows.map((r) => ({
+        plan: r.plan,
+        linkedin: rounded(r.linkedin.mean, digits.count),
+        guide: rounded(r.guide.mean, digits.count),
+        difference: rounded(r.difference.mean, digits.count),
+        differenceLo: rounded(r.difference.ci95[0], digits.count),
+        differenceHi: rounded(r.difference.ci95[1], digits.count),
+      })),
     ),
   );
 }

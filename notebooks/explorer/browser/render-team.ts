@@ -7,6 +7,7 @@ import { stringify } from "csv-stringify/browser/esm/sync";
 import { numberFormatter, usd } from "../../../reports/number-format.ts";
 import type { TargetResult, TeamPlanResult, TeamResult } from "../../../experiments/team/team-result.ts";
 import type { MeanCi } from "../../../sim/mean-ci.ts";
+import { digits, rounded } from "../csv-precision.ts";
 import { el, type Child } from "./dom.ts";
 
 const count = numberFormatter({ digits: 0 });
@@ -106,21 +107,23 @@ export function planTable(result: TeamResult): HTMLElement {
   );
 }
 
-/** The plan table's rows as CSV (full precision). */
+/** The plan table's rows as CSV, each figure rounded to its precision (csv-precision.ts). */
 export function planCsv(result: TeamResult): string {
+  const n = (x: number | undefined) => (x === undefined ? "" : rounded(x, digits.count));
+  const money = (x: number | undefined) => (x === undefined ? "" : rounded(x, digits.usd));
   return stringify(
     result.plans.map((p) => ({
       plan: p.plan,
       policy: p.policy,
       seats: p.seats,
-      conversationsPerTeamPerMonth: p.perTeamPerMonth.conversations.mean,
-      conversationsPerTeamPerMonthLo: p.perTeamPerMonth.conversations.ci95[0],
-      conversationsPerTeamPerMonthHi: p.perTeamPerMonth.conversations.ci95[1],
-      conversationsPerTeamPerQuarter: p.perTeamPerQuarter?.conversations.mean ?? "",
-      inmailsDeliveredPerTeamPerMonth: p.perTeamPerMonth.inmailsDelivered.mean,
-      creditsLostPerTeamPerMonth: p.perTeamPerMonth.creditsLost.mean,
-      usdPerTeamPerMonth: p.perTeamPerMonth.costUsd,
-      usdPerConversation: p.costPerConversationUsd?.mean ?? "",
+      conversationsPerTeamPerMonth: n(p.perTeamPerMonth.conversations.mean),
+      conversationsPerTeamPerMonthLo: n(p.perTeamPerMonth.conversations.ci95[0]),
+      conversationsPerTeamPerMonthHi: n(p.perTeamPerMonth.conversations.ci95[1]),
+      conversationsPerTeamPerQuarter: n(p.perTeamPerQuarter?.conversations.mean),
+      inmailsDeliveredPerTeamPerMonth: n(p.perTeamPerMonth.inmailsDelivered.mean),
+      creditsLostPerTeamPerMonth: n(p.perTeamPerMonth.creditsLost.mean),
+      usdPerTeamPerMonth: money(p.perTeamPerMonth.costUsd),
+      usdPerConversation: money(p.costPerConversationUsd?.mean),
       priceIllustrative: p.priceIllustrative,
     })),
     { header: true },
