@@ -165,6 +165,24 @@ describe("the explorer's log panel in Chromium", () => {
     expect(await page.locator("#inputs [data-from-log]").count()).toBe(pairs.length);
   });
 
+  it("opens a file dropped on it", async (ctx) => {
+    requireChromium(ctx);
+    const page = await open();
+    const text = readFileSync(sample, "utf8");
+    const state = await replayed(page, async () => {
+      const transfer = await page.evaluateHandle((t) => {
+        const dt = new DataTransfer();
+        dt.items.add(new File([t], "dropped.csv", { type: "text/csv" }));
+        return dt;
+      }, text);
+      await page.dispatchEvent("#log-panel .log-drop", "drop", { dataTransfer: transfer });
+    });
+    expect(state).toBe("ready");
+    expect(await page.locator("[data-log-command]").innerText()).toBe("npx tsx commands/replay.ts --log dropped.csv --json");
+    const cli = await command("npx tsx commands/replay.ts --log sample-send-log.csv --json");
+    expect(await tile(page, "response-rate")).toBe(pct(JSON.parse(cli.stdout).observed.responseRate));
+  });
+
   it("fits a phone: nothing wider than 390 px", async (ctx) => {
     requireChromium(ctx);
     const page = await open(390);
