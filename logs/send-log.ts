@@ -23,7 +23,7 @@
  * A row repeating the account, recipientId and sentAt of an earlier row is a duplicate.
  * A seat is on one plan: a row naming another plan than the seat's earlier rows is fatal.
  */
-import { cyrb53 } from "../sim/index.ts";
+import { cyrb53 } from "../sim/random.ts";
 import { channels } from "../models/channel.ts";
 import { formatIso, type WallClockZone } from "../models/iso-time.ts";
 import { LogTimeReader, type DateFormat, type DateReading } from "./log-dates.ts";

@@ -41,6 +41,8 @@ export async function bundleScript(entry: string): Promise<string> {
     write: false,
     logLevel: "silent",
     plugins: [shims],
+    // csv-parse's Node build needs a global Buffer; its browser build brings its own.
+    alias: { "csv-parse/sync": "csv-parse/browser/esm/sync" },
   }).catch((err: unknown) => {
     const first = (err as { errors?: { text: string; location?: { file: string; line: number } | null }[] }).errors?.[0];
     const where = first?.location ? ` (${first.location.file}:${first.location.line})` : "";

@@ -8,6 +8,7 @@
  */
 import { escapeHtml } from "../../reports/escape-html.ts";
 import { pageCss } from "../../reports/page-style.ts";
+import { logPanelCss, logPanelMount } from "./log-panel-html.ts";
 
 export interface ExplorerHtml {
   /** Classic scripts from `bundleScript`. */
@@ -83,7 +84,7 @@ export function explorerHtml(page: ExplorerHtml): string {
     `<meta name="viewport" content="width=device-width, initial-scale=1">`,
     `<meta http-equiv="Content-Security-Policy" content="${escapeHtml(csp)}">`,
     `<title>${escapeHtml(title)}</title>`,
-    `<style>\n${pageCss}\n${explorerCss}\n</style>`,
+    `<style>\n${pageCss}\n${explorerCss}\n${logPanelCss}\n</style>`,
     `</head>`,
     `<body data-state="loading">`,
     `<main class="explorer">`,
@@ -109,6 +110,7 @@ export function explorerHtml(page: ExplorerHtml): string {
     `<pre><code id="command"></code></pre>`,
     `<p><button type="button" id="download-json">Download JSON</button> <button type="button" id="download-csv">Download CSV</button></p>`,
     `</section>`,
+    logPanelMount(),
     `</div>`,
     `</div>`,
     `<footer class="provenance"><p>Built from ${escapeHtml(built)} by <code>${escapeHtml(page.command)}</code>. ` +

@@ -18,6 +18,7 @@ import { replaceChildren } from "./dom.ts";
 import { download } from "./downloads.ts";
 import { buildForm, type Field } from "./input-form.ts";
 import { inputGroups } from "./input-groups.ts";
+import "./log-panel.ts";
 import { balanceFigure, capacityFigure, policyTable } from "./render-extras.ts";
 import { answer, planCsv, planTable } from "./render-team.ts";
 import { WebWorkerPool } from "./worker-pool.ts";
