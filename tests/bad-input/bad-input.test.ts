@@ -6,7 +6,9 @@
  * the exit code, no stack trace, nothing on stdout, exactly one line on stderr containing
  * every expected string, and nothing changed under the case's scratch directory $DIR —
  * which always holds a directory with a `.git` and files that must survive, besides the
- * case's own files. The huge ones exit through the run-size estimate.
+ * case's own files. A case that reads the process's own standard input (/dev/stdin: this
+ * process's is vitest's pipe) runs as its own process with /dev/null there, as a user's
+ * command run from a script would. The huge ones exit through the run-size estimate.
  */
 import { createHash } from "node:crypto";
 import { lstatSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
@@ -16,6 +18,7 @@ import { fileURLToPath } from "node:url";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { startRedis, type TestRedis } from "../../tools/redis-server.ts";
 import { runFileInProcess } from "../support/in-process.ts";
+import { runTsx } from "../support/run-cli.ts";
 import type { BadInputCase } from "./case.ts";
 
 const here = dirname(fileURLToPath(import.meta.url));
@@ -68,6 +71,16 @@ afterAll(async () => {
   await redis?.stop();
 });
 
+/** A case whose command reads this process's own file descriptors. */
+const ownFds = (c: BadInputCase) => c.args.some((a) => /^\/dev\/(?:stdin|stdout|stderr|fd\/)|^\/proc\/self\/fd\//.test(a));
+
+/** Runs a case's command: in this process, or as its own (see ownFds). */
+async function run(c: BadInputCase, args: readonly string[]): Promise<{ code: number | null; stdout: string; stderr: string }> {
+  if (!ownFds(c)) return runFileInProcess(c.command, args, 60_000);
+  const r = runTsx(c.command, [...args], { stdin: "null" });
+  return { code: r.status, stdout: r.stdout, stderr: r.stderr };
+}
+
 const label = ({ file, c }: { file: string; c: BadInputCase }) =>
   `${file.replace(/\.ts$/, "")} · ${c.kind} · ${c.command} ${c.args.join(" ").slice(0, 120)}`;
 
@@ -89,7 +102,7 @@ describe("bad-input corpus: one line, exit 2, nothing on stdout, nothing under $
       }
       const before = snapshot(dir);
       const sub = (t: string) => t.replaceAll("$DIR", dir).replaceAll("$REDIS", redis?.url.replace(/^redis:\/\//, "") ?? "$REDIS");
-      const r = await runFileInProcess(c.command, c.args.map(sub), 60_000);
+      const r = await run(c, c.args.map(sub));
       const lines = r.stderr.split("\n").filter((l, i, all) => !(i === all.length - 1 && l === ""));
       expect({ code: r.code, stdout: r.stdout }, r.stderr).toEqual({ code: c.exit ?? 2, stdout: "" });
       expect(r.stderr, "no stack trace").not.toMatch(/\n\s+at |^\s+at /m);
