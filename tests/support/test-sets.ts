@@ -14,12 +14,12 @@ export type Reason =
   | "chromium"
   /** Starts a redis-server (tools/redis-server.ts). */
   | "redis"
-  /** Starts nothing, but is long: every command's bad-input corpus (about 200 runs, 10–20 s). */
+  /** Long: every command's bad-input corpus (over 250 runs, most in this process). */
   | "slow";
 
 /** Test files outside the fast set, from the repository root, with what puts each there. */
 export const endToEnd: Readonly<Record<string, readonly Reason[]>> = {
-  "tests/bad-input/bad-input.test.ts": ["slow"],
+  "tests/bad-input/bad-input.test.ts": ["slow", "tsx", "redis"],
   "tests/commands/calibrate.test.ts": ["tsx"],
   "tests/commands/replay.test.ts": ["tsx"],
   "tests/commands/sensitivity.test.ts": ["tsx"],
@@ -33,8 +33,10 @@ export const endToEnd: Readonly<Record<string, readonly Reason[]>> = {
   "tests/notebooks/replay.test.ts": ["tsx", "chromium"],
   "tests/reports/browser.test.ts": ["chromium"],
   "tests/runner/pool.test.ts": ["process"],
+  "tests/runner/queue-faults.test.ts": ["process", "redis"],
   "tests/runner/queue.test.ts": ["process", "redis"],
   "tests/runner/shard.test.ts": ["tsx"],
+  "tests/runner/signals.test.ts": ["process", "redis"],
   "tests/scenarios/capacity.test.ts": ["tsx"],
   "tests/scenarios/team.test.ts": ["tsx"],
 };
