@@ -6,7 +6,7 @@
  */
 import { pathToFileURL } from "node:url";
 import { chromium, type Browser, type BrowserContext, type Page } from "playwright-core";
-import { CHROMIUM_PATH, defaults as browserDefaults } from "../tests/support/browser-check.ts";
+import { CHROMIUM_PATH, defaults as browserDefaults } from "./chromium.ts";
 
 export interface ExplorerSession {
   readonly browser: Browser;

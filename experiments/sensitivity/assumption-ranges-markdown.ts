@@ -6,7 +6,7 @@
  */
 import { describeDistribution } from "../../analysis/input-distribution.ts";
 import { assumptionRanges } from "./assumption-ranges.ts";
-import { isMain } from "../../cli/command-line.ts";
+import { pathToFileURL } from "node:url";
 
 const cell = (text: string) => text.replaceAll("|", "\\|");
 
@@ -25,4 +25,5 @@ export function assumptionRangesMarkdown(): string {
   ].join("\n");
 }
 
-if (isMain(import.meta.url)) process.stdout.write(`${assumptionRangesMarkdown()}\n`);
+// Run as a script (experiments/ stands below cli/, so not through its isMain).
+if (process.argv[1] !== undefined && import.meta.url === pathToFileURL(process.argv[1]).href) process.stdout.write(`${assumptionRangesMarkdown()}\n`);

@@ -1,13 +1,15 @@
 /**
  * The bad-input corpus: every case of tests/bad-input/cases/*.ts run as a user types it
- * (`tsx <command> <args>` from the repository root, in a case runner: see Runners), checked as
- * case.ts says: the exit code, no stack trace, nothing on stdout, exactly one line on
- * stderr containing every expected string, and nothing changed under the case's scratch
- * directory $DIR — which always holds a directory with a `.git` and files that must
- * survive, besides the case's own files. Cases run two at a time; the huge ones exit
- * through the run-size estimate.
+ * (`tsx <command> <args>` from the repository root), in this process one after another
+ * (runFileInProcess: the command file imported afresh with its arguments in process.argv,
+ * so a hundred cases load the modules once, not once each), checked as case.ts says:
+ * the exit code, no stack trace, nothing on stdout, exactly one line on stderr containing
+ * every expected string, and nothing changed under the case's scratch directory $DIR —
+ * which always holds a directory with a `.git` and files that must survive, besides the
+ * case's own files. A case that reads the process's own standard input (/dev/stdin: this
+ * process's is vitest's pipe) runs as its own process with /dev/null there, as a user's
+ * command run from a script would. The huge ones exit through the run-size estimate.
  */
-import { fork, type ChildProcess } from "node:child_process";
 import { createHash } from "node:crypto";
 import { lstatSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
@@ -15,10 +17,14 @@ import { dirname, join, relative, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { startRedis, type TestRedis } from "../../tools/redis-server.ts";
+import { runFileInProcess } from "../support/in-process.ts";
+import { runTsx } from "../support/run-cli.ts";
 import type { BadInputCase } from "./case.ts";
 
 const here = dirname(fileURLToPath(import.meta.url));
 const root = resolve(here, "../..");
+// The cases' paths (commands, data/…) are relative to the repository root.
+if (process.cwd() !== root) process.chdir(root);
 
 /** Every case, with the file it comes from. */
 const corpus: { file: string; c: BadInputCase }[] = [];
@@ -56,89 +62,24 @@ function snapshot(dir: string): Record<string, string> {
   return out;
 }
 
-interface Ran {
-  readonly code: number | null;
-  readonly stdout: string;
-  readonly stderr: string;
-}
-
-/**
- * Runners: long-lived processes (case-runner.ts) that run commands as `tsx <command>
- * <args>` would, one at a time each — a fresh process per case would spend a second or
- * two loading modules, and the corpus has over a hundred cases. Two, one per core.
- */
-class Runners {
-  readonly #free: ChildProcess[] = [];
-  readonly #waiting: ((r: ChildProcess) => void)[] = [];
-  #next = 0;
-
-  constructor(count: number) {
-    for (let i = 0; i < count; i++) this.#free.push(this.#start());
-  }
-
-  #start(): ChildProcess {
-    return fork(join(here, "case-runner.ts"), [], {
-      cwd: root,
-      execArgv: ["--import", "tsx"],
-      env: { ...process.env, NO_COLOR: "1", FORCE_COLOR: "0" },
-      stdio: ["ignore", "ignore", "ignore", "ipc"],
-    });
-  }
-
-  /** Runs `command args` in a free runner; a runner that does not answer within `timeoutMs` is replaced. */
-  async run(command: string, args: readonly string[], timeoutMs: number): Promise<Ran> {
-    const runner = this.#free.pop() ?? (await new Promise<ChildProcess>((r) => this.#waiting.push(r)));
-    const id = this.#next++;
-    let replace = false;
-    try {
-      return await new Promise<Ran>((done, failed) => {
-        const timer = setTimeout(() => {
-          replace = true;
-          done({ code: null, stdout: "", stderr: `no answer within ${timeoutMs} ms` });
-        }, timeoutMs + 5_000);
-        const onMessage = (m: Ran & { id: number }) => {
-          if (m.id !== id) return;
-          clearTimeout(timer);
-          runner.off("message", onMessage);
-          runner.off("exit", onExit);
-          done(m);
-        };
-        const onExit = (code: number | null) => {
-          clearTimeout(timer);
-          replace = true;
-          failed(new Error(`the case runner exited (${code}) while running ${command}`));
-        };
-        runner.on("message", onMessage);
-        runner.once("exit", onExit);
-        runner.send({ id, command, args, timeoutMs });
-      });
-    } finally {
-      let next = runner;
-      if (replace) {
-        runner.kill("SIGKILL");
-        next = this.#start();
-      }
-      const waiter = this.#waiting.shift();
-      if (waiter) waiter(next);
-      else this.#free.push(next);
-    }
-  }
-
-  stop(): void {
-    for (const r of this.#free) r.kill();
-  }
-}
-
-const runners = new Runners(2);
 /** The Redis of the cases that name "$REDIS" (127.0.0.1, a free port): started only when a case needs it. */
 let redis: TestRedis | undefined;
 beforeAll(async () => {
   if (corpus.some(({ c }) => c.args.some((a) => a.includes("$REDIS")))) redis = await startRedis();
 }, 20_000);
 afterAll(async () => {
-  runners.stop();
   await redis?.stop();
 });
+
+/** A case whose command reads this process's own file descriptors. */
+const ownFds = (c: BadInputCase) => c.args.some((a) => /^\/dev\/(?:stdin|stdout|stderr|fd\/)|^\/proc\/self\/fd\//.test(a));
+
+/** Runs a case's command: in this process, or as its own (see ownFds). */
+async function run(c: BadInputCase, args: readonly string[]): Promise<{ code: number | null; stdout: string; stderr: string }> {
+  if (!ownFds(c)) return runFileInProcess(c.command, args, 60_000);
+  const r = runTsx(c.command, [...args], { stdin: "null" });
+  return { code: r.status, stdout: r.stdout, stderr: r.stderr };
+}
 
 const label = ({ file, c }: { file: string; c: BadInputCase }) =>
   `${file.replace(/\.ts$/, "")} · ${c.kind} · ${c.command} ${c.args.join(" ").slice(0, 120)}`;
@@ -152,7 +93,7 @@ describe("bad-input corpus: one line, exit 2, nothing on stdout, nothing under $
     }
   });
 
-  it.concurrent.each(corpus.map((e) => [label(e), e] as const))("%s", async (_, { c }) => {
+  it.each(corpus.map((e) => [label(e), e] as const))("%s", async (_, { c }) => {
     const dir = mkdtempSync(join(tmpdir(), "bad-input-"));
     try {
       for (const [path, content] of Object.entries({ ...survivors, ...(c.files ?? {}) })) {
@@ -161,7 +102,7 @@ describe("bad-input corpus: one line, exit 2, nothing on stdout, nothing under $
       }
       const before = snapshot(dir);
       const sub = (t: string) => t.replaceAll("$DIR", dir).replaceAll("$REDIS", redis?.url.replace(/^redis:\/\//, "") ?? "$REDIS");
-      const r = await runners.run(c.command, c.args.map(sub), 60_000);
+      const r = await run(c, c.args.map(sub));
       const lines = r.stderr.split("\n").filter((l, i, all) => !(i === all.length - 1 && l === ""));
       expect({ code: r.code, stdout: r.stdout }, r.stderr).toEqual({ code: c.exit ?? 2, stdout: "" });
       expect(r.stderr, "no stack trace").not.toMatch(/\n\s+at |^\s+at /m);

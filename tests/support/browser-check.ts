@@ -4,9 +4,9 @@ import { dirname, resolve } from "node:path";
 import { fileURLToPath, pathToFileURL } from "node:url";
 import { chromium } from "playwright-core";
 import { expect, type TestContext } from "vitest";
+import { CHROMIUM_PATH, defaults as chromiumLaunch } from "../../tools/chromium.ts";
 
-/** Where the system Chromium lives (Debian's `chromium` package). */
-export const CHROMIUM_PATH = "/usr/bin/chromium";
+export { CHROMIUM_PATH };
 
 /** Where browser tests leave their screenshots (git-ignored). */
 export const ARTIFACTS = fileURLToPath(new URL("../reports/__artifacts__/", import.meta.url));
@@ -30,16 +30,8 @@ export const defaults = {
   textCheckFromPx: 768,
   /** Points sampled along a path when looking for a visible stretch of a legend's series. */
   pathSamples: 48,
-  args: [
-    "--headless",
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-quic",
-    "--no-first-run",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--disable-sync",
-  ],
+  /** Chromium's launch flags (tools/chromium.ts). */
+  args: chromiumLaunch.args,
 } as const;
 
 export interface BrowserCheckOptions {
