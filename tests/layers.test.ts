@@ -45,6 +45,7 @@ const layers: Readonly<Record<string, { readonly may: readonly string[]; readonl
 const leaves: Readonly<Record<string, string>> = {
   "reports/number-format.ts": "the one formatting of numbers, money and intervals, for commands, pages and the explorer alike",
   "sim/time-unit.ts": "the time unit (days), declared once",
+  "models/plans.ts": "the plans' documented figures and names, pure data (the palette colours plans by them)",
 };
 
 /**

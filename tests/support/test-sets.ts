@@ -20,6 +20,11 @@ export type Reason =
 /** Test files outside the fast set, from the repository root, with what puts each there. */
 export const endToEnd: Readonly<Record<string, readonly Reason[]>> = {
   "tests/bad-input/bad-input.test.ts": ["slow", "tsx", "redis"],
+  "tests/cli/help.test.ts": ["process"],
+  "tests/notebooks/explorer-inputs.test.ts": ["chromium"],
+  "tests/notebooks/explorer-log-replay.test.ts": ["tsx"],
+  "tests/notebooks/explorer-log.test.ts": ["process", "chromium"],
+  "tests/notebooks/explorer-screens.test.ts": ["chromium"],
   "tests/commands/calibrate.test.ts": ["tsx"],
   "tests/commands/replay.test.ts": ["tsx"],
   "tests/commands/sensitivity.test.ts": ["tsx"],
