@@ -53,14 +53,7 @@ const leaves: Readonly<Record<string, string>> = {
  * test fails while one is listed that no longer occurs): importer → imported, both from
  * the repository root.
  */
-const pending: readonly string[] = [
-  // The notebooks take a general scenario's preset from its scenario file; the presets belong in experiments/.
-  "notebooks/job-seeker/compute.ts -> scenarios/job-seeker.ts",
-  "notebooks/message-levers/compute.ts -> scenarios/job-seeker.ts",
-  "notebooks/message-levers/compute.ts -> scenarios/recruiting.ts",
-  "notebooks/message-levers/compute.ts -> scenarios/sales-prospecting.ts",
-  "notebooks/recruiting-team/compute.ts -> scenarios/recruiting.ts",
-];
+const pending: readonly string[] = [];
 
 /** Every .ts file of ours, from the repository root. */
 function sources(): string[] {

@@ -16,7 +16,7 @@ import {
   type Estimate,
   type TraceSink,
 } from "../../models/index.ts";
-import { jobSeeker } from "../../scenarios/job-seeker.ts";
+import { jobSeeker } from "../../experiments/general/presets.ts";
 import { teamFigures, type TeamEstimate } from "../../experiments/team/team-figures.ts";
 import { defaults, type ParamValues } from "../../experiments/inputs/params.ts";
 import { buildModel, scenarioParams, type BuiltScenario } from "../../experiments/general/scenario.ts";

@@ -22,10 +22,10 @@ import {
   type PlanId,
 } from "../../models/index.ts";
 import { localWeekday } from "../../models/work-calendar.ts";
-import { jobSeeker } from "../../scenarios/job-seeker.ts";
+import { jobSeeker } from "../../experiments/general/presets.ts";
 import { defaults, type ParamValues } from "../../experiments/inputs/params.ts";
-import { recruiting } from "../../scenarios/recruiting.ts";
-import { salesProspecting } from "../../scenarios/sales-prospecting.ts";
+import { recruiting } from "../../experiments/general/presets.ts";
+import { salesProspecting } from "../../experiments/general/presets.ts";
 import { buildModel, scenarioParams, type BuiltScenario, type ScenarioDefaults } from "../../experiments/general/scenario.ts";
 import { pairedDifference } from "../../experiments/general/sweep.ts";
 import { outcomeShares } from "../../experiments/general/observed-rate.ts";

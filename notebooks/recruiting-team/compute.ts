@@ -8,7 +8,7 @@
 import normalQuantile from "@stdlib/stats-base-dists-normal-quantile";
 import type { Estimate } from "../../models/index.ts";
 import { teamFigures, type TeamEstimate } from "../../experiments/team/team-figures.ts";
-import { recruiting } from "../../scenarios/recruiting.ts";
+import { recruiting } from "../../experiments/general/presets.ts";
 import { defaults, type ParamValues } from "../../experiments/inputs/params.ts";
 import { assumptions } from "../../experiments/general/run-scenario.ts";
 import { buildModel, scenarioParams } from "../../experiments/general/scenario.ts";

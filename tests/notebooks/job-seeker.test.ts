@@ -10,7 +10,7 @@ import { parseMarkup, texts } from "../support/parse-markup.ts";
 import { runTsx } from "../support/run-cli.ts";
 import { segments, type SegmentId } from "../../models/index.ts";
 import { runModels } from "../../runner/run-models.ts";
-import { jobSeeker } from "../../scenarios/job-seeker.ts";
+import { jobSeeker } from "../../experiments/general/presets.ts";
 import { defaults } from "../../experiments/inputs/params.ts";
 import { scenarioParams } from "../../experiments/general/scenario.ts";
 import { teamParams } from "../../experiments/team/team-params.ts";

@@ -18,7 +18,7 @@ import { parseMarkup, texts } from "../support/parse-markup.ts";
 import { runTsx } from "../support/run-cli.ts";
 import { runModels } from "../../runner/run-models.ts";
 import { defaults } from "../../experiments/inputs/params.ts";
-import { recruiting } from "../../scenarios/recruiting.ts";
+import { recruiting } from "../../experiments/general/presets.ts";
 import { teamParams } from "../../experiments/team/team-params.ts";
 import { planTeam } from "../../experiments/team/team-plan.ts";
 import { teamResult } from "../../experiments/team/team-result.ts";

@@ -2,7 +2,7 @@ import { describe, expect, it } from "vitest";
 import { meanTimingMultiplier, audienceRateFor } from "../../../experiments/general/observed-rate.ts";
 import { pointValues, runPoints, type PointOverrides } from "../../../experiments/general/run-points.ts";
 import { defaults, InputError } from "../../../experiments/inputs/params.ts";
-import { recruiting } from "../../../scenarios/recruiting.ts";
+import { recruiting } from "../../../experiments/general/presets.ts";
 import { runScenario } from "../../../experiments/general/run-scenario.ts";
 import { buildModel, scenarioParams } from "../../../experiments/general/scenario.ts";
 
