@@ -317,7 +317,8 @@ function seatOpeningLines(r: ReplayReport): string[] {
   const out = [
     `  seats file ${st.file}: ${int(st.bySeat.length - left.length)} of the log's ${int(st.bySeat.length)} seats` +
       (left.length > 0 ? `; ${left.length <= 5 ? left.join(", ") : `${int(left.length)} seats`} take the command line's billing day and opening balance` : "") +
-      (st.notInLog.length > 0 ? `; not in the log, ignored: ${st.notInLog.length <= 5 ? st.notInLog.join(", ") : `${int(st.notInLog.length)} seats`}` : ""),
+      (st.notInLog.length > 0 ? `; not in the log, ignored: ${st.notInLog.length <= 5 ? st.notInLog.join(", ") : `${int(st.notInLog.length)} seats`}` : "") +
+      (st.ignoredColumns.length > 0 ? `; columns ignored: ${st.ignoredColumns.map((c) => JSON.stringify(c)).join(", ")}` : ""),
   ];
   const auto = st.bySeat.filter((x) => x.openingBalanceAuto);
   if (auto.length > 0) {

@@ -185,8 +185,10 @@ function replaySection(r: ReplayReport): PageSection {
       (l.afterEnd > 0 ? ` ${f0(l.afterEnd)} rows sent from --end on are left out.` : ""),
     (r.params.seats !== undefined
       ? `On ${planName(plan)}, each seat starts with the credits the seats file (${r.params.seats.file}) gives it, ${f0(t.opening)} in all` +
-        (r.params.openingBalanceAuto ? " (auto: the least that makes the seat's InMails sendable, where it says so)" : "") +
-        `, and is granted ${f0(plans[plan].creditsPerMonth)} credits a month from its billing day, from ${first ? date(first) : "–"}.`
+        (r.params.openingBalanceAuto
+          ? ` (for ${f0(r.params.seats.bySeat.filter((x) => x.openingBalanceAuto).length)} of the seats found by auto: the least that makes each one's InMails sendable)`
+          : "") +
+        `, and is granted ${f0(plans[plan].creditsPerMonth)} credits a month from its own billing day (or the anchor), from ${first ? date(first) : "–"}.`
       : `On ${planName(plan)}, each seat starts ${r.params.openingBalance > 0 ? `with ${f0(r.params.openingBalance)} credits (--opening-balance${r.params.openingBalanceAuto ? " auto" : ""})` : "empty"} and is granted ${f0(plans[plan].creditsPerMonth)} credits ${rp.grants.length} ${rp.grants.length === 1 ? "time" : "times"}, ` +
         `from ${first ? date(first) : "–"}.`) +
       ` Over all seats: ${f0(t.granted)} credits granted, ${f0(t.spent)} used, ${f0(t.refunded)} refunded, ` +
