@@ -7,11 +7,15 @@
  * exit code 2, nothing written. With --skip-bad every skipped row goes to stderr, then
  * how many (also when no row is left). Every option is also `--set name=value`.
  */
-import { statSync } from "node:fs";
+import { isUtf8 } from "node:buffer";
+import { readFileSync, statSync } from "node:fs";
+import { parseSeatsText, type SeatRow, type SeatsFile } from "../logs/seats-file.ts";
+import { checkSeats, seatNotInLogText } from "../logs/seats.ts";
 import { CalibrationError } from "../logs/delay-fit.ts";
 import { formatIso, parseIsoMs, timeProblem, WallClockZone } from "../models/iso-time.ts";
 import { LogOptionError, parseColumnMap } from "../logs/log-header.ts";
-import { billingCycles, defaultAnchorMs, defaultEndMs, type BillingCycle } from "../logs/plan-replay.ts";
+import { billingCycles, billingDayAnchorMs, defaultAnchorMs, defaultEndMs, type BillingCycle } from "../logs/plan-replay.ts";
+export { billingDayAnchorMs };
 import { PlanCannotSendError, planIds, plans } from "../models/plans.ts";
 import { policyIds, refundAgings, type PolicyId, type RefundAging } from "../models/policy.ts";
 import { readSendLog } from "../logs/read-send-log.ts";
@@ -70,6 +74,15 @@ export const logOptions = [
     default: 0,
     unit: "credits/seat",
     description: "credits each seat held when the log starts, on every plan replayed; auto: the least that makes every logged InMail sendable on the log's plan (reported)",
+  },
+  {
+    name: "seats",
+    kind: "string",
+    maxLength: 4096,
+    default: "",
+    description:
+      "a seats file (CSV, or JSON lines for .jsonl/.ndjson): a row per seat — seat (the log's account), and any of plan, billingDay (1–31), openingBalance (credits, or auto) — " +
+      "for seats billed on different days or holding different balances; a seat it leaves out, or a cell left empty, takes --billing-day and --opening-balance",
   },
   {
     name: "billing-day",
@@ -139,8 +152,8 @@ export function logReading(o: Pick<ParsedOptions, "values" | "lists">): LogReadi
   }
 }
 
-/** What is at `path`, when it is not a file a log can be read from; undefined when it is one. */
-function notALogFile(path: string): string | undefined {
+/** What is at `path`, when it is not a file a log (`what`: or a seats file) can be read from; undefined when it is one. */
+function notALogFile(path: string, what = "a send log file (CSV or JSON lines)"): string | undefined {
   let st;
   try {
     st = statSync(path);
@@ -152,10 +165,10 @@ function notALogFile(path: string): string | undefined {
     if (code === "ENAMETOOLONG") return "the path is too long";
     return `cannot be read (${code ?? (err as Error).message})`;
   }
-  if (st.isDirectory()) return "is a directory; expected a send log file (CSV or JSON lines)";
-  if (st.isCharacterDevice() || st.isBlockDevice()) return "is a device, not a file; expected a send log file (CSV or JSON lines)";
-  if (st.isFIFO() || st.isSocket()) return "is a pipe or socket, not a file; expected a send log file (CSV or JSON lines)";
-  if (!st.isFile()) return "is not a regular file; expected a send log file (CSV or JSON lines)";
+  if (st.isDirectory()) return `is a directory; expected ${what}`;
+  if (st.isCharacterDevice() || st.isBlockDevice()) return `is a device, not a file; expected ${what}`;
+  if (st.isFIFO() || st.isSocket()) return `is a pipe or socket, not a file; expected ${what}`;
+  if (!st.isFile()) return `is not a regular file; expected ${what}`;
   return undefined;
 }
 
@@ -197,6 +210,62 @@ export async function loadLog(
   return log;
 }
 
+/** Largest seats file read, bytes: a seats file is a row per seat. */
+export const MAX_SEATS_FILE_BYTES = 16 * 1024 * 1024;
+
+/** A seats file read and checked against its log (loadSeats). */
+export interface LoadedSeats {
+  readonly seats: SeatsFile | undefined;
+  /** Rows of seats the log lacks. */
+  readonly notInLog: readonly SeatRow[];
+  /** Writes a warning line per seat the log lacks: once the run has succeeded, so a refused run still says one line. */
+  warn(stderr: { write(text: string): unknown }): void;
+}
+
+/**
+ * The seats file named by --seats (undefined when none), checked against the full log:
+ * a bad row, or a plan that contradicts the log's, → InputError; a seat the log lacks
+ * is a warning (`warn`).
+ */
+export function loadSeats(values: ParsedOptions["values"], log: SendLog, command: string): LoadedSeats {
+  const path = ((values.seats as string | undefined) ?? "").trim();
+  if (path === "") return { seats: undefined, notInLog: [], warn() {} };
+  const what = notALogFile(path, "a seats file (CSV or JSON lines)");
+  if (what !== undefined) throw new InputError(`--seats: ${JSON.stringify(path)}: ${what}`);
+  let bytes: Buffer;
+  try {
+    if (statSync(path).size > MAX_SEATS_FILE_BYTES) throw new InputError(`--seats: ${JSON.stringify(path)}: larger than ${MAX_SEATS_FILE_BYTES / 1024 / 1024} MiB; expected a row per seat`);
+    bytes = readFileSync(path);
+  } catch (err) {
+    if (err instanceof InputError) throw err;
+    throw new InputError(`--seats: ${JSON.stringify(path)}: cannot be read (${(err as NodeJS.ErrnoException).code ?? (err as Error).message})`);
+  }
+  if (!isUtf8(bytes)) {
+    let line = 1;
+    for (let start = 0; start < bytes.length; line++) {
+      const nl = bytes.indexOf(10, start);
+      const end = nl < 0 ? bytes.length : nl;
+      if (!isUtf8(bytes.subarray(start, end))) break;
+      start = end + 1;
+    }
+    throw new InputError(`${path}:${line}: (row): not valid UTF-8; save the file as UTF-8`);
+  }
+  try {
+    const seats = parseSeatsText(bytes.toString("utf8"), path);
+    const notInLog = checkSeats(log, seats);
+    return {
+      seats,
+      notInLog,
+      warn(stderr) {
+        for (const row of notInLog) stderr.write(`${command}: warning: ${seatNotInLogText(seats, row, log)}\n`);
+      },
+    };
+  } catch (err) {
+    if (err instanceof LogFormatError) throw new InputError(err.message);
+    throw err;
+  }
+}
+
 /** The replay's time window (epoch ms) and the log within it: rows sent at or after --end are left out. */
 export interface LogWindow {
   readonly anchorMs: number;
@@ -235,20 +304,19 @@ export function resolveWindow(log: SendLog, values: ParsedOptions["values"], rea
   return { anchorMs, endMs, log: within, afterEnd: log.rows - within.rows };
 }
 
-/** UTC midnight of the last day-`day` of a month (the month's last day when it is shorter) on or before `ms`. */
-export function billingDayAnchorMs(ms: number, day: number): number {
-  const d = new Date(ms);
-  const on = (y: number, m: number) => Date.UTC(y, m, Math.min(day, new Date(Date.UTC(y, m + 1, 0)).getUTCDate()));
-  const here = on(d.getUTCFullYear(), d.getUTCMonth());
-  return here <= ms ? here : on(d.getUTCFullYear(), d.getUTCMonth() - 1);
-}
 
-export function replaySettings(values: ParsedOptions["values"]): ReplaySettings {
+/** The replay's settings from the options; `seats`: the seats file read (loadSeats). */
+export function replaySettings(values: ParsedOptions["values"], seats?: SeatsFile): ReplaySettings {
+  const billingDay = values["billing-day"];
+  const opening = values["opening-balance"];
   return {
     policy: values.policy as PolicyId,
     refundAging: values["refund-aging"] as RefundAging,
     // A billing day is a day of the month: grants monthly on it.
-    billingCycle: typeof values["billing-day"] === "number" ? "monthly" : (values["billing-cycle"] as BillingCycle),
+    billingCycle: typeof billingDay === "number" ? "monthly" : (values["billing-cycle"] as BillingCycle),
+    ...(typeof billingDay === "number" ? { billingDay } : {}),
+    ...(typeof opening === "number" || opening === "auto" ? { openingBalance: opening } : {}),
+    ...(seats === undefined ? {} : { seats }),
   };
 }
 

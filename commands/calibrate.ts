@@ -15,7 +15,7 @@
  *   npx tsx commands/calibrate.ts --log FILE [--json] [--skip-bad] [--draws N] [--seed N] [--workers N] ...
  */
 import { calibrate } from "../logs/calibration.ts";
-import { isMain, loadLog, logLists, logOptions, logReading, logSwitches, replaySettings, resolveWindow, runCommand, type CommandSpec } from "../cli/log-cli.ts";
+import { isMain, loadLog, loadSeats, logLists, logOptions, logReading, logSwitches, replaySettings, resolveWindow, runCommand, type CommandSpec } from "../cli/log-cli.ts";
 import { runCommandLine } from "../cli/command.ts";
 import { defaultWorkers } from "../runner/pool.ts";
 import { forecastBigHelp, forecastOptions, refuseHugeForecast } from "../cli/forecast-options.ts";
@@ -49,8 +49,10 @@ export function calibrateCommand(argv: readonly string[]): Promise<number> {
     refuseHugeForecast(o.values, big, threads);
     const reading = logReading(o);
     const full = await loadLog(o.values.log as string, o.switches["skip-bad"]!, process.stderr, calibrateSpec.command, reading);
+    const seats = loadSeats(o.values, full, calibrateSpec.command);
     const window = resolveWindow(full, o.values, reading);
-    const report = await runCalibration(window.log, o.values, replaySettings(o.values), window, { workers: threads, big });
+    const report = await runCalibration(window.log, o.values, replaySettings(o.values, seats.seats), window, { workers: threads, big });
+    seats.warn(process.stderr);
     process.stdout.write(o.run.json ? `${JSON.stringify(report, null, 2)}\n` : `${calibrationText(report)}\n`);
   });
 }

@@ -32,7 +32,8 @@ export const replaySpec: CommandSpec = {
 if (isMain(import.meta.url)) {
   runCommand(replaySpec.command, () =>
     runCommandLine(replaySpec, process.argv.slice(2), async (o) => {
-      const { report } = await replayFromOptions(o, replaySpec.command);
+      const { report, seats } = await replayFromOptions(o, replaySpec.command);
+      seats.warn(process.stderr);
       process.stdout.write(o.run.json ? `${JSON.stringify(report, null, 2)}\n` : `${replayText(report)}\n`);
     }),
   );

@@ -15,7 +15,8 @@ import { INMAIL, type SendLog } from "./send-log.ts";
 import { payingPlanIds as payingPlans } from "../models/paying-plans.ts";
 import { estimateRuns } from "../runner/run-estimate.ts";
 import { runModels } from "../runner/run-models.ts";
-import { planPrices, resolvePlan, rulesText, type ReplaySettings } from "./replay-report.ts";
+import { planPrices, replayBase, resolvePlan, rulesText, type ReplaySettings } from "./replay-report.ts";
+import { resolveSeatOpenings } from "./seats.ts";
 import { fixed, pct1, usd } from "../reports/number-format.ts";
 
 /** Option values by name, as the command line parsed them. */
@@ -39,9 +40,12 @@ function resolveSendRate(
 ): SendRate {
   const given = values["sends-per-day"] as number;
   if (given > 0) return { sendsPerDay: given, source: "given (--sends-per-day)", shareWithoutCredits: null, plan: null };
-  const plan = resolvePlan(log, values);
+  const plan = resolvePlan(log, values, settings.seats);
   if (plan !== undefined) {
-    const r = replayPlan(log, plan, settings.policy, { ...window, refundAging: settings.refundAging, billingCycle: settings.billingCycle });
+    // On the log's plan as the replay has it: each seat's billing day and opening balance.
+    const base = replayBase(log, { ...settings, ...window });
+    const { opening } = resolveSeatOpenings(log, settings.seats, settings.openingBalance ?? 0, plan, settings.policy, base);
+    const r = replayPlan(log, plan, settings.policy, { ...base, ...(opening.some((x) => x > 0) ? { openingBalance: opening } : {}) });
     const seatDays = replaySeatDays(r);
     return {
       sendsPerDay: sendsPerDayWithCredits(r),

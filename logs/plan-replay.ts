@@ -2,7 +2,8 @@
  * A send log replayed on a named plan under a policy preset: the plan's credit rules
  * (`rulesForPlan`) and its grant schedule, then `replay`. Billing-date plans grant every
  * `cycleDays` days from the anchor (the simulator's `fixed` schedule, default) or
- * monthly on the anchor's day (`billingCycle: "monthly"`); Sales Navigator on the 1st
+ * monthly on the anchor's day (`billingCycle: "monthly"`), or monthly on a billing day
+ * of every seat's or of each seat's own (`billingDay`, `seatBillingDays`); Sales Navigator on the 1st
  * of each month, UTC, from the 1st of the anchor's month. The anchor is the
  * subscription start: by default the UTC midnight of the log's first sentAt; InMails
  * before the first grant are unsendable.
@@ -30,6 +31,14 @@ export interface PlanReplayOptions {
   readonly listLimit?: number;
   /** Credits each seat held when the log starts (one for all, or per account); default 0. */
   readonly openingBalance?: number | readonly number[];
+  /**
+   * Day of the month (1–31) every seat is billed on, in place of the anchor, on
+   * billing-date plans: monthly on it (a shorter month's last day), from the last such
+   * day on or before the log's first sentAt (`billingDayGrantsMs`).
+   */
+  readonly billingDay?: number;
+  /** Per account (in `log.accounts` order), its own billing day; an undefined entry takes `billingDay`, or the anchor. */
+  readonly seatBillingDays?: readonly (number | undefined)[];
 }
 
 /** The first UTC midnight strictly after the log's last timestamp: logs cover whole days. */
@@ -65,14 +74,51 @@ export function grantTimesMs(schedule: GrantSchedule, anchorMs: number, endMs: n
   return out;
 }
 
+/** UTC midnight of the last day-`day` of a month (the month's last day when it is shorter) on or before `ms`. */
+export function billingDayAnchorMs(ms: number, day: number): number {
+  const d = new Date(ms);
+  const on = (y: number, m: number) => Date.UTC(y, m, Math.min(day, new Date(Date.UTC(y, m + 1, 0)).getUTCDate()));
+  const here = on(d.getUTCFullYear(), d.getUTCMonth());
+  return here <= ms ? here : on(d.getUTCFullYear(), d.getUTCMonth() - 1);
+}
+
+/**
+ * Grants monthly on day `day` (1–31; a shorter month's last day, UTC midnight) from the
+ * last such day on or before `fromMs`, up to, not including, `endMs`. Each month is
+ * clipped on its own: day 31 grants on Feb 28 and again on Mar 31.
+ */
+export function billingDayGrantsMs(day: number, fromMs: number, endMs: number): number[] {
+  const first = new Date(billingDayAnchorMs(fromMs, day));
+  const out: number[] = [];
+  for (let k = 0; ; k++) {
+    const y = first.getUTCFullYear();
+    const m = first.getUTCMonth() + k;
+    const ms = Date.UTC(y, m, Math.min(day, new Date(Date.UTC(y, m + 1, 0)).getUTCDate()));
+    if (!(ms < endMs)) return out;
+    out.push(ms);
+  }
+}
+
 /** Replays `log` on `plan` under `policy`. Throws PlanCannotSendError for Basic (G2). */
 export function replayPlan(log: SendLog, plan: PlanId, policy: PolicyId, options: PlanReplayOptions = {}): ReplayResult {
   const rules = rulesForPlan(plans[plan], policy, { refundAging: options.refundAging ?? "original" });
   const anchorMs = options.anchorMs ?? defaultAnchorMs(log);
   const endMs = options.endMs ?? defaultEndMs(log);
+  // Billing days apply to billing-date plans; calendar-month plans grant on the 1st whatever the day.
+  const byDay = plans[plan].grantSchedule !== "calendar-month";
+  const days = new Map<number, number[]>();
+  const onDay = (day: number) => {
+    let g = days.get(day);
+    if (g === undefined) days.set(day, (g = billingDayGrantsMs(day, log.firstSentAtMs, endMs)));
+    return g;
+  };
+  const seatDays = options.seatBillingDays;
   return replay(log, {
     rules,
-    grantTimesMs: grantTimesMs(planSchedule(plan, options.billingCycle), anchorMs, endMs),
+    grantTimesMs: byDay && options.billingDay !== undefined ? onDay(options.billingDay) : grantTimesMs(planSchedule(plan, options.billingCycle), anchorMs, endMs),
+    ...(byDay && seatDays !== undefined && seatDays.some((d) => d !== undefined)
+      ? { seatGrantTimesMs: log.accounts.map((_, a) => (seatDays[a] === undefined ? undefined : onDay(seatDays[a]!))) }
+      : {}),
     endMs,
     ...(options.listLimit !== undefined ? { listLimit: options.listLimit } : {}),
     ...(options.openingBalance !== undefined ? { openingBalance: options.openingBalance } : {}),

@@ -5,31 +5,42 @@
  * policies, with each plan's price and cost per conversation.
  */
 import { formatDate, formatIso, DAY_MS } from "../models/iso-time.ts";
-import { replayPlan, whatIf, type BillingCycle } from "./plan-replay.ts";
+import { replayPlan, whatIf, type BillingCycle, type PlanReplayOptions } from "./plan-replay.ts";
 import { payingPlanIds } from "../models/paying-plans.ts";
 import { PlanCannotSendError, plans, type PlanId } from "../models/plans.ts";
 import { policies, type PolicyId, type RefundAging } from "../models/policy.ts";
-import { replaySeatDays, sendsPerDayWithCredits, type ReplayResult, type ReplayTotals } from "./replay.ts";
+import { replaySeatDays, replaySeatMonths, sendsPerDayWithCredits, type ReplayResult, type ReplayTotals } from "./replay.ts";
 import { channels, logPlan, type BadRow, type SendLog } from "./send-log.ts";
 import { dateReadingText } from "./log-dates.ts";
 import { timeText, zonedTimeText } from "./log-time-text.ts";
 import { observedRates, RESPONSE_WINDOW_DAYS, teamCommand } from "./observed-rates.ts";
 import { leastOpeningBalance, type OpeningBalanceNeed } from "./opening-balance.ts";
+import type { SeatRow, SeatsFile } from "./seats-file.ts";
+import { OpeningBalanceError, resolveSeatOpenings, seatBillingDays, seatPlans, seatRows, seatsPlan } from "./seats.ts";
+
+export { OpeningBalanceError };
 import { f0, f1, pct1, usd } from "../reports/number-format.ts";
 
 export interface ReplaySettings {
   readonly policy: PolicyId;
   readonly refundAging: RefundAging;
   readonly billingCycle: BillingCycle;
+  /** Day of the month every seat is billed on (`--billing-day`), in place of the anchor; a seats file's day wins for its seat. */
+  readonly billingDay?: number;
+  /** Credits each seat held when the log starts (`--opening-balance N`), or "auto"; a seats file's value wins for its seat. Default 0. */
+  readonly openingBalance?: number | "auto";
+  /** What each seat had at the start (`--seats FILE`). */
+  readonly seats?: SeatsFile;
 }
 
 /**
- * The plan named by --plan, else the log's plan column; undefined when neither names one.
+ * The plan named by --plan, else the log's plan column (with the seats file's plans,
+ * when given); undefined when neither names one, or they name several.
  * Throws PlanCannotSendError for a plan that cannot send InMail (Basic, G2).
  */
-export function resolvePlan(log: SendLog, values: Readonly<Record<string, unknown>>): PlanId | undefined {
+export function resolvePlan(log: SendLog, values: Readonly<Record<string, unknown>>, seats?: SeatsFile): PlanId | undefined {
   const given = values.plan;
-  const plan = typeof given === "string" && given !== "" ? (given as PlanId) : logPlan(log);
+  const plan = typeof given === "string" && given !== "" ? (given as PlanId) : seats === undefined ? logPlan(log) : seatsPlan(log, seats);
   if (plan !== undefined && plans[plan].creditsPerMonth <= 0) throw new PlanCannotSendError(plan);
   return plan;
 }
@@ -50,20 +61,15 @@ export function planPrices(values: Readonly<Record<string, unknown>>): PlanPrice
 /** USD per seat per month by paying plan, and whether it is still the illustrative price. */
 export type PlanPrices = Readonly<Record<PlanId, { readonly usd: number; readonly illustrative: boolean }>>;
 
-export interface ReplaySettingsResolved {
+export interface ReplaySettingsResolved extends ReplaySettings {
   /** The plan the log was sent on; undefined: none known, every plan side by side only. */
   readonly plan: PlanId | undefined;
-  readonly policy: PolicyId;
-  readonly refundAging: RefundAging;
-  readonly billingCycle: BillingCycle;
   readonly anchorMs: number;
   readonly endMs: number;
   /** USD per seat per month, by paying plan. */
   readonly prices: PlanPrices;
   /** Rows left out because they were sent at or after --end. */
   readonly afterEnd?: number;
-  /** Credits each seat held when the log starts (`--opening-balance N`), or "auto": the least that makes every InMail sendable. Default 0. */
-  readonly openingBalance?: number | "auto";
   /** The IANA zone the user named (`--timezone`): text output shows times in it. */
   readonly timeZone?: string;
 }
@@ -119,14 +125,51 @@ const dailyRows = (r: ReplayResult) =>
     zeroBalanceDays: r.daily.zeroBalanceDays[d]!,
   }));
 
+/** The replay's schedule options: the window, the rules' options and the billing days (every seat's, each seat's). */
+export function replayBase(log: SendLog, s: ReplaySettings & { readonly anchorMs: number; readonly endMs: number }): PlanReplayOptions {
+  const days = s.seats === undefined ? undefined : seatBillingDays(log, s.seats);
+  return {
+    anchorMs: s.anchorMs,
+    endMs: s.endMs,
+    refundAging: s.refundAging,
+    billingCycle: s.billingCycle,
+    ...(s.billingDay === undefined ? {} : { billingDay: s.billingDay }),
+    ...(days !== undefined && days.some((d) => d !== undefined) ? { seatBillingDays: days } : {}),
+  };
+}
+
+/** The seats file's part of a replay: per seat, what it was given and what the replay used. */
+function seatsJson(log: SendLog, s: ReplaySettingsResolved, opening: ReturnType<typeof resolveSeatOpenings>, notInLog: readonly SeatRow[]) {
+  const rows = seatRows(log, s.seats);
+  const plans = seatPlans(log, s.seats);
+  return {
+    file: s.seats!.file,
+    columns: s.seats!.columns,
+    ignoredColumns: s.seats!.ignoredColumns,
+    notInLog: notInLog.map((r) => r.seat),
+    bySeat: log.accounts.map((seat, a) => ({
+      seat,
+      inSeatsFile: rows[a] !== undefined,
+      plan: plans[a] ?? null,
+      billingDay: rows[a]?.billingDay ?? s.billingDay ?? null,
+      openingBalance: opening.opening[a]!,
+      openingBalanceAuto: opening.auto[a]!,
+      /** For an auto seat: whether its balance makes every one of its InMails sendable. */
+      openingBalanceCovers: opening.covers[a]!,
+    })),
+  };
+}
+
 /** The replay on the log's plan (when known) and the what-if table with prices, as plain JSON-ready data. */
-export function runReplay(log: SendLog, s: ReplaySettingsResolved) {
-  const base = { anchorMs: s.anchorMs, endMs: s.endMs, refundAging: s.refundAging, billingCycle: s.billingCycle };
-  const auto = s.openingBalance === "auto";
+export function runReplay(log: SendLog, s: ReplaySettingsResolved, notInLog: readonly SeatRow[] = []) {
+  const base = replayBase(log, s);
+  const seated = s.seats === undefined ? undefined : resolveSeatOpenings(log, s.seats, s.openingBalance ?? 0, s.plan, s.policy, base);
+  const auto = seated === undefined ? s.openingBalance === "auto" : seated.auto.some(Boolean);
   if (auto && s.plan === undefined) throw new OpeningBalanceError();
   // The least opening balance: asked for (auto), or to say it when the log outsends its plan's credits.
-  let need: OpeningBalanceNeed | undefined = auto ? leastOpeningBalance(log, s.plan!, s.policy, base) : undefined;
-  const opening = auto ? (need!.least ?? Math.max(0, ...need!.perAccount.map((x) => x ?? 0))) : (s.openingBalance ?? 0);
+  let need: OpeningBalanceNeed | undefined = seated !== undefined ? seated.need : auto ? leastOpeningBalance(log, s.plan!, s.policy, base) : undefined;
+  const opening: number | readonly number[] =
+    seated !== undefined ? seated.opening : auto ? (need!.least ?? Math.max(0, ...need!.perAccount.map((x) => x ?? 0))) : ((s.openingBalance as number | undefined) ?? 0);
   const common = { ...base, openingBalance: opening };
   const r = s.plan === undefined ? undefined : replayPlan(log, s.plan, s.policy, common);
   if (need === undefined && r !== undefined && r.totals.unsendable > 0) need = leastOpeningBalance(log, s.plan!, s.policy, base);
@@ -144,8 +187,10 @@ export function runReplay(log: SendLog, s: ReplaySettingsResolved) {
       billingCycle: s.billingCycle,
       anchor: formatIso(s.anchorMs),
       end: formatIso(s.endMs),
-      openingBalance: opening,
+      /** With --seats: the most any seat held (each seat's under seats). */
+      openingBalance: typeof opening === "number" ? opening : Math.max(0, ...opening),
       openingBalanceAuto: auto,
+      ...(seated === undefined ? {} : { seats: seatsJson(log, s, seated, notInLog) }),
       timezone: s.timeZone ?? null,
       pricesUsdPerSeatPerMonth: Object.fromEntries(Object.entries(s.prices).map(([p, v]) => [p, v.usd])),
       illustrativePrices: Object.entries(s.prices).filter(([, v]) => v.illustrative).map(([p]) => p),
@@ -165,16 +210,20 @@ export function runReplay(log: SendLog, s: ReplaySettingsResolved) {
               account: log.accounts[log.account[i]!]!,
               sentAt: formatIso(log.sentAtMs[i]!),
             })),
-            accounts: r.accounts.map(({ firstUnsendableMs, ...a }) => ({
+            accounts: r.accounts.map(({ firstUnsendableMs, ...a }, i) => ({
               ...a,
               firstUnsendableAt: Number.isNaN(firstUnsendableMs) ? null : formatIso(firstUnsendableMs),
+              ...(seated === undefined ? {} : { grants: r.seatGrantTimesMs[i]!.map(formatIso) }),
             })),
             daily: dailyRows(r),
           },
     whatIf: table.map(({ result, firstUnsendableMs, ...row }) => {
-      const months = result.grantTimesMs.length;
+      // Seats billed on their own days may be billed different numbers of months.
+      const shared = result.seatGrantTimesMs.every((g) => g === result.seatGrantTimesMs[0]);
+      const seatMonths = replaySeatMonths(result);
+      const months = shared ? result.grantTimesMs.length : seats > 0 ? seatMonths / seats : 0;
       const price = s.prices[row.plan]!.usd;
-      const costUsd = price * seats * months;
+      const costUsd = shared ? price * seats * months : price * seatMonths;
       const conversations = result.totals.conversations;
       return {
         ...row,
@@ -183,6 +232,7 @@ export function runReplay(log: SendLog, s: ReplaySettingsResolved) {
         held: row.closingBalance,
         conversations,
         months,
+        ...(shared ? {} : { seatMonths }),
         priceUsdPerSeatPerMonth: price,
         illustrativePrice: s.prices[row.plan]!.illustrative,
         costUsd,
@@ -194,14 +244,6 @@ export function runReplay(log: SendLog, s: ReplaySettingsResolved) {
     observed: { ...observed, responseWindowDays: RESPONSE_WINDOW_DAYS, teamCommand: teamCommand(observed, s.plan) },
     skipped: log.skipped as readonly BadRow[],
   };
-}
-
-/** `--opening-balance auto` without a plan to replay on. */
-export class OpeningBalanceError extends Error {
-  constructor() {
-    super("--opening-balance: auto needs the plan the log was sent on: pass --plan (or give the log a plan column)");
-    this.name = "OpeningBalanceError";
-  }
 }
 
 export type ReplayReport = ReturnType<typeof runReplay>;
@@ -239,7 +281,8 @@ function unsendableLines(r: ReplayReport): string[] {
   const rp = r.replay!;
   const t = rp.totals;
   const out: string[] = [];
-  if (p.openingBalanceAuto) {
+  if (p.seats !== undefined) out.push(...seatOpeningLines(r));
+  else if (p.openingBalanceAuto) {
     const need = rp.openingBalanceNeeded;
     out.push(
       need?.least !== null
@@ -258,9 +301,36 @@ function unsendableLines(r: ReplayReport): string[] {
     p.openingBalanceAuto || need === undefined
       ? ""
       : need.least !== null
-        ? `: the seats probably held credits at the start — pass --opening-balance (auto finds ${int(need.least)})`
+        ? p.seats !== undefined
+          ? `: the seats probably held credits at the start — write auto in the seats file's openingBalance (or pass --opening-balance auto) to find each seat's`
+          : `: the seats probably held credits at the start — pass --opening-balance (auto finds ${int(need.least)})`
         : `: no opening balance covers them all (credits held at the start expire, or lapse at a reset); the log was probably sent on a plan with more credits`;
-  out.push(`  the log sends ${int(t.unsendable)} more InMails than ${int(p.openingBalance)} opening credits a seat and the plan's grants allow${first}${hint}`);
+  const held = p.seats !== undefined ? "each seat's opening credits (--seats)" : `${int(p.openingBalance)} opening credits a seat`;
+  out.push(`  the log sends ${int(t.unsendable)} more InMails than ${held} and the plan's grants allow${first}${hint}`);
+  return out;
+}
+
+/** With --seats: the seats file's reach, and each seat's opening balance where one was found (auto). */
+function seatOpeningLines(r: ReplayReport): string[] {
+  const st = r.params.seats!;
+  const left = st.bySeat.filter((x) => !x.inSeatsFile).map((x) => x.seat || "(none)");
+  const out = [
+    `  seats file ${st.file}: ${int(st.bySeat.length - left.length)} of the log's ${int(st.bySeat.length)} seats` +
+      (left.length > 0 ? `; ${left.length <= 5 ? left.join(", ") : `${int(left.length)} seats`} take the command line's billing day and opening balance` : "") +
+      (st.notInLog.length > 0 ? `; not in the log, ignored: ${st.notInLog.length <= 5 ? st.notInLog.join(", ") : `${int(st.notInLog.length)} seats`}` : "") +
+      (st.ignoredColumns.length > 0 ? `; columns ignored: ${st.ignoredColumns.map((c) => JSON.stringify(c)).join(", ")}` : ""),
+  ];
+  const auto = st.bySeat.filter((x) => x.openingBalanceAuto);
+  if (auto.length > 0) {
+    const shown = auto.slice(0, 10).map((x) => `${x.seat || "(none)"} ${int(x.openingBalance)}${x.openingBalanceCovers ? "" : " (none suffices)"}`);
+    out.push(
+      `  opening balance found (auto: the least that makes each seat's InMails sendable), credits: ${shown.join(", ")}` +
+        (auto.length > shown.length ? `, and ${int(auto.length - shown.length)} more (all with --json)` : ""),
+    );
+    if (auto.some((x) => !x.openingBalanceCovers)) {
+      out.push("  (none suffices: the seat sends more after opening credits would have expired than the plan grants; it is given as many credits as it sends InMails)");
+    }
+  }
   return out;
 }
 
@@ -278,6 +348,23 @@ function observedLines(r: ReplayReport): string[] {
     `  plan from these numbers: ${o.teamCommand}` +
       ((r.replay?.creditLimits.seatDaysWithoutCredits ?? 0) > 0 ? " (the log was limited by credits: its sends are what the credits allowed, a floor of the demand)" : ""),
   ];
+}
+
+/** How many grants each seat had: one number, or the least to the most when seats are billed on their own days. */
+function grantCountText(r: ReplayReport): string {
+  const counts = r.replay!.accounts.map((a) => ("grants" in a ? (a.grants as readonly string[]).length : r.replay!.grants.length));
+  const lo = Math.min(...counts);
+  const hi = Math.max(...counts);
+  return lo === hi || counts.length === 0 ? `${hi}` : `${lo}–${hi}`;
+}
+
+/** When the plan's credits come. */
+function scheduleText(r: ReplayReport, plan: PlanId): string {
+  const p = r.params;
+  if (plans[plan].grantSchedule === "calendar-month") return "at the anchor, then the 1st of each month, UTC";
+  const own = p.seats?.bySeat.some((x) => x.billingDay !== null) ?? false;
+  if (own) return "monthly on each seat's billing day (--seats, else --billing-day), a shorter month's last day" + (p.seats!.bySeat.every((x) => x.billingDay !== null) ? "" : "; seats without one as the anchor says");
+  return p.billingCycle === "monthly" ? "monthly on the anchor's day" : "every 30 days from the anchor";
 }
 
 export function replayText(r: ReplayReport): string {
@@ -301,8 +388,8 @@ export function replayText(r: ReplayReport): string {
     const own = mine.find((w) => w.plan === p.plan);
     out.push(
       `on ${p.plan} (${plans[p.plan].name}), the plan the log was sent on:`,
-      `  grants: ${r.replay.grants.length} per seat of ${plans[p.plan].creditsPerMonth} credits, ${r.replay.grants[0]?.slice(0, 10) ?? "none"} to ${r.replay.grants.at(-1)?.slice(0, 10) ?? "none"}` +
-        ` (${plans[p.plan].grantSchedule === "calendar-month" ? "at the anchor, then the 1st of each month, UTC" : p.billingCycle === "monthly" ? "monthly on the anchor's day" : "every 30 days from the anchor"})`,
+      `  grants: ${grantCountText(r)} per seat of ${plans[p.plan].creditsPerMonth} credits, ${r.replay.grants[0]?.slice(0, 10) ?? "none"} to ${r.replay.grants.at(-1)?.slice(0, 10) ?? "none"}` +
+        ` (${scheduleText(r, p.plan)})`,
       `  credits, all seats: ${creditsLine(t)}`,
       c.seatDaysWithoutCredits > 0
         ? `  limited by credits: the seats held no credits on ${pct(c.shareWithoutCredits)} of seat-days (${one(c.seatDaysWithoutCredits)} of ${one(c.seatDays)}); ` +
@@ -312,22 +399,28 @@ export function replayText(r: ReplayReport): string {
     );
     if (own) {
       out.push(
-        `  conversations (accepted or replied): ${int(own.conversations)}; cost ${usd(own.costUsd)} (${int(l.accounts)} × ${own.months} months × ${usd(own.priceUsdPerSeatPerMonth)} a seat)` +
+        `  conversations (accepted or replied): ${int(own.conversations)}; cost ${usd(own.costUsd)} (` +
+          ("seatMonths" in own ? `${int(own.seatMonths as number)} seat-months, each seat billed from its own billing day,` : `${int(l.accounts)} × ${own.months} months`) +
+          ` × ${usd(own.priceUsdPerSeatPerMonth)} a seat)` +
           `; ${own.costPerConversationUsd === null ? "no conversation yet" : `${usd(own.costPerConversationUsd)} per conversation`}`,
       );
     }
+  } else if (p.seats !== undefined && p.seats.bySeat.some((x) => x.plan !== null)) {
+    out.push("  the seats name more than one plan (the seats file and the log's plan column): every plan side by side below; pass --plan to replay every seat on one plan in detail");
   } else if (l.columns.includes("plan")) {
     out.push("  the log's plan column names more than one plan (one per seat): every plan side by side below; pass --plan to replay every seat on one plan in detail");
   } else {
     out.push("  no plan given (--plan) and the log has no plan column: every plan side by side below; pass --plan with the plan the log was sent on for its own credits and whether they held it back");
   }
-  if (r.replay !== null && r.replay.accounts.length > 1 && r.replay.accounts.length <= 20) {
+  const seated = p.seats?.bySeat;
+  if (r.replay !== null && (r.replay.accounts.length > 1 || seated !== undefined) && r.replay.accounts.length <= 20) {
     out.push("", "per seat:");
     out.push(
       ...table(
-        ["account", "InMails", "unsendable", "granted", "used", "refunded", "lost", "held", "no-credit days"],
-        r.replay.accounts.map((a) => [
+        ["account", ...(seated ? ["billing day", "opening"] : []), "InMails", "unsendable", "granted", "used", "refunded", "lost", "held", "no-credit days"],
+        r.replay.accounts.map((a, i) => [
           a.account || "(none)",
+          ...(seated ? [seated[i]!.billingDay === null ? "–" : String(seated[i]!.billingDay), `${int(a.opening)}${seated[i]!.openingBalanceAuto ? " auto" : ""}`] : []),
           int(a.inmails),
           int(a.unsendable),
           int(a.granted),

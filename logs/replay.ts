@@ -2,7 +2,8 @@
  * Trace-driven replay: a real send log run through one plan's credit rules, with the
  * project's CreditLedger. The sends and responses are the log's; only the credits are
  * simulated. Each account has its own ledger (pooled Recruiter seats are not modelled
- * here), starting empty at the first grant.
+ * here), starting empty at its first grant; accounts may have grant times of their own
+ * (`seatGrantTimesMs`: seats billed on different days).
  *
  * Time is in days since `originMs` (a UTC midnight). Events of one account, in time
  * order; at one instant: grants first, then responses to InMails already sent, then
@@ -17,9 +18,9 @@
  * - end: expire what is due by then; a response still pending refunds nothing.
  * - opening balance (`openingBalance`): the credits a seat held when the log starts,
  *   carried over from before it. They are added right after the seat's first grant
- *   (before it when the first grant comes after the log's first day), unclipped by the
- *   cap, expiring one credit lifetime later (a reset policy lapses them at its next
- *   reset), and counted apart from the grants (`opening`).
+ *   (before it when the first grant comes after the log's first day and its first
+ *   send), unclipped by the cap, expiring one credit lifetime later (a reset policy
+ *   lapses them at its next reset), and counted apart from the grants (`opening`).
  */
 import { CreditLedger } from "../models/ledger.ts";
 import type { CreditRules } from "../models/policy.ts";
@@ -32,6 +33,8 @@ export interface ReplayOptions {
   readonly rules: CreditRules;
   /** Grant instants, epoch ms, ascending; those at or after `endMs` are ignored. */
   readonly grantTimesMs: readonly number[];
+  /** Per account (in `log.accounts` order), its own grant instants in place of `grantTimesMs`; an undefined entry takes `grantTimesMs`. */
+  readonly seatGrantTimesMs?: readonly (readonly number[] | undefined)[];
   /** End of the log (exclusive), epoch ms; after every sentAt. */
   readonly endMs: number;
   /** How many unsendable rows to list (all are counted). Default 1000. */
@@ -79,7 +82,10 @@ export interface DailyReplay {
 export interface ReplayResult {
   readonly originMs: number;
   readonly endMs: number;
+  /** Every grant instant of any account, ascending (the shared schedule when every seat has it). */
   readonly grantTimesMs: readonly number[];
+  /** Per account, its grant instants before the end (one shared array for the seats on the shared schedule). */
+  readonly seatGrantTimesMs: readonly (readonly number[])[];
   readonly totals: ReplayTotals;
   readonly accounts: readonly AccountReplay[];
   readonly daily: DailyReplay;
@@ -97,7 +103,13 @@ const UNSENDABLE = 2;
 
 export function replay(log: SendLog, options: ReplayOptions): ReplayResult {
   const endMs = options.endMs;
-  const grantsMs = options.grantTimesMs.filter((t) => t < endMs);
+  const shared = options.grantTimesMs.filter((t) => t < endMs);
+  const own = options.seatGrantTimesMs;
+  const seatGrants = log.accounts.map((_, a) => {
+    const g = own?.[a];
+    return g === undefined ? shared : g.filter((t) => t < endMs);
+  });
+  const grantsMs = own === undefined || own.every((g) => g === undefined) ? shared : [...new Set(seatGrants.flat())].sort((x, y) => x - y);
   const originMs = utcMidnightMs(Math.min(grantsMs[0] ?? Infinity, log.firstSentAtMs));
   const days = Math.max(1, Math.ceil((endMs - originMs) / DAY_MS));
   const daily: DailyReplay = {
@@ -111,7 +123,14 @@ export function replay(log: SendLog, options: ReplayOptions): ReplayResult {
     unsendable: new Float64Array(days),
     zeroBalanceDays: new Float64Array(days),
   };
-  const work = new Replayer(log, options.rules, originMs, endMs, grantsMs, daily);
+  const work = new Replayer(log, options.rules, originMs, endMs, daily);
+  // Grant times in days since the origin, made once per distinct schedule.
+  const inDays = new Map<readonly number[], Float64Array>();
+  const daysOf = (g: readonly number[]) => {
+    let d = inDays.get(g);
+    if (d === undefined) inDays.set(g, (d = Float64Array.from(g, (t) => (t - originMs) / DAY_MS)));
+    return d;
+  };
   const opening = options.openingBalance ?? 0;
   const accounts: AccountReplay[] = [];
   let si = 0;
@@ -121,7 +140,7 @@ export function replay(log: SendLog, options: ReplayOptions): ReplayResult {
     while (se < log.bySent.length && log.account[log.bySent[se]!] === a) se++;
     let re = ri;
     while (re < log.byResponse.length && log.account[log.byResponse[re]!] === a) re++;
-    accounts.push(work.account(log.accounts[a]!, si, se, ri, re, typeof opening === "number" ? opening : (opening[a] ?? 0)));
+    accounts.push(work.account(log.accounts[a]!, daysOf(seatGrants[a]!), si, se, ri, re, typeof opening === "number" ? opening : (opening[a] ?? 0)));
     si = se;
     ri = re;
   }
@@ -139,6 +158,7 @@ export function replay(log: SendLog, options: ReplayOptions): ReplayResult {
     originMs,
     endMs,
     grantTimesMs: grantsMs,
+    seatGrantTimesMs: seatGrants,
     totals,
     accounts,
     daily,
@@ -185,7 +205,7 @@ class Replayer {
   readonly #rules: CreditRules;
   readonly #originMs: number;
   readonly #end: number;
-  readonly #grants: Float64Array;
+  #grants: Float64Array<ArrayBufferLike> = new Float64Array(0);
   readonly #daily: DailyReplay;
   readonly #state: Uint8Array;
   readonly #spentExpiry: Float64Array;
@@ -197,12 +217,11 @@ class Replayer {
   #cursor = 0;
   #acc!: AccountReplay;
 
-  constructor(log: SendLog, rules: CreditRules, originMs: number, endMs: number, grantsMs: readonly number[], daily: DailyReplay) {
+  constructor(log: SendLog, rules: CreditRules, originMs: number, endMs: number, daily: DailyReplay) {
     this.#log = log;
     this.#rules = rules;
     this.#originMs = originMs;
     this.#end = (endMs - originMs) / DAY_MS;
-    this.#grants = Float64Array.from(grantsMs, (t) => (t - originMs) / DAY_MS);
     this.#daily = daily;
     this.#state = new Uint8Array(log.rows);
     this.#spentExpiry = new Float64Array(log.rows);
@@ -216,19 +235,24 @@ class Replayer {
     return (ms - this.#originMs) / DAY_MS;
   }
 
-  /** Replays one account: its sends are bySent[s0, s1), its responses byResponse[r0, r1); it starts with `opening` credits. */
-  account(name: string, s0: number, s1: number, r0: number, r1: number, opening = 0): AccountReplay {
+  /**
+   * Replays one account: granted at `grants` (days since the origin), its sends are
+   * bySent[s0, s1), its responses byResponse[r0, r1); it starts with `opening` credits.
+   */
+  account(name: string, grants: Float64Array, s0: number, s1: number, r0: number, r1: number, opening = 0): AccountReplay {
     const log = this.#log;
     const bySent = log.bySent;
     const byResponse = log.byResponse;
-    const grants = this.#grants;
+    this.#grants = grants;
     const endMs = this.#originMs + this.#end * DAY_MS;
     this.#ledger = new CreditLedger();
     this.#cursor = grants.length > 0 ? grants[0]! : this.#end;
     this.#acc = { account: name, ...emptyTotals(), firstUnsendableMs: NaN };
     this.#acc.opening = opening;
-    // Held from the log's first day: after a first grant on that day, else at once.
-    let openAt = opening > 0 ? (grants.length > 0 && grants[0]! < 1 ? grants[0]! : 0) : Infinity;
+    // Held from the log's start: right after the seat's first grant when that comes on the
+    // first day or before the log's first send (its cycle had begun), else at once.
+    const started = grants.length > 0 && (grants[0]! < 1 || grants[0]! <= this.#days(log.firstSentAtMs));
+    let openAt = opening > 0 ? (started ? grants[0]! : 0) : Infinity;
     if (openAt === 0 && !(grants.length > 0 && grants[0]! === 0)) {
       this.#open(opening, 0);
       openAt = Infinity;
@@ -378,8 +402,22 @@ export function sendsPerDayWithCredits(r: ReplayResult): number {
   return seatDays > 0 ? sent / seatDays : 0;
 }
 
-/** Seat-days a replay covers: from the first grant to the end, for every account. */
+/** Seat-days a replay covers: from each account's first grant to the end, summed over the accounts. */
 export function replaySeatDays(r: ReplayResult): number {
-  const first = r.grantTimesMs[0] ?? r.endMs;
-  return ((r.endMs - first) / DAY_MS) * r.accounts.length;
+  // Seats sharing a schedule counted together: days × seats, as one product.
+  const seats = new Map<number, number>();
+  for (const g of r.seatGrantTimesMs) {
+    const first = g[0] ?? r.endMs;
+    seats.set(first, (seats.get(first) ?? 0) + 1);
+  }
+  let total = 0;
+  for (const [first, n] of seats) total += ((r.endMs - first) / DAY_MS) * n;
+  return total;
+}
+
+/** Seat-months billed in a replay: each account's grants (one a billing cycle), summed. */
+export function replaySeatMonths(r: ReplayResult): number {
+  let n = 0;
+  for (const g of r.seatGrantTimesMs) n += g.length;
+  return n;
 }

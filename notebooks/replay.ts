@@ -15,7 +15,7 @@ import type { Provenance } from "../reports/index.ts";
 import { fileOutput, writeFileOutput } from "../cli/outputs.ts";
 import { forecastBigHelp, forecastOptions, refuseHugeForecast } from "../cli/forecast-options.ts";
 import { runCalibration } from "../logs/calibration-report.ts";
-import { isMain, logLists, logOptions, logSwitches, replaySettings, runCommand, type CommandSpec } from "../cli/log-cli.ts";
+import { isMain, logLists, logOptions, logSwitches, runCommand, type CommandSpec } from "../cli/log-cli.ts";
 import { runCommandLine } from "../cli/command.ts";
 import { withoutOption } from "../cli/run-options.ts";
 import { defaultWorkers } from "../runner/pool.ts";
@@ -48,8 +48,8 @@ export function replayNotebookCommand(argv: readonly string[]): Promise<number> 
     const big = o.run.big;
     const threads = o.run.workers ?? defaultWorkers();
     refuseHugeForecast(o.values, big, threads);
-    const { log, window, settings, report: replay } = await replayFromOptions(o, replayNotebookSpec.command);
-    const cal = await runCalibration(log, o.values, replaySettings(o.values), window, { workers: threads, big });
+    const { log, window, settings, seats, report: replay } = await replayFromOptions(o, replayNotebookSpec.command);
+    const cal = await runCalibration(log, o.values, settings, window, { workers: threads, big });
     // The page's renderer (Observable Plot and its DOM) loads only now: bad input is refused without it, in a fraction of the time.
     const [{ gitCommit, renderPage }, { replayPage }, { shellQuote }] = await Promise.all([
       import("../reports/index.ts"),
@@ -67,6 +67,7 @@ export function replayNotebookCommand(argv: readonly string[]): Promise<number> 
         billingCycle: settings.billingCycle,
         anchor: formatIso(window.anchorMs),
         end: formatIso(window.endMs),
+        ...(settings.seats ? { seats: settings.seats.file } : {}),
         ...(cal.forecast ? { sendsPerDay: cal.forecast.sendsPerDay } : {}),
         accounts: o.values.accounts as number,
         cycles: o.values.cycles as number,
@@ -78,6 +79,7 @@ export function replayNotebookCommand(argv: readonly string[]): Promise<number> 
       command: ["npx tsx notebooks/replay.ts", ...withoutOption(o.args, "--workers").map(shellQuote)].join(" "),
     };
     await writeFileOutput(out, renderPage(replayPage(replay, cal, provenance)));
+    seats.warn(process.stderr);
     process.stdout.write(`${out.path}\n`);
     return 0;
   });

@@ -183,16 +183,24 @@ function replaySection(r: ReplayReport): PageSection {
       "." +
       (l.skipped > 0 ? ` ${f0(l.skipped)} malformed rows were skipped (listed on the command's error output).` : "") +
       (l.afterEnd > 0 ? ` ${f0(l.afterEnd)} rows sent from --end on are left out.` : ""),
-    `On ${planName(plan)}, each seat starts ${r.params.openingBalance > 0 ? `with ${f0(r.params.openingBalance)} credits (--opening-balance${r.params.openingBalanceAuto ? " auto" : ""})` : "empty"} and is granted ${f0(plans[plan].creditsPerMonth)} credits ${rp.grants.length} ${rp.grants.length === 1 ? "time" : "times"}, ` +
-      `from ${first ? date(first) : "–"}. Over all seats: ${f0(t.granted)} credits granted, ${f0(t.spent)} used, ${f0(t.refunded)} refunded, ` +
+    (r.params.seats !== undefined
+      ? `On ${planName(plan)}, each seat starts with the credits the seats file (${r.params.seats.file}) gives it, ${f0(t.opening)} in all` +
+        (r.params.openingBalanceAuto
+          ? ` (for ${f0(r.params.seats.bySeat.filter((x) => x.openingBalanceAuto).length)} of the seats found by auto: the least that makes each one's InMails sendable)`
+          : "") +
+        `, and is granted ${f0(plans[plan].creditsPerMonth)} credits a month from its own billing day (or the anchor), from ${first ? date(first) : "–"}.`
+      : `On ${planName(plan)}, each seat starts ${r.params.openingBalance > 0 ? `with ${f0(r.params.openingBalance)} credits (--opening-balance${r.params.openingBalanceAuto ? " auto" : ""})` : "empty"} and is granted ${f0(plans[plan].creditsPerMonth)} credits ${rp.grants.length} ${rp.grants.length === 1 ? "time" : "times"}, ` +
+        `from ${first ? date(first) : "–"}.`) +
+      ` Over all seats: ${f0(t.granted)} credits granted, ${f0(t.spent)} used, ${f0(t.refunded)} refunded, ` +
       `${f0(t.lost)} lost (${f0(t.expired)} expired, ${f0(t.forfeited)} forfeited to the cap), ${f0(t.held)} held at the end.`,
     t.unsendable === 0
       ? `Every InMail in the log could have been sent on this plan.`
-      : `The log sends ${f0(t.unsendable)} of its ${f0(t.inmails)} InMails beyond what ${f0(r.params.openingBalance)} opening credits a seat and this plan's grants allow, the first on ${rp.firstUnsendableAt}` +
+      : `The log sends ${f0(t.unsendable)} of its ${f0(t.inmails)} InMails beyond what ${r.params.seats !== undefined ? "each seat's opening credits" : `${f0(r.params.openingBalance)} opening credits a seat`} and this plan's grants allow, the first on ${rp.firstUnsendableAt}` +
         (rp.openingBalanceNeeded?.least != null && !r.params.openingBalanceAuto ? `: the seats probably held credits at the start (--opening-balance auto finds ${f0(rp.openingBalanceNeeded.least)}).` : "."),
   ].join("\n\n");
   const accounts = rp.accounts.map((a) => ({
     account: a.account || "(none)",
+    ...(r.params.seats === undefined ? {} : { opening: a.opening }),
     refused: a.unsendable,
     granted: a.granted,
     used: a.spent,
@@ -208,6 +216,7 @@ function replaySection(r: ReplayReport): PageSection {
       data: accounts,
       columns: {
         account: { label: "Seat" },
+        ...(r.params.seats === undefined ? {} : { opening: { label: "Opening" } }),
         refused: { label: "Refused" },
         granted: { label: "Granted" },
         used: { label: "Used" },

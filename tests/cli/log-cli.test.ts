@@ -12,7 +12,7 @@ describe("log command line: parseOptions", () => {
       log: "x.csv",
       draws: 5,
     });
-    expect(replaySettings(o.values)).toEqual({ policy: "linkedin", refundAging: "original", billingCycle: "30-days" });
+    expect(replaySettings(o.values)).toEqual({ policy: "linkedin", refundAging: "original", billingCycle: "30-days", openingBalance: 0 });
   });
 
   it("takes the forecast's defaults from logs/forecast.ts", () => {
