@@ -11,7 +11,7 @@ const segment = segments[persona.segment];
 
 export const jobSeekerParams = [
   { name: "title", kind: "string", maxLength: 200, nonBlank: true, default: "Job search: Premium Career InMail or free connection requests?", description: "the report's title" },
-  { name: "targetTotal", kind: "integer", min: 1, max: 1000, default: 10, unit: "conversations in total", description: "conversations (positive replies) the job seeker wants in total: months to reach them" },
+  { name: "targetTotal", kind: "integer", min: 1, max: 1000, default: 10, unit: "conversations", description: "conversations (positive replies) the job seeker wants in total: months to reach them" },
   {
     name: "responseRate",
     kind: "number",

@@ -64,7 +64,8 @@ describe("one name, one unit per input", () => {
   it("the job seeker's target is a total, not a month's, and so has its own name", () => {
     expect(unitOf(teamParams, "target")).toBe("/team/month");
     expect(unitOf(recruitingTeamParams, "target")).toBe("/team/month");
-    expect(unitOf(jobSeekerParams, "targetTotal")).toBe("conversations in total");
+    expect(unitOf(jobSeekerParams, "targetTotal")).toBe("conversations");
+    expect(jobSeekerParams.find((s) => s.name === "targetTotal")!.description).toContain("in total");
     expect(jobSeekerParams.map((s) => s.name)).not.toContain("target");
   });
 });
