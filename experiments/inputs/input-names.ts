@@ -9,12 +9,17 @@ export const inputNames: readonly (readonly string[])[] = [
   ["sendsPerWorkingDay", "sendsPerDay", "sender.sendsPerDay"],
   ["demandPerSeat", "demandPerMonth", "demandPerCycle", "sender.demandPerCycle"],
   ["target", "targetConversations"],
+  // The job seeker's target is a total over the horizon, not a month's: its own name.
+  ["targetTotal", "targetConversations"],
   ["responseRate", "audience.responseRate", "replyRate"],
   ["months", "cycles"],
 ];
 
 /** This tool's name for the input `name` names in another tool (among `names`, the tool's parameters), or undefined. */
 export function sameInputHere(name: string, names: readonly string[]): string | undefined {
-  const row = inputNames.find((r) => r.includes(name));
-  return row?.find((other) => other !== name && names.includes(other));
+  for (const row of inputNames.filter((r) => r.includes(name))) {
+    const here = row.find((other) => other !== name && names.includes(other));
+    if (here !== undefined) return here;
+  }
+  return undefined;
 }

@@ -5,6 +5,7 @@
  * uncertain inputs from `assumption-ranges.ts`) and `ishigami` (the analytic test
  * function, to check the estimators).
  */
+import { indexNoiseNote } from "./index-noise.ts";
 import { describeDistribution } from "../../analysis/input-distribution.ts";
 import { ishigamiModel } from "../../analysis/ishigami-model.ts";
 import { analyseSensitivity, type SensitivityResult, type SensitivityRow } from "../../analysis/sensitivity-analysis.ts";
@@ -274,6 +275,8 @@ export function sensitivityText(r: SensitivityReport): string {
         `    ${label.slice(0, 40).padEnd(40)} ${`${f3(row.S1)} (${f3(row.S1ci[0])} – ${f3(row.S1ci[1])})`.padEnd(26)} ${`${f3(row.ST)} (${f3(row.STci[0])} – ${f3(row.STci[1])})`.padEnd(26)} ${row.muStar.toPrecision(3).padEnd(9)} ${row.sigma.toPrecision(3)}`,
       );
     }
+    const note = indexNoiseNote(r.rows.filter((x) => x.output === o.id), (id) => r.inputs.find((i) => i.id === id)!.label);
+    if (note !== "") lines.push(`    ${note}`);
     lines.push("");
   }
   if (r.analytic) lines.push(`  analytic: ${r.analytic.map((a) => `${a.input} S1 ${f3(a.S1)} ST ${f3(a.ST)}`).join("; ")}`);

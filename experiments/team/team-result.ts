@@ -90,8 +90,12 @@ export interface TeamResult {
   };
   /** The team on every plan and policy asked for, side by side. */
   readonly plans: readonly TeamPlanResult[];
-  /** The best plan for the team: the lowest cost per conversation, per policy. */
-  readonly best: readonly { readonly policy: PolicyId; readonly plan: PayingPlanId; readonly costPerConversationUsd: number }[];
+  /**
+   * The best plan for the team: the lowest cost per conversation, per policy; with
+   * follow-ups compared, the lowest over every plan and follow-up count (`followUps`: that
+   * configuration's follow-ups per contact, which may differ from the count asked).
+   */
+  readonly best: readonly { readonly policy: PolicyId; readonly plan: PayingPlanId; readonly followUps: number; readonly costPerConversationUsd: number }[];
   readonly target: TargetResult | null;
   /** Only with followUps.count > 0: should the team send follow-ups? 0, 1, 2 and the count asked, paired. */
   readonly followUps?: TeamFollowUps;
@@ -209,11 +213,24 @@ export function teamResult(plan: TeamPlan, tallies: readonly (readonly Tally[])[
   const s = plan.settings;
   const results = plan.info.map((info, i) => ({ info, result: planResult(s, info, tallies[i]!) }));
   const team = results.filter((r) => r.info.role === "team").map((r) => r.result);
+  const followUps = plan.followUpCells
+    ? followUpComparison(
+        plan.values,
+        plan.followUpCells,
+        tallies,
+        (p) => s.seats * s.prices[p as PayingPlanId].usdPerSeatPerMonth,
+        (p) => plans[p as PayingPlanId].name,
+      )
+    : null;
+  // Every configuration the result shows: with follow-ups compared, each plan at each count.
+  const configurations = followUps
+    ? followUps.rows.filter((r) => r.allowed && r.costPerConversationUsd !== null).map((r) => ({ policy: r.policy, plan: r.plan as PayingPlanId, followUps: r.followUps, cost: r.costPerConversationUsd!.mean }))
+    : results
+        .filter((r) => r.info.role === "team" && r.result.costPerConversationUsd !== null)
+        .map((r) => ({ policy: r.result.policy, plan: r.result.plan, followUps: r.info.followUps, cost: r.result.costPerConversationUsd!.mean }));
   const best = s.policies.flatMap((policy) => {
-    const ranked = team
-      .filter((r) => r.policy === policy && r.costPerConversationUsd !== null)
-      .sort((a, b) => a.costPerConversationUsd!.mean - b.costPerConversationUsd!.mean);
-    return ranked[0] ? [{ policy, plan: ranked[0].plan, costPerConversationUsd: ranked[0].costPerConversationUsd!.mean }] : [];
+    const ranked = configurations.filter((c) => c.policy === policy).sort((a, b) => a.cost - b.cost || a.followUps - b.followUps);
+    return ranked[0] ? [{ policy, plan: ranked[0].plan, followUps: ranked[0].followUps, costPerConversationUsd: ranked[0].cost }] : [];
   });
   let target: TargetResult | null = null;
   if (s.target !== null) {
@@ -260,17 +277,7 @@ export function teamResult(plan: TeamPlan, tallies: readonly (readonly Tally[])[
     plans: team,
     best,
     target,
-    ...(plan.followUpCells
-      ? {
-          followUps: followUpComparison(
-            plan.values,
-            plan.followUpCells,
-            tallies,
-            (p) => s.seats * s.prices[p as PayingPlanId].usdPerSeatPerMonth,
-            (p) => plans[p as PayingPlanId].name,
-          ),
-        }
-      : {}),
+    ...(followUps ? { followUps } : {}),
     assumptions: teamAssumptions(s, plan.values),
   };
 }

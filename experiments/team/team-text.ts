@@ -83,11 +83,30 @@ export function settingsText(t: TeamResult): string[] {
   ];
 }
 
-/** The answer in one line per policy: the best plan and its cost per conversation. */
+const followUpWords = (n: number) => (n === 0 ? "no follow-ups" : `${n} follow-up${n > 1 ? "s" : ""} per contact`);
+
+/**
+ * The answer in one line per policy: the best plan and its cost per conversation; with
+ * follow-ups compared, the cheapest configuration (plan and follow-up count), and the
+ * cost with the count asked when that is another.
+ */
 export function bestText(t: TeamResult): string[] {
   return t.best.map((b) => {
     const r = t.plans.find((p) => p.plan === b.plan && p.policy === b.policy)!;
-    return `best plan under ${policyName(b.policy)}: ${r.planName} at ${usd(b.costPerConversationUsd)} per conversation (${count1(r.perTeamPerMonth.conversations.mean)} conversations per team per month)`;
+    const f = t.followUps;
+    if (!f) {
+      return `best plan under ${policyName(b.policy)}: ${r.planName} at ${usd(b.costPerConversationUsd)} per conversation (${count1(r.perTeamPerMonth.conversations.mean)} conversations per team per month)`;
+    }
+    const at = (n: number) => f.rows.find((x) => x.plan === b.plan && x.policy === b.policy && x.followUps === n && x.allowed);
+    const asked = at(f.asked.count);
+    const vsAsked =
+      b.followUps !== f.asked.count && asked?.costPerConversationUsd
+        ? `; with the ${followUpWords(f.asked.count)} asked, ${usd(asked.costPerConversationUsd.mean)}`
+        : "";
+    return (
+      `best plan under ${policyName(b.policy)}: ${r.planName} with ${followUpWords(b.followUps)} at ${usd(b.costPerConversationUsd)} per conversation ` +
+      `(${count1(at(b.followUps)!.conversations!.mean)} conversations per team per month)${vsAsked}`
+    );
   });
 }
 

@@ -25,7 +25,7 @@ export const capacityByPlanParams = [
     description: "policy comparison only: share of the recipients who do not reply that decline (refunded under linkedin, not guide; an assumption)",
   },
   { name: "slowSendsPerDay", kind: "number", min: 0, minExclusive: true, max: 10_000, default: 1, unit: "/working day", description: "policy comparison only: InMails per working day (Monday to Friday) of a sender who sends less than the allotment" },
-  ...payingPlanIds.map((id) => priceParamSpec(id, { maxUsd: 1_000_000 })),
+  ...payingPlanIds.map((id) => priceParamSpec(id, { maxUsd: 1_000_000, perSeat: true })),
   { name: "accounts", kind: "integer", min: 1, max: 1_000_000, default: 50, description: "accounts simulated per replication and grid point" },
   { name: "replications", kind: "integer", min: 2, max: 10_000, default: 10, description: "independent replications (the 95% CIs are across them)" },
   { name: "seed", kind: "integer", min: 0, max: Number.MAX_SAFE_INTEGER, default: 1, description: "master seed, the same for every grid point (paired comparisons); same seed, same report" },

@@ -106,8 +106,8 @@ function baseValues(p: JobSeekerParams): ParamValues {
     accounts: p.accounts,
     replications: p.replications,
     policy: p.policy,
-    "sender.sendsPerDay": p.sendsPerDay,
-    "sender.demandPerCycle": p.demandPerMonth,
+    "sender.sendsPerDay": p.sendsPerWorkingDay,
+    "sender.demandPerCycle": p.demandPerSeat,
     "connections.acceptRate": p.acceptRate,
     "connections.replyRate": p.connectionReplyRate,
     "connections.noteChars": p.noteChars,
@@ -199,7 +199,7 @@ export async function computeJobSeeker(p: JobSeekerParams, options: ComputeOptio
     const price = plans[run.built.plan].creditsPerMonth > 0 ? p.priceUsd : 0;
     // The team planner's aggregation: the job seekers of a replication are the "team", its figures ÷ job seekers are per job seeker.
     const f = teamFigures(run.tallies, { seats: run.tallies[0]!.accounts, priceUsdPerSeatPerMonth: price, target: null });
-    const traced = trace(run.built, p.targetConversations);
+    const traced = trace(run.built, p.targetTotal);
     const a = r.perAccountCycle;
     return {
       id,

@@ -47,7 +47,7 @@ export function jobSeekerPage(results: JobSeekerResults, provenance: Provenance)
     guide:
       `A job seeker wants conversations with hiring managers: a conversation is a positive reply, an accepted or answered InMail, or an accepted invitation followed by a reply. ` +
       `Three ways to get them are compared: ${list(optionIds.map((id) => optionLabel[id]))}. ` +
-      `The job seeker writes ${weekdayText(results.sender.weekdays)} from ${results.sender.startHour}:00 to ${results.sender.endHour}:00, ${n1(p.sendsPerDay)} ${p.sendsPerDay === 1 ? "message" : "messages"} a day, to at most ${f0(p.demandPerMonth)} people a month. ` +
+      `The job seeker writes ${weekdayText(results.sender.weekdays)} from ${results.sender.startHour}:00 to ${results.sender.endHour}:00, ${n1(p.sendsPerWorkingDay)} ${p.sendsPerWorkingDay === 1 ? "message" : "messages"} a day, to at most ${f0(p.demandPerSeat)} people a month. ` +
       `Premium Career grants ${f0(results.premiumCredits)} InMail credits a month (LinkedIn's figure); connection requests are free. ` +
       `How many invitations are accepted (${pct(p.acceptRate)}) and turn into a conversation (${pct(p.connectionReplyRate)}) are assumptions, as is the InMail response rate (${pct(p.responseRate)}); the last section shows how the answer moves with them. ` +
       `Numbers are per job seeker, means over ${f0(p.replications)} replications of ${f0(p.accounts)} job seekers with 95% confidence intervals (CI). Premium's price is ${p.illustrativePrice ? "illustrative (low confidence)" : "yours"}.`,
@@ -77,7 +77,7 @@ function answer(results: JobSeekerResults): Answer {
       extra > 0
         ? { label: "Premium Career on top", value: `${signed(extra, f2)} a month`, note: `for ${usd(both.priceUsd)} a month: ${usd(both.priceUsd / extra)} per extra conversation` }
         : { label: "Premium Career on top", value: "no more", note: `than connection requests alone (${f2(extra)} a month)` },
-      { label: `Months to ${f0(p.targetConversations)} conversations`, value: median === null ? `over ${f0(p.months)}` : f1(median), note: `the median job seeker, ${shortLabel[best.id]}` },
+      { label: `Months to ${f0(p.targetTotal)} conversations`, value: median === null ? `over ${f0(p.months)}` : f1(median), note: `the median job seeker, ${shortLabel[best.id]}` },
     ],
   };
 }
@@ -97,7 +97,7 @@ function headlineSection(results: JobSeekerResults): PageSection {
     `Premium Career, InMail only: ${f1(inmail.inmails.mean)} InMails a month (the ${f0(results.premiumCredits)} credits, plus ${f2(inmail.creditsRefunded)} refunded on answered InMails and spent after the next grant; ` +
       `the job seeker ${results.sender.whenOut === "next-grant" ? "waits for the next grant when the credits run out" : "resumes on each refund"}), ` +
       `${pct(perInmail)} of them answered positively: ${f2(inmail.conversations.mean)} conversations a month (${ci(inmail.conversations.ci95[0], inmail.conversations.ci95[1], f2)}).`,
-    `Basic, connection requests only: ${f1(free.connectionRequests)} invitations a month (the job seeker's own limit of ${f0(p.demandPerMonth)}; LinkedIn's weekly cap of about ${f0(results.sender.weeklyCap)} does not bind), ` +
+    `Basic, connection requests only: ${f1(free.connectionRequests)} invitations a month (the job seeker's own limit of ${f0(p.demandPerSeat)}; LinkedIn's weekly cap of about ${f0(results.sender.weeklyCap)} does not bind), ` +
       `${pct(perInvitation)} of them ending in a conversation (${pct(p.acceptRate)} accepted × ${pct(p.connectionReplyRate)} replying): ${f2(free.conversations.mean)} a month (${ci(free.conversations.ci95[0], free.conversations.ci95[1], f2)}), at no cost. ` +
       `A free account's invitation note is at most ${f0(limits.connectionNoteCharsFree)} characters (this one: ${f0(p.noteChars)}). ${results.basicCannot.replace(/^plan "basic"/, "Basic")}.`,
     `Premium Career with connection requests once the credits are gone: ${f1(both.inmails.mean)} InMails and ${f1(both.connectionRequests)} invitations a month, ` +
@@ -108,7 +108,7 @@ function headlineSection(results: JobSeekerResults): PageSection {
     `Most conversations a month: ${optionLabel[best.id]} (${f2(best.conversations.mean)}), ` +
       `${f1(best.conversations.mean / ranked[ranked.length - 1]!.conversations.mean)} times ${optionLabel[ranked[ranked.length - 1]!.id]} (${f2(ranked[ranked.length - 1]!.conversations.mean)}). ` +
       `Volume decides more than quality here: an InMail is answered positively more often than an invitation becomes a conversation (${pct(perInmail)} against ${pct(perInvitation)}), ` +
-      `but ${f0(results.premiumCredits)} credits a month allow only about ${f0(inmail.inmails.mean)} InMails, while invitations are limited by the job seeker's own ${f0(p.demandPerMonth)} a month.`,
+      `but ${f0(results.premiumCredits)} credits a month allow only about ${f0(inmail.inmails.mean)} InMails, while invitations are limited by the job seeker's own ${f0(p.demandPerSeat)} a month.`,
   ];
   const costCell = (o: OptionResult) =>
     o.priceUsd === 0 ? "$0 (free)" : o.costPerConversation ? usd(o.costPerConversation.mean) : "no conversations";
@@ -121,7 +121,7 @@ function headlineSection(results: JobSeekerResults): PageSection {
     details: sentences.join("\n\n"),
     detailsSummary: "Each option worked out",
     text: [
-      `In the table, Conversations/mo has its 95% CI in brackets; $/conv. is the monthly price (${usd(p.priceUsd)} for Premium Career, ${p.illustrativePrice ? "illustrative" : "yours"}) ÷ conversations a month; the last column is the median job seeker's months to ${f0(p.targetConversations)} conversations (next section).`,
+      `In the table, Conversations/mo has its 95% CI in brackets; $/conv. is the monthly price (${usd(p.priceUsd)} for Premium Career, ${p.illustrativePrice ? "illustrative" : "yours"}) ÷ conversations a month; the last column is the median job seeker's months to ${f0(p.targetTotal)} conversations (next section).`,
     ].join("\n\n"),
     table: {
       data: results.options.map((o) => ({
@@ -138,7 +138,7 @@ function headlineSection(results: JobSeekerResults): PageSection {
         invitations: { label: "Invitations/mo", digits: 1 },
         conversations: { label: "Conversations/mo" },
         cost: { label: "$/conv." },
-        months: { label: `Months to ${f0(p.targetConversations)}` },
+        months: { label: `Months to ${f0(p.targetTotal)}` },
       },
     },
     csv: {
@@ -160,7 +160,7 @@ function headlineSection(results: JobSeekerResults): PageSection {
         costPerConversationUsd: o.costPerConversation?.mean ?? null,
         costPerConversationLo: o.costPerConversation?.ci95[0] ?? null,
         costPerConversationHi: o.costPerConversation?.ci95[1] ?? null,
-        targetConversations: p.targetConversations,
+        targetTotal: p.targetTotal,
         medianMonthsToTarget: quantile(o.monthsToTarget, 0.5),
         p90MonthsToTarget: quantile(o.monthsToTarget, 0.9),
         shareReachingTarget: reached(o),
@@ -171,7 +171,7 @@ function headlineSection(results: JobSeekerResults): PageSection {
 
 function timeSection(results: JobSeekerResults): PageSection {
   const p = results.params;
-  const k = p.targetConversations;
+  const k = p.targetTotal;
   const rows: LineRow[] = results.options.flatMap((o) =>
     o.cumulative.map((e, i) => ({ x: i + 1, y: e.mean, lo: e.ci95[0], hi: e.ci95[1], series: shortLabel[o.id] })),
   );
@@ -328,7 +328,7 @@ function assumptionsSection(results: JobSeekerResults): PageSection {
       `Connection requests: ${pct(p.acceptRate)} accepted (secondary sources, low confidence) and ${pct(p.connectionReplyRate)} of those reply (assumed); about ${f0(results.sender.weeklyCap)} a week at most (unofficial). ` +
         `The note is at most ${f0(limits.connectionNoteChars)} characters, ${f0(limits.connectionNoteCharsFree)} on a free account, and the model refuses a longer one. ` +
         `LinkedIn also lets a free account add a note to only 5 invitations a month (help a550555): the model does not limit that, so if notes matter, the free option is optimistic.`,
-      `The job seeker (persona, assumed): ${weekdayText(results.sender.weekdays)}, ${results.sender.startHour}:00–${results.sender.endHour}:00, ${n1(p.sendsPerDay)} a day, at most ${f0(persona.maxSendsPerDay)} a day and ${f0(p.demandPerMonth)} people a month, each contacted once; ` +
+      `The job seeker (persona, assumed): ${weekdayText(results.sender.weekdays)}, ${results.sender.startHour}:00–${results.sender.endHour}:00, ${n1(p.sendsPerWorkingDay)} a day, at most ${f0(persona.maxSendsPerDay)} a day and ${f0(p.demandPerSeat)} people a month, each contacted once; ` +
         `out of credits, ${results.sender.whenOut === "next-grant" ? "waits for the next grant" : "resumes on a refund"}. Months to the target count ${f0(DAYS_PER_MONTH)}-day months from the first grant.`,
       `Labelled assumptions in force: ${results.assumptions.join("; ")}.`,
     ].join("\n\n"),

@@ -11,7 +11,7 @@ const segment = segments[persona.segment];
 
 export const jobSeekerParams = [
   { name: "title", kind: "string", maxLength: 200, nonBlank: true, default: "Job search: Premium Career InMail or free connection requests?", description: "the report's title" },
-  { name: "targetConversations", kind: "integer", min: 1, max: 1000, default: 10, description: "conversations (positive replies) the job seeker wants in total: months to reach them" },
+  { name: "targetTotal", kind: "integer", min: 1, max: 1000, default: 10, unit: "conversations", description: "conversations (positive replies) the job seeker wants in total: months to reach them" },
   {
     name: "responseRate",
     kind: "number",
@@ -32,11 +32,11 @@ export const jobSeekerParams = [
     description: `length of the invitation note, the same in every option (at most ${limits.connectionNoteCharsFree}: the free account's limit)`,
     hint: `a free (Basic) account's invitation note allows at most ${limits.connectionNoteCharsFree} characters; Premium allows ${limits.connectionNoteChars}`,
   },
-  { name: "sendsPerDay", kind: "number", min: 0, minExclusive: true, max: 100, default: persona.sendsPerDay, unit: "/working day", description: "messages the job seeker sends per working day (the persona works every day of the week, evenings; its figure)" },
-  { name: "demandPerMonth", kind: "integer", min: 1, max: 10_000, default: persona.demandPerCycle, unit: "/month", description: "people the job seeker wants to reach a month (the persona's figure)" },
+  { name: "sendsPerWorkingDay", kind: "number", min: 0, minExclusive: true, max: 100, default: persona.sendsPerDay, unit: "/seat/working day", description: "messages the job seeker sends per working day (the persona works every day of the week, evenings; its figure)" },
+  { name: "demandPerSeat", kind: "integer", min: 1, max: 10_000, default: persona.demandPerCycle, unit: "/seat/month", description: "people the job seeker wants to reach a month (the persona's figure)" },
   { name: "policy", kind: "enum", values: policyIds, default: "linkedin", description: "credit rules: linkedin (help pages) or guide" },
-  priceParamSpec("premium-career", { maxUsd: 100_000 }),
-  { name: "months", kind: "integer", min: 2, max: 120, default: 24, description: "months simulated (the horizon for months to reach the target)" },
+  priceParamSpec("premium-career", { maxUsd: 100_000, perSeat: true }),
+  { name: "months", kind: "integer", min: 2, max: 120, default: 24, unit: "months", description: "months simulated (the horizon for months to reach the target)" },
   { name: "accounts", kind: "integer", min: 1, max: 100_000, default: 200, description: "job seekers simulated per option and replication" },
   { name: "replications", kind: "integer", min: 2, max: 10_000, default: 8, description: "independent replications (95% CIs are across them)" },
   { name: "seed", kind: "integer", min: 0, max: Number.MAX_SAFE_INTEGER, default: 1, description: "master seed, the same for every option (paired comparisons); same seed, same report" },
@@ -44,13 +44,13 @@ export const jobSeekerParams = [
 
 export interface JobSeekerParams {
   readonly title: string;
-  readonly targetConversations: number;
+  readonly targetTotal: number;
   readonly responseRate: number;
   readonly acceptRate: number;
   readonly connectionReplyRate: number;
   readonly noteChars: number;
-  readonly sendsPerDay: number;
-  readonly demandPerMonth: number;
+  readonly sendsPerWorkingDay: number;
+  readonly demandPerSeat: number;
   readonly policy: PolicyId;
   readonly priceUsd: number;
   readonly illustrativePrice: boolean;
@@ -64,13 +64,13 @@ export function jobSeekerParamsFrom(values: ParamValues): JobSeekerParams {
   const { prices, illustrativePrices } = planPricesFrom(values, ["premium-career"]);
   return {
     title: values.title as string,
-    targetConversations: values.targetConversations as number,
+    targetTotal: values.targetTotal as number,
     responseRate: values.responseRate as number,
     acceptRate: values.acceptRate as number,
     connectionReplyRate: values.connectionReplyRate as number,
     noteChars: values.noteChars as number,
-    sendsPerDay: values.sendsPerDay as number,
-    demandPerMonth: values.demandPerMonth as number,
+    sendsPerWorkingDay: values.sendsPerWorkingDay as number,
+    demandPerSeat: values.demandPerSeat as number,
     policy: values.policy as PolicyId,
     priceUsd: prices["premium-career"],
     illustrativePrice: illustrativePrices["premium-career"],

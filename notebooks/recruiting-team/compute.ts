@@ -124,7 +124,7 @@ function baseValues(p: RecruitingTeamParams): ParamValues {
     seed: p.seed,
     cycles: CYCLES,
     policy: p.policy,
-    "sender.sendsPerDay": p.sendsPerDay,
+    "sender.sendsPerDay": p.sendsPerWorkingDay,
     "sender.demandPerCycle": p.demandPerSeat,
   };
 }
@@ -168,7 +168,7 @@ function seatRow(plan: TeamPlanId, seatsPerUnit: number, rate: number, run: Poin
 const asEstimate = (e: TeamEstimate): Estimate => ({ mean: e.mean, ci95: [e.ci95[0], e.ci95[1]] });
 
 function teamRow(p: RecruitingTeamParams, plan: TeamPlanId, rate: number, seats: number, run: PointRun): TeamRow {
-  const f = figuresOf(run, p.prices[plan], p.targetConversations);
+  const f = figuresOf(run, p.prices[plan], p.target);
   const a = run.result.perAccountCycle;
   return {
     plan,
@@ -226,16 +226,16 @@ export async function computeRecruitingTeam(p: RecruitingTeamParams, options: Co
     readonly guess: number;
   }
   const ok = (goal: Goal, t: TeamRow) =>
-    goal.criterion === "mean" ? t.team.mean >= p.targetConversations : t.shareMonthsReaching >= p.monthsReaching;
+    goal.criterion === "mean" ? t.team.mean >= p.target : t.shareMonthsReaching >= p.monthsReaching;
   const perSeat = (plan: TeamPlanId, rate: number) => Math.max(single(plan, rate).conversations.mean, 1e-9);
   const goals: Goal[] = [
-    ...rates.flatMap((rate) => teamPlanIds.map((plan): Goal => ({ plan, rate, criterion: "mean", guess: Math.ceil(p.targetConversations / perSeat(plan, rate)) }))),
+    ...rates.flatMap((rate) => teamPlanIds.map((plan): Goal => ({ plan, rate, criterion: "mean", guess: Math.ceil(p.target / perSeat(plan, rate)) }))),
     ...teamPlanIds.map((plan): Goal => {
       // Normal approximation with Poisson-like spread (variance = mean) per seat-month.
       const mu = perSeat(plan, p.responseRate);
       const z = normalQuantile(p.monthsReaching, 0, 1);
-      let n = Math.max(1, Math.ceil(p.targetConversations / mu));
-      while (n * mu - z * Math.sqrt(n * mu) < p.targetConversations && n < 100_000) n++;
+      let n = Math.max(1, Math.ceil(p.target / mu));
+      while (n * mu - z * Math.sqrt(n * mu) < p.target && n < 100_000) n++;
       return { plan, rate: p.responseRate, criterion: "months", guess: n };
     }),
   ];
@@ -256,7 +256,7 @@ export async function computeRecruitingTeam(p: RecruitingTeamParams, options: Co
     if (tried.length === 0) return sortedUnique([goal.guess, Math.max(1, goal.guess - 1)]);
     if (first === undefined) {
       const last = tried[tried.length - 1]!;
-      const jump = Math.ceil((last.seats * p.targetConversations) / Math.max(last.team.mean, 1e-9));
+      const jump = Math.ceil((last.seats * p.target) / Math.max(last.team.mean, 1e-9));
       return [Math.max(last.seats + 1, Math.min(jump, 4 * last.seats))];
     }
     if (first.seats === 1) return [];

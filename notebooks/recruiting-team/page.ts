@@ -48,9 +48,9 @@ export function recruitingTeamPage(results: RecruitingTeamResults, provenance: P
     title: p.title,
     answer: answer(results),
     guide:
-      `How many recruiting seats, and of which plan, does it take to hold ${f0(p.targetConversations)} candidate conversations a month? ` +
+      `How many recruiting seats, and of which plan, does it take to hold ${f0(p.target)} candidate conversations a month? ` +
       `A conversation is a positive reply: the candidate accepts the InMail or writes back. ` +
-      `Each seat is a recruiter sourcing ${segment.description.replace(/ \(recruiting\)$/, "")}: ${n1(p.sendsPerDay)} InMails per working day (Monday to Friday) while it has credits, up to ${f0(p.demandPerSeat)} candidates a month, ` +
+      `Each seat is a recruiter sourcing ${segment.description.replace(/ \(recruiting\)$/, "")}: ${n1(p.sendsPerWorkingDay)} InMails per working day (Monday to Friday) while it has credits, up to ${f0(p.demandPerSeat)} candidates a month, ` +
       `under LinkedIn's credit rules (${p.policy} policy) with its Recruiter response-rate floor switched on. ` +
       `Recruiter Lite seats each have their own ${f0(plans["recruiter-lite"].creditsPerMonth)} credits a month; a Recruiter contract pools ${f0(p.recruiterCreditsPerSeat)} credits per seat for all its seats. ` +
       `The response rate is the share of your InMails that get an answer (accepted, replied or declined), message included, as LinkedIn's floor counts it (${pct(p.responseRate)} here). ` +
@@ -85,9 +85,9 @@ function answer(results: RecruitingTeamResults): Answer {
   return {
     numbers: [
       cheapest === undefined
-        ? { label: `Cheapest team for ${f0(p.targetConversations)} conversations a month`, value: "none found", note: "the search gave up: raise the response rate or lower the target" }
+        ? { label: `Cheapest team for ${f0(p.target)} conversations a month`, value: "none found", note: "the search gave up: raise the response rate or lower the target" }
         : {
-            label: `Cheapest team for ${f0(p.targetConversations)} conversations a month`,
+            label: `Cheapest team for ${f0(p.target)} conversations a month`,
             value: team(cheapest),
             note: `${usd0(cheapest.monthlyCostUsd)} a month for the team; ${f1(cheapest.team.mean)} conversations a month on average`,
           },
@@ -129,7 +129,7 @@ function headlineSection(results: RecruitingTeamResults): PageSection {
   if (liteTeam && recTeam) {
     const [cheap, dear] = liteTeam.monthlyCostUsd <= recTeam.monthlyCostUsd ? [liteTeam, recTeam] : [recTeam, liteTeam];
     sentences.push(
-      `To average ${f0(p.targetConversations)} conversations a month takes ${seats(liteTeam.seats)} of Recruiter Lite (${usd0(liteTeam.monthlyCostUsd)} a month at ${price(results, "recruiter-lite")}) ` +
+      `To average ${f0(p.target)} conversations a month takes ${seats(liteTeam.seats)} of Recruiter Lite (${usd0(liteTeam.monthlyCostUsd)} a month at ${price(results, "recruiter-lite")}) ` +
         `or a Recruiter contract of ${seats(recTeam.seats)} (${usd0(recTeam.monthlyCostUsd)} at ${price(results, "recruiter")}). ` +
         (cheap.monthlyCostUsd === dear.monthlyCostUsd
           ? `Both cost the same. `
@@ -144,7 +144,7 @@ function headlineSection(results: RecruitingTeamResults): PageSection {
     );
   } else {
     sentences.push(
-      `To average ${f0(p.targetConversations)} conversations a month takes ${sizeText(mean["recruiter-lite"])} of Recruiter Lite or a Recruiter contract of ${sizeText(mean.recruiter)}` +
+      `To average ${f0(p.target)} conversations a month takes ${sizeText(mean["recruiter-lite"])} of Recruiter Lite or a Recruiter contract of ${sizeText(mean.recruiter)}` +
         ` (the search stops after a few sizes; raise the response rate or lower the target).`,
     );
   }
@@ -152,7 +152,7 @@ function headlineSection(results: RecruitingTeamResults): PageSection {
   sentences.push(
     `An average is not every month. ` +
       (liteTeam && recTeam ? `Chance moves a team's month up and down: ${list([short(liteTeam), short(recTeam)])}. ` : "") +
-      `To reach ${f0(p.targetConversations)} in at least ${pct(p.monthsReaching)} of months takes ${sizeText(reliable["recruiter-lite"])} of Recruiter Lite` +
+      `To reach ${f0(p.target)} in at least ${pct(p.monthsReaching)} of months takes ${sizeText(reliable["recruiter-lite"])} of Recruiter Lite` +
       (reliable["recruiter-lite"].team ? ` (${usd0(reliable["recruiter-lite"].team.monthlyCostUsd)} a month)` : "") +
       ` or ${sizeText(reliable.recruiter)} of Recruiter` +
       (reliable.recruiter.team ? ` (${usd0(reliable.recruiter.team.monthlyCostUsd)})` : "") +
@@ -198,7 +198,7 @@ function headlineSection(results: RecruitingTeamResults): PageSection {
         pooled: plan === "recruiter",
         criterion,
         monthsReachingRequired: criterion === "months" ? p.monthsReaching : null,
-        targetConversations: p.targetConversations,
+        target: p.target,
         responseRate: p.responseRate,
         seats: t?.seats ?? null,
         atLeastSeats: s.atLeast,
@@ -221,10 +221,10 @@ function headlineSection(results: RecruitingTeamResults): PageSection {
     }),
   );
   return {
-    heading: `Seats for ${f0(p.targetConversations)} conversations a month at ${aPct(p.responseRate)} response rate`,
+    heading: `Seats for ${f0(p.target)} conversations a month at ${aPct(p.responseRate)} response rate`,
     text: [
       sentences[0]!,
-      `In the table, Team/mo is the team's conversations a month, with their 95% CI in brackets; At target is the share of simulated team-months with at least ${f0(p.targetConversations)}; cost is seats × price a month, and $/conv. the cost per conversation.`,
+      `In the table, Team/mo is the team's conversations a month, with their 95% CI in brackets; At target is the share of simulated team-months with at least ${f0(p.target)}; cost is seats × price a month, and $/conv. the cost per conversation.`,
     ].join("\n\n"),
     details: sentences.slice(1).join("\n\n"),
     detailsSummary: "Teams, months that fall short, and pooling",
@@ -340,7 +340,7 @@ function costSection(results: RecruitingTeamResults): PageSection {
     return first && last ? `${seats(first[plan].team!.seats)} at ${pct(first.rate)} to ${seats(last[plan].team!.seats)} at ${pct(last.rate)}` : "";
   };
   const text = [
-    `Smallest team that averages ${f0(p.targetConversations)} conversations a month, and what it costs, at each response rate: Recruiter Lite needs ${extremes("lite")}, Recruiter ${extremes("rec")}. ` +
+    `Smallest team that averages ${f0(p.target)} conversations a month, and what it costs, at each response rate: Recruiter Lite needs ${extremes("lite")}, Recruiter ${extremes("rec")}. ` +
       cheaperText,
     `Each point is labelled with its seat count; costs use ${price(results, "recruiter-lite")} for Recruiter Lite and ${price(results, "recruiter")} for Recruiter. ` +
       `Prices scale the two lines independently, so with your own prices the order can change: the CSV gives the seats at every rate.`,
@@ -371,7 +371,7 @@ function costSection(results: RecruitingTeamResults): PageSection {
             xPercent: true,
             series: teamPlanIds.map((id) => shortLabel[id]),
             xRule: { value: p.responseRate, label: `yours: ${pct(p.responseRate)}` },
-            caption: `Cost of the smallest team that averages ${f0(p.targetConversations)} conversations a month; labels give its seats.`,
+            caption: `Cost of the smallest team that averages ${f0(p.target)} conversations a month; labels give its seats.`,
           }),
         }
       : {}),
@@ -511,7 +511,7 @@ function assumptionsSection(results: RecruitingTeamResults): PageSection {
       `Plans: Recruiter Lite grants ${f0(plans["recruiter-lite"].creditsPerMonth)} credits a month per seat (cap ${f0(plans["recruiter-lite"].capMultiplier)}×, ${f0(plans["recruiter-lite"].creditLifetimeDays)}-day credit life; LinkedIn help). ` +
         `A Recruiter contract grants ${f0(p.recruiterCreditsPerSeat)} credits per seat a month into one pool shared by its seats (LinkedIn's figure of ${f0(plans.recruiter.creditsPerMonth)} is from 2014; contracts are negotiated), cap ${f0(plans.recruiter.capMultiplier)}×. ` +
         `Under the ${p.policy} policy ${p.policy === "linkedin" ? `accepted, replied and declined InMails refund their credit within ${f0(policies.linkedin.refundWindowDays)} days, and unused credits roll over to the cap` : "accepted and replied InMails refund their credit and the balance resets each month"}.`,
-      `Seats follow the recruiter persona (assumed): Monday to Friday, ${f0(persona.calendar.startHour)}:00–${f0(persona.calendar.endHour)}:00, ${n1(p.sendsPerDay)} InMails per working day on average, at most ${f0(persona.maxSendsPerDay)} a day, ${f0(p.demandPerSeat)} candidates a month, each contacted once; ` +
+      `Seats follow the recruiter persona (assumed): Monday to Friday, ${f0(persona.calendar.startHour)}:00–${f0(persona.calendar.endHour)}:00, ${n1(p.sendsPerWorkingDay)} InMails per working day on average, at most ${f0(persona.maxSendsPerDay)} a day, ${f0(p.demandPerSeat)} candidates a month, each contacted once; ` +
         `subscriptions start at staggered days of the month. The response rate you give is what the simulation produces on average (measured: ${pct(lite.realisedRate)} for Recruiter Lite at ${pct(p.responseRate)}): ` +
         `the scenario's message (${f0(results.message.bodyChars)} characters${results.message.levers.map((l) => `, ${leverNames[l] ?? l}`).join("")}: ×${f2(results.messageMultiplier)}) and the Friday dip (×${f2(results.timingMultiplier)} on average) are divided out of the audience's rate.`,
       `Labelled assumptions in force: ${results.assumptions.join("; ")}. The response delay is lognormal with a median of ${n1(results.delayMedianDays)} days (assumed: LinkedIn publishes none). ` +

@@ -15,7 +15,7 @@ const segment = segments[persona.segment];
 
 export const recruitingTeamParams = [
   { name: "title", kind: "string", maxLength: 200, nonBlank: true, default: "Recruiting team: seats needed for a monthly target of candidate conversations", description: "the report's title" },
-  { name: "targetConversations", kind: "integer", min: 1, max: 100_000, default: 100, unit: "/month", description: "candidate conversations (positive replies: accepted or replied) the team needs a month" },
+  { name: "target", kind: "integer", min: 1, max: 100_000, default: 100, unit: "/team/month", description: "candidate conversations (positive replies: accepted or replied) the team needs a month" },
   {
     name: "responseRate",
     kind: "number",
@@ -25,8 +25,8 @@ export const recruitingTeamParams = [
     description: `share of your InMails answered (accepted, replied or declined), as LinkedIn's floor counts it; default the ${segment.id} segment's ${segment.responseRate} (assumed)`,
   },
   { name: "monthsReaching", kind: "number", min: 0.5, max: 0.99, default: 0.9, description: "for the second seat count: share of months in which the team must reach the target" },
-  { name: "sendsPerDay", kind: "number", min: 0, minExclusive: true, max: 1000, default: persona.sendsPerDay, unit: "/working day", description: "InMails a seat sends per working day while it has credits (the recruiter persona's figure)" },
-  { name: "demandPerSeat", kind: "integer", min: 1, max: 100_000, default: persona.demandPerCycle, unit: "/month", description: "candidates a seat wants to reach a month (the recruiter persona's figure)" },
+  { name: "sendsPerWorkingDay", kind: "number", min: 0, minExclusive: true, max: 1000, default: persona.sendsPerDay, unit: "/seat/working day", description: "InMails a seat sends per working day while it has credits (the recruiter persona's figure)" },
+  { name: "demandPerSeat", kind: "integer", min: 1, max: 100_000, default: persona.demandPerCycle, unit: "/seat/month", description: "candidates a seat wants to reach a month (the recruiter persona's figure)" },
   {
     name: "recruiterCreditsPerSeat",
     kind: "integer",
@@ -46,10 +46,10 @@ export const recruitingTeamParams = [
 
 export interface RecruitingTeamParams extends PlanPrices<TeamPlanId> {
   readonly title: string;
-  readonly targetConversations: number;
+  readonly target: number;
   readonly responseRate: number;
   readonly monthsReaching: number;
-  readonly sendsPerDay: number;
+  readonly sendsPerWorkingDay: number;
   readonly demandPerSeat: number;
   readonly recruiterCreditsPerSeat: number;
   readonly policy: PolicyId;
@@ -62,10 +62,10 @@ export interface RecruitingTeamParams extends PlanPrices<TeamPlanId> {
 export function recruitingTeamParamsFrom(values: ParamValues): RecruitingTeamParams {
   return {
     title: values.title as string,
-    targetConversations: values.targetConversations as number,
+    target: values.target as number,
     responseRate: values.responseRate as number,
     monthsReaching: values.monthsReaching as number,
-    sendsPerDay: values.sendsPerDay as number,
+    sendsPerWorkingDay: values.sendsPerWorkingDay as number,
     demandPerSeat: values.demandPerSeat as number,
     recruiterCreditsPerSeat: values.recruiterCreditsPerSeat as number,
     policy: values.policy as PolicyId,

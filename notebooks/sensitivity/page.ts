@@ -8,6 +8,7 @@ import type { PlanId } from "../../models/index.ts";
 import { indexBars, type IndexBarRow, type Page, type PageSection, type Provenance } from "../../reports/index.ts";
 import type { SensitivityReport } from "../../experiments/sensitivity/sensitivity-run.ts";
 import { planName } from "../../models/plan-name.ts";
+import { indexNoiseNote } from "../../experiments/sensitivity/index-noise.ts";
 import { f1, n1, pct, range } from "../../reports/number-format.ts";
 
 /** Column headers of the Morris table (headers do not wrap). */
@@ -50,9 +51,10 @@ function answerSection(r: SensitivityReport, label: (id: string) => string): Pag
     const rows = r.rows.filter((x) => x.output === o.id).sort((a, b) => b.S1 - a.S1 || b.ST - a.ST);
     return { o, row: rows[0]! };
   });
+  const note = indexNoiseNote(top.map(({ row }) => row), label);
   return {
     heading: "The answer",
-    text: r.conclusions.join("\n\n"),
+    text: [...r.conclusions, ...(note === "" ? [] : [`${note} The table shows shares within 0–100%.`])].join("\n\n"),
     table: {
       data: top.map(({ o, row }) => ({
         output: o.label,
@@ -82,12 +84,14 @@ function outputSection(r: SensitivityReport, o: SensitivityReport["outputs"][num
     totalHi: x.STci[1],
   }));
   const negligible = rows.filter((x) => x.STci[1] < 0.01).map((x) => label(x.input));
+  const noise = indexNoiseNote(rows, label);
   return {
     heading: `What moves the ${o.label}`,
     text:
       `Sobol indices of the ${o.label} (${o.unit}), with bootstrap 95% confidence intervals, assumptions sorted by ST. ` +
       `${rows[0] ? `The ${label(rows[0].input)} leads: ${share(rows[0].S1)} alone, ${share(rows[0].ST)} with its interactions.` : ""}` +
-      (negligible.length > 0 ? ` Below 1% even at the top of their interval: ${negligible.join(", ")}.` : ""),
+      (negligible.length > 0 ? ` Below 1% even at the top of their interval: ${negligible.join(", ")}.` : "") +
+      (noise === "" ? "" : ` ${noise}`),
     figure: indexBars(bars, { xLabel: `Share of the variance of the ${o.label}`, width: 700 }),
     csv: {
       filename: `sensitivity-${o.id}.csv`,

@@ -74,7 +74,12 @@ function answerSection(t: TeamResult): PageSection {
     text: [
       ...bestText(t).map((l) => `${l[0]!.toUpperCase()}${l.slice(1)}.`),
       ...targetText(t).map((l) => `${l[0]!.toUpperCase()}${l.slice(1)}.`),
-      ...(t.followUps ? [`Follow-ups — ${followUpAnswers(t.followUps).join("; ")}.`] : []),
+      ...(t.followUps
+        ? [
+            `Follow-ups — ${followUpAnswers(t.followUps).join("; ")}.`,
+            `The figures below are the team with the ${t.followUps.asked.count} follow-up${t.followUps.asked.count > 1 ? "s" : ""} per contact asked (none on a plan that refuses them); the follow-up section compares the counts.`,
+          ]
+        : []),
       ...(t.plans.length <= 2 ? lines : []),
     ].join("\n\n"),
     ...(t.plans.length === 1

@@ -24,6 +24,17 @@ describe("commands/sensitivity.ts", () => {
     expect(json.runs.points).toEqual({ morris: 20 * 4, sobol: 256 * 5 });
   });
 
+  it("an index outside 0–1 is kept as estimated in the JSON and said to be noise in the text", () => {
+    const args = ["--model", "ishigami", "--set", "n=64", "--set", "trajectories=4"];
+    const json = JSON.parse(runTsx("commands/sensitivity.ts", [...args, "--json"]).stdout!);
+    type Row = { input: string; S1: number; ST: number; S1ci: [number, number]; STci: [number, number] };
+    const below = json.rows.filter((r: Row) => Math.min(r.S1, r.ST, r.S1ci[0], r.STci[0]) < 0).map((r: Row) => r.input);
+    expect(below.length).toBeGreaterThan(0);
+    const text = runTsx("commands/sensitivity.ts", args).stdout!;
+    expect(text).toContain("estimator noise");
+    expect(text).toContain(`below 0 (${below.join(below.length === 2 ? " and " : ", ")}): read as 0`);
+  });
+
   it("bad input: one line naming the option, exit 2, nothing on stdout", () => {
     const r = runTsx("commands/sensitivity.ts", ["--model", "isigami"]);
     expect(r.status).toBe(2);

@@ -71,6 +71,12 @@ describe("the explorer page in Chromium", () => {
     const cli = await run("sh", ["-c", command], { cwd: root, maxBuffer: 1 << 26 });
     expect(json).toBe(cli.stdout);
     expect(JSON.parse(json).settings.seats).toBe(2);
+    // What limits each plan: the JSON's words, in the plan table and the list under it.
+    for (const p of JSON.parse(json).plans as { plan: string; policy: string; limitedBy: string; limitText: string }[]) {
+      const at = `[data-plan="${p.plan}"][data-policy="${p.policy}"]`;
+      expect(await page.locator(`#plans tr${at} [data-limited-by]`).innerText()).toBe(`limited by ${p.limitedBy}`);
+      expect(await page.locator(`#plans ul.limits li${at}`).innerText()).toContain(p.limitText);
+    }
     const csv = await downloaded(page, "#download-csv");
     expect(csv.split("\n")[0]).toMatch(/^plan,policy,seats,conversationsPerTeamPerMonth,/);
     expect(csv.trim().split("\n")).toHaveLength(3);

@@ -53,9 +53,9 @@ describe("job-seeker notebook", () => {
       seed: p.seed,
       responseRate: p.responseRate,
       positiveShare: segment.mix.accepted + segment.mix.replied,
-      sendsPerWorkingDay: p.sendsPerDay,
+      sendsPerWorkingDay: p.sendsPerWorkingDay,
       workdays: scenarioParams("job-seeker").find((s) => s.name === "sender.workdays")!.default,
-      demandPerSeat: p.demandPerMonth,
+      demandPerSeat: p.demandPerSeat,
       "price.premium-career": p.priceUsd,
     });
     const team = teamResult(plan, await runModels(plan.runs, { label: "test", workers: 2 })).plans[0]!;
@@ -72,7 +72,7 @@ describe("job-seeker notebook", () => {
     expect(free.creditsRefunded).toBe(0);
     expect(free.priceUsd).toBe(0);
     expect(free.fromInmail).toBe(0);
-    expect(free.connectionRequests).toBeCloseTo(results.params.demandPerMonth, 0);
+    expect(free.connectionRequests).toBeCloseTo(results.params.demandPerSeat, 0);
     const perInvitation = free.conversations.mean / free.connectionRequests;
     expect(Math.abs(perInvitation / (results.params.acceptRate * results.params.connectionReplyRate) - 1)).toBeLessThan(0.1);
   });
@@ -96,13 +96,13 @@ describe("job-seeker notebook", () => {
     expect(both.connectionRequests).toBeGreaterThan(0);
     expect(both.inmails.mean).toBeCloseTo(inmail.inmails.mean, 0);
     expect(both.creditsSpent).toBeLessThanOrEqual(results.premiumCredits + both.creditsRefunded + 1e-9);
-    expect(both.inmails.mean + both.connectionRequests).toBeCloseTo(results.params.demandPerMonth, 0);
+    expect(both.inmails.mean + both.connectionRequests).toBeCloseTo(results.params.demandPerSeat, 0);
     expect(both.conversations.ci95[0]).toBeGreaterThan(inmail.conversations.ci95[1]);
     expect(both.fromInmail + both.fromConnections).toBeCloseTo(both.conversations.mean, 1);
   });
 
   it("months to the target match the conversation rate, and the faster option gets there sooner", () => {
-    const k = results.params.targetConversations;
+    const k = results.params.targetTotal;
     const median = (xs: readonly number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;
     for (const o of results.options) {
       const m = median(o.monthsToTarget);

@@ -24,7 +24,7 @@ import { planTeam } from "../../experiments/team/team-plan.ts";
 import { teamResult } from "../../experiments/team/team-result.ts";
 import { expectNoBrokenNumbers, renderNotebook } from "../support/notebook-test-helpers.ts";
 
-const small = ["accounts=10", "replications=3", "teamReplications=6", "targetConversations=60", "seed=3"];
+const small = ["accounts=10", "replications=3", "teamReplications=6", "target=60", "seed=3"];
 
 describe("recruiting-team notebook", () => {
   const dir = mkdtempSync(join(tmpdir(), "recruiting-team-"));
@@ -44,7 +44,7 @@ describe("recruiting-team notebook", () => {
       ...recruiting.defaults,
       policy: p.policy,
       responseRate: p.responseRate,
-      sendsPerWorkingDay: p.sendsPerDay,
+      sendsPerWorkingDay: p.sendsPerWorkingDay,
       demandPerSeat: p.demandPerSeat,
       months: 12,
       seed: p.seed,
@@ -63,7 +63,7 @@ describe("recruiting-team notebook", () => {
   });
 
   it("sizes each team as the smallest that reaches the target: seats × conversations per seat ≥ target, one seat fewer < target", () => {
-    const target = results.params.targetConversations;
+    const target = results.params.target;
     expect(results.sizing.filter((s) => s.criterion === "mean")).toHaveLength(results.rates.length * 2);
     for (const s of results.sizing) {
       expect(s.team, `${s.plan} at ${s.responseRate}`).not.toBeNull();
@@ -132,7 +132,7 @@ describe("recruiting-team notebook", () => {
   });
 
   it("is byte-identical for the same seed, whatever the number of workers", async () => {
-    const tiny = ["accounts=3", "replications=2", "teamReplications=2", "targetConversations=30"];
+    const tiny = ["accounts=3", "replications=2", "teamReplications=2", "target=30"];
     const a = await renderNotebook(recruitingTeam, tiny, 1);
     const b = await renderNotebook(recruitingTeam, tiny, 2);
     expect(b).toBe(a);

@@ -25,6 +25,16 @@ describe("notebooks/sensitivity.ts", () => {
     for (const f of ["sensitivity-conversationsPerMonth.csv", "sensitivity-costPerConversation.csv", "sensitivity-capacityMultiplier.csv", "sensitivity-ranges.csv", "sensitivity-runs.csv"]) {
       expect(html).toContain(f);
     }
+    // An index outside 0–1 (or S1 above ST) in a section's CSV (kept as estimated) is said to be noise in its text.
+    for (const id of ["#section-2", "#section-3", "#section-4"]) {
+      const section = doc.querySelector(id)!;
+      const href = [...section.querySelectorAll("a")].map((a) => a.getAttribute("href") ?? "").find((h) => h.startsWith("data:text/csv"))!;
+      const [header, ...lines] = decodeURIComponent(href.slice(href.indexOf(",") + 1)).trim().split("\n");
+      const cols = header!.split(",");
+      const at = (l: string, c: string) => Number(l.split(",")[cols.indexOf(c)]);
+      const outside = lines.some((l) => ["S1", "S1lo", "S1hi", "ST", "STlo", "SThi"].some((c) => at(l, c) < 0 || at(l, c) > 1) || at(l, "S1") > at(l, "ST"));
+      expect(section.textContent!.includes("estimator noise"), id).toBe(outside);
+    }
     expect(doc.querySelector("#section-6")!.textContent).toContain("median response delay");
     expect(doc.querySelector("#section-7")!.textContent).toMatch(/replications per Sobol point/);
   });

@@ -1,6 +1,8 @@
 import { describe, expect, it } from "vitest";
 import { meanCi95 } from "../../sim/mean-ci.ts";
 import { countCi95, perMeanCi95, perMeanDifferenceCi95, ratioCi95 } from "../../sim/ratio-ci.ts";
+import { randomPoisson } from "d3-random";
+import seedrandom from "seedrandom";
 
 describe("ratioCi95", () => {
   it("is the ratio of totals, not the mean of the ratios, with an interval around it", () => {
@@ -58,5 +60,27 @@ describe("countCi95 and perMeanDifferenceCi95", () => {
     expect(d.ci95[0]).toBeLessThan(d.mean);
     expect(d.ci95[1]).toBeGreaterThan(d.mean);
     expect(perMeanDifferenceCi95(60, [0, 0], [1, 2])).toBeNull();
+  });
+});
+
+describe("perMeanCi95's coverage (a price ÷ few conversations, as one Premium Career seat at 10% gives)", () => {
+  it("covers k ÷ the true mean in about 95% of seeded trials, with 20 and with 200 replications", () => {
+    // Conversations in 12 months per replication ~ Poisson(4.3): the seat's spread (sd ≈ 2.1 a year).
+    const perYear = 4.3;
+    const k = 29.99;
+    const truth = k / (perYear / 12);
+    for (const n of [20, 200]) {
+      const draw = randomPoisson.source(seedrandom(`coverage-${n}`))(perYear);
+      const trials = n === 20 ? 4000 : 1000;
+      let covered = 0;
+      for (let t = 0; t < trials; t++) {
+        const xs = Array.from({ length: n }, () => draw() / 12);
+        const e = perMeanCi95(k, xs);
+        if (e && e.ci95[0] <= truth && truth <= e.ci95[1]) covered++;
+      }
+      // Binomial sd of the share over 4,000 trials ≈ 0.35%, over 1,000 ≈ 0.7%: 93–97% is ±3 sd or more.
+      expect(covered / trials, `n = ${n}`).toBeGreaterThan(0.93);
+      expect(covered / trials, `n = ${n}`).toBeLessThan(0.97);
+    }
   });
 });

@@ -52,7 +52,24 @@ export function answer(result: TeamResult): HTMLElement {
     tile("InMails delivered per team per month", count(h.perTeamPerMonth.inmailsDelivered.mean), `${count1(h.perSeatPerMonth.inmailsDelivered.mean)} per seat`, "inmails-per-month"),
     tile("best plan (lowest USD per conversation)", h.planName, `${policyName(h.policy)}; ${usd(h.perTeamPerMonth.costUsd)} per team per month`, "best-plan"),
   );
-  return el("section", { id: "answer" }, el("p", { class: "answer-text", "data-answer": "sentence" }, sentence), tiles, targetLines(result));
+  return el(
+    "section",
+    { id: "answer" },
+    el("p", { class: "answer-text", "data-answer": "sentence" }, sentence),
+    tiles,
+    el("p", { "data-answer": "limit" }, `${h.planName}: ${h.limitText}.`),
+    followUpLine(result, h),
+    targetLines(result),
+  );
+}
+
+/** With follow-ups compared: the cheapest count when it is not the one asked (the figures above are the count asked). */
+function followUpLine(result: TeamResult, h: TeamPlanResult): Child {
+  const f = result.followUps;
+  const best = result.best.find((b) => b.policy === h.policy && b.plan === h.plan);
+  if (!f || !best || best.followUps === f.asked.count) return null;
+  const words = (n: number) => (n === 0 ? "no follow-ups" : `${n} follow-up${n > 1 ? "s" : ""} per contact`);
+  return el("p", { "data-answer": "follow-ups" }, `These figures are with the ${words(f.asked.count)} asked; ${h.planName} is cheapest per conversation with ${words(best.followUps)}: ${usd(best.costPerConversationUsd)}.`);
 }
 
 function targetLines(result: TeamResult): Child {
@@ -68,7 +85,10 @@ function targetLines(result: TeamResult): Child {
   return el("ul", { class: "target" }, ...t.cheapest.map((c) => el("li", {}, `Cheapest team for ${count(t.conversationsPerMonth)} conversations a month — ${fitText(c)}`)));
 }
 
-/** Every plan (and policy) side by side. */
+/** Whether the result has more than one policy (then each line names its rules). */
+const several = (result: TeamResult) => new Set(result.plans.map((p) => p.policy)).size > 1;
+
+/** Every plan (and policy) side by side, then what limits each. */
 export function planTable(result: TeamResult): HTMLElement {
   const head = [
     "plan",
@@ -85,7 +105,7 @@ export function planTable(result: TeamResult): HTMLElement {
     el(
       "tr",
       { "data-plan": p.plan, "data-policy": p.policy },
-      el("td", {}, p.planName, p.priceIllustrative ? " *" : ""),
+      el("td", {}, p.planName, p.priceIllustrative ? " *" : "", el("span", { class: "ci", "data-limited-by": p.limitedBy }, `limited by ${p.limitedBy}`)),
       el("td", {}, p.policy),
       num(count1(p.perTeamPerMonth.conversations.mean), ci(p.perTeamPerMonth.conversations, count1)),
       num(p.perTeamPerQuarter ? count1(p.perTeamPerQuarter.conversations.mean) : "n/a"),
@@ -102,6 +122,11 @@ export function planTable(result: TeamResult): HTMLElement {
     el("h2", {}, `Every plan for ${result.settings.seats} seats`),
     el("p", {}, "Team totals (all seats together): a month is one grant cycle, a quarter three in a row."),
     el("div", { class: "table-wrap" }, el("table", {}, el("thead", {}, el("tr", {}, ...head.map((h) => el("th", {}, h)))), el("tbody", {}, ...rows))),
+    el(
+      "ul",
+      { class: "limits" },
+      ...result.plans.map((p) => el("li", { "data-plan": p.plan, "data-policy": p.policy }, `${p.planName}${several(result) ? `, ${policyName(p.policy)}` : ""}: ${p.limitText}.`)),
+    ),
     illustrative ? el("p", { class: "muted" }, "* built-in illustrative price (low confidence: LinkedIn publishes none); set your own under Your team.") : null,
     el("p", { class: "muted" }, `A month is ${result.definitions.month}. Figures are ${result.definitions.figures}.`),
   );
@@ -125,6 +150,8 @@ export function planCsv(result: TeamResult): string {
       usdPerTeamPerMonth: money(p.perTeamPerMonth.costUsd),
       usdPerConversation: money(p.costPerConversationUsd?.mean),
       priceIllustrative: p.priceIllustrative,
+      limitedBy: p.limitedBy,
+      limitText: p.limitText,
     })),
     { header: true },
   );

@@ -55,6 +55,22 @@ describe("the team planner with follow-ups: should my team send them?", () => {
     expect(allowed.info.map((i) => i.followUps)).toEqual([1, 0, 2]);
   });
 
+  it("the best plan is the cheapest configuration per conversation over every plan and follow-up count, named with its count", async () => {
+    const plan = planTeam({ ...small, plan: "all", "followUps.count": 2 });
+    const r = teamResult(plan, await runModels(plan.runs, { workers: 1, label: "test" }));
+    const shown = r.followUps!.rows.filter((row) => row.allowed && row.costPerConversationUsd !== null);
+    const cheapest = [...shown].sort((a, b) => a.costPerConversationUsd!.mean - b.costPerConversationUsd!.mean)[0]!;
+    const best = r.best[0]!;
+    expect([best.plan, best.followUps, best.costPerConversationUsd]).toEqual([cheapest.plan, cheapest.followUps, cheapest.costPerConversationUsd!.mean]);
+    // No configuration the page or command shows is cheaper than the one the headline names.
+    for (const row of shown) expect(row.costPerConversationUsd!.mean).toBeGreaterThanOrEqual(best.costPerConversationUsd);
+    const words = best.followUps === 0 ? "no follow-ups" : `${best.followUps} follow-up${best.followUps > 1 ? "s" : ""} per contact`;
+    const line = teamText(r).split("\n").find((l) => l.startsWith("best plan under"))!;
+    expect(line).toContain(`${cheapest.planName} with ${words} at `);
+    const asked = shown.find((row) => row.plan === best.plan && row.followUps === 2);
+    if (best.followUps !== 2 && asked) expect(line).toContain("with the 2 follow-ups per contact asked, $");
+  });
+
   it("without follow-ups the result has no follow-up section and no extra runs", () => {
     const plan = planTeam({ ...small, plan: "sales-navigator" });
     expect(plan.runs).toHaveLength(1);
