@@ -15,6 +15,7 @@ import { gitCommit, renderPage, type Page, type Provenance } from "../reports/in
 import { runMain, userError } from "./command.ts";
 import { helpText } from "./help.ts";
 import { parseOptions, type CommandSpec, type ParsedOptions } from "./options.ts";
+import { ineffectiveSettings } from "../experiments/general/ineffective-settings.ts";
 import { fileOutput, writeFileOutput } from "./outputs.ts";
 import { defaults, InputError, resolve, type ParamSpec, type ParamValues } from "../experiments/inputs/params.ts";
 import { withExecution } from "../runner/execution.ts";
@@ -141,6 +142,8 @@ export async function runNotebookCli(notebook: Notebook, argv: readonly string[]
       sets: args.sets,
     });
     await writeFileOutput(out, renderPage(page));
+    // Valid but without effect: said once the page is written, so bad input stays one line.
+    for (const w of ineffectiveSettings(args.sets, values)) io.stderr.write(`${command}: ${w}\n`);
     if (io.stderr.isTTY) io.stderr.write(`${command}: done in ${((performance.now() - started) / 1000).toFixed(1)} s\n`);
     io.stdout.write(`${out.path}\n`);
     return 0;

@@ -1,3 +1,6 @@
+import { mkdtempSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import {
   notebookProvenance,
@@ -90,5 +93,26 @@ describe("notebook command line", () => {
     expect(await runNotebookCli(toy, ["--help"], io)).toBe(0);
     expect(out.stdout).toMatch(/^usage: npx tsx notebooks\/toy\.ts \[--out FILE\] \[--set name=value\]\.\.\. \[--workers N\]/);
     for (const p of params) expect(out.stdout).toContain(p.name);
+  });
+
+  it("warns once the page is written of a setting without effect, and not of one with effect", async () => {
+    const followUps = [
+      { name: "followUps.count", kind: "integer", min: 0, max: 5, default: 0, description: "follow-ups" },
+      { name: "followUps.afterDays", kind: "number", min: 1, max: 60, default: 7, description: "days between" },
+    ] as const satisfies readonly ParamSpec[];
+    const withFollowUps: Notebook = { ...toy, params: [...params, ...followUps] };
+    const dir = mkdtempSync(join(tmpdir(), "notebook-cli-"));
+    try {
+      const off = capture();
+      expect(await runNotebookCli(withFollowUps, ["--out", join(dir, "a.html"), "--set", "followUps.afterDays=30"], off.io)).toBe(0);
+      expect(off.out.stderr).toBe(
+        "notebooks/toy.ts: warning: followUps.afterDays=30 has no effect: it applies only with followUps.count above 0 (here followUps.count=0: no follow-ups)\n",
+      );
+      const on = capture();
+      expect(await runNotebookCli(withFollowUps, ["--out", join(dir, "b.html"), "--set", "followUps.count=1", "--set", "followUps.afterDays=20"], on.io)).toBe(0);
+      expect(on.out.stderr).toBe("");
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
   });
 });
