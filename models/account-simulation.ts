@@ -4,19 +4,7 @@
  * whose seats pool their credits. Units share nothing, so each runs on its own small
  * calendar, one after another, adding what happens to a Tally.
  *
- * Event kinds and payloads (time unit: days since t = 0 = the start date, 00:00 UTC):
- * - CYCLE_START (a = cycle): expire what is due, reset (guide) or clip to the cap
- *   (linkedin), grant the allotment, restart seats that were out of credits or done.
- * - SEND (a = seat): contact the seat's next recipient through a channel (InMail paid
- *   with a credit, free InMail to an Open Profile, or a connection request), draw the
- *   response, then plan the next send or wait.
- * - RESPONSE (a = packed seat/channel/outcome/refund, b = expiry of the credit spent,
- *   c = time of the send): count it, refund when the policy says so.
- * - ENFORCE (a = seat × 8 + check): periodic checks and timers of the enforcement rules.
- * - FOLLOW_UP (a = sequence slot): the next follow-up of a sequence falls due; sent
- *   unless the recipient has answered (models/follow-ups.ts has the plans' rules).
- * - SEQUENCE_RESPONSE (a = slot × 64 + message × 8 + outcome, b, c as RESPONSE): a
- *   response to a message of a sequence; only the sequence's first answer counts.
+ * Event kinds and how their payloads are packed: models/unit-codes.ts.
  *
  * Nothing is allocated per event: state lives in scalar fields and typed arrays made
  * once per unit (the ledger's and the calendar's grow by doubling and are reused), the
@@ -35,331 +23,67 @@
  * and the streams without follow-ups draw exactly as before.
  */
 import { Environment, type EventHandler } from "../sim/environment.ts";
-import { StreamBank, type Distribution } from "../sim/random.ts";
-import {
-  complaintVerdict,
-  DayCounters,
-  floorVerdict,
-  lockoutDays,
-  noEnforcement,
-  type Enforcement,
-} from "./enforcement.ts";
+import { StreamBank } from "../sim/random.ts";
+import type { AccountModel, TraceSink } from "./account-model.ts";
 import { betaDraw } from "./beta-draw.ts";
-import { channels, type Channel } from "./channel.ts";
-import { sendsFollowUps, type FollowUpSpec } from "./follow-ups.ts";
-import { grantTimes, type GrantSchedule } from "./grant-schedule.ts";
+import { channels } from "./channel.ts";
+import { complaintVerdict, floorVerdict, lockoutDays } from "./enforcement.ts";
+import { grantTimes } from "./grant-schedule.ts";
 import { CreditLedger } from "./ledger.ts";
 import { offPeakHours } from "./levers.ts";
-import { OUTCOME_CODE, outcomes, type Outcome } from "./outcome.ts";
-import type { CreditRules } from "./policy.ts";
-import { delayDistribution, type ResponseSpec } from "./response-model.ts";
+import { outcomes } from "./outcome.ts";
+import { resolve, type Resolved } from "./resolved-model.ts";
+import { Seats } from "./seats.ts";
 import { SequenceStore } from "./sequence-store.ts";
 import { MICRODAYS_PER_DAY, type Tally, type TallyField } from "./tally.ts";
-import { compileCalendar, WorkClock, type CompiledCalendar, type WorkCalendar } from "./work-calendar.ts";
+import {
+  ACCEPTED,
+  ACTIVE,
+  COMPLAINT_CHECK,
+  COMPLAINT_RECHECK,
+  CONNECTION,
+  CYCLE_START,
+  DECLINED,
+  DONE,
+  DRAW_BLOCKED,
+  DRAW_CHANNEL,
+  DRAW_DELAY,
+  DRAW_FLAG,
+  DRAW_GAP,
+  DRAW_OPEN_PROFILE,
+  DRAW_OUTCOME,
+  ENFORCE,
+  EXHAUSTED,
+  FLOOR_CHECK,
+  FLOOR_RECHECK,
+  FLOOR_RESTORE,
+  FOLLOW_UP,
+  FREE_INMAIL,
+  IGNORED,
+  INMAIL,
+  OUT,
+  REPLIED,
+  RESPONSE,
+  SEAT_STREAMS,
+  SEND,
+  SEQUENCE_RESPONSE,
+  SPAM,
+} from "./unit-codes.ts";
 
-const CYCLE_START = 0;
-const SEND = 1;
-const RESPONSE = 2;
-const ENFORCE = 3;
-const FOLLOW_UP = 4;
-const SEQUENCE_RESPONSE = 5;
+export {
+  defaultSender,
+  defaultStartDate,
+  type AccountModel,
+  type ConnectionSpec,
+  type OpenProfileSpec,
+  type SenderSpec,
+  type TraceKind,
+  type TraceSink,
+} from "./account-model.ts";
 
-// ENFORCE sub-kinds (low 3 bits of `a`).
-const FLOOR_CHECK = 0;
-const FLOOR_RECHECK = 1;
-const FLOOR_RESTORE = 2;
-const COMPLAINT_CHECK = 3;
-const COMPLAINT_RECHECK = 4;
-
-// Channels (indices into `channels`).
-const INMAIL = 0;
-const FREE_INMAIL = 1;
-const CONNECTION = 2;
-
-const ACCEPTED = OUTCOME_CODE.accepted;
-const REPLIED = OUTCOME_CODE.replied;
-const DECLINED = OUTCOME_CODE.declined;
-const SPAM = OUTCOME_CODE.spam;
-const IGNORED = OUTCOME_CODE.ignored;
-
-// Each seat's random streams, at seat × SEAT_STREAMS + one of these in the StreamBank.
-const DRAW_GAP = 0; // "send-gap"
-const DRAW_OUTCOME = 1; // "response-outcome"
-const DRAW_DELAY = 2; // "response-delay"
-const DRAW_BLOCKED = 3; // "blocked"
-const DRAW_OPEN_PROFILE = 4; // "open-profile"
-const DRAW_CHANNEL = 5; // "channel"
-const DRAW_FLAG = 6; // "content-flag"
-const SEAT_STREAMS = 7;
 // Each seat's follow-up streams, in their own bank at (seat × count + j − 1) × 2 + one of these.
 const FOLLOW_UP_OUTCOME = 0; // "follow-up-j-outcome"
 const FOLLOW_UP_DELAY = 1; // "follow-up-j-delay"
-
-// Seat status.
-const ACTIVE = 0; // a SEND is pending
-const OUT = 1; // out of credits, waiting for a refund or a grant
-const DONE = 2; // nothing more this cycle (demand met, seat limit, not yet subscribed)
-const EXHAUSTED = 3; // audience pool empty: never sends again
-
-/** How a sender behaves. Every field has a default (see `defaultSender`). */
-export interface SenderSpec {
-  /** Working calendar; null = sends around the clock (the canonical scenario). */
-  readonly calendar: WorkCalendar | null;
-  /** Most sends (all channels) per local day. */
-  readonly maxSendsPerDay: number;
-  /** How many people the sender wants to reach per cycle (all channels). */
-  readonly demandPerCycle: number;
-  /** People the sender can reach at all (each contacted at most once); Infinity = no limit. */
-  readonly poolSize: number;
-  /** Out of credits: resume at the next refund or grant, or only at the next grant. */
-  readonly whenOut: "refund-or-grant" | "next-grant";
-}
-
-export const defaultSender: SenderSpec = {
-  calendar: null,
-  maxSendsPerDay: Infinity,
-  demandPerCycle: Infinity,
-  poolSize: Infinity,
-  whenOut: "refund-or-grant",
-};
-
-/** Open Profile members: messaged as free InMail (no credit), up to a monthly cap. */
-export interface OpenProfileSpec {
-  /** Share of recipients with an Open Profile (an assumption: not published). */
-  readonly share: number;
-  /** Free InMails a seat may send per cycle (LinkedIn: "limited", unpublished; 800 reported). */
-  readonly monthlyCap: number;
-}
-
-/** The free channel of G10: connection requests with a note. */
-export interface ConnectionSpec {
-  /** `only`: no InMail at all; `fallback`: when InMail is unavailable; `mix`: a share of contacts. */
-  readonly use: "only" | "fallback" | "mix";
-  /** With `mix`: share of contacts made by connection request. */
-  readonly mixShare: number;
-  /** Invitations a seat may send per week (≈100, unofficial). */
-  readonly weeklyCap: number;
-  /** P(the invitation is accepted). */
-  readonly acceptRate: number;
-  /** P(a conversation follows | accepted). */
-  readonly replyRate: number;
-}
-
-/** Parameters of a unit; optional fields have defaults, resolved once per simulation. */
-export interface AccountModel {
-  readonly rules: CreditRules;
-  /** Cycle length of the `fixed` schedule (default schedule), in days. */
-  readonly cycleDays: number;
-  readonly cycles: number;
-  /** Mean sends per day while credits last (exponential gaps; per working day with a calendar). */
-  readonly sendsPerDay: number;
-  /** Share of recipients who block InMail (G8): the attempt fails and costs nothing. */
-  readonly blockedShare: number;
-  readonly response: ResponseSpec;
-  /** When credits are granted; default `{ kind: "fixed", cycleDays }`. */
-  readonly schedule?: GrantSchedule;
-  /** ISO date of t = 0 (UTC); default 2026-01-05, a Monday. */
-  readonly startDate?: string;
-  /** Each unit's subscription starts at a uniform offset in [0, anchorSpreadDays); default 0. */
-  readonly anchorSpreadDays?: number;
-  /** Seats sharing the unit's credits (a Recruiter contract); default 1. */
-  readonly seats?: number;
-  /** Most credits one seat may spend per cycle (refunds go back to the pool, not the seat). */
-  readonly seatCreditLimit?: number;
-  readonly sender?: Partial<SenderSpec>;
-  readonly openProfile?: OpenProfileSpec | null;
-  readonly connections?: ConnectionSpec | null;
-  readonly enforcement?: Partial<Enforcement>;
-  /** Follow-ups after a first InMail with no answer; default none. */
-  readonly followUps?: FollowUpSpec | null;
-  /**
-   * A response counts in `responses` (the response rate) and for the response-rate
-   * floor only within this many days of its send; default Infinity (every response
-   * before the horizon). LinkedIn's InMail report counts 30 days (help a416484), while
-   * refunds use the refund window (90). Conversations and refunds do not depend on it.
-   */
-  readonly metricWindowDays?: number;
-}
-
-export const defaultStartDate = "2026-01-05";
-
-export type TraceKind =
-  | "grant"
-  | "spend"
-  | "refund"
-  | "expire"
-  | "forfeit"
-  | "blocked"
-  | "response"
-  | "free-inmail"
-  | "connection"
-  | "warning"
-  | "restriction"
-  | "lockout"
-  | "recovered"
-  | "exhausted"
-  | "follow-up"
-  | "follow-up-undelivered";
-
-/** Receives what happens to a traced unit (allocation is fine here: tracing is opt-in). */
-export interface TraceSink {
-  /** A ledger movement (or another event of the unit), with the balance after it. */
-  record(timeDays: number, kind: TraceKind, credits: number, balance: number, seat?: number): void;
-  /**
-   * A contact: the seat's `recipient`-th recipient (0-based), the outcome drawn, and
-   * when the response arrives (NaN when ignored; may lie past the horizon). Called for
-   * credit-paid InMails; free InMails and connection requests also pass `channel`.
-   */
-  send?(
-    timeDays: number,
-    recipient: number,
-    outcome: Outcome,
-    respondsAtDays: number,
-    seat?: number,
-    channel?: Channel,
-  ): void;
-}
-
-/** Every hour of every day: the calendar timing effects are read on without a work calendar. */
-const allWeek: WorkCalendar = { weekdays: [0, 1, 2, 3, 4, 5, 6], startHour: 0, endHour: 24, utcOffsetHours: 0 };
-
-/** The model with every default applied, plus derived constants. */
-interface Resolved {
-  readonly m: AccountModel;
-  readonly schedule: GrantSchedule;
-  readonly startDate: string;
-  readonly anchorSpreadDays: number;
-  readonly seats: number;
-  readonly seatCreditLimit: number;
-  readonly sender: SenderSpec;
-  readonly calendar: CompiledCalendar | null;
-  /** The calendar's arithmetic (null without one), and the clock timing effects are read on. */
-  readonly clock: WorkClock | null;
-  readonly timingClock: WorkClock;
-  readonly openProfile: OpenProfileSpec | null;
-  readonly connections: ConnectionSpec | null;
-  readonly enforcement: Enforcement;
-  /** Whether InMails and their answers are counted by day (the floor and complaint rules read them). */
-  readonly counted: boolean;
-  /** P(accepted, replied or declined) at multiplier 1, P(spam), and the response mix. */
-  readonly responseBase: number;
-  readonly spamProbability: number;
-  readonly mixAccepted: number;
-  readonly mixReplied: number;
-  readonly multiplier: number;
-  readonly weekdayMultipliers: readonly number[] | null;
-  readonly offPeakMultiplier: number;
-  readonly heterogeneity: number;
-  /** Whether the response probability can change from send to send. */
-  readonly timed: boolean;
-  /** Distributions of the gaps between sends and of response delays (null: no delay). */
-  readonly gap: Distribution;
-  readonly delay: Distribution | null;
-  /** Follow-ups, when the model sends any (null otherwise), and their streams' purposes. */
-  readonly followUps: FollowUpSpec | null;
-  readonly followUpPurposes: readonly string[];
-  readonly metricWindowDays: number;
-}
-
-function resolve(m: AccountModel): Resolved {
-  const p = m.response.outcomeProbabilities;
-  const responseBase = p[ACCEPTED]! + p[REPLIED]! + p[DECLINED]!;
-  const sender = { ...defaultSender, ...m.sender };
-  const startDate = m.startDate ?? defaultStartDate;
-  const enforcement = { ...noEnforcement, ...m.enforcement };
-  const weekdayMultipliers = m.response.weekdayMultipliers ?? null;
-  const offPeakMultiplier = m.response.offPeakMultiplier ?? 1;
-  // Timing effects are read on the sender's local clock (a proxy for the recipient's).
-  const calendar = sender.calendar ? compileCalendar(sender.calendar, startDate) : null;
-  // Without a calendar, timing effects are read on UTC days, weekdays from the start date.
-  const timingCalendar = calendar ?? compileCalendar(allWeek, startDate);
-  return {
-    m,
-    schedule: m.schedule ?? { kind: "fixed", cycleDays: m.cycleDays },
-    startDate,
-    anchorSpreadDays: m.anchorSpreadDays ?? 0,
-    seats: m.seats ?? 1,
-    seatCreditLimit: m.seatCreditLimit ?? Infinity,
-    sender,
-    calendar,
-    clock: calendar ? new WorkClock(calendar) : null,
-    timingClock: new WorkClock(timingCalendar),
-    openProfile: m.openProfile && m.openProfile.share > 0 ? m.openProfile : null,
-    connections: m.connections ?? null,
-    enforcement,
-    counted: !!(enforcement.responseRateFloor || enforcement.complaints),
-    responseBase,
-    spamProbability: p[SPAM]!,
-    mixAccepted: responseBase > 0 ? p[ACCEPTED]! / responseBase : 0,
-    mixReplied: responseBase > 0 ? p[REPLIED]! / responseBase : 0,
-    multiplier: m.response.multiplier ?? 1,
-    weekdayMultipliers,
-    offPeakMultiplier,
-    heterogeneity: m.response.heterogeneity ?? 0,
-    timed: weekdayMultipliers !== null || offPeakMultiplier !== 1,
-    gap: { kind: "exponential", rate: m.sendsPerDay },
-    delay: delayDistribution(m.response.delay),
-    followUps: sendsFollowUps(m.followUps) ? m.followUps : null,
-    followUpPurposes: sendsFollowUps(m.followUps)
-      ? Array.from({ length: m.followUps.count }, (_, j) => [`follow-up-${j + 1}-outcome`, `follow-up-${j + 1}-delay`]).flat()
-      : [],
-    metricWindowDays: m.metricWindowDays ?? Infinity,
-  };
-}
-
-/** Per-seat state of the unit being simulated (typed arrays, made once per unit). */
-class Seats {
-  readonly status: Uint8Array;
-  readonly waitStart: Float64Array;
-  readonly today: Float64Array;
-  readonly sentToday: Int32Array;
-  readonly cycleContacts: Int32Array;
-  readonly cycleSpent: Int32Array;
-  readonly cycleFree: Int32Array;
-  readonly week: Float64Array;
-  readonly weekConnections: Int32Array;
-  readonly recipients: Float64Array;
-  /** Response multiplier of the seat's audience (heterogeneity); 1 without it. */
-  readonly audience: Float64Array;
-  // Enforcement.
-  readonly floorState: Uint8Array; // 0 ok, 1 warned, 2 restricted
-  readonly floorWarnedAt: Float64Array;
-  readonly complaintState: Uint8Array; // 0 ok, 1 warned
-  /** New InMails blocked until (complaint restriction, content lockout). */
-  readonly blockedUntil: Float64Array;
-  readonly violations: Int32Array;
-  readonly counters: DayCounters[];
-
-  constructor(n: number, horizonDays: number, counted: boolean) {
-    this.status = new Uint8Array(n);
-    this.waitStart = new Float64Array(n);
-    this.today = new Float64Array(n).fill(-1);
-    this.sentToday = new Int32Array(n);
-    this.cycleContacts = new Int32Array(n);
-    this.cycleSpent = new Int32Array(n);
-    this.cycleFree = new Int32Array(n);
-    this.week = new Float64Array(n).fill(-1);
-    this.weekConnections = new Int32Array(n);
-    this.recipients = new Float64Array(n);
-    this.audience = new Float64Array(n).fill(1);
-    this.floorState = new Uint8Array(n);
-    this.floorWarnedAt = new Float64Array(n);
-    this.complaintState = new Uint8Array(n);
-    this.blockedUntil = new Float64Array(n);
-    this.violations = new Int32Array(n);
-    this.counters = counted ? Array.from({ length: n }, () => new DayCounters(horizonDays)) : [];
-  }
-
-  /** Back to the state of a new Seats of the same size (enforcement counters excepted). */
-  reset(): void {
-    for (const a of [this.status, this.sentToday, this.cycleContacts, this.cycleSpent, this.cycleFree]) a.fill(0);
-    for (const a of [this.weekConnections, this.floorState, this.complaintState, this.violations]) a.fill(0);
-    for (const a of [this.waitStart, this.recipients, this.floorWarnedAt, this.blockedUntil]) a.fill(0);
-    this.today.fill(-1);
-    this.week.fill(-1);
-    this.audience.fill(1);
-  }
-}
 
 const windowScratch = () => new Float64Array(3);
 
