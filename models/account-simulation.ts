@@ -204,26 +204,103 @@ export class AccountSimulation implements EventHandler {
       if (st === DONE || st === OUT) u.resume(s);
     }
   }
+  /** A SEND event: seat `s` contacts its next recipient, if its limits and channels allow one now. */
   #send(s: number): void {
+    if (!this.#mayContact(s)) return;
+    const ch = this.#channelFor(s);
+    if (ch < 0) return;
     const u = this.#unit;
     const env = u.env;
     const now = env.now;
     const r = u.r;
     const seats = u.seats;
-    const per = u.per;
-    const c = u.cycle;
-    const sender = r.sender;
-    const conn = r.connections;
+    let channel = ch;
 
+    // Contact the next recipient.
+    const recipient = seats.recipients[s]!;
+    seats.recipients[s] = recipient + 1;
+    seats.cycleContacts[s]! += 1;
+    seats.sentToday[s]! += 1;
+    const streams = u.streams;
+    const first = s * SEAT_STREAMS;
+    if (r.followUps) this.#followUps!.draw(s);
+    // Draws go through the bank's field `value` (see StreamBank.draw).
+    let blocked = false;
+    if (channel === INMAIL && r.m.blockedShare > 0) {
+      streams.draw(first + DRAW_BLOCKED);
+      blocked = streams.value < r.m.blockedShare;
+    }
+    if (blocked) {
+      // G8: the recipient blocks InMail; nothing is spent and the sender moves on.
+      u.per.blocked[u.cycle]! += 1;
+      u.trace?.record(now, "blocked", 0, u.ledger.balance, s);
+      this.#next(s);
+      return;
+    }
+    if (channel === INMAIL && r.openProfile) {
+      streams.draw(first + DRAW_OPEN_PROFILE);
+      if (streams.value < r.openProfile.share && seats.cycleFree[s]! < r.openProfile.monthlyCap) channel = FREE_INMAIL;
+    }
+    let delay = 0;
+    if (r.delay) {
+      streams.draw(first + DRAW_DELAY);
+      delay = streams.value;
+    }
+    let outcome: number;
+    if (channel === CONNECTION) {
+      streams.draw(first + DRAW_OUTCOME);
+      const x = streams.value;
+      const conn = r.connections!;
+      const accept = conn.acceptRate;
+      outcome = x < accept * conn.replyRate ? REPLIED : x < accept ? ACCEPTED : IGNORED;
+    } else {
+      outcome = u.inmailOutcome(s);
+    }
+    this.#deliver(s, channel);
+    const spentExpiry = u.spentExpiry;
+
+    const at = now + delay;
+    if (u.trace?.send) {
+      const name = channels[channel]!;
+      u.trace.send(now, recipient, outcomes[outcome]!, outcome === IGNORED ? NaN : at, s, name);
+    }
+    let sequence = false;
+    if (r.followUps && channel !== CONNECTION) {
+      this.#followUps!.answerAt = outcome === IGNORED ? Infinity : at;
+      sequence = this.#followUps!.start(s, channel, outcome);
+    }
+    if (!sequence && outcome !== IGNORED && at < u.horizon) {
+      const rules = r.m.rules;
+      const refunds = channel === INMAIL && rules.refundOn[outcome]! && delay <= rules.refundWindowDays ? 1 : 0;
+      // Floats go by fields, not arguments (see Environment.post).
+      env.postAt = at;
+      env.postB = spentExpiry;
+      env.postC = now;
+      env.post(RESPONSE, ((s * 4 + channel) * 8 + outcome) * 2 + refunds);
+    }
+    this.#next(s);
+  }
+
+  /**
+   * Whether seat `s` may contact someone now: false when its demand for the cycle is
+   * met or its audience used up (it stops), or when today's sends are used up (the
+   * send moves to the next working day).
+   */
+  #mayContact(s: number): boolean {
+    const u = this.#unit;
+    const now = u.env.now;
+    const r = u.r;
+    const seats = u.seats;
+    const sender = r.sender;
     if (seats.cycleContacts[s]! >= sender.demandPerCycle) {
       seats.status[s] = DONE;
-      return;
+      return false;
     }
     if (seats.recipients[s]! >= sender.poolSize) {
       seats.status[s] = EXHAUSTED;
-      per.poolExhausted[c]! += 1;
+      u.per.poolExhausted[u.cycle]! += 1;
       u.trace?.record(now, "exhausted", 0, u.ledger.balance, s);
-      return;
+      return false;
     }
     // Daily cap (a restricted Recruiter seat may still send a few one-to-one).
     let dayCap = sender.maxSendsPerDay;
@@ -242,12 +319,24 @@ export class AccountSimulation implements EventHandler {
           next = r.clock.t;
         }
         u.at(next, SEND, s);
-        return;
+        return false;
       }
     }
+    return true;
+  }
 
-    // Which channel can this contact use? Due lots are expired first, whichever channel
-    // is drawn: a connection request can still turn into an InMail at the weekly cap.
+  /**
+   * The channel seat `s`'s contact goes by (INMAIL or CONNECTION; Open Profile is known
+   * only once the recipient is drawn), or −1 when none is open now: the seat then waits
+   * for credits, for its lockout to end, or for next week's invitations.
+   */
+  #channelFor(s: number): number {
+    const u = this.#unit;
+    const now = u.env.now;
+    const seats = u.seats;
+    const conn = u.r.connections;
+    // Due lots are expired first, whichever channel is drawn: a connection request can
+    // still turn into an InMail at the weekly cap.
     u.expireDue();
     let channel = INMAIL;
     if (conn) {
@@ -265,10 +354,10 @@ export class AccountSimulation implements EventHandler {
           channel = CONNECTION; // fallback (or mix) when InMail is unavailable
         } else if (!inmailOpen) {
           u.at(blockedUntil, SEND, s);
-          return;
+          return -1;
         } else {
           u.goOut(s);
-          return;
+          return -1;
         }
       }
     }
@@ -283,65 +372,40 @@ export class AccountSimulation implements EventHandler {
         if (conn!.use !== "only" && u.canPay(s) && now >= seats.blockedUntil[s]!) channel = INMAIL;
         else {
           u.at((week + 1) * 7, SEND, s);
-          return;
+          return -1;
         }
       }
     }
+    return channel;
+  }
 
-    // Contact the next recipient.
-    const recipient = seats.recipients[s]!;
-    seats.recipients[s] = recipient + 1;
-    seats.cycleContacts[s]! += 1;
-    seats.sentToday[s]! += 1;
-    const streams = u.streams;
-    const first = s * SEAT_STREAMS;
-    if (r.followUps) this.#followUps!.draw(s);
-    // Draws go through the bank's field `value` (see StreamBank.draw).
-    let blocked = false;
-    if (channel === INMAIL && r.m.blockedShare > 0) {
-      streams.draw(first + DRAW_BLOCKED);
-      blocked = streams.value < r.m.blockedShare;
-    }
-    if (blocked) {
-      // G8: the recipient blocks InMail; nothing is spent and the sender moves on.
-      per.blocked[c]! += 1;
-      u.trace?.record(now, "blocked", 0, u.ledger.balance, s);
-      this.#next(s);
-      return;
-    }
-    if (channel === INMAIL && r.openProfile) {
-      streams.draw(first + DRAW_OPEN_PROFILE);
-      if (streams.value < r.openProfile.share && seats.cycleFree[s]! < r.openProfile.monthlyCap) channel = FREE_INMAIL;
-    }
-    let delay = 0;
-    if (r.delay) {
-      streams.draw(first + DRAW_DELAY);
-      delay = streams.value;
-    }
-    let outcome: number;
-    if (channel === CONNECTION) {
-      streams.draw(first + DRAW_OUTCOME);
-      const u = streams.value;
-      const accept = conn!.acceptRate;
-      outcome = u < accept * conn!.replyRate ? REPLIED : u < accept ? ACCEPTED : IGNORED;
-    } else {
-      outcome = u.inmailOutcome(s);
-    }
-
-    let spentExpiry = NaN;
+  /**
+   * Seat `s`'s message goes out by `channel`: a paid InMail spends the first lot's
+   * credit (its expiry left in the unit's `spentExpiry`, NaN for a free message), and
+   * an InMail may be flagged by the content filter.
+   */
+  #deliver(s: number, channel: number): void {
+    const u = this.#unit;
+    const now = u.env.now;
+    const r = u.r;
+    const seats = u.seats;
+    const per = u.per;
+    const c = u.cycle;
     if (channel === INMAIL) {
-      // Due lots are expired above, so the credit spent is the first lot's.
-      spentExpiry = u.ledger.nextExpiry;
+      // Due lots were expired when the channel was chosen, so the credit spent is the first lot's.
+      u.spentExpiry = u.ledger.nextExpiry;
       u.ledger.spendFirst();
       seats.cycleSpent[s]! += 1;
       per.sends[c]! += 1;
       u.trace?.record(now, "spend", 1, u.ledger.balance, s);
     } else if (channel === FREE_INMAIL) {
+      u.spentExpiry = NaN;
       seats.cycleFree[s]! += 1;
       per.sends[c]! += 1;
       per.freeSends[c]! += 1;
       u.trace?.record(now, "free-inmail", 0, u.ledger.balance, s);
     } else {
+      u.spentExpiry = NaN;
       seats.weekConnections[s]! += 1;
       per.connectionRequests[c]! += 1;
       u.trace?.record(now, "connection", 0, u.ledger.balance, s);
@@ -350,33 +414,12 @@ export class AccountSimulation implements EventHandler {
       if (r.counted) seats.counters[s]!.sends[Math.floor(now)]! += 1;
       const content = r.enforcement.content;
       if (content && content.flagProbability > 0) {
-        streams.draw(first + DRAW_FLAG);
-        if (streams.value < content.flagProbability) this.#enforcer.flagged(s);
+        u.streams.draw(s * SEAT_STREAMS + DRAW_FLAG);
+        if (u.streams.value < content.flagProbability) this.#enforcer.flagged(s);
       }
     }
-
-    const at = now + delay;
-    if (u.trace?.send) {
-      const name = channels[channel]!;
-      u.trace.send(now, recipient, outcomes[outcome]!, outcome === IGNORED ? NaN : at, s, name);
-    }
-    let sequence = false;
-    if (r.followUps && channel !== CONNECTION) {
-      this.#followUps!.answerAt = outcome === IGNORED ? Infinity : at;
-      u.spentExpiry = spentExpiry;
-      sequence = this.#followUps!.start(s, channel, outcome);
-    }
-    if (!sequence && outcome !== IGNORED && at < u.horizon) {
-      const rules = r.m.rules;
-      const refunds = channel === INMAIL && rules.refundOn[outcome]! && delay <= rules.refundWindowDays ? 1 : 0;
-      // Floats go by fields, not arguments (see Environment.post).
-      env.postAt = at;
-      env.postB = spentExpiry;
-      env.postC = now;
-      env.post(RESPONSE, ((s * 4 + channel) * 8 + outcome) * 2 + refunds);
-    }
-    this.#next(s);
   }
+
   #next(s: number): void {
     const u = this.#unit;
     const seats = u.seats;
