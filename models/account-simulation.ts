@@ -13,14 +13,17 @@
  * whenever it does not inline the call — but goes through a field (Environment.post,
  * CreditLedger.nextExpiry). `npm run bench` measures the bytes allocated per event.
  *
- * Common random numbers: each seat's recipients are contacted in order and every
- * recipient consumes exactly one draw from each stream in use ("response-outcome",
- * "response-delay", "blocked", "open-profile", "channel"), whatever happens to it, so
- * the k-th recipient responds the same way under any plan or policy. With follow-ups,
- * every recipient also consumes one draw from each follow-up's own streams
- * ("follow-up-j-outcome", "follow-up-j-delay" for j = 1 … count) when contacted, sent
- * or not, so runs with 0, 1 and 2 follow-ups answer the same way on the same recipients
- * and the streams without follow-ups draw exactly as before.
+ * Common random numbers: each seat's recipients are contacted in order, and each decision
+ * about a contact has its own named stream ("channel", "blocked", "open-profile",
+ * "response-delay", "response-outcome", "content-flag"), drawn once for every contact
+ * the decision is made for — the channel for every contact (with a mix), blocked and
+ * Open Profile for a contact by InMail, delay and outcome for every contact not
+ * blocked — so no draw decides two things, and the k-th recipient responds the same
+ * way under any plan or policy that contacts the same recipients the same way. With
+ * follow-ups, every recipient also consumes one draw from each follow-up's own streams
+ * (models/follow-up-sequences.ts) when contacted, sent or not, so runs with 0, 1 and 2
+ * follow-ups answer the same way on the same recipients and the streams without
+ * follow-ups draw exactly as before.
  */
 import type { Environment, EventHandler } from "../sim/environment.ts";
 import type { AccountModel, TraceSink } from "./account-model.ts";

@@ -7,22 +7,28 @@
  * (SEQUENCE_RESPONSE events). Sequences live in a SequenceStore; nothing is allocated
  * per event.
  *
- * Streams: each seat has its own per follow-up j = 1 … count ("follow-up-j-outcome",
- * and "follow-up-j-delay" when responses are delayed), in their own bank, so that the
- * seat streams draw exactly as without follow-ups.
+ * Streams: each seat has its own per follow-up j = 1 … count, in their own bank, so that
+ * the seat streams draw exactly as without follow-ups: "follow-up-j-outcome" (the
+ * answer), "follow-up-j-delay" (when responses are delayed) and "follow-up-j-delivery"
+ * (when some follow-ups cannot be delivered). Delivery and answer are two decisions,
+ * so two independent draws: a delivered follow-up is answered at the follow-up factor
+ * times the rate whatever share cannot be delivered.
  */
 import { StreamBank } from "../sim/random.ts";
 import { SequenceStore } from "./sequence-store.ts";
 import type { Unit } from "./unit.ts";
 import { FOLLOW_UP, IGNORED, INMAIL, SEQUENCE_RESPONSE } from "./unit-codes.ts";
 
-// Each seat's follow-up streams, in their own bank at (seat × count + j − 1) × 2 + one of these.
+// Each seat's follow-up streams, in their own bank at (seat × count + j − 1) × FOLLOW_UP_STREAMS
+// + one of these; a recipient's draws are held at (j − 1) × FOLLOW_UP_STREAMS + the same.
 const FOLLOW_UP_OUTCOME = 0; // "follow-up-j-outcome"
 const FOLLOW_UP_DELAY = 1; // "follow-up-j-delay"
+const FOLLOW_UP_DELIVERY = 2; // "follow-up-j-delivery"
+const FOLLOW_UP_STREAMS = 3;
 
 export class FollowUpSequences {
   readonly #unit: Unit;
-  /** Every seat's follow-up streams, and the draws of the recipient being contacted (uniform, delay per follow-up). */
+  /** Every seat's follow-up streams, and the draws of the recipient being contacted (outcome uniform, delay, delivery uniform per follow-up). */
   readonly #streams: StreamBank;
   readonly #draws: Float64Array;
   readonly #store: SequenceStore;
@@ -35,8 +41,8 @@ export class FollowUpSequences {
   constructor(unit: Unit, count: number) {
     this.#unit = unit;
     const k = Math.max(1, count);
-    this.#streams = new StreamBank(2 * k);
-    this.#draws = new Float64Array(2 * k);
+    this.#streams = new StreamBank(FOLLOW_UP_STREAMS * k);
+    this.#draws = new Float64Array(FOLLOW_UP_STREAMS * k);
     this.#store = new SequenceStore(k);
     this.#scratchExpiry = new Float64Array(k);
   }
@@ -45,11 +51,15 @@ export class FollowUpSequences {
   seed(s: number, entity: number | string): void {
     const u = this.#unit;
     const r = u.r;
-    const k = r.followUps!.count;
+    const fu = r.followUps!;
+    const k = fu.count;
+    const purposes = r.followUpPurposes;
     for (let j = 0; j < k; j++) {
-      const i = (s * k + j) * 2;
-      u.env.seedStream(this.#streams, i + FOLLOW_UP_OUTCOME, entity, r.followUpPurposes[2 * j]!);
-      if (r.delay) u.env.seedStream(this.#streams, i + FOLLOW_UP_DELAY, entity, r.followUpPurposes[2 * j + 1]!, r.delay);
+      const i = (s * k + j) * FOLLOW_UP_STREAMS;
+      const p = j * FOLLOW_UP_STREAMS;
+      u.env.seedStream(this.#streams, i + FOLLOW_UP_OUTCOME, entity, purposes[p + FOLLOW_UP_OUTCOME]!);
+      if (r.delay) u.env.seedStream(this.#streams, i + FOLLOW_UP_DELAY, entity, purposes[p + FOLLOW_UP_DELAY]!, r.delay);
+      if (fu.undeliverableShare > 0) u.env.seedStream(this.#streams, i + FOLLOW_UP_DELIVERY, entity, purposes[p + FOLLOW_UP_DELIVERY]!);
     }
   }
 
@@ -58,21 +68,32 @@ export class FollowUpSequences {
     this.#store.clear();
   }
 
-  /** Draws the follow-up uniforms and delays of seat `s`'s recipient being contacted, sent or not. */
+  /**
+   * Draws the follow-up draws of seat `s`'s recipient being contacted, sent or not (so
+   * every recipient consumes one draw of each stream in use): outcome uniforms, delays
+   * (0 without them) and delivery uniforms (1, always delivered, when every follow-up is).
+   */
   draw(s: number): void {
     const u = this.#unit;
-    const k = u.r.followUps!.count;
+    const fu = u.r.followUps!;
+    const k = fu.count;
     const bank = this.#streams;
     const out = this.#draws;
     const delayed = u.r.delay !== null;
+    const undeliverable = fu.undeliverableShare > 0;
     for (let j = 0; j < k; j++) {
-      const i = (s * k + j) * 2;
+      const i = (s * k + j) * FOLLOW_UP_STREAMS;
+      const o = j * FOLLOW_UP_STREAMS;
       bank.draw(i + FOLLOW_UP_OUTCOME);
-      out[2 * j] = bank.value;
+      out[o + FOLLOW_UP_OUTCOME] = bank.value;
       if (delayed) {
         bank.draw(i + FOLLOW_UP_DELAY);
-        out[2 * j + 1] = bank.value;
-      } else out[2 * j + 1] = 0;
+        out[o + FOLLOW_UP_DELAY] = bank.value;
+      } else out[o + FOLLOW_UP_DELAY] = 0;
+      if (undeliverable) {
+        bank.draw(i + FOLLOW_UP_DELIVERY);
+        out[o + FOLLOW_UP_DELIVERY] = bank.value;
+      } else out[o + FOLLOW_UP_DELIVERY] = 1;
     }
   }
 
@@ -125,8 +146,10 @@ export class FollowUpSequences {
     const draws = this.#draws;
     const expiries = this.#scratchExpiry;
     for (let j = 0; j < k; j++) {
-      q.uniform[i * k + j] = draws[2 * j]!;
-      q.delay[i * k + j] = draws[2 * j + 1]!;
+      const o = j * FOLLOW_UP_STREAMS;
+      q.uniform[i * k + j] = draws[o + FOLLOW_UP_OUTCOME]!;
+      q.delay[i * k + j] = draws[o + FOLLOW_UP_DELAY]!;
+      q.delivery[i * k + j] = draws[o + FOLLOW_UP_DELIVERY]!;
       q.expiry[i * k + j] = expiries[j]!; // read only when the credits are held
     }
     const env = u.env;
@@ -163,9 +186,8 @@ export class FollowUpSequences {
       const channel = q.channel[i]!;
       const per = u.per;
       const c = u.cycle;
-      const x = q.uniform[i * k + j - 1]!;
       let sent = false;
-      if (x >= 1 - fu.undeliverableShare) {
+      if (q.delivery[i * k + j - 1]! < fu.undeliverableShare) {
         // The member cannot receive it: nothing is spent, and the sequence ends.
         per.followUpsUndelivered[c]! += 1;
         u.trace?.record(now, "follow-up-undelivered", 0, u.ledger.balance, s);
@@ -190,7 +212,7 @@ export class FollowUpSequences {
       if (sent) {
         per.followUpsSent[c]! += 1;
         u.trace?.record(now, "follow-up", 0, u.ledger.balance, s);
-        u.u = x;
+        u.u = q.uniform[i * k + j - 1]!; // its own draw, not the delivery's
         u.factor = fu.responseFactor;
         const outcome = u.classify(s);
         const at = now + q.delay[i * k + j - 1]!;

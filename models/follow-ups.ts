@@ -4,8 +4,7 @@
  * The first answer to any message of the sequence ends it; later answers of the same
  * recipient are not counted (one recipient answers once).
  *
- * How a plan treats a follow-up, from LinkedIn's help pages (research notes, section 5
- * and "Added later"):
+ * How a plan treats a follow-up, from LinkedIn's help pages:
  * - `refused` — Premium (help answer/75): "you cannot send another InMail to the same
  *   member until they respond"; LinkedIn reminds the recipient within 3 days instead.
  * - `charged` — Sales Navigator (help 57013): a second InMail before a response uses
@@ -48,7 +47,13 @@ export interface FollowUpSpec {
    * send time: an ASSUMPTION (no published figure; plausible 0.25–1).
    */
   readonly responseFactor: number;
-  /** Share of follow-ups that cannot be delivered (the member left or closed InMail): an ASSUMPTION. */
+  /**
+   * Share of follow-ups that cannot be delivered (the member left or closed InMail): an
+   * ASSUMPTION. Under both rules that send follow-ups (`charged` and `scheduled`): an
+   * undeliverable follow-up costs nothing (a scheduled one's credit is given back, with
+   * those of the later follow-ups) and ends the sequence. Whether a follow-up is
+   * delivered and whether it is answered are drawn independently.
+   */
   readonly undeliverableShare: number;
 }
 

@@ -93,7 +93,7 @@ export function resolve(m: AccountModel): Resolved {
     delay: delayDistribution(m.response.delay),
     followUps: sendsFollowUps(m.followUps) ? m.followUps : null,
     followUpPurposes: sendsFollowUps(m.followUps)
-      ? Array.from({ length: m.followUps.count }, (_, j) => [`follow-up-${j + 1}-outcome`, `follow-up-${j + 1}-delay`]).flat()
+      ? Array.from({ length: m.followUps.count }, (_, j) => ["outcome", "delay", "delivery"].map((d) => `follow-up-${j + 1}-${d}`)).flat()
       : [],
     metricWindowDays: m.metricWindowDays ?? Infinity,
   };
