@@ -2,8 +2,8 @@
  * Response model: what each recipient does with a delivered InMail, and when.
  * Probabilities are per outcome (indexed by OUTCOME_CODE, summing to 1); the delay of a
  * response is drawn from a named distribution. LinkedIn publishes no response-delay
- * data, so every delay curve here is an ASSUMPTION (the research notes suggest an
- * exponential with a mean of about 3 days).
+ * data, so every delay curve here is an ASSUMPTION (the canonical capacity scenario
+ * takes an exponential with a mean of 3 days).
  */
 import type { Distribution } from "../sim/random.ts";
 import { OUTCOME_CODE, outcomes } from "./outcome.ts";
