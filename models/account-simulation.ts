@@ -162,6 +162,7 @@ export class AccountSimulation implements EventHandler {
     }
   }
 
+  /** A CYCLE_START event: credits lost at the boundary, the grant, and the seats restarted. */
   #startCycle(k: number): void {
     const u = this.#unit;
     const now = u.env.now;
@@ -207,17 +208,38 @@ export class AccountSimulation implements EventHandler {
       if (st === DONE || st === OUT) u.resume(s);
     }
   }
-  /** A SEND event: seat `s` contacts its next recipient, if its limits and channels allow one now. */
+  /**
+   * A SEND event: seat `s` contacts its next recipient, if its limits and channels allow
+   * one now. The common path (no limit reached, InMail open and paid for) stays here;
+   * what is rarely taken (a limit, connection requests, a wait, enforcement's counters)
+   * is in the methods below, so that the hot loop pays for no call it does not make.
+   */
   #send(s: number): void {
-    if (!this.#mayContact(s)) return;
-    const ch = this.#channelFor(s);
-    if (ch < 0) return;
     const u = this.#unit;
     const env = u.env;
     const now = env.now;
     const r = u.r;
     const seats = u.seats;
-    let channel = ch;
+    const per = u.per;
+    const c = u.cycle;
+    const sender = r.sender;
+
+    if (seats.cycleContacts[s]! >= sender.demandPerCycle || seats.recipients[s]! >= sender.poolSize) {
+      this.#stop(s);
+      return;
+    }
+    if ((sender.maxSendsPerDay !== Infinity || seats.floorState[s] === 2) && this.#dayCapReached(s)) return;
+    // Due lots are expired first, whichever channel is drawn: a connection request can
+    // still turn into an InMail at the weekly cap.
+    u.expireDue();
+    let channel = INMAIL;
+    if (r.connections) {
+      channel = this.#channelWithConnections(s);
+      if (channel < 0) return;
+    } else if (now < seats.blockedUntil[s]! || !u.canPay(s)) {
+      this.#waitForInmail(s);
+      return;
+    }
 
     // Contact the next recipient.
     const recipient = seats.recipients[s]!;
@@ -235,7 +257,7 @@ export class AccountSimulation implements EventHandler {
     }
     if (blocked) {
       // G8: the recipient blocks InMail; nothing is spent and the sender moves on.
-      u.per.blocked[u.cycle]! += 1;
+      per.blocked[c]! += 1;
       u.trace?.record(now, "blocked", 0, u.ledger.balance, s);
       this.#next(s);
       return;
@@ -259,8 +281,26 @@ export class AccountSimulation implements EventHandler {
     } else {
       outcome = u.inmailOutcome(s);
     }
-    this.#deliver(s, channel);
-    const spentExpiry = u.spentExpiry;
+
+    let spentExpiry = NaN;
+    if (channel === INMAIL) {
+      // Due lots are expired above, so the credit spent is the first lot's.
+      spentExpiry = u.ledger.nextExpiry;
+      u.ledger.spendFirst();
+      seats.cycleSpent[s]! += 1;
+      per.sends[c]! += 1;
+      u.trace?.record(now, "spend", 1, u.ledger.balance, s);
+    } else if (channel === FREE_INMAIL) {
+      seats.cycleFree[s]! += 1;
+      per.sends[c]! += 1;
+      per.freeSends[c]! += 1;
+      u.trace?.record(now, "free-inmail", 0, u.ledger.balance, s);
+    } else {
+      seats.weekConnections[s]! += 1;
+      per.connectionRequests[c]! += 1;
+      u.trace?.record(now, "connection", 0, u.ledger.balance, s);
+    }
+    if (channel !== CONNECTION && (r.counted || r.enforcement.content)) this.#watchInmail(s);
 
     const at = now + delay;
     if (u.trace?.send) {
@@ -270,6 +310,7 @@ export class AccountSimulation implements EventHandler {
     let sequence = false;
     if (r.followUps && channel !== CONNECTION) {
       this.#followUps!.answerAt = outcome === IGNORED ? Infinity : at;
+      u.spentExpiry = spentExpiry;
       sequence = this.#followUps!.start(s, channel, outcome);
     }
     if (!sequence && outcome !== IGNORED && at < u.horizon) {
@@ -284,95 +325,83 @@ export class AccountSimulation implements EventHandler {
     this.#next(s);
   }
 
+  /** Seat `s` has met its demand for the cycle (it waits for the next) or used up its audience (for good). */
+  #stop(s: number): void {
+    const u = this.#unit;
+    const seats = u.seats;
+    if (seats.cycleContacts[s]! >= u.r.sender.demandPerCycle) {
+      seats.status[s] = DONE;
+      return;
+    }
+    seats.status[s] = EXHAUSTED;
+    u.per.poolExhausted[u.cycle]! += 1;
+    u.trace?.record(u.env.now, "exhausted", 0, u.ledger.balance, s);
+  }
+
   /**
-   * Whether seat `s` may contact someone now: false when its demand for the cycle is
-   * met or its audience used up (it stops), or when today's sends are used up (the
-   * send moves to the next working day).
+   * Whether seat `s` has sent all it may today (a restricted Recruiter seat may still
+   * send a few one-to-one); if so its send moves to the next working day.
    */
-  #mayContact(s: number): boolean {
+  #dayCapReached(s: number): boolean {
     const u = this.#unit;
     const now = u.env.now;
     const r = u.r;
     const seats = u.seats;
-    const sender = r.sender;
-    if (seats.cycleContacts[s]! >= sender.demandPerCycle) {
-      seats.status[s] = DONE;
-      return false;
-    }
-    if (seats.recipients[s]! >= sender.poolSize) {
-      seats.status[s] = EXHAUSTED;
-      u.per.poolExhausted[u.cycle]! += 1;
-      u.trace?.record(now, "exhausted", 0, u.ledger.balance, s);
-      return false;
-    }
-    // Daily cap (a restricted Recruiter seat may still send a few one-to-one).
-    let dayCap = sender.maxSendsPerDay;
+    let dayCap = r.sender.maxSendsPerDay;
     if (seats.floorState[s] === 2) dayCap = Math.min(dayCap, r.enforcement.responseRateFloor!.restrictedSendsPerDay);
-    if (dayCap !== Infinity) {
-      const day = r.calendar ? Math.floor(now + r.calendar.offsetDays) : Math.floor(now);
-      if (day !== seats.today[s]) {
-        seats.today[s] = day;
-        seats.sentToday[s] = 0;
-      }
-      if (seats.sentToday[s]! >= dayCap) {
-        let next = day + 1;
-        if (r.clock) {
-          r.clock.t = now;
-          r.clock.toNextWorkingDay();
-          next = r.clock.t;
-        }
-        u.at(next, SEND, s);
-        return false;
-      }
+    if (dayCap === Infinity) return false;
+    const day = r.calendar ? Math.floor(now + r.calendar.offsetDays) : Math.floor(now);
+    if (day !== seats.today[s]) {
+      seats.today[s] = day;
+      seats.sentToday[s] = 0;
     }
+    if (seats.sentToday[s]! < dayCap) return false;
+    let next = day + 1;
+    if (r.clock) {
+      r.clock.t = now;
+      r.clock.toNextWorkingDay();
+      next = r.clock.t;
+    }
+    u.at(next, SEND, s);
     return true;
   }
 
+  /** InMail is the only channel and is closed to seat `s` now: it waits for its lockout to end, or for credits. */
+  #waitForInmail(s: number): void {
+    const u = this.#unit;
+    const blockedUntil = u.seats.blockedUntil[s]!;
+    if (u.env.now < blockedUntil) u.at(blockedUntil, SEND, s);
+    else u.goOut(s);
+  }
+
   /**
-   * The channel seat `s`'s contact goes by (INMAIL or CONNECTION; Open Profile is known
-   * only once the recipient is drawn), or −1 when none is open now: the seat then waits
-   * for credits, for its lockout to end, or for next week's invitations.
+   * With connection requests: the channel seat `s`'s contact goes by (INMAIL or
+   * CONNECTION; Open Profile is known only once the recipient is drawn), or −1 when
+   * none is open now and the seat waits (for credits, its lockout's end, or next
+   * week's invitations). Due lots have been expired.
    */
-  #channelFor(s: number): number {
+  #channelWithConnections(s: number): number {
     const u = this.#unit;
     const now = u.env.now;
     const seats = u.seats;
-    const conn = u.r.connections;
-    // Due lots are expired first, whichever channel is drawn: a connection request can
-    // still turn into an InMail at the weekly cap.
-    u.expireDue();
+    const conn = u.r.connections!;
     let channel = INMAIL;
-    if (conn) {
-      if (conn.use === "only") channel = CONNECTION;
-      else if (conn.use === "mix") {
-        u.streams.draw(s * SEAT_STREAMS + DRAW_CHANNEL);
-        if (u.streams.value < conn.mixShare) channel = CONNECTION;
-      }
+    if (conn.use === "only") channel = CONNECTION;
+    else if (conn.use === "mix") {
+      u.streams.draw(s * SEAT_STREAMS + DRAW_CHANNEL);
+      if (u.streams.value < conn.mixShare) channel = CONNECTION;
     }
-    if (channel === INMAIL) {
-      const blockedUntil = seats.blockedUntil[s]!;
-      const inmailOpen = now >= blockedUntil;
-      if (!inmailOpen || !u.canPay(s)) {
-        if (conn && conn.use !== "only") {
-          channel = CONNECTION; // fallback (or mix) when InMail is unavailable
-        } else if (!inmailOpen) {
-          u.at(blockedUntil, SEND, s);
-          return -1;
-        } else {
-          u.goOut(s);
-          return -1;
-        }
-      }
-    }
+    // Fallback (or mix) when InMail is unavailable.
+    if (channel === INMAIL && (now < seats.blockedUntil[s]! || !u.canPay(s))) channel = CONNECTION;
     if (channel === CONNECTION) {
       const week = Math.floor(now / 7);
       if (week !== seats.week[s]) {
         seats.week[s] = week;
         seats.weekConnections[s] = 0;
       }
-      if (seats.weekConnections[s]! >= conn!.weeklyCap) {
+      if (seats.weekConnections[s]! >= conn.weeklyCap) {
         // Invitations used up this week: wait for next week (or a credit for InMail).
-        if (conn!.use !== "only" && u.canPay(s) && now >= seats.blockedUntil[s]!) channel = INMAIL;
+        if (conn.use !== "only" && u.canPay(s) && now >= seats.blockedUntil[s]!) channel = INMAIL;
         else {
           u.at((week + 1) * 7, SEND, s);
           return -1;
@@ -382,47 +411,19 @@ export class AccountSimulation implements EventHandler {
     return channel;
   }
 
-  /**
-   * Seat `s`'s message goes out by `channel`: a paid InMail spends the first lot's
-   * credit (its expiry left in the unit's `spentExpiry`, NaN for a free message), and
-   * an InMail may be flagged by the content filter.
-   */
-  #deliver(s: number, channel: number): void {
+  /** An InMail of seat `s` went out: counted by day for the enforcement rules, and maybe flagged by the content filter. */
+  #watchInmail(s: number): void {
     const u = this.#unit;
-    const now = u.env.now;
     const r = u.r;
-    const seats = u.seats;
-    const per = u.per;
-    const c = u.cycle;
-    if (channel === INMAIL) {
-      // Due lots were expired when the channel was chosen, so the credit spent is the first lot's.
-      u.spentExpiry = u.ledger.nextExpiry;
-      u.ledger.spendFirst();
-      seats.cycleSpent[s]! += 1;
-      per.sends[c]! += 1;
-      u.trace?.record(now, "spend", 1, u.ledger.balance, s);
-    } else if (channel === FREE_INMAIL) {
-      u.spentExpiry = NaN;
-      seats.cycleFree[s]! += 1;
-      per.sends[c]! += 1;
-      per.freeSends[c]! += 1;
-      u.trace?.record(now, "free-inmail", 0, u.ledger.balance, s);
-    } else {
-      u.spentExpiry = NaN;
-      seats.weekConnections[s]! += 1;
-      per.connectionRequests[c]! += 1;
-      u.trace?.record(now, "connection", 0, u.ledger.balance, s);
-    }
-    if (channel !== CONNECTION) {
-      if (r.counted) seats.counters[s]!.sends[Math.floor(now)]! += 1;
-      const content = r.enforcement.content;
-      if (content && content.flagProbability > 0) {
-        u.streams.draw(s * SEAT_STREAMS + DRAW_FLAG);
-        if (u.streams.value < content.flagProbability) this.#enforcer.flagged(s);
-      }
+    if (r.counted) u.seats.counters[s]!.sends[Math.floor(u.env.now)]! += 1;
+    const content = r.enforcement.content;
+    if (content && content.flagProbability > 0) {
+      u.streams.draw(s * SEAT_STREAMS + DRAW_FLAG);
+      if (u.streams.value < content.flagProbability) this.#enforcer.flagged(s);
     }
   }
 
+  /** After a contact: plan the next one, or stop for the cycle, or wait for credits. */
   #next(s: number): void {
     const u = this.#unit;
     const seats = u.seats;
@@ -441,6 +442,7 @@ export class AccountSimulation implements EventHandler {
     }
     u.resume(s);
   }
+  /** A RESPONSE event: an answer to a message outside any sequence; refunds when the payload says so. */
   #respond(a: number): void {
     const u = this.#unit;
     const refunds = a & 1;
@@ -450,6 +452,7 @@ export class AccountSimulation implements EventHandler {
     u.count(s, channel, outcome, false);
     if (refunds === 1) u.creditBack(s);
   }
+  /** End of horizon: settle expiries and waiting time, add the ledger to the tally. */
   #close(): void {
     const u = this.#unit;
     const tally = u.tally;
