@@ -48,7 +48,13 @@ export interface FollowUpSpec {
    * send time: an ASSUMPTION (no published figure; plausible 0.25–1).
    */
   readonly responseFactor: number;
-  /** Share of follow-ups that cannot be delivered (the member left or closed InMail): an ASSUMPTION. */
+  /**
+   * Share of follow-ups that cannot be delivered (the member left or closed InMail): an
+   * ASSUMPTION. Under both rules that send follow-ups (`charged` and `scheduled`): an
+   * undeliverable follow-up costs nothing (a scheduled one's credit is given back, with
+   * those of the later follow-ups) and ends the sequence. Whether a follow-up is
+   * delivered and whether it is answered are drawn independently.
+   */
   readonly undeliverableShare: number;
 }
 

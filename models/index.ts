@@ -1,5 +1,5 @@
+export { AccountSimulation } from "./account-simulation.ts";
 export {
-  AccountSimulation,
   defaultSender,
   defaultStartDate,
   type AccountModel,
@@ -8,7 +8,7 @@ export {
   type SenderSpec,
   type TraceKind,
   type TraceSink,
-} from "./account-simulation.ts";
+} from "./account-model.ts";
 export { CreditLedger } from "./ledger.ts";
 export {
   followUpRuleForPlan,

@@ -22,9 +22,10 @@ export class SequenceStore {
   ended: Uint8Array;
   /** Events of the sequence still on the calendar. */
   pending: Int32Array;
-  /** Per slot × follow-up: the outcome uniform, the response delay, the expiry of a held credit. */
+  /** Per slot × follow-up: the outcome uniform, the response delay, the delivery uniform, the expiry of a held credit. */
   uniform: Float64Array;
   delay: Float64Array;
+  delivery: Float64Array;
   expiry: Float64Array;
 
   #free: Int32Array;
@@ -45,6 +46,7 @@ export class SequenceStore {
     this.pending = new Int32Array(n);
     this.uniform = new Float64Array(n * followUps);
     this.delay = new Float64Array(n * followUps);
+    this.delivery = new Float64Array(n * followUps);
     this.expiry = new Float64Array(n * followUps);
     this.#free = new Int32Array(n);
   }
@@ -102,6 +104,7 @@ export class SequenceStore {
     this.pending = grow(this.pending, (m) => new Int32Array(m));
     this.uniform = grow(this.uniform, (m) => new Float64Array(m), k);
     this.delay = grow(this.delay, (m) => new Float64Array(m), k);
+    this.delivery = grow(this.delivery, (m) => new Float64Array(m), k);
     this.expiry = grow(this.expiry, (m) => new Float64Array(m), k);
     this.#free = grow(this.#free, (m) => new Int32Array(m));
   }

@@ -6,6 +6,7 @@ import {
   simulateAll,
   summarize,
   traceAccount,
+  type AccountModel,
   type Summary,
 } from "../../models/index.ts";
 import { model, recorder, type TestModel } from "../support/model-helpers.ts";
@@ -163,5 +164,61 @@ describe("account simulation: the guide's rules", () => {
       const l = s.ledger;
       expect(l.granted + l.refunded - l.spent - l.expired - l.forfeited).toBe(l.closingBalance);
     }
+  });
+});
+
+describe("account simulation: independent decisions come from independent draws", () => {
+  // Every per-contact decision on, each at a share that a shared uniform would distort:
+  // half the contacts by connection request (mix), 30% of InMail recipients blocking
+  // InMail, 40% of the others with an Open Profile, InMails answered 35% of the time
+  // (5% spam, 20% replied, 10% declined), invitations accepted 30% (half then reply).
+  // Were two decisions read off one uniform, one would be skewed given the other (e.g.
+  // with the channel's draw, no InMail would ever be answered; with the blocked draw, no
+  // Open Profile share above 0.1 ÷ 0.7 could survive). Credits and caps never bind.
+  const m: AccountModel = {
+    ...model({ policy: "linkedin", credits: 100_000, capMultiplier: 100, sendsPerDay: 50, cycles: 6, blockedShare: 0.3, outcomes: { spam: 0.05, replied: 0.2, declined: 0.1 }, meanDelayDays: 1 }),
+    openProfile: { share: 0.4, monthlyCap: 1e9 },
+    connections: { use: "mix", mixShare: 0.5, weeklyCap: 1e9, acceptRate: 0.3, replyRate: 0.5 },
+  };
+  /** Contacts by channel and by channel and outcome, and blocked recipients, over four accounts. */
+  const contacts = (): Map<string, number> => {
+    const counts = new Map<string, number>();
+    const add = (key: string) => counts.set(key, (counts.get(key) ?? 0) + 1);
+    for (let account = 0; account < 4; account++) {
+      traceAccount(m, 8, 0, account, {
+        record: (_t, kind) => void (kind === "blocked" && add("blocked")),
+        send: (_t, _k, outcome, _at, _s, channel) => {
+          add(channel!);
+          add(`${channel}:${outcome}`);
+        },
+      });
+    }
+    return counts;
+  };
+  let counts: Map<string, number> | undefined;
+  const n = (key: string) => (counts ??= contacts()).get(key) ?? 0;
+  const answered = (channel: string) => (n(channel) - n(`${channel}:ignored`)) / n(channel);
+  // ~36,000 contacts: ~18,000 invitations, ~7,600 paid and ~5,000 free InMails, ~5,400
+  // blocked; binomial sds of the shares below are at most 0.007.
+  const tolerance = 0.03;
+
+  it("channel and blocked: 30% of the contacts by InMail are blocked, and half of all contacts are invitations", () => {
+    const inmailContacts = n("blocked") + n("inmail") + n("open-profile");
+    expect(inmailContacts).toBeGreaterThan(15_000);
+    expect(Math.abs(n("blocked") / inmailContacts - 0.3)).toBeLessThan(tolerance);
+    expect(Math.abs(n("connection") / (inmailContacts + n("connection")) - 0.5)).toBeLessThan(tolerance);
+  });
+
+  it("blocked, channel and Open Profile: 40% of the InMails delivered are free", () => {
+    expect(Math.abs(n("open-profile") / (n("inmail") + n("open-profile")) - 0.4)).toBeLessThan(tolerance);
+  });
+
+  it("outcome against blocked, Open Profile and channel: every InMail is answered at the rate, every invitation accepted at its rate", () => {
+    expect(Math.abs(answered("inmail") - 0.35)).toBeLessThan(tolerance);
+    expect(Math.abs(answered("open-profile") - 0.35)).toBeLessThan(tolerance);
+    expect(Math.abs(n("inmail:spam") / n("inmail") - 0.05)).toBeLessThan(tolerance);
+    expect(Math.abs(n("open-profile:replied") / n("open-profile") - 0.2)).toBeLessThan(tolerance);
+    expect(Math.abs(answered("connection") - 0.3)).toBeLessThan(tolerance);
+    expect(Math.abs(n("connection:replied") / n("connection") - 0.15)).toBeLessThan(tolerance);
   });
 });

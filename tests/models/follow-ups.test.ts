@@ -200,6 +200,60 @@ describe("follow-ups: sequences", () => {
   });
 });
 
+describe("follow-ups: delivery and answer are two independent draws", () => {
+  // Everyone who answers does so within minutes (mean 0.01 days), so a follow-up is due
+  // exactly when the first InMail (and any earlier follow-up) went unanswered, and its
+  // answer is never pre-empted by a later answer to an earlier message. Replies only:
+  // every answer is a conversation. Credits never run short, so a follow-up due is
+  // either delivered (sent) or not (undelivered).
+  const rate = 0.3;
+  const factor = 0.5;
+  const run = (u: number) => {
+    const m = withFollowUps(
+      { policy: "linkedin", credits: 100_000, capMultiplier: 100, sendsPerDay: 5, cycles: 6, outcomes: { replied: rate }, meanDelayDays: 0.01 },
+      { count: 2, responseFactor: factor, undeliverableShare: u },
+    );
+    const tallies = simulateAll(m, 21, 100, 1);
+    const sent = sum(tallies, "followUpsSent");
+    const undelivered = sum(tallies, "followUpsUndelivered");
+    return { sent, due: sent + undelivered, answered: sum(tallies, "followUpConversations"), firsts: sum(tallies, "sends") };
+  };
+
+  it.each([0, 0.3, 0.9])("at undeliverableShare %s, a delivered follow-up is answered at factor × rate and (1 − u) of those due are sent", (u) => {
+    const r = run(u);
+    // ~89,000 first InMails; ~109,000 follow-ups due at u = 0, ~6,500 delivered at u = 0.9.
+    expect(r.firsts).toBeGreaterThan(80_000);
+    expect(r.sent).toBeGreaterThan(5_000);
+    // Binomial sd of the answered share: 0.001 (u = 0) to 0.0045 (u = 0.9); one draw for
+    // both decisions would give min(1, 0.15 ÷ (1 − u)): 0.214 at 0.3, 1 at 0.9.
+    expect(Math.abs(r.answered / r.sent - factor * rate)).toBeLessThan(0.025);
+    // Binomial sd of the sent share of those due: at most 0.0015.
+    expect(Math.abs(r.sent / r.due - (1 - u))).toBeLessThan(0.01);
+  });
+
+  it("the first InMail's answer and a follow-up's decisions come from different draws", () => {
+    // Follow-ups go only to recipients who ignored the first InMail: were the follow-up's
+    // answer or delivery drawn from the first InMail's uniform, those recipients would
+    // hardly ever answer (or always be undeliverable). Checked above at factor × rate and
+    // 1 − u; here the first InMails themselves are answered at the rate, with or without
+    // undeliverable follow-ups (common random numbers: the same first answers).
+    const firstAnswers = (u: number) => {
+      const out: string[] = [];
+      const m = withFollowUps(
+        { policy: "linkedin", credits: 5000, capMultiplier: 100, sendsPerDay: 20, cycles: 3, outcomes: { replied: rate }, meanDelayDays: 0.01 },
+        { count: 2, responseFactor: factor, undeliverableShare: u },
+      );
+      traceAccount(m, 5, 0, 0, { record: () => undefined, send: (t, k, outcome) => void out.push(`${t}:${k}:${outcome}`) });
+      return out;
+    };
+    const none = firstAnswers(0);
+    expect(firstAnswers(0.5)).toEqual(none);
+    const replied = none.filter((x) => x.endsWith(":replied")).length / none.length;
+    expect(none.length).toBeGreaterThan(1500);
+    expect(Math.abs(replied - rate)).toBeLessThan(0.04); // binomial sd ≈ 0.011
+  });
+});
+
 describe("the response metric window", () => {
   it("30 days (LinkedIn's report): later answers leave the response rate, not refunds or conversations", () => {
     // Exp(mean 20 days): P(answer within 30 days) = 1 − e^(−1.5) = 0.777; refunds use 90 days.
