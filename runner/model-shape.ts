@@ -1,5 +1,5 @@
 /**
- * The shape of an AccountModel (models/account-simulation.ts) as a worker checks it
+ * The shape of an AccountModel (models/account-model.ts) as a worker checks it
  * before simulating a job that came from outside this process: every key known, every
  * value of its type and within the ranges the command line allows (cycles 1–1,200 as
  * `--set cycles` accepts; probabilities in [0, 1]; counts ≥ 0; Infinity only where the
