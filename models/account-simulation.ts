@@ -98,6 +98,8 @@ export class AccountSimulation implements EventHandler {
     const r = u.r;
     const m = r.m;
     env.reset();
+    // A seat has one send pending at a time: the first seat's waits beside the heap.
+    env.calendar.slotKind = SEND;
     u.ledger = new CreditLedger();
     u.cycle = -1;
     u.trace = trace;
