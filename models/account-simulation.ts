@@ -342,16 +342,12 @@ export class AccountSimulation implements EventHandler {
     seats.cycleContacts[s]! += 1;
     seats.sentToday[s]! += 1;
     const streams = u.streams;
-    const outcome = u.inmailOutcome(s);
-    // Every contact steps the delay stream; only an answer needs its value.
     let delay = 0;
     if (r.delay) {
-      if (outcome === IGNORED) streams.skip(s * SEAT_STREAMS + DRAW_DELAY);
-      else {
-        streams.draw(s * SEAT_STREAMS + DRAW_DELAY);
-        delay = streams.value;
-      }
+      streams.draw(s * SEAT_STREAMS + DRAW_DELAY);
+      delay = streams.value;
     }
+    const outcome = u.inmailOutcome(s);
     const spentExpiry = u.ledger.nextExpiry;
     u.spentExpiry = spentExpiry;
     u.ledger.spendFirst();

@@ -169,34 +169,21 @@ export class StreamBank {
       k = 0;
     }
     this.#used[i] = k + 1;
-    const u = this.#ahead[i * BLOCK + k]!;
-    // An exponential stream's block holds its uniforms: each is transformed when it is
-    // drawn, so that a value skipped (`skip`) costs no logarithm.
-    this.value = this.#kind[i] === EXPONENTIAL ? -Math.log1p(-u) / this.#p1[i]! : u;
-  }
-
-  /**
-   * Steps stream `i` past its next value without computing it (`value` is left as it
-   * was): for a caller that must keep the stream aligned — the k-th value for the k-th
-   * draw — but has no use for this one. The stream's later values are as after `draw`.
-   */
-  skip(i: number): void {
-    const k = this.#used[i]!;
-    if (k === BLOCK) {
-      this.#fill(i);
-      this.#used[i] = 1;
-    } else this.#used[i] = k + 1;
+    this.value = this.#ahead[i * BLOCK + k]!;
   }
 
 
-  /** Draws the next BLOCK values of stream `i` (an exponential stream's as uniforms). */
+  /** Draws the next BLOCK values of stream `i`. */
   #fill(i: number): void {
     const kind = this.#kind[i]!;
     if (kind === LOGNORMAL) return this.#fillLogNormal(i);
     const out = this.#ahead;
     const first = i * BLOCK;
-    // Uniforms, whatever the kind: `draw` transforms an exponential stream's.
     uniformsInto(this.#words, 4 * i, out, first, BLOCK);
+    if (kind === EXPONENTIAL) {
+      const rate = this.#p1[i]!;
+      for (let j = first; j < first + BLOCK; j++) out[j] = -Math.log1p(-out[j]!) / rate;
+    }
   }
 
   /** d3-random's randomNormal (Marsaglia's polar method, keeping the second deviate), exponentiated. */

@@ -113,23 +113,4 @@ describe("StreamBank", () => {
     bank.seed(5, 1, 0, 0, "b", { kind: "lognormal", mu: 0, sigma: 1 });
     expect(drawn(bank, 5, 5)).toEqual(take(randomLogNormal.source(createStream(1, 0, 0, "b"))(0, 1), 5));
   });
-
-  it("skip steps a stream past one value: the values after it are those after a draw, across refills", () => {
-    for (const distribution of [undefined, { kind: "exponential", rate: 1 / 3 } as const]) {
-      const bank = new StreamBank(1);
-      bank.seed(0, 4, 0, 9, "delay", distribution);
-      const reference = drawn(bank, 0, 100);
-      bank.seed(0, 4, 0, 9, "delay", distribution);
-      const kept: number[] = [];
-      for (let k = 0; k < 100; k++) {
-        // Skip every third value (so skips fall on both sides of block boundaries).
-        if (k % 3 === 1) bank.skip(0);
-        else {
-          bank.draw(0);
-          kept.push(bank.value);
-        }
-      }
-      expect(kept).toEqual(reference.filter((_, k) => k % 3 !== 1));
-    }
-  });
 });
