@@ -94,7 +94,14 @@ export class AccountSimulation implements EventHandler {
   readonly #plain: EventHandler = {
     handle: (kind: number, a: number, b: number, c: number): void => {
       if (kind === SEND) this.#sendPlain(a);
-      else this.handle(kind, a, b, c);
+      else if (kind === RESPONSE) {
+        // As in `handle`: the floats go on by fields, never as arguments of a further call.
+        const u = this.#unit;
+        u.spentExpiry = b;
+        u.sentAt = c;
+        this.#respond(a);
+      } else if (kind === CYCLE_START) this.#startCycle(a);
+      else this.handle(kind, a, b, c); // no other kind occurs with plain sends
     },
   };
 

@@ -83,6 +83,15 @@ export class Calendar {
     return this.#slotFull && this.#slotTime < head ? this.#slotTime : head;
   }
 
+  /**
+   * Whether an event is pending before `timeDays` (`peekTime() < timeDays`) as a
+   * boolean: a float returned from a call V8 does not inline is boxed, an allocation.
+   */
+  hasBefore(timeDays: number): boolean {
+    if (this.#slotFull && this.#slotTime < timeDays) return true;
+    return this.#size > 0 && this.#times[0]! < timeDays;
+  }
+
   /** Drops every pending event; the sequence counter restarts so runs are repeatable. */
   clear(): void {
     this.#size = 0;
