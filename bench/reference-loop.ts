@@ -35,6 +35,11 @@ export interface ReferenceRun {
   events: number;
   wallSeconds: number;
   eventsPerSecond: number;
+  /** User + system CPU time of the whole process, start-up included (see PerfCaseRun). */
+  cpuSeconds: number;
+  /** CPU time of the process while the loop ran, and events per such second (see PerfCaseRun). */
+  runCpuSeconds: number;
+  eventsPerCpuSecond: number;
   /** InMails delivered per account per cycle (mean over accounts). */
   capacity: number;
 }
@@ -92,6 +97,7 @@ export function runReference(accounts: number, seed = 1): ReferenceRun {
   let events = 0;
   let sends = 0;
   const start = performance.now();
+  const cpuBefore = process.cpuUsage();
   for (let account = 0; account < accounts; account++) {
     const gapU = createStream(seed, 0, account, "reference-gap");
     const replyU = createStream(seed, 0, account, "reference-reply");
@@ -129,7 +135,19 @@ export function runReference(accounts: number, seed = 1): ReferenceRun {
     }
   }
   const wallSeconds = (performance.now() - start) / 1000;
-  return { accounts, events, wallSeconds, eventsPerSecond: events / wallSeconds, capacity: sends / accounts / cycles };
+  const cpu = process.cpuUsage(cpuBefore);
+  const runCpuSeconds = (cpu.user + cpu.system) / 1e6;
+  const usage = process.resourceUsage();
+  return {
+    accounts,
+    events,
+    wallSeconds,
+    eventsPerSecond: events / wallSeconds,
+    cpuSeconds: (usage.userCPUTime + usage.systemCPUTime) / 1e6,
+    runCpuSeconds,
+    eventsPerCpuSecond: events / runCpuSeconds,
+    capacity: sends / accounts / cycles,
+  };
 }
 
 const spec: CommandSpec = {

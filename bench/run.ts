@@ -5,6 +5,13 @@
  * the median run of each is reported: events, wall seconds, events/s, CPU seconds,
  * peak RSS, and the speedup of every core over one.
  *
+ * The reference: each 1-worker run is followed by a run of the specialised loop
+ * (bench/reference-loop.ts, the same case written for it alone), and the general
+ * model's events/s are read against it as the median of those pairs' ratios — both
+ * by wall time and by the CPU time of the run (which other processes skew less: on
+ * a loaded machine wall time also counts the time others took). Neighbouring runs
+ * see about the same load, so the ratio holds where the absolute rates wander.
+ *
  * Memory: pool threads live in the process, so the peak RSS of a run on N workers is
  * that of the whole process (this thread, which simulates too, and N − 1 pool threads);
  * what each pool thread adds is estimated as (peak with N workers − peak with 1) / (N − 1).
@@ -24,12 +31,12 @@
  * thread (perf-case.ts --allocation), over a cold run and over a warm one; the hot
  * loop allocates nothing per event, so what remains is per-account setup.
  *
- * A benchmark, not a test: nothing here fails on a slow machine. The issue's targets
- * (≥ 3 M events/s on one worker, ≥ 1.7× on two, peak RSS < 300 MB) are printed
- * beside the numbers.
+ * A benchmark, not a test: nothing here fails on a slow machine. The issues' targets
+ * (≥ 3 M events/s on one worker, ≥ 0.5× the reference loop on one, ≥ 1.8× on two,
+ * peak RSS < 300 MB) are printed beside the numbers, with the machine's load average.
  */
 import { spawnSync } from "node:child_process";
-import { cpus } from "node:os";
+import { cpus, loadavg } from "node:os";
 import { fileURLToPath } from "node:url";
 import { isMain, runMain } from "../cli/command-line.ts";
 import { runCommandLine } from "../cli/command.ts";
@@ -37,8 +44,10 @@ import type { CommandSpec } from "../cli/options.ts";
 import { threadEntry } from "../runner/pool-entry.ts";
 import { defaultWorkers } from "../runner/pool.ts";
 import { perfCase, type AllocationRun, type PerfCaseRun } from "./perf-case.ts";
+import type { ReferenceRun } from "./reference-loop.ts";
 
 const perfCaseFile = fileURLToPath(new URL("./perf-case.ts", import.meta.url));
+const referenceFile = fileURLToPath(new URL("./reference-loop.ts", import.meta.url));
 
 interface BenchArgs {
   accounts: number;
@@ -54,7 +63,7 @@ const spec: CommandSpec = {
   options: [
     { name: "accounts", kind: "integer", min: 1, max: 10_000_000, default: perfCase.accounts, description: "accounts of the perf case" },
     { name: "replications", kind: "integer", min: 1, max: 100_000, default: perfCase.replications, description: "replications of the perf case" },
-    { name: "runs", kind: "integer", min: 1, max: 1000, default: 7, description: "undisturbed runs per configuration (the median is reported)" },
+    { name: "runs", kind: "integer", min: 1, max: 1000, default: 5, description: "undisturbed runs per configuration (the median is reported)" },
   ],
   run: ["json", "workers"],
   runHelp: { workers: `threads of the parallel configuration (default ${defaultWorkers()}, every core)` },
@@ -69,18 +78,29 @@ function machineBusySeconds(): number {
 
 /** One run, and the share of the machine (0–1) other processes used meanwhile. */
 type Measured = PerfCaseRun & { otherLoad: number };
+type MeasuredReference = ReferenceRun & { otherLoad: number };
 
-/** Runs the perf case once in a child process (same node, same tsx loader). */
-function runOnce(workers: number, a: BenchArgs): Measured {
-  const args = [perfCaseFile, "--workers", String(workers), "--accounts", String(a.accounts), "--replications", String(a.replications)];
+/** Runs `file` with `args` once in a child process (same node, same tsx loader); its JSON line and the others' load. */
+function runChild<T extends { cpuSeconds: number }>(what: string, file: string, args: string[]): T & { otherLoad: number } {
   const busyBefore = machineBusySeconds();
   const started = performance.now();
-  const r = spawnSync(process.execPath, [...process.execArgv, ...args], { encoding: "utf8", maxBuffer: 1 << 20 });
+  const r = spawnSync(process.execPath, [...process.execArgv, file, ...args], { encoding: "utf8", maxBuffer: 1 << 20 });
   const elapsed = (performance.now() - started) / 1000;
   const busy = machineBusySeconds() - busyBefore;
-  if (r.status !== 0) throw new Error(`perf case with ${workers} workers failed (exit ${r.status}):\n${r.stderr}`);
-  const run = JSON.parse(r.stdout) as PerfCaseRun;
+  if (r.status !== 0) throw new Error(`${what} failed (exit ${r.status}):\n${r.stderr}`);
+  const run = JSON.parse(r.stdout) as T;
   return { ...run, otherLoad: Math.max(0, (busy - run.cpuSeconds) / (elapsed * cpus().length)) };
+}
+
+/** Runs the perf case once in a child process. */
+function runOnce(workers: number, a: BenchArgs): Measured {
+  const args = ["--workers", String(workers), "--accounts", String(a.accounts), "--replications", String(a.replications)];
+  return runChild<PerfCaseRun>(`perf case with ${workers} workers`, perfCaseFile, args);
+}
+
+/** Runs the reference loop once in a child process (replication 0 of the same accounts). */
+function runReferenceOnce(a: BenchArgs): MeasuredReference {
+  return runChild<ReferenceRun>("reference loop", referenceFile, ["--accounts", String(a.accounts)]);
 }
 
 /** Allocation per event, measured in a child process of its own. */
@@ -99,27 +119,70 @@ const median = (runs: Measured[]): Measured => {
   return sorted[(sorted.length - 1) >> 1]!;
 };
 
+const medianOf = (xs: number[]): number => {
+  const sorted = [...xs].sort((x, y) => x - y);
+  const n = sorted.length;
+  return n % 2 === 1 ? sorted[n >> 1]! : (sorted[n / 2 - 1]! + sorted[n / 2]!) / 2;
+};
+
+/** The general model on 1 worker against the reference loop, run pair by pair. */
+interface ReferenceComparison {
+  /** Median events/s of each, by wall time and by the CPU time of the run. */
+  modelEventsPerSecond: number;
+  referenceEventsPerSecond: number;
+  modelEventsPerCpuSecond: number;
+  referenceEventsPerCpuSecond: number;
+  /** Median over the pairs of model ÷ reference events/s (wall, CPU), and each pair's (wall). */
+  ratio: number;
+  cpuRatio: number;
+  ratios: number[];
+  /** The reference's capacity (InMails per account per cycle), to set beside the model's by eye. */
+  referenceCapacity: number;
+}
+
 interface BenchResult {
   case: { accounts: number; replications: number; cycles: number; runs: number; cores: number };
   configurations: (Measured & { wallSecondsAll: number[]; setAside: number })[];
   speedup: number;
   /** Peak RSS added by each pool thread, MiB (see the file comment). */
   perThreadRssMiB: number | null;
+  reference: ReferenceComparison;
   allocation: AllocationRun;
-  targets: { eventsPerSecondOneWorker: boolean; speedupTwoWorkers: boolean | null; peakRssUnder300MB: boolean };
+  /** The machine's 1-minute load average before and after the runs. */
+  loadAverage: { before: number; after: number };
+  targets: {
+    eventsPerSecondOneWorker: boolean;
+    halfTheReference: boolean;
+    speedupTwoWorkers: boolean | null;
+    peakRssUnder300MB: boolean;
+  };
 }
 
 function bench(a: BenchArgs): BenchResult {
+  const loadBefore = loadavg()[0]!;
   const configs = [...new Set([1, a.workers])];
   const clean = new Map<number, Measured[]>(configs.map((w) => [w, []]));
   const disturbed = new Map<number, Measured[]>(configs.map((w) => [w, []]));
+  // Every 1-worker run with the reference run right after it.
+  const pairs: { model: Measured; reference: MeasuredReference }[] = [];
   for (let k = 0; k < 3 * a.runs && configs.some((w) => clean.get(w)!.length < a.runs); k++) {
     for (const w of configs) {
       if (clean.get(w)!.length >= a.runs) continue;
       const run = runOnce(w, a);
       (run.otherLoad > maxOtherLoad ? disturbed : clean).get(w)!.push(run);
+      if (w === 1) pairs.push({ model: run, reference: runReferenceOnce(a) });
     }
   }
+  const reference: ReferenceComparison = {
+    modelEventsPerSecond: medianOf(pairs.map((p) => p.model.eventsPerSecond)),
+    referenceEventsPerSecond: medianOf(pairs.map((p) => p.reference.eventsPerSecond)),
+    modelEventsPerCpuSecond: medianOf(pairs.map((p) => p.model.eventsPerCpuSecond)),
+    referenceEventsPerCpuSecond: medianOf(pairs.map((p) => p.reference.eventsPerCpuSecond)),
+    ratio: medianOf(pairs.map((p) => p.model.eventsPerSecond / p.reference.eventsPerSecond)),
+    cpuRatio: medianOf(pairs.map((p) => p.model.eventsPerCpuSecond / p.reference.eventsPerCpuSecond)),
+    ratios: pairs.map((p) => p.model.eventsPerSecond / p.reference.eventsPerSecond),
+    referenceCapacity: pairs[0]!.reference.capacity,
+  };
   const picked = configs.map((w) => {
     // With too few undisturbed runs, the disturbed ones count too (and say so).
     const runs = clean.get(w)!.length > 0 ? clean.get(w)! : disturbed.get(w)!;
@@ -138,10 +201,13 @@ function bench(a: BenchArgs): BenchResult {
     configurations: picked,
     speedup,
     perThreadRssMiB: all.workers > 1 ? (all.peakRssMiB - one.peakRssMiB) / (all.workers - 1) : null,
+    reference,
     allocation: measureAllocation(a),
+    loadAverage: { before: loadBefore, after: loadavg()[0]! },
     targets: {
       eventsPerSecondOneWorker: one.eventsPerSecond >= 3e6,
-      speedupTwoWorkers: all.workers === 2 ? speedup >= 1.7 : null,
+      halfTheReference: reference.ratio >= 0.5,
+      speedupTwoWorkers: all.workers === 2 ? speedup >= 1.8 : null,
       peakRssUnder300MB: peakRss * 1024 * 1024 < 300e6,
     },
   };
@@ -159,6 +225,7 @@ function text(r: BenchResult): string {
       `${c.setAside > 0 ? `; ${c.setAside} set aside: other processes were busy` : ""})`,
   );
   const one = r.configurations[0]!;
+  const ref = r.reference;
   return [
     `perf case: ${r.case.accounts.toLocaleString("en-US")} accounts × ${r.case.cycles} cycles × ${r.case.replications} replication(s); ` +
       `median of ${r.case.runs} runs undisturbed by other processes, each in a fresh process; ${r.case.cores} cores`,
@@ -168,11 +235,18 @@ function text(r: BenchResult): string {
     "",
     `  speedup ${f(r.speedup, 2)}×` +
       (r.perThreadRssMiB === null ? "" : `; each pool thread adds ≈ ${f(r.perThreadRssMiB, 1)} MiB of RSS`),
+    `  reference loop (bench/reference-loop.ts), run after each 1-worker run: ` +
+      `${f(ref.referenceEventsPerSecond / 1e6, 2)} M ev/s against the model's ${f(ref.modelEventsPerSecond / 1e6, 2)}; ` +
+      `ratio ${f(ref.ratio, 2)} (median of ${ref.ratios.length} pairs: ${ref.ratios.map((x) => f(x, 2)).join(", ")})`,
+    `    by CPU time of the run: ${f(ref.referenceEventsPerCpuSecond / 1e6, 2)} against ${f(ref.modelEventsPerCpuSecond / 1e6, 2)} ` +
+      `M ev per CPU second, ratio ${f(ref.cpuRatio, 2)}; the reference's capacity ${f(ref.referenceCapacity, 2)} InMails per account per cycle`,
     `  allocated on 1 thread: ${f(r.allocation.coldBytesPerEvent, 1)} bytes/event over a cold run, ` +
       `${f(r.allocation.warmBytesPerEvent, 1)} over a warm one ` +
       `(≈ ${f(r.allocation.warmBytesPerAccount / 1024, 1)} KiB of setup per account; nothing per event)`,
     `  targets: ≥ 3 M events/s on 1 worker: ${mark(r.targets.eventsPerSecondOneWorker)} (${f(one.eventsPerSecond / 1e6, 2)}); ` +
-      `≥ 1.7× on 2 workers: ${mark(r.targets.speedupTwoWorkers)}; peak RSS < 300 MB: ${mark(r.targets.peakRssUnder300MB)}`,
+      `≥ 0.5× the reference: ${mark(r.targets.halfTheReference)} (${f(ref.ratio, 2)}); ` +
+      `≥ 1.8× on 2 workers: ${mark(r.targets.speedupTwoWorkers)}; peak RSS < 300 MB: ${mark(r.targets.peakRssUnder300MB)}`,
+    `  load average (1 min, ${r.case.cores} cores): ${f(r.loadAverage.before, 2)} before, ${f(r.loadAverage.after, 2)} after`,
     "",
     "  event calendar alone: npx tsx bench/calendar.ts",
   ].join("\n");

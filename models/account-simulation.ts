@@ -83,12 +83,46 @@ export class AccountSimulation implements EventHandler {
   readonly #enforcer: Enforcer;
   /** Grant times of the unit being simulated (cycle k at [k], the horizon at [cycles]). */
   #grants: Float64Array = new Float64Array(1);
+  /**
+   * Whether the model's sends use none of the features a send may check — a daily cap,
+   * a work calendar, timing effects, blocking, Open Profile, connection requests,
+   * follow-ups, enforcement — so that an untraced unit runs on `#plain`, whose sends
+   * skip every such check (`#sendPlain`), chosen once per unit rather than per event.
+   */
+  readonly #plainSends: boolean;
+  /** The handler of a unit with plain sends (see `#plainSends`); `this` handles the others. */
+  readonly #plain: EventHandler = {
+    handle: (kind: number, a: number, b: number, c: number): void => {
+      if (kind === SEND) this.#sendPlain(a);
+      else if (kind === RESPONSE) {
+        // As in `handle`: the floats go on by fields, never as arguments of a further call.
+        const u = this.#unit;
+        u.spentExpiry = b;
+        u.sentAt = c;
+        this.#respond(a);
+      } else if (kind === CYCLE_START) this.#startCycle(a);
+      else this.handle(kind, a, b, c); // no other kind occurs with plain sends
+    },
+  };
 
   constructor(env: Environment, model: AccountModel, tally: Tally) {
     const r = resolve(model);
     this.#unit = new Unit(env, r, tally);
     this.#followUps = r.followUps ? new FollowUpSequences(this.#unit, r.followUps.count) : null;
     this.#enforcer = new Enforcer(this.#unit);
+    const e = r.enforcement;
+    this.#plainSends =
+      r.sender.maxSendsPerDay === Infinity &&
+      !r.clock &&
+      !r.timed &&
+      r.m.blockedShare === 0 &&
+      !r.openProfile &&
+      !r.connections &&
+      !r.followUps &&
+      !r.counted &&
+      !e.responseRateFloor &&
+      !e.complaints &&
+      !e.content;
   }
 
   /** Simulates unit `index` of this replication from its first grant to its horizon. */
@@ -98,6 +132,8 @@ export class AccountSimulation implements EventHandler {
     const r = u.r;
     const m = r.m;
     env.reset();
+    // A seat has one send pending at a time: the first seat's waits beside the heap.
+    env.calendar.slotKind = SEND;
     u.ledger = new CreditLedger();
     u.cycle = -1;
     u.trace = trace;
@@ -137,7 +173,7 @@ export class AccountSimulation implements EventHandler {
     followUps?.clear();
     env.scheduleAt(this.#grants[0]!, CYCLE_START, 0);
     this.#enforcer.start(this.#grants[0]!);
-    env.run(u.horizon, this);
+    env.run(u.horizon, this.#plainSends && !trace ? this.#plain : this);
     this.#close();
     return u.ledger;
   }
@@ -336,6 +372,58 @@ export class AccountSimulation implements EventHandler {
     seats.status[s] = EXHAUSTED;
     u.per.poolExhausted[u.cycle]! += 1;
     u.trace?.record(u.env.now, "exhausted", 0, u.ledger.balance, s);
+  }
+
+  /**
+   * `#send` for a unit with plain sends (see `#plainSends`): what `#send` does when
+   * every feature it checks is off, in the same order and with the same draws.
+   */
+  #sendPlain(s: number): void {
+    const u = this.#unit;
+    const env = u.env;
+    const now = env.now;
+    const r = u.r;
+    const seats = u.seats;
+    const sender = r.sender;
+    if (seats.cycleContacts[s]! >= sender.demandPerCycle) {
+      seats.status[s] = DONE;
+      return;
+    }
+    if (seats.recipients[s]! >= sender.poolSize) {
+      seats.status[s] = EXHAUSTED;
+      u.per.poolExhausted[u.cycle]! += 1;
+      return;
+    }
+    u.expireDue();
+    if (!u.canPay(s)) {
+      u.goOut(s);
+      return;
+    }
+    seats.recipients[s]! += 1;
+    seats.cycleContacts[s]! += 1;
+    seats.sentToday[s]! += 1;
+    const streams = u.streams;
+    let delay = 0;
+    if (r.delay) {
+      streams.draw(s * SEAT_STREAMS + DRAW_DELAY);
+      delay = streams.value;
+    }
+    const outcome = u.inmailOutcome(s);
+    const spentExpiry = u.ledger.nextExpiry;
+    u.spentExpiry = spentExpiry;
+    u.ledger.spendFirst();
+    seats.cycleSpent[s]! += 1;
+    u.per.sends[u.cycle]! += 1;
+    const at = now + delay;
+    if (outcome !== IGNORED && at < u.horizon) {
+      const rules = r.m.rules;
+      const refunds = rules.refundOn[outcome]! && delay <= rules.refundWindowDays ? 1 : 0;
+      env.postAt = at;
+      env.postB = spentExpiry;
+      env.postC = now;
+      env.post(RESPONSE, ((s * 4 + INMAIL) * 8 + outcome) * 2 + refunds);
+    }
+    this.#next(s);
   }
 
   /**

@@ -25,6 +25,12 @@ export class CreditLedger {
   #first = Infinity;
   #expiry = new Float64Array(4);
   #amount = new Int32Array(4);
+  /** Expiry of the lot `#insert` adds (a field, so no float crosses that call). */
+  #insertAt = NaN;
+
+  /** When and with what expiry `refundNext` gives a credit back (fields: see `refundNext`). */
+  refundNow = NaN;
+  refundExpiry = NaN;
 
   get balance(): number {
     return this.#balance;
@@ -74,7 +80,8 @@ export class CreditLedger {
    */
   grant(credits: number, expiresAt: number, capCredits = Infinity): number {
     if (credits > 0) {
-      this.#insert(expiresAt, credits);
+      this.#insertAt = expiresAt;
+      this.#insert(credits);
       this.granted += credits;
       this.#balance += credits;
     }
@@ -129,17 +136,30 @@ export class CreditLedger {
    * has already passed is refunded and expires at once (both totals count it).
    */
   refund(nowDays: number, expiresAt: number): void {
+    this.refundNow = nowDays;
+    this.refundExpiry = expiresAt;
+    this.refundNext();
+  }
+
+  /**
+   * `refund(refundNow, refundExpiry)` for a hot loop: V8 boxes a float passed to a call
+   * it does not inline (an allocation per refund), while one set in a field is not.
+   */
+  refundNext(): void {
+    const expiresAt = this.refundExpiry;
     this.refunded++;
-    if (expiresAt <= nowDays) {
+    if (expiresAt <= this.refundNow) {
       this.expired++;
       return;
     }
-    this.#insert(expiresAt, 1);
+    this.#insertAt = expiresAt;
+    this.#insert(1);
     this.#balance++;
   }
 
-  /** Inserts (or merges into) the lot expiring at `expiresAt`, keeping expiry order. */
-  #insert(expiresAt: number, credits: number): void {
+  /** Inserts (or merges into) the lot expiring at `#insertAt`, keeping expiry order. */
+  #insert(credits: number): void {
+    const expiresAt = this.#insertAt;
     let i = this.#count;
     // Most credits are the newest: search from the back.
     while (i > 0 && this.#expiry[i - 1]! > expiresAt) i--;

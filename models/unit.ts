@@ -198,7 +198,10 @@ export class Unit {
     const expiresAt = rules.refundAging === "fresh" ? now + rules.creditLifetimeDays : this.spentExpiry;
     this.expireDue();
     const expiredBefore = this.ledger.expired;
-    this.ledger.refund(now, expiresAt);
+    // Floats go by fields, not arguments (see CreditLedger.refundNext).
+    this.ledger.refundNow = now;
+    this.ledger.refundExpiry = expiresAt;
+    this.ledger.refundNext();
     const lapsed = this.ledger.expired - expiredBefore;
     per.refunds[c]! += 1;
     per.expired[c]! += lapsed;

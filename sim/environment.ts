@@ -86,7 +86,7 @@ export class Environment {
   run(untilDays: number, handler: EventHandler): void {
     const calendar = this.calendar;
     let processed = this.processed;
-    while (calendar.peekTime() < untilDays) {
+    while (calendar.hasBefore(untilDays)) {
       calendar.pop();
       this.now = calendar.time;
       processed++;

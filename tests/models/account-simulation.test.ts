@@ -9,6 +9,10 @@ import {
   type AccountModel,
   type Summary,
 } from "../../models/index.ts";
+import { AccountSimulation } from "../../models/account-simulation.ts";
+import type { TraceSink } from "../../models/account-model.ts";
+import { createTally, type Tally } from "../../models/tally.ts";
+import { Environment } from "../../sim/environment.ts";
 import { model, recorder, type TestModel } from "../support/model-helpers.ts";
 
 function run(t: TestModel, accounts = 50, replications = 4, seed = 11): Summary {
@@ -220,5 +224,32 @@ describe("account simulation: independent decisions come from independent draws"
     expect(Math.abs(n("open-profile:replied") / n("open-profile") - 0.2)).toBeLessThan(tolerance);
     expect(Math.abs(answered("connection") - 0.3)).toBeLessThan(tolerance);
     expect(Math.abs(n("connection:replied") / n("connection") - 0.15)).toBeLessThan(tolerance);
+  });
+});
+
+describe("account simulation: a unit with plain sends", () => {
+  // Untraced, such a unit runs on the plain send path; traced, on the general one.
+  // Both must do the same to the tally, draw for draw.
+  const quiet: TraceSink = { record() {} };
+  const tallies = (m: AccountModel, traced: boolean): Tally => {
+    const tally = createTally(m.cycles);
+    const sim = new AccountSimulation(new Environment({ seed: 5, replication: 1 }), m, tally);
+    for (let i = 0; i < 40; i++) sim.simulate(i, traced ? quiet : undefined);
+    return tally;
+  };
+
+  it.each([
+    ["guide", model({ outcomes: { accepted: 0.1, replied: 0.15, declined: 0.1, spam: 0.02 } })],
+    ["linkedin, slow sender", model({ policy: "linkedin", sendsPerDay: 1, outcomes: { replied: 0.3, declined: 0.1 } })],
+    ["refund window, fresh aging", model({ policy: "linkedin", refundWindowDays: 2, refundAging: "fresh", outcomes: { replied: 0.4 } })],
+    [
+      "demand, pool and waiting for the grant",
+      { ...model({ outcomes: { replied: 0.25 } }), sender: { demandPerCycle: 40, poolSize: 300, whenOut: "next-grant" as const } },
+    ],
+    ["pooled seats with a seat limit", { ...model({ credits: 100, outcomes: { replied: 0.25 } }), seats: 3, seatCreditLimit: 40, anchorSpreadDays: 10 }],
+  ])("%s: the same tally on either path", (_, m) => {
+    const plain = tallies(m as AccountModel, false);
+    expect(plain.ledger.spent).toBeGreaterThan(0);
+    expect(plain).toEqual(tallies(m as AccountModel, true));
   });
 });

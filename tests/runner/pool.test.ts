@@ -72,7 +72,8 @@ describe("runJobs", () => {
     const modes = (name: string) =>
       new Set([...r.stdout.matchAll(new RegExp(`compiling method .*<JSFunction ${name} .*ConcurrencyMode::(\\w+)`, "g"))].map((m) => m[1]));
     // This thread (background) and the pool thread (its own) both made the hot path hot.
-    expect(modes("#send")).toEqual(new Set(["kConcurrent", "kSynchronous"]));
+    // (The capacity model has plain sends: its hot path is AccountSimulation#sendPlain.)
+    expect(modes("#sendPlain")).toEqual(new Set(["kConcurrent", "kSynchronous"]));
     // A thread started after the pool has the background compiler back.
     expect(modes("laterThreadHotLoop")).toEqual(new Set(["kConcurrent"]));
   });

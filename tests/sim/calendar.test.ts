@@ -61,4 +61,43 @@ describe("Calendar", () => {
     cal.push(2, 8, 0, 0);
     expect(drain(cal).map((e) => e[1])).toEqual([9, 8]);
   });
+
+  it("with a slot kind, pops exactly what it pops without one, in any sequence of pushes and pops", () => {
+    fc.assert(
+      fc.property(
+        fc.array(fc.oneof(fc.constant(null), fc.record({ t: fc.integer({ min: 0, max: 20 }), kind: fc.integer({ min: 0, max: 2 }) })), {
+          maxLength: 300,
+        }),
+        (ops) => {
+          const plain = new Calendar(1);
+          const slotted = new Calendar(1);
+          slotted.slotKind = 1;
+          let seq = 0;
+          for (const op of ops) {
+            if (op === null) {
+              expect(slotted.pop()).toBe(plain.pop());
+              expect([slotted.time, slotted.kind, slotted.a, slotted.b, slotted.c]).toEqual([plain.time, plain.kind, plain.a, plain.b, plain.c]);
+            } else {
+              plain.push(op.t, op.kind, seq, op.t / 2, seq / 3);
+              slotted.push(op.t, op.kind, seq, op.t / 2, seq / 3);
+              seq++;
+            }
+            expect(slotted.size).toBe(plain.size);
+            expect(slotted.peekTime()).toBe(plain.peekTime());
+          }
+        },
+      ),
+    );
+  });
+
+  it("clear empties the slot too, and the slot kind is set only while empty", () => {
+    const cal = new Calendar();
+    cal.slotKind = 4;
+    cal.push(3, 4, 1, 0);
+    expect(cal.size).toBe(1);
+    expect(() => (cal.slotKind = 5)).toThrow(RangeError);
+    cal.clear();
+    expect(cal.size).toBe(0);
+    expect(cal.pop()).toBe(false);
+  });
 });
