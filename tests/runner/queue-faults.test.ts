@@ -88,9 +88,12 @@ describe("the queue under faults", () => {
     const r = await queued(redis.url, 5000, [], () => setTimeout(() => void redis.stop(), 2500));
     expect(r.code).toBe(2);
     noStack(r);
-    expect(r.lines).toHaveLength(1);
-    expect(r.lines[0]!.text).toMatch(new RegExp(`--queue: lost Redis at redis://127\\.0\\.0\\.1:\\d+ for over ${lostSeconds} s while .* with 75000 of 75000 jobs not done`));
-    expect(r.lines[0]!.at).toBeGreaterThan(lostSeconds);
+    // A fast machine may finish adding the window before Redis goes, and then say once that it
+    // waits for workers: that notice may come first; the loss is the one other line.
+    const lines = r.lines.filter((l) => !/no worker on the queue/.test(l.text));
+    expect(lines).toHaveLength(1);
+    expect(lines[0]!.text).toMatch(new RegExp(`--queue: lost Redis at redis://127\\.0\\.0\\.1:\\d+ for over ${lostSeconds} s while .* with 75000 of 75000 jobs not done`));
+    expect(lines[0]!.at).toBeGreaterThan(lostSeconds);
     expect(r.seconds).toBeLessThan(lostSeconds + 15);
   }, 90_000);
 
