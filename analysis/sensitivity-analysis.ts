@@ -113,8 +113,7 @@ export function replicationsFor(share: number, pilot: number, target: number, ma
   return Math.max(pilot, Math.min(max, needed));
 }
 
-const toValues = (inputs: readonly SensitivityInput[], unit: Float64Array) =>
-  Float64Array.from(unit, (u, i) => quantile(inputs[i]!.distribution, u));
+const toValues = (inputs: readonly SensitivityInput[], unit: Float64Array) => Float64Array.from(unit, (u, i) => quantile(inputs[i]!.distribution, u));
 
 /** Morris screening, then Sobol indices, of every output of `model`. */
 export async function analyseSensitivity(model: SensitivityModel, options: AnalysisOptions): Promise<SensitivityResult> {
@@ -130,9 +129,7 @@ export async function analyseSensitivity(model: SensitivityModel, options: Analy
   const morrisPoints = morrisOut.flat();
   const morrisShare = Object.fromEntries(outputs.map((o, oi) => [o.id, model.stochastic ? noiseShare(morrisPoints, oi) : 0]));
   const worst = Math.max(0, ...Object.values(morrisShare));
-  const replications = model.stochastic
-    ? replicationsFor(worst, pilot, options.noise.targetShare, options.noise.maxReplications)
-    : 1;
+  const replications = model.stochastic ? replicationsFor(worst, pilot, options.noise.targetShare, options.noise.maxReplications) : 1;
 
   const design = saltelliDesign(options.n, k, options.seed);
   const sobolOut = await model.evaluate(
@@ -144,7 +141,10 @@ export async function analyseSensitivity(model: SensitivityModel, options: Analy
 
   const rows: SensitivityRow[] = [];
   outputs.forEach((o, oi) => {
-    const effects = morrisEffects(morris, morrisOut.map((t) => t.map((p) => p.mean[oi]!)));
+    const effects = morrisEffects(
+      morris,
+      morrisOut.map((t) => t.map((p) => p.mean[oi]!)),
+    );
     const indices = sobolIndices(
       sobolOut.map((block) => block.map((p) => p.mean[oi]!)),
       { seed: `${options.seed}/${o.id}`, resamples: options.resamples },

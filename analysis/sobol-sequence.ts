@@ -71,7 +71,7 @@ function linearScramble(v: Uint32Array, random: () => number): void {
   const rows = new Uint32Array(BITS);
   for (let r = 0; r < BITS; r++) {
     const above = r === 0 ? 0 : ((0xffffffff << (BITS - r)) >>> 0) & randomWord(random);
-    rows[r] = (above | 2 ** (BITS - 1 - r)) >>> 0;
+    rows[r] = (above | (2 ** (BITS - 1 - r))) >>> 0;
   }
   for (let k = 0; k < BITS; k++) {
     let out = 0;

@@ -71,15 +71,17 @@ const spec: CommandSpec = {
 };
 
 if (isMain(import.meta.url)) {
-  runMain(spec.command, () => runCommandLine(spec, process.argv.slice(2), (o) => {
-    const n = o.values.n as number;
-    benchCalendar(Math.min(n, 1000)); // warm up the JIT
-    const results = benchCalendar(n);
-    if (o.run.json) process.stdout.write(`${JSON.stringify(results, null, 2)}\n`);
-    else {
-      for (const r of results) {
-        process.stdout.write(`  ${r.workload.padEnd(36)} ${r.millionOpsPerSecond.toFixed(1).padStart(7)} M ops/s\n`);
+  runMain(spec.command, () =>
+    runCommandLine(spec, process.argv.slice(2), (o) => {
+      const n = o.values.n as number;
+      benchCalendar(Math.min(n, 1000)); // warm up the JIT
+      const results = benchCalendar(n);
+      if (o.run.json) process.stdout.write(`${JSON.stringify(results, null, 2)}\n`);
+      else {
+        for (const r of results) {
+          process.stdout.write(`  ${r.workload.padEnd(36)} ${r.millionOpsPerSecond.toFixed(1).padStart(7)} M ops/s\n`);
+        }
       }
-    }
-  }));
+    }),
+  );
 }

@@ -120,16 +120,18 @@ async function benchExplorer(runs: number, seats: number): Promise<BenchResult> 
 }
 
 if (isMain(import.meta.url)) {
-  runMain(spec.command, () => runCommandLine(spec, process.argv.slice(2), async (o) => {
-    const r = await benchExplorer(o.values.runs as number, o.values.seats as number);
-    if (o.run.json) process.stdout.write(`${JSON.stringify(r, null, 2)}\n`);
-    else {
-      const f = (ms: number) => `${Math.round(ms)} ms`;
-      process.stdout.write(
-        `explorer, ${r.seats} seats and up × 12 months × 20 replications, every paid plan, ${r.workers} Web Workers in Chromium:\n` +
-          `  first view: ${f(r.firstViewMs)}; target ≤ ${f(r.firstViewTargetMs)}\n` +
-          `  seats typed → every-plan view on screen: median ${f(r.medianMs)} (min ${f(r.minMs)}, max ${f(r.maxMs)}) over ${r.runs} changes; target ≤ ${f(r.targetMs)}\n`,
-      );
-    }
-  }));
+  runMain(spec.command, () =>
+    runCommandLine(spec, process.argv.slice(2), async (o) => {
+      const r = await benchExplorer(o.values.runs as number, o.values.seats as number);
+      if (o.run.json) process.stdout.write(`${JSON.stringify(r, null, 2)}\n`);
+      else {
+        const f = (ms: number) => `${Math.round(ms)} ms`;
+        process.stdout.write(
+          `explorer, ${r.seats} seats and up × 12 months × 20 replications, every paid plan, ${r.workers} Web Workers in Chromium:\n` +
+            `  first view: ${f(r.firstViewMs)}; target ≤ ${f(r.firstViewTargetMs)}\n` +
+            `  seats typed → every-plan view on screen: median ${f(r.medianMs)} (min ${f(r.minMs)}, max ${f(r.maxMs)}) over ${r.runs} changes; target ≤ ${f(r.targetMs)}\n`,
+        );
+      }
+    }),
+  );
 }

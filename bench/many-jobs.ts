@@ -64,7 +64,9 @@ function measure(workers: number, json: boolean): number {
     process.stdout.write(`peak memory by jobs in the batch (500 accounts a job, ${workers} ${workers === 1 ? "thread" : "threads"}; each in a fresh process)\n\n`);
     process.stdout.write("     jobs    accounts   wall s  peak RSS MiB\n");
     for (const r of rows) {
-      process.stdout.write(`${r.jobs.toLocaleString("en-US").padStart(9)}  ${r.accounts.toLocaleString("en-US").padStart(10)}  ${r.wallSeconds.toFixed(1).padStart(7)}  ${r.peakRssMiB.toFixed(1).padStart(12)}\n`);
+      process.stdout.write(
+        `${r.jobs.toLocaleString("en-US").padStart(9)}  ${r.accounts.toLocaleString("en-US").padStart(10)}  ${r.wallSeconds.toFixed(1).padStart(7)}  ${r.peakRssMiB.toFixed(1).padStart(12)}\n`,
+      );
     }
   }
   return 0;

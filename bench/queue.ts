@@ -63,9 +63,7 @@ function startWorker(url: string): Promise<ChildProcess> {
 }
 
 async function stopWorkers(workers: ChildProcess[]): Promise<void> {
-  await Promise.all(
-    workers.splice(0).map((w) => new Promise<void>((r) => (w.exitCode !== null ? r() : (w.once("exit", () => r()), w.kill("SIGTERM"))))),
-  );
+  await Promise.all(workers.splice(0).map((w) => new Promise<void>((r) => (w.exitCode !== null ? r() : (w.once("exit", () => r()), w.kill("SIGTERM"))))));
 }
 
 async function timed(body: () => Promise<unknown>): Promise<number> {

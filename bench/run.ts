@@ -233,8 +233,7 @@ function text(r: BenchResult): string {
     "  workers        events   wall s  M ev/s    CPU s  peak RSS MiB",
     ...rows,
     "",
-    `  speedup ${f(r.speedup, 2)}×` +
-      (r.perThreadRssMiB === null ? "" : `; each pool thread adds ≈ ${f(r.perThreadRssMiB, 1)} MiB of RSS`),
+    `  speedup ${f(r.speedup, 2)}×` + (r.perThreadRssMiB === null ? "" : `; each pool thread adds ≈ ${f(r.perThreadRssMiB, 1)} MiB of RSS`),
     `  reference loop (bench/reference-loop.ts), run after each 1-worker run: ` +
       `${f(ref.referenceEventsPerSecond / 1e6, 2)} M ev/s against the model's ${f(ref.modelEventsPerSecond / 1e6, 2)}; ` +
       `ratio ${f(ref.ratio, 2)} (median of ${ref.ratios.length} pairs: ${ref.ratios.map((x) => f(x, 2)).join(", ")})`,
@@ -253,13 +252,15 @@ function text(r: BenchResult): string {
 }
 
 if (isMain(import.meta.url)) {
-  runMain(spec.command, () => runCommandLine(spec, process.argv.slice(2), async (o) => {
-    const v = o.values;
-    const a: BenchArgs = { accounts: v.accounts as number, replications: v.replications as number, runs: v.runs as number, workers: o.run.workers ?? defaultWorkers() };
-    // Pool threads start from a bundle built once per version of the sources: build it
-    // now, so that no timed run includes building it.
-    await threadEntry();
-    const r = bench(a);
-    process.stdout.write(o.run.json ? `${JSON.stringify(r, null, 2)}\n` : `${text(r)}\n`);
-  }));
+  runMain(spec.command, () =>
+    runCommandLine(spec, process.argv.slice(2), async (o) => {
+      const v = o.values;
+      const a: BenchArgs = { accounts: v.accounts as number, replications: v.replications as number, runs: v.runs as number, workers: o.run.workers ?? defaultWorkers() };
+      // Pool threads start from a bundle built once per version of the sources: build it
+      // now, so that no timed run includes building it.
+      await threadEntry();
+      const r = bench(a);
+      process.stdout.write(o.run.json ? `${JSON.stringify(r, null, 2)}\n` : `${text(r)}\n`);
+    }),
+  );
 }

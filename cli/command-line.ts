@@ -97,7 +97,7 @@ export function scenarioSpec(cli: Pick<ScenarioCli, "command" | "description" | 
     run: ["json", ...(cli.extra?.out ? (["out"] as const) : []), "workers", "trace", "trace-accounts", "big"],
     execution: true,
     params: cli.params,
-    paramsNote: "rates take 15% or 0.15; choices any case, or by their names (\"Recruiter Lite\")",
+    paramsNote: 'rates take 15% or 0.15; choices any case, or by their names ("Recruiter Lite")',
   };
 }
 
@@ -116,9 +116,7 @@ function asParsedArgs(o: ParsedOptions): ParsedArgs {
 export function runOptions(args: ParsedArgs): RunOptions {
   const workers = args.workers ?? defaultWorkers();
   const big = args.big;
-  return args.trace === undefined
-    ? { workers, big }
-    : { workers, big, trace: { output: fileOutput("--trace", args.trace), accounts: args.traceAccounts ?? 1 } };
+  return args.trace === undefined ? { workers, big } : { workers, big, trace: { output: fileOutput("--trace", args.trace), accounts: args.traceAccounts ?? 1 } };
 }
 
 export function helpText(cli: ScenarioCli): string {

@@ -63,11 +63,7 @@ export function isMain(moduleUrl: string): boolean {
  * `command`, exit code 2; any other error is a bug of ours: its stack, exit code 1. A
  * closed stdout pipe (`| head`) ends the output quietly.
  */
-export function runMain(
-  command: string,
-  body: () => Promise<number | void>,
-  asInput: (err: unknown) => unknown = (err) => err,
-): void {
+export function runMain(command: string, body: () => Promise<number | void>, asInput: (err: unknown) => unknown = (err) => err): void {
   process.stdout.on("error", (err: NodeJS.ErrnoException) => {
     if (err.code === "EPIPE") process.exit(process.exitCode ?? 0);
     throw err;

@@ -7,7 +7,6 @@ import { durationWords, estimateRuns, eventsPerSecondPerThread, limitSeconds } f
 import { withSizeNote } from "../runner/executor.ts";
 import { InputError, type ParamSpec } from "../experiments/inputs/params.ts";
 
-
 export const forecastOptions = [
   { name: "seed", kind: "integer", min: 0, max: Number.MAX_SAFE_INTEGER, default: 1, description: "master seed of the forecast" },
   { name: "draws", kind: "integer", min: 2, max: 10_000, default: forecastDefaults.draws, description: "parameter draws (one simulation each); the bands are over them" },
@@ -50,4 +49,3 @@ export function refuseHugeForecast(values: ParsedOptions["values"], big: boolean
     ),
   );
 }
-

@@ -62,9 +62,7 @@ export function reflow(text: string): string[] {
 /** Two columns: each row's left cell padded to `w`, its meaning wrapped beside it (under it when the left cell is wider). */
 export function optionRows(rows: readonly (readonly [string, string])[], w: number): string[] {
   const indent = " ".repeat(2 + w + 2);
-  return rows.flatMap(([left, meaning]) =>
-    left.length > w ? [`  ${left}`, ...wrap(meaning, indent)] : wrap(meaning, `  ${left.padEnd(w)}  `, indent),
-  );
+  return rows.flatMap(([left, meaning]) => (left.length > w ? [`  ${left}`, ...wrap(meaning, indent)] : wrap(meaning, `  ${left.padEnd(w)}  `, indent)));
 }
 
 /** The parameter table: name, default and allowed values in columns, the meaning under each name. */
@@ -75,13 +73,8 @@ export function paramTable(specs: readonly ParamSpec[]): string[] {
   const w0 = fit(0, 32, "name");
   const w1 = fit(1, 24, "default");
   const lead = `  ${"".padEnd(w0)}  ${"".padEnd(w1)}  `;
-  const cells = (a: string, b: string, c: string) =>
-    a.length > w0 || b.length > w1 ? [`  ${a}  ${b}`, ...wrap(c, lead, lead)] : wrap(c, `  ${a.padEnd(w0)}  ${b.padEnd(w1)}  `, lead);
-  return [
-    ...cells("name", "default", "allowed"),
-    "      meaning",
-    ...rows.flatMap((r) => [...cells(r[0], r[1], r[2]), ...wrap(r[3], "      ")]),
-  ];
+  const cells = (a: string, b: string, c: string) => (a.length > w0 || b.length > w1 ? [`  ${a}  ${b}`, ...wrap(c, lead, lead)] : wrap(c, `  ${a.padEnd(w0)}  ${b.padEnd(w1)}  `, lead));
+  return [...cells("name", "default", "allowed"), "      meaning", ...rows.flatMap((r) => [...cells(r[0], r[1], r[2]), ...wrap(r[3], "      ")])];
 }
 
 /** A run option's meaning in `spec`'s --help. */
@@ -123,9 +116,7 @@ export function helpText(spec: CommandSpec): string {
     "options:",
     ...optionRows(options, widest),
     ...(run.length === 0 ? [] : ["", "run options (where and on how many threads it simulates; none changes the result):", ...optionRows(run, widest)]),
-    ...(spec.params === undefined
-      ? []
-      : ["", "parameters (--set name=value):", ...(spec.paramsNote ? wrap(spec.paramsNote, "  ") : []), ...paramTable(spec.params)]),
+    ...(spec.params === undefined ? [] : ["", "parameters (--set name=value):", ...(spec.paramsNote ? wrap(spec.paramsNote, "  ") : []), ...paramTable(spec.params)]),
     "",
   ];
   return lines.join("\n");

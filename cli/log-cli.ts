@@ -41,8 +41,6 @@ export { helpText } from "./help.ts";
 /** Highest price a plan option accepts, USD per seat per month (a guard against typos). */
 export const MAX_PRICE_USD = 100_000;
 
-
-
 /** Options every log-driven command takes. */
 export const logOptions = [
   { name: "log", kind: "string", maxLength: 4096, default: "", description: "the send log (CSV, or JSON lines for .jsonl/.ndjson); required" },
@@ -55,15 +53,28 @@ export const logOptions = [
     description: "the plan the log was sent on, to replay it in detail (default: the log's plan column when it names one plan; without either, every plan side by side)",
   },
   { name: "policy", kind: "enum", values: policyIds, default: "linkedin", description: "credit rules: LinkedIn's documented ones, or the guide's (reset each cycle)" },
-  { name: "timezone", kind: "string", maxLength: 64, default: "", description: "IANA time zone (Area/City, e.g. Europe/Paris) of timestamps written without one, in the log and in --anchor/--end; text output shows times in it" },
+  {
+    name: "timezone",
+    kind: "string",
+    maxLength: 64,
+    default: "",
+    description: "IANA time zone (Area/City, e.g. Europe/Paris) of timestamps written without one, in the log and in --anchor/--end; text output shows times in it",
+  },
   {
     name: "date-format",
     kind: "string",
     maxLength: 32,
     default: "",
-    description: "order of the log's day-month dates: MM/DD/YYYY, DD/MM/YYYY, YYYY-MM-DD or DD.MM.YYYY, optionally with HH:mm[:ss] or h:mm A (default: from the file, which must show it by a day above 12; ISO 8601 and Excel serial dates are read without it)",
+    description:
+      "order of the log's day-month dates: MM/DD/YYYY, DD/MM/YYYY, YYYY-MM-DD or DD.MM.YYYY, optionally with HH:mm[:ss] or h:mm A (default: from the file, which must show it by a day above 12; ISO 8601 and Excel serial dates are read without it)",
   },
-  { name: "delimiter", kind: "string", maxLength: 16, default: "", description: "CSV field delimiter: ',', ';', 'tab' or '|' (default: the most frequent of comma, semicolon and tab in the header line)" },
+  {
+    name: "delimiter",
+    kind: "string",
+    maxLength: 16,
+    default: "",
+    description: "CSV field delimiter: ',', ';', 'tab' or '|' (default: the most frequent of comma, semicolon and tab in the header line)",
+  },
   {
     name: "opening-balance",
     kind: "override",
@@ -95,20 +106,24 @@ export const logOptions = [
     description: "day of the month the seats' credits come on billing-date plans (monthly from the last such day on or before the first sentAt); anchor: from --anchor, as --billing-cycle says",
   },
   { name: "anchor", kind: "string", maxLength: 64, default: "", description: "subscription start / billing anchor, ISO 8601 date or date-time (default: UTC midnight of the first sentAt)" },
-  { name: "end", kind: "string", maxLength: 64, default: "", description: "end of the replay, exclusive, ISO 8601 date or date-time; rows sent from then on are left out (default: first UTC midnight after the log's last timestamp)" },
+  {
+    name: "end",
+    kind: "string",
+    maxLength: 64,
+    default: "",
+    description: "end of the replay, exclusive, ISO 8601 date or date-time; rows sent from then on are left out (default: first UTC midnight after the log's last timestamp)",
+  },
   { name: "refund-aging", kind: "enum", values: refundAgings, default: "original", description: "linkedin policy: a refunded credit keeps its expiry, or gets a fresh 90 days (undocumented)" },
   { name: "billing-cycle", kind: "enum", values: billingCycles, default: "30-days", description: "billing-date plans grant every 30 days from the anchor, or monthly on its day" },
-  ...payingPlans.map(
-    (p): ParamSpec => ({
-      name: priceOption(p),
-      kind: "number",
-      min: 0,
-      max: MAX_PRICE_USD,
-      default: plans[p].illustrativePriceUsd,
-      unit: "USD/seat/month",
-      description: `price of ${plans[p].name}, USD per seat per month (default ${plans[p].illustrativePriceUsd}: illustrative, low confidence; LinkedIn publishes none)`,
-    }),
-  ),
+  ...payingPlans.map((p): ParamSpec => ({
+    name: priceOption(p),
+    kind: "number",
+    min: 0,
+    max: MAX_PRICE_USD,
+    default: plans[p].illustrativePriceUsd,
+    unit: "USD/seat/month",
+    description: `price of ${plans[p].name}, USD per seat per month (default ${plans[p].illustrativePriceUsd}: illustrative, low confidence; LinkedIn publishes none)`,
+  })),
 ] as const satisfies readonly ParamSpec[];
 
 export const logSwitches = {
@@ -176,13 +191,7 @@ function notALogFile(path: string, what = "a send log file (CSV or JSON lines)")
  * Reads the log named by --log; bad rows → InputError, or reported on `stderr` with
  * --skip-bad (every one, then how many — also when none is left, before the error).
  */
-export async function loadLog(
-  path: string,
-  skipBad: boolean,
-  stderr: { write(text: string): unknown },
-  command: string,
-  reading: LogReading = { columnMap: new Map() },
-): Promise<SendLog> {
+export async function loadLog(path: string, skipBad: boolean, stderr: { write(text: string): unknown }, command: string, reading: LogReading = { columnMap: new Map() }): Promise<SendLog> {
   if (path === "") throw new InputError("--log: missing; expected the path of a send log (CSV or JSON lines)");
   const what = notALogFile(path);
   if (what !== undefined) throw new InputError(`--log: ${JSON.stringify(path)}: ${what}`);
@@ -291,7 +300,9 @@ export function resolveWindow(log: SendLog, values: ParsedOptions["values"], rea
   const billingDay = values["billing-day"];
   const given0 = iso("anchor");
   if (typeof billingDay === "number" && given0 !== undefined) {
-    throw new InputError(`--billing-day: ${billingDay} with --anchor ${JSON.stringify(values.anchor)}: give one of them (--billing-day sets the anchor to the last such day on or before the first sentAt)`);
+    throw new InputError(
+      `--billing-day: ${billingDay} with --anchor ${JSON.stringify(values.anchor)}: give one of them (--billing-day sets the anchor to the last such day on or before the first sentAt)`,
+    );
   }
   const anchorMs = given0 ?? (typeof billingDay === "number" ? billingDayAnchorMs(log.firstSentAtMs, billingDay) : defaultAnchorMs(log));
   const given = iso("end");
@@ -303,7 +314,6 @@ export function resolveWindow(log: SendLog, values: ParsedOptions["values"], rea
   if (!(anchorMs < endMs)) throw new InputError(`--anchor: ${JSON.stringify(values.anchor)} is not allowed; expected a time before the end (${formatIso(endMs)})`);
   return { anchorMs, endMs, log: within, afterEnd: log.rows - within.rows };
 }
-
 
 /** The replay's settings from the options; `seats`: the seats file read (loadSeats). */
 export function replaySettings(values: ParsedOptions["values"], seats?: SeatsFile): ReplaySettings {

@@ -50,9 +50,7 @@ export const runOptionTable = {
     flag: "--trace",
     metavar: "FILE",
     what: "a file name",
-    help:
-      "stream every event of account 0 of replication 0 to FILE (CSV: ledger movements with the balance after " +
-      "each, sends with outcome and response time, the closing balance)",
+    help: "stream every event of account 0 of replication 0 to FILE (CSV: ledger movements with the balance after " + "each, sends with outcome and response time, the closing balance)",
   },
   "trace-accounts": { flag: "--trace-accounts", metavar: "N", what: "accounts traced", help: "trace accounts 0 … N − 1 instead (default 1)" },
   big: { flag: "--big", help: "run even when the estimate is above the limit (15 minutes, or the machine's memory)" },
@@ -84,9 +82,7 @@ export const runOptionTable = {
     what: "a value",
     multiple: true,
     execution: true,
-    help:
-      "take every result from this part (repeatable; commands/merge.ts passes them); with --shard, run the next round " +
-      "of a command whose later batches need earlier results",
+    help: "take every result from this part (repeatable; commands/merge.ts passes them); with --shard, run the next round " + "of a command whose later batches need earlier results",
   },
   help: { flag: "--help", help: "this text" },
 } as const satisfies Record<string, RunOption>;

@@ -84,9 +84,7 @@ export function sweepCli(s: SweepScenario, grid?: readonly string[], out?: strin
       if (forced && outDir === undefined) throw new InputError("--force: needs --out DIR");
       const target = outDir === undefined ? undefined : dirOutput("--out", outDir, forced);
       const axes: GridAxis[] = axesText.length > 0 ? parseAxes(params, axesText) : s.grid;
-      const plan = planSweep(s.name, params, values, axes, (points) =>
-        planningGuard(options?.workers ?? defaultWorkers(), options?.big ?? false, points, sizeNote()),
-      );
+      const plan = planSweep(s.name, params, values, axes, (points) => planningGuard(options?.workers ?? defaultWorkers(), options?.big ?? false, points, sizeNote()));
       // The trace follows the base values, as --set gives them (not a grid point).
       const built = buildModel(values);
       return {
@@ -146,9 +144,7 @@ export function sweepTable(r: SweepResult): string {
     ...r.axes.map((a) => String(p.at[a.name] === Infinity ? "unlimited" : p.at[a.name])),
     `${f(p.result.capacity.mean)} (${f(p.result.capacity.ci95[0])} – ${f(p.result.capacity.ci95[1])})`,
     `${f(p.result.positivesPerCycle.mean, 2)} (${f(p.result.positivesPerCycle.ci95[0], 2)} – ${f(p.result.positivesPerCycle.ci95[1], 2)})`,
-    p.vsBaseline
-      ? `${p.vsBaseline.capacity.mean >= 0 ? "+" : ""}${f(p.vsBaseline.capacity.mean)} (${f(p.vsBaseline.capacity.ci95[0])} – ${f(p.vsBaseline.capacity.ci95[1])})`
-      : "baseline",
+    p.vsBaseline ? `${p.vsBaseline.capacity.mean >= 0 ? "+" : ""}${f(p.vsBaseline.capacity.mean)} (${f(p.vsBaseline.capacity.ci95[0])} – ${f(p.vsBaseline.capacity.ci95[1])})` : "baseline",
   ]);
   const widths = header.map((h, i) => Math.max(h.length, ...rows.map((row) => row[i]!.length)));
   const line = (cells: string[]) => "  " + cells.map((c, i) => c.padEnd(widths[i]!)).join("  ");

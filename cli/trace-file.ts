@@ -37,20 +37,7 @@ export interface TraceOptions {
   readonly accounts: number;
 }
 
-export const traceColumns = [
-  "replication",
-  "account",
-  "seat",
-  "timeDays",
-  "kind",
-  "amount",
-  "delta",
-  "balance",
-  "recipient",
-  "outcome",
-  "channel",
-  "respondsAtDays",
-] as const;
+export const traceColumns = ["replication", "account", "seat", "timeDays", "kind", "amount", "delta", "balance", "recipient", "outcome", "channel", "respondsAtDays"] as const;
 
 /** Direction of each ledger movement; other kinds leave the balance alone. */
 const direction: Partial<Record<TraceKind, number>> = { grant: 1, refund: 1, spend: -1, expire: -1, forfeit: -1 };
@@ -84,18 +71,9 @@ class CsvTrace implements TraceSink {
     this.#write(`${this.#prefix}${seat},${timeDays},${kind},${amount},${delta},${balance},,,,\n`);
   }
 
-  send(
-    timeDays: number,
-    recipient: number,
-    outcome: Outcome,
-    respondsAtDays: number,
-    seat = 0,
-    channel: Channel = "inmail",
-  ): void {
+  send(timeDays: number, recipient: number, outcome: Outcome, respondsAtDays: number, seat = 0, channel: Channel = "inmail"): void {
     const respondsAt = Number.isNaN(respondsAtDays) ? "" : String(respondsAtDays);
-    this.#write(
-      `${this.#prefix}${seat},${timeDays},send,0,0,${this.#balance},${recipient},${outcome},${channel},${respondsAt}\n`,
-    );
+    this.#write(`${this.#prefix}${seat},${timeDays},send,0,0,${this.#balance},${recipient},${outcome},${channel},${respondsAt}\n`);
   }
 
   /** The account's balance at its horizon. */
@@ -139,12 +117,7 @@ class CsvTrace implements TraceSink {
  * On any failure the temporary file is removed and the error rethrown (an OS error as
  * an InputError naming `--trace`).
  */
-export function writeTrace(
-  model: AccountModel,
-  seed: number | string,
-  options: TraceOptions,
-  accounts = Infinity,
-): StreamOutput {
+export function writeTrace(model: AccountModel, seed: number | string, options: TraceOptions, accounts = Infinity): StreamOutput {
   if (options.accounts > accounts) {
     throw new InputError(`--trace-accounts: ${options.accounts} is more than the ${accounts} accounts simulated`);
   }

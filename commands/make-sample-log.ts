@@ -25,9 +25,7 @@ import { MAX_SAMPLE_ROWS, sampleLogParams, sampleLogRows, simulateSendLog, write
 const spec: CommandSpec = {
   command: "commands/make-sample-log.ts",
   usage: "npx tsx commands/make-sample-log.ts [--out FILE] [--accounts N] [--cycles N] [--seed N] [--format csv|jsonl]",
-  description:
-    "Simulates accounts with the sample's parameters (data/README.md) and writes their send log. " +
-    "The defaults write the shipped sample, data/sample-send-log.csv.",
+  description: "Simulates accounts with the sample's parameters (data/README.md) and writes their send log. " + "The defaults write the shipped sample, data/sample-send-log.csv.",
   options: [
     { name: "accounts", kind: "integer", min: 1, max: 1_000_000, default: sampleLogParams.accounts, description: "accounts simulated" },
     { name: "cycles", kind: "integer", min: 1, max: 120, default: sampleLogParams.cycles, description: "cycles of 30 days" },
@@ -40,24 +38,26 @@ const spec: CommandSpec = {
 };
 
 if (isMain(import.meta.url)) {
-  runCommand(spec.command, () => runCommandLine(spec, process.argv.slice(2), async (o) => {
-    const v = o.values;
-    const out = o.run.out ?? spec.out!.default!;
-    const target = fileOutput("--out", out);
-    const params: SampleLogParams = { ...sampleLogParams, accounts: v.accounts as number, cycles: v.cycles as number, seed: v.seed as number };
-    const rows = sampleLogRows(params);
-    if (rows > MAX_SAMPLE_ROWS && !o.run.big) {
-      throw new InputError(
-        `--accounts/--cycles: the log would have about ${Math.round(rows).toLocaleString("en-US")} rows (${params.accounts.toLocaleString("en-US")} accounts × ${params.cycles} cycles), ` +
-          `about ${Math.ceil((rows * 100) / 1e9)} GB; the limit is ${MAX_SAMPLE_ROWS.toLocaleString("en-US")} rows: lower --accounts or --cycles, or pass --big to write it anyway`,
-      );
-    }
-    const log = simulateSendLog(params);
-    try {
-      await writeSimulatedLog(log, target.path, v.format as "csv" | "jsonl");
-    } catch (err) {
-      throw osInputError("--out", target.path, err);
-    }
-    process.stdout.write(`${out}: ${log.rows.toLocaleString("en-US")} rows, ${formatIso(log.startMs)} to ${formatIso(log.endMs)}\n`);
-  }));
+  runCommand(spec.command, () =>
+    runCommandLine(spec, process.argv.slice(2), async (o) => {
+      const v = o.values;
+      const out = o.run.out ?? spec.out!.default!;
+      const target = fileOutput("--out", out);
+      const params: SampleLogParams = { ...sampleLogParams, accounts: v.accounts as number, cycles: v.cycles as number, seed: v.seed as number };
+      const rows = sampleLogRows(params);
+      if (rows > MAX_SAMPLE_ROWS && !o.run.big) {
+        throw new InputError(
+          `--accounts/--cycles: the log would have about ${Math.round(rows).toLocaleString("en-US")} rows (${params.accounts.toLocaleString("en-US")} accounts × ${params.cycles} cycles), ` +
+            `about ${Math.ceil((rows * 100) / 1e9)} GB; the limit is ${MAX_SAMPLE_ROWS.toLocaleString("en-US")} rows: lower --accounts or --cycles, or pass --big to write it anyway`,
+        );
+      }
+      const log = simulateSendLog(params);
+      try {
+        await writeSimulatedLog(log, target.path, v.format as "csv" | "jsonl");
+      } catch (err) {
+        throw osInputError("--out", target.path, err);
+      }
+      process.stdout.write(`${out}: ${log.rows.toLocaleString("en-US")} rows, ${formatIso(log.startMs)} to ${formatIso(log.endMs)}\n`);
+    }),
+  );
 }

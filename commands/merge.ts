@@ -49,7 +49,13 @@ export function withOut(args: readonly string[], out: string | undefined): strin
 async function main(parsed: ParsedOptions): Promise<number> {
   const files = parsed.positionals;
   const out = parsed.run.out;
-  const clash = out === undefined ? undefined : outputOverInput([{ option: "--out", path: out }], files.map((path) => ({ option: "part", path })));
+  const clash =
+    out === undefined
+      ? undefined
+      : outputOverInput(
+          [{ option: "--out", path: out }],
+          files.map((path) => ({ option: "part", path })),
+        );
   if (clash !== undefined) throw new InputError(clash);
   const parts = files.map(readPart);
   checkParts(files, parts);

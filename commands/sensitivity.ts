@@ -25,8 +25,7 @@ export const sensitivitySpec: CommandSpec = {
     "sampling on a scrambled Sobol sequence, with bootstrap 95% CIs, for each output and each uncertain input.",
     "  team      the team planner's team (scenarios/team.ts) on one plan (default 6 seats on Recruiter Lite, LinkedIn's rules): " +
       "team conversations per month, cost per conversation (USD), capacity multiplier, over every assumption in force",
-    "  ishigami  the Ishigami function (a = 7, b = 0.1): the CIs should contain S1 ≈ 0.3139, 0.4424, 0 and " +
-      "ST ≈ 0.5576, 0.4424, 0.2437 (team parameters are not used)",
+    "  ishigami  the Ishigami function (a = 7, b = 0.1): the CIs should contain S1 ≈ 0.3139, 0.4424, 0 and " + "ST ≈ 0.5576, 0.4424, 0.2437 (team parameters are not used)",
   ].join("\n"),
   // Checked below, not as an enum: its message lists the models without a guess.
   options: [{ name: "model", kind: "string", maxLength: 4096, default: "team", description: "team or ishigami" }],

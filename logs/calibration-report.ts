@@ -32,12 +32,7 @@ export interface SendRate {
 }
 
 /** The sender's send rate: given, else from a replay on the log's plan, else over the whole span. */
-function resolveSendRate(
-  log: SendLog,
-  values: OptionValues,
-  settings: ReplaySettings,
-  window: { anchorMs: number; endMs: number },
-): SendRate {
+function resolveSendRate(log: SendLog, values: OptionValues, settings: ReplaySettings, window: { anchorMs: number; endMs: number }): SendRate {
   const given = values["sends-per-day"] as number;
   if (given > 0) return { sendsPerDay: given, source: "given (--sends-per-day)", shareWithoutCredits: null, plan: null };
   const plan = resolvePlan(log, values, settings.seats);
@@ -128,13 +123,7 @@ export interface ForecastRunOptions {
  * force, which refuses a batch estimated above the limit of runner/run-estimate.ts
  * (RunTooLargeError, exit 2) unless `run.big`.
  */
-export async function runCalibration(
-  log: SendLog,
-  values: OptionValues,
-  settings: ReplaySettings,
-  window: { anchorMs: number; endMs: number },
-  run: ForecastRunOptions = {},
-) {
+export async function runCalibration(log: SendLog, values: OptionValues, settings: ReplaySettings, window: { anchorMs: number; endMs: number }, run: ForecastRunOptions = {}) {
   const c = calibrate(log, { endMs: window.endMs });
   const rate = resolveSendRate(log, values, settings, window);
   const seed = values.seed as number;
@@ -182,8 +171,7 @@ export async function runCalibration(
     }) ?? null;
   const mine = rows?.filter((row) => row.policy === settings.policy) ?? [];
   const meeting = mine.filter((row) => row.meetsDemand && row.costPerConversationUsd.mean !== null);
-  const cheapest = (list: typeof mine) =>
-    [...list].sort((a, b) => (a.costPerConversationUsd.mean ?? Infinity) - (b.costPerConversationUsd.mean ?? Infinity))[0];
+  const cheapest = (list: typeof mine) => [...list].sort((a, b) => (a.costPerConversationUsd.mean ?? Infinity) - (b.costPerConversationUsd.mean ?? Infinity))[0];
   const best = cheapest(meeting);
   return {
     scenario: "calibrate" as const,
@@ -221,8 +209,7 @@ export type CalibrationReport = Awaited<ReturnType<typeof runCalibration>>;
 
 const pct = pct1;
 const num = (x: number, d = 2) => fixed(d)(x);
-const ci = (e: { estimate: number; ci95: readonly [number, number] }, f: (x: number) => string) =>
-  `${f(e.estimate)} (95% CI ${f(e.ci95[0])}–${f(e.ci95[1])})`;
+const ci = (e: { estimate: number; ci95: readonly [number, number] }, f: (x: number) => string) => `${f(e.estimate)} (95% CI ${f(e.ci95[0])}–${f(e.ci95[1])})`;
 
 const usdOrDash = (x: number | null) => (x === null ? "–" : usd(x));
 
@@ -309,4 +296,3 @@ export function calibrationText(r: CalibrationReport): string {
   if (f.advice !== null) out.push(`  advice (${f.advice.policy} policy): ${f.advice.plan} — ${f.advice.reason}`);
   return out.join("\n");
 }
-

@@ -11,16 +11,7 @@
  * say so (`outcomes.settleRule`, `outcomes.note`); `forecastProblem` then says why a
  * forecast from these rates would not be sound. No estimate is ever NaN.
  */
-import {
-  CalibrationError,
-  delayCdf,
-  delayQuantile,
-  fitDelays,
-  MIN_DELAY_DAYS,
-  type DelayData,
-  type DelayFamily,
-  type DelayFit,
-} from "./delay-fit.ts";
+import { CalibrationError, delayCdf, delayQuantile, fitDelays, MIN_DELAY_DAYS, type DelayData, type DelayFamily, type DelayFit } from "./delay-fit.ts";
 import { DAY_MS, formatIso } from "../models/iso-time.ts";
 import { fitOutcomes, settledOutcome, wilson, type OutcomeFit } from "./outcome-fit.ts";
 import { OUTCOME_CODE } from "../models/outcome.ts";
@@ -190,7 +181,8 @@ export function calibrate(log: SendLog, options: CalibrationOptions): Calibratio
     delay: fits === null ? null : { ...fits, criterion: "AIC" },
     delayProblem,
     outcomes: { ...outcomes, settleRule, note },
-    delayBins: fits === null ? [] : delayBins(log, endMs, outcomes.settleDays > 0 ? outcomes.settleDays : delayQuantile(fits[fits.best].delay, defaults.settleQuantile), fits.exponential, fits.lognormal),
+    delayBins:
+      fits === null ? [] : delayBins(log, endMs, outcomes.settleDays > 0 ? outcomes.settleDays : delayQuantile(fits[fits.best].delay, defaults.settleQuantile), fits.exponential, fits.lognormal),
     forecastProblem,
   };
 }
@@ -210,8 +202,7 @@ function delayBins(log: SendLog, endMs: number, settleDays: number, exp: DelayFi
     counts[b]!++;
     total++;
   }
-  const share = (fit: DelayFit, a: number, b: number) =>
-    (delayCdf(fit.delay, b) - delayCdf(fit.delay, a)) / delayCdf(fit.delay, settleDays);
+  const share = (fit: DelayFit, a: number, b: number) => (delayCdf(fit.delay, b) - delayCdf(fit.delay, a)) / delayCdf(fit.delay, settleDays);
   return counts.map((count, b) => {
     const from = edges[b]!;
     const to = edges[b + 1]!;

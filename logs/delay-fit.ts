@@ -231,8 +231,7 @@ function fitLognormal(data: DelayData): DelayFit {
   const muEst = wald(mu, cov[1]![1]!);
   // Mean = exp(μ + σ²/2): delta method on (μ, log σ).
   const dMean = [1, sigma * sigma];
-  const varLogMean =
-    dMean[0]! * dMean[0]! * cov[1]![1]! + 2 * dMean[0]! * dMean[1]! * cov[1]![2]! + dMean[1]! * dMean[1]! * cov[2]![2]!;
+  const varLogMean = dMean[0]! * dMean[0]! * cov[1]![1]! + 2 * dMean[0]! * dMean[1]! * cov[1]![2]! + dMean[1]! * dMean[1]! * cov[2]![2]!;
   return {
     family: "lognormal",
     theta,
@@ -279,9 +278,7 @@ export function drawDelay(fit: DelayFit, normal: () => number): DelaySpec {
     for (let j = 0; j <= i; j++) s += l.get(i, j) * z[j]!;
     return s;
   });
-  return fit.family === "exponential"
-    ? { kind: "exponential", meanDays: Math.exp(x[0]!) }
-    : { kind: "lognormal", medianDays: Math.exp(x[0]!), sigma: Math.exp(x[1]!) };
+  return fit.family === "exponential" ? { kind: "exponential", meanDays: Math.exp(x[0]!) } : { kind: "lognormal", medianDays: Math.exp(x[0]!), sigma: Math.exp(x[1]!) };
 }
 
 function wald(estimate: number, variance: number): Estimate {

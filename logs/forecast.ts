@@ -88,12 +88,7 @@ export function drawResponse(calibration: Calibration, seed: number | string, dr
 }
 
 /** The simulator's model of one forecast run: `plan` under `policy`, with the response model `response`. */
-export function forecastModel(
-  o: Pick<ForecastOptions, "cycles" | "sendsPerDay" | "startDate" | "refundAging" | "billingCycle">,
-  plan: PlanId,
-  policy: PolicyId,
-  response: ResponseSpec,
-): AccountModel {
+export function forecastModel(o: Pick<ForecastOptions, "cycles" | "sendsPerDay" | "startDate" | "refundAging" | "billingCycle">, plan: PlanId, policy: PolicyId, response: ResponseSpec): AccountModel {
   return {
     rules: rulesForPlan(plans[plan], policy, { refundAging: o.refundAging ?? "original" }),
     cycleDays: BILLING_CYCLE_DAYS,

@@ -10,7 +10,10 @@ import { planIds, plans, type PlanId } from "../models/plans.ts";
 
 /** Lower case, every run of spaces and punctuation one space: "Not_Interested" → "not interested". */
 export function valueKey(text: string): string {
-  return text.toLowerCase().replace(/[^\p{L}\p{N}]+/gu, " ").trim();
+  return text
+    .toLowerCase()
+    .replace(/[^\p{L}\p{N}]+/gu, " ")
+    .trim();
 }
 
 /** Synonyms of each outcome; "pending" and the empty value mean no response recorded yet. */

@@ -26,8 +26,7 @@ export function leastOpeningBalance(log: SendLog, plan: PlanId, policy: PolicyId
   const n = log.accounts.length;
   const inmails = new Array<number>(n).fill(0);
   for (let i = 0; i < log.rows; i++) if (log.channel[i] === INMAIL) inmails[log.account[i]!]!++;
-  const unsendable = (opening: readonly number[]) =>
-    replayPlan(log, plan, policy, { ...options, listLimit: 0, openingBalance: opening }).accounts.map((a) => a.unsendable);
+  const unsendable = (opening: readonly number[]) => replayPlan(log, plan, policy, { ...options, listLimit: 0, openingBalance: opening }).accounts.map((a) => a.unsendable);
   // Bisection on every account at once: lo fails (or is 0), hi succeeds (or is unreachable).
   const lo = new Array<number>(n).fill(-1);
   const hi = inmails.slice();

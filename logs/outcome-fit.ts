@@ -29,10 +29,7 @@ const thousands = new Intl.NumberFormat("en-US");
 /** LinkedIn's published message-length bands (those of the length lever), labelled: "up to 400", "401–800", …, "over 1,200". */
 const lengthBands: readonly { readonly label: string; readonly maxChars: number }[] = leverLengthBands.map((b, i) => {
   const from = i > 0 ? leverLengthBands[i - 1]!.maxChars : 0;
-  const label =
-    i === 0 ? `up to ${thousands.format(b.maxChars)}`
-    : b.maxChars === Infinity ? `over ${thousands.format(from)}`
-    : `${thousands.format(from + 1)}–${thousands.format(b.maxChars)}`;
+  const label = i === 0 ? `up to ${thousands.format(b.maxChars)}` : b.maxChars === Infinity ? `over ${thousands.format(from)}` : `${thousands.format(from + 1)}–${thousands.format(b.maxChars)}`;
   return { label, maxChars: b.maxChars };
 });
 
@@ -77,7 +74,7 @@ export function wilson(count: number, n: number, z = Z95): [number, number] {
   const p = count / n;
   const z2 = z * z;
   const centre = (p + z2 / (2 * n)) / (1 + z2 / n);
-  const half = ((z / (1 + z2 / n)) * Math.sqrt((p * (1 - p)) / n + z2 / (4 * n * n)));
+  const half = (z / (1 + z2 / n)) * Math.sqrt((p * (1 - p)) / n + z2 / (4 * n * n));
   return [count === 0 ? 0 : Math.max(0, centre - half), count === n ? 1 : Math.min(1, centre + half)];
 }
 

@@ -215,7 +215,11 @@ export function parseSendLogText(text: string, fileName: string, options: SendLo
   }
   const head = firstLine(text);
   if (head.trim().startsWith("{")) {
-    const line = text.replace(/^\uFEFF/, "").split("\n").findIndex((l) => l.trim() !== "") + 1;
+    const line =
+      text
+        .replace(/^\uFEFF/, "")
+        .split("\n")
+        .findIndex((l) => l.trim() !== "") + 1;
     throw builder.fatal(jsonInCsv(line));
   }
   const rows = new CsvRows(builder);

@@ -76,7 +76,10 @@ function checkedLines(path: string, builder: SendLogBuilder, format: "csv" | "js
       return Buffer.alloc(0);
     }
     if (!firstSeen) {
-      const text = bytes.toString("utf8").replace(/^\uFEFF/, "").trim();
+      const text = bytes
+        .toString("utf8")
+        .replace(/^\uFEFF/, "")
+        .trim();
       if (text !== "") {
         firstSeen = true;
         if (format === "csv" && text.startsWith("{")) {

@@ -193,7 +193,9 @@ export function runReplay(log: SendLog, s: ReplaySettingsResolved, notInLog: rea
       ...(seated === undefined ? {} : { seats: seatsJson(log, s, seated, notInLog) }),
       timezone: s.timeZone ?? null,
       pricesUsdPerSeatPerMonth: Object.fromEntries(Object.entries(s.prices).map(([p, v]) => [p, v.usd])),
-      illustrativePrices: Object.entries(s.prices).filter(([, v]) => v.illustrative).map(([p]) => p),
+      illustrativePrices: Object.entries(s.prices)
+        .filter(([, v]) => v.illustrative)
+        .map(([p]) => p),
     },
     replay:
       r === undefined
@@ -363,7 +365,11 @@ function scheduleText(r: ReplayReport, plan: PlanId): string {
   const p = r.params;
   if (plans[plan].grantSchedule === "calendar-month") return "at the anchor, then the 1st of each month, UTC";
   const own = p.seats?.bySeat.some((x) => x.billingDay !== null) ?? false;
-  if (own) return "monthly on each seat's billing day (--seats, else --billing-day), a shorter month's last day" + (p.seats!.bySeat.every((x) => x.billingDay !== null) ? "" : "; seats without one as the anchor says");
+  if (own)
+    return (
+      "monthly on each seat's billing day (--seats, else --billing-day), a shorter month's last day" +
+      (p.seats!.bySeat.every((x) => x.billingDay !== null) ? "" : "; seats without one as the anchor says")
+    );
   return p.billingCycle === "monthly" ? "monthly on the anchor's day" : "every 30 days from the anchor";
 }
 
@@ -393,7 +399,7 @@ export function replayText(r: ReplayReport): string {
       `  credits, all seats: ${creditsLine(t)}`,
       c.seatDaysWithoutCredits > 0
         ? `  limited by credits: the seats held no credits on ${pct(c.shareWithoutCredits)} of seat-days (${one(c.seatDaysWithoutCredits)} of ${one(c.seatDays)}); ` +
-          `at the ${c.sendsPerSeatPerDayWithCredits.toFixed(2)} InMails a seat sent per day while holding credits, about ${int(c.deferredInMails)} InMails were probably deferred`
+            `at the ${c.sendsPerSeatPerDayWithCredits.toFixed(2)} InMails a seat sent per day while holding credits, about ${int(c.deferredInMails)} InMails were probably deferred`
         : `  not limited by credits: the seats always held credits`,
       ...unsendableLines(r),
     );
@@ -481,4 +487,3 @@ export function replayText(r: ReplayReport): string {
   );
   return out.join("\n");
 }
-

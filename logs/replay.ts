@@ -273,8 +273,7 @@ class Replayer {
           this.#open(opening, tg);
           openAt = Infinity;
         }
-      }
-      else if (tr < ts || (tr === ts && this.#state[byResponse[r]!] !== NONE)) this.#respond(byResponse[r++]!, tr);
+      } else if (tr < ts || (tr === ts && this.#state[byResponse[r]!] !== NONE)) this.#respond(byResponse[r++]!, tr);
       else this.#send(bySent[s++]!, ts);
     }
     this.#close();
@@ -295,7 +294,7 @@ class Replayer {
     for (let m = Math.floor(from) + 1; m <= t && m <= daily.days; m++) daily.balance[m - 1]! += b;
     if (b === 0) {
       this.#acc.zeroBalanceDays += t - from;
-      for (let x = from; x < t; ) {
+      for (let x = from; x < t;) {
         const d = Math.floor(x);
         const y = Math.min(t, d + 1);
         daily.zeroBalanceDays[this.#day(x)]! += y - x;

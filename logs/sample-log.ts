@@ -208,4 +208,3 @@ export function sampleLogRows(p: SampleLogParams): number {
   const paid = Math.min(p.sendsPerDay * 30, plans[p.plan].creditsPerMonth / (1 - refunded));
   return p.accounts * p.cycles * paid * (1 + p.openProfileShare / (1 - p.openProfileShare));
 }
-

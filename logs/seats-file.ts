@@ -114,7 +114,10 @@ class SeatsReader {
     if (record.length !== this.#width) {
       this.fail({ line, column: "(row)", value: record.join(","), reason: `expected ${this.#width} fields as in the header, found ${record.length}` });
     }
-    this.#row(line, seatColumns.map((_, k) => (this.#at![k]! < 0 ? undefined : record[this.#at![k]!])));
+    this.#row(
+      line,
+      seatColumns.map((_, k) => (this.#at![k]! < 0 ? undefined : record[this.#at![k]!])),
+    );
   }
 
   #header(names: readonly string[], line: number): void {

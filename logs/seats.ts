@@ -104,14 +104,7 @@ export interface SeatOpenings {
  * line's); `auto` per seat: the least that makes that seat's InMails sendable on `plan`
  * (undefined plan with an auto seat: OpeningBalanceError).
  */
-export function resolveSeatOpenings(
-  log: SendLog,
-  seats: SeatsFile | undefined,
-  fallback: number | "auto",
-  plan: PlanId | undefined,
-  policy: PolicyId,
-  options: PlanReplayOptions,
-): SeatOpenings {
+export function resolveSeatOpenings(log: SendLog, seats: SeatsFile | undefined, fallback: number | "auto", plan: PlanId | undefined, policy: PolicyId, options: PlanReplayOptions): SeatOpenings {
   const wanted = seatOpenings(log, seats, fallback);
   const auto = wanted.map((w) => w === "auto");
   if (!auto.some(Boolean)) return { opening: wanted as number[], auto, covers: auto.map(() => null), need: undefined };

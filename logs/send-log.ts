@@ -268,8 +268,7 @@ export class SendLogBuilder {
       column,
       value,
       reason:
-        `ambiguous date: ${md} read as MM/DD/YYYY, or ${dm} read as DD/MM/YYYY, and no date in the file has a day above 12 to tell; ` +
-        `pass --date-format MM/DD/YYYY or --date-format DD/MM/YYYY`,
+        `ambiguous date: ${md} read as MM/DD/YYYY, or ${dm} read as DD/MM/YYYY, and no date in the file has a day above 12 to tell; ` + `pass --date-format MM/DD/YYYY or --date-format DD/MM/YYYY`,
     });
   }
 
@@ -386,10 +385,7 @@ export class SendLogBuilder {
           line: 0,
           column: "(file)",
           value: null,
-          reason:
-            this.#skipped.length > 0
-              ? `no valid row left after skipping ${this.#skipped.length} bad ${this.#skipped.length === 1 ? "row" : "rows"} (each listed above)`
-              : "the log has no rows",
+          reason: this.#skipped.length > 0 ? `no valid row left after skipping ${this.#skipped.length} bad ${this.#skipped.length === 1 ? "row" : "rows"} (each listed above)` : "the log has no rows",
         },
         this.#skipped,
       );
@@ -410,9 +406,7 @@ export class SendLogBuilder {
     }
     const byResponse = new Uint32Array(responders);
     for (let i = 0, k = 0; i < n; i++) if (respondedAt[i] === respondedAt[i]) byResponse[k++] = i;
-    byResponse.sort(
-      (a, b) => account[a]! - account[b]! || respondedAt[a]! - respondedAt[b]! || sentAt[a]! - sentAt[b]! || a - b,
-    );
+    byResponse.sort((a, b) => account[a]! - account[b]! || respondedAt[a]! - respondedAt[b]! || sentAt[a]! - sentAt[b]! || a - b);
     return {
       file: this.#file,
       rows: n,
@@ -453,7 +447,7 @@ export class SendLogBuilder {
     const account = this.#account;
     const sentAt = this.#sentAt;
     const recipient = this.#recipient;
-    for (let s = 0; s < bySent.length; ) {
+    for (let s = 0; s < bySent.length;) {
       let e = s + 1;
       const a = bySent[s]!;
       while (e < bySent.length && account[bySent[e]!] === account[a] && sentAt[bySent[e]!] === sentAt[a]) e++;
@@ -579,9 +573,7 @@ export function logBefore(log: SendLog, endMs: number): SendLog {
       if (respondedAt[k]! < endMs) last = Math.max(last, respondedAt[k]!);
     }
   }
-  const byResponse = Uint32Array.from(responders).sort(
-    (a, b) => account[a]! - account[b]! || respondedAt[a]! - respondedAt[b]! || sentAt[a]! - sentAt[b]! || a - b,
-  );
+  const byResponse = Uint32Array.from(responders).sort((a, b) => account[a]! - account[b]! || respondedAt[a]! - respondedAt[b]! || sentAt[a]! - sentAt[b]! || a - b);
   return {
     ...log,
     rows: n,

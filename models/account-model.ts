@@ -122,12 +122,5 @@ export interface TraceSink {
    * when the response arrives (NaN when ignored; may lie past the horizon). Called for
    * credit-paid InMails; free InMails and connection requests also pass `channel`.
    */
-  send?(
-    timeDays: number,
-    recipient: number,
-    outcome: Outcome,
-    respondsAtDays: number,
-    seat?: number,
-    channel?: Channel,
-  ): void;
+  send?(timeDays: number, recipient: number, outcome: Outcome, respondsAtDays: number, seat?: number, channel?: Channel): void;
 }

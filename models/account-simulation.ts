@@ -63,16 +63,7 @@ import {
   SEND,
 } from "./unit-codes.ts";
 
-export {
-  defaultSender,
-  defaultStartDate,
-  type AccountModel,
-  type ConnectionSpec,
-  type OpenProfileSpec,
-  type SenderSpec,
-  type TraceKind,
-  type TraceSink,
-} from "./account-model.ts";
+export { defaultSender, defaultStartDate, type AccountModel, type ConnectionSpec, type OpenProfileSpec, type SenderSpec, type TraceKind, type TraceSink } from "./account-model.ts";
 
 /** Simulates units of one account model, one after another, adding what happens to a tally. */
 export class AccountSimulation implements EventHandler {
@@ -186,8 +177,7 @@ export class AccountSimulation implements EventHandler {
       u.spentExpiry = b;
       u.sentAt = c;
       this.#respond(a);
-    }
-    else if (kind === CYCLE_START) this.#startCycle(a);
+    } else if (kind === CYCLE_START) this.#startCycle(a);
     else if (kind === ENFORCE) this.#enforcer.check(a >> 3, a & 7);
     else if (kind === FOLLOW_UP) this.#followUps!.due(a);
     else {
@@ -562,4 +552,5 @@ export class AccountSimulation implements EventHandler {
     tally.ledger.refunded += ledger.refunded;
     tally.ledger.expired += ledger.expired;
     tally.ledger.forfeited += ledger.forfeited;
-  }}
+  }
+}

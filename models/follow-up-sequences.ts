@@ -259,8 +259,7 @@ export class FollowUpSequences {
       const s = q.seat[i]!;
       const channel = q.channel[i]!;
       const rules = u.r.m.rules;
-      const refunds =
-        channel === INMAIL && rules.refundOn[outcome]! && u.env.now - u.sentAt <= rules.refundWindowDays ? 1 : 0;
+      const refunds = channel === INMAIL && rules.refundOn[outcome]! && u.env.now - u.sentAt <= rules.refundWindowDays ? 1 : 0;
       u.count(s, channel, outcome, message > 0);
       if (refunds === 1) {
         if (message > 0) u.per.followUpRefunds[u.cycle]! += 1;

@@ -11,22 +11,14 @@
  */
 import { DAY_MS } from "./iso-time.ts";
 
-export type GrantSchedule =
-  | { readonly kind: "fixed"; readonly cycleDays: number }
-  | { readonly kind: "billing-date" }
-  | { readonly kind: "calendar-month" };
+export type GrantSchedule = { readonly kind: "fixed"; readonly cycleDays: number } | { readonly kind: "billing-date" } | { readonly kind: "calendar-month" };
 
 /**
  * The first `cycles + 1` grant times of an account whose subscription starts
  * `anchorDays` after the start date: cycle k runs from times[k] to times[k + 1], and
  * times[cycles] is the account's horizon.
  */
-export function grantTimes(
-  schedule: GrantSchedule,
-  startDate: string,
-  anchorDays: number,
-  cycles: number,
-): Float64Array {
+export function grantTimes(schedule: GrantSchedule, startDate: string, anchorDays: number, cycles: number): Float64Array {
   const times = new Float64Array(cycles + 1);
   if (schedule.kind === "fixed") {
     for (let k = 0; k <= cycles; k++) times[k] = anchorDays + k * schedule.cycleDays;

@@ -1,14 +1,5 @@
 export { AccountSimulation } from "./account-simulation.ts";
-export {
-  defaultSender,
-  defaultStartDate,
-  type AccountModel,
-  type ConnectionSpec,
-  type OpenProfileSpec,
-  type SenderSpec,
-  type TraceKind,
-  type TraceSink,
-} from "./account-model.ts";
+export { defaultSender, defaultStartDate, type AccountModel, type ConnectionSpec, type OpenProfileSpec, type SenderSpec, type TraceKind, type TraceSink } from "./account-model.ts";
 export { CreditLedger } from "./ledger.ts";
 export {
   followUpRuleForPlan,
@@ -24,54 +15,11 @@ export {
 export { OUTCOME_CODE, outcomes, isPositive, type Outcome } from "./outcome.ts";
 export { channels, type Channel } from "./channel.ts";
 export { plans, planIds, PlanCannotSendError, type Plan, type PlanId } from "./plans.ts";
-export {
-  creditRules,
-  rulesForPlan,
-  policies,
-  policyIds,
-  refundAgings,
-  type CreditRules,
-  type CreditRulesInput,
-  type PolicyId,
-  type PolicyPreset,
-  type RefundAging,
-} from "./policy.ts";
-export {
-  delayDistribution,
-  replyRateResponse,
-  type DelaySpec,
-  type ResponseSpec,
-} from "./response-model.ts";
-export {
-  ChunkSimulator,
-  planChunks,
-  simulateAll,
-  simulateChunk,
-  tallyByReplication,
-  traceAccount,
-  type Chunk,
-} from "./simulate.ts";
-export {
-  estimate,
-  summarize,
-  type CycleRow,
-  type Estimate,
-  type FollowUpSummary,
-  type LedgerTotals,
-  type ReplicationValues,
-  type Summary,
-} from "./summary.ts";
-export {
-  addTally,
-  clearTally,
-  createTally,
-  MICRODAYS_PER_DAY,
-  packTally,
-  tallyFields,
-  unpackTally,
-  type Tally,
-  type TallyField,
-} from "./tally.ts";
+export { creditRules, rulesForPlan, policies, policyIds, refundAgings, type CreditRules, type CreditRulesInput, type PolicyId, type PolicyPreset, type RefundAging } from "./policy.ts";
+export { delayDistribution, replyRateResponse, type DelaySpec, type ResponseSpec } from "./response-model.ts";
+export { ChunkSimulator, planChunks, simulateAll, simulateChunk, tallyByReplication, traceAccount, type Chunk } from "./simulate.ts";
+export { estimate, summarize, type CycleRow, type Estimate, type FollowUpSummary, type LedgerTotals, type ReplicationValues, type Summary } from "./summary.ts";
+export { addTally, clearTally, createTally, MICRODAYS_PER_DAY, packTally, tallyFields, unpackTally, type Tally, type TallyField } from "./tally.ts";
 export { segmentIds, segments, type Segment, type SegmentId } from "./audiences.ts";
 export {
   complaintVerdict,
@@ -88,25 +36,7 @@ export {
   type ResponseRateFloor,
 } from "./enforcement.ts";
 export { grantTimes, type GrantSchedule } from "./grant-schedule.ts";
-export {
-  leverEffects,
-  leverIds,
-  leverMultiplier,
-  lengthBands,
-  lengthMultiplier,
-  offPeakHours,
-  weekdayMultipliers,
-  type Effect,
-  type LeverId,
-} from "./levers.ts";
-export {
-  bodyChars,
-  connectionNoteProblems,
-  inmailProblems,
-  limits,
-  messageMultiplier,
-  subjectChars,
-  type Message,
-} from "./message.ts";
+export { leverEffects, leverIds, leverMultiplier, lengthBands, lengthMultiplier, offPeakHours, weekdayMultipliers, type Effect, type LeverId } from "./levers.ts";
+export { bodyChars, connectionNoteProblems, inmailProblems, limits, messageMultiplier, subjectChars, type Message } from "./message.ts";
 export { personaIds, personas, type Persona, type PersonaId } from "./personas.ts";
 export { compileCalendar, weekdayOf, type CompiledCalendar, type WorkCalendar } from "./work-calendar.ts";

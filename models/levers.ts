@@ -31,14 +31,7 @@ export function lengthMultiplier(bodyChars: number): number {
  */
 export const weekdayMultipliers: readonly number[] = [1.0, 1.01, 1.0, 1.0, 1.0, 0.95, 0.9];
 
-export const leverIds = [
-  "specificSubject",
-  "mutualGround",
-  "clearCallToAction",
-  "personalised",
-  "openToWorkTarget",
-  "offPeak",
-] as const;
+export const leverIds = ["specificSubject", "mutualGround", "clearCallToAction", "personalised", "openToWorkTarget", "offPeak"] as const;
 export type LeverId = (typeof leverIds)[number];
 
 export const leverEffects: Readonly<Record<LeverId, Effect>> = {

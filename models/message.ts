@@ -49,9 +49,7 @@ export function inmailProblems(m: Message): string[] {
 /** Problems with a connection-request note (at most 300 characters; 200 on a free account). */
 export function connectionNoteProblems(name: string, noteChars: number, freeAccount: boolean): string[] {
   const max = freeAccount ? limits.connectionNoteCharsFree : limits.connectionNoteChars;
-  return noteChars > max
-    ? [`connection note "${name}": ${noteChars} characters; a ${freeAccount ? "free account's" : "paid account's"} note allows at most ${max}`]
-    : [];
+  return noteChars > max ? [`connection note "${name}": ${noteChars} characters; a ${freeAccount ? "free account's" : "paid account's"} note allows at most ${max}`] : [];
 }
 
 /** Response multiplier of a message: its length band times its levers (not timing). */

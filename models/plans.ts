@@ -6,14 +6,7 @@
  * confidence, from secondary sources) and every report must say so.
  */
 
-export const planIds = [
-  "basic",
-  "premium-career",
-  "premium-business",
-  "sales-navigator",
-  "recruiter-lite",
-  "recruiter",
-] as const;
+export const planIds = ["basic", "premium-career", "premium-business", "sales-navigator", "recruiter-lite", "recruiter"] as const;
 export type PlanId = (typeof planIds)[number];
 
 export interface Plan {
@@ -122,10 +115,7 @@ export const plans: Readonly<Record<PlanId, Plan>> = {
 /** Thrown when a plan that cannot send InMail is asked to (G2). */
 export class PlanCannotSendError extends Error {
   constructor(readonly plan: PlanId) {
-    super(
-      `plan "${plan}" cannot send InMail: a free (Basic) account has 0 credits (guide G2); ` +
-        `choose one of ${planIds.filter((p) => plans[p].creditsPerMonth > 0).join(", ")}`,
-    );
+    super(`plan "${plan}" cannot send InMail: a free (Basic) account has 0 credits (guide G2); ` + `choose one of ${planIds.filter((p) => plans[p].creditsPerMonth > 0).join(", ")}`);
     this.name = "PlanCannotSendError";
   }
 }

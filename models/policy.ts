@@ -67,8 +67,7 @@ export const policies: Readonly<Record<PolicyId, PolicyPreset>> = {
   },
   linkedin: {
     id: "linkedin",
-    description:
-      "LinkedIn help pages: roll over up to the cap, 90-day credit life; refund on accepted, replied or declined within 90 days",
+    description: "LinkedIn help pages: roll over up to the cap, 90-day credit life; refund on accepted, replied or declined within 90 days",
     resetEachCycle: false,
     applyCap: true,
     applyLifetime: true,
@@ -112,11 +111,7 @@ export function creditRules(input: CreditRulesInput): CreditRules {
  * free Basic account) cannot send InMail at all (G2): that is an error, not a
  * simulation that silently sends nothing.
  */
-export function rulesForPlan(
-  plan: Plan,
-  policy: PolicyId,
-  overrides: Partial<Pick<CreditRulesInput, "refundWindowDays" | "refundAging">> = {},
-): CreditRules {
+export function rulesForPlan(plan: Plan, policy: PolicyId, overrides: Partial<Pick<CreditRulesInput, "refundWindowDays" | "refundAging">> = {}): CreditRules {
   if (plan.creditsPerMonth <= 0) throw new PlanCannotSendError(plan.id);
   return creditRules({
     policy,

@@ -92,10 +92,7 @@ export function resolve(m: AccountModel): Resolved {
     gap: { kind: "exponential", rate: m.sendsPerDay },
     delay: delayDistribution(m.response.delay),
     followUps: sendsFollowUps(m.followUps) ? m.followUps : null,
-    followUpPurposes: sendsFollowUps(m.followUps)
-      ? Array.from({ length: m.followUps.count }, (_, j) => ["outcome", "delay", "delivery"].map((d) => `follow-up-${j + 1}-${d}`)).flat()
-      : [],
+    followUpPurposes: sendsFollowUps(m.followUps) ? Array.from({ length: m.followUps.count }, (_, j) => ["outcome", "delay", "delivery"].map((d) => `follow-up-${j + 1}-${d}`)).flat() : [],
     metricWindowDays: m.metricWindowDays ?? Infinity,
   };
 }
-

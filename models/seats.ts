@@ -57,4 +57,3 @@ export class Seats {
     this.audience.fill(1);
   }
 }
-

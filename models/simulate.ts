@@ -62,13 +62,7 @@ export function simulateChunk(model: AccountModel, seed: number | string, chunk:
  * Simulates one account of one replication with a trace of its ledger movements (the
  * same draws as in `simulateChunk`); returns its ledger and its horizon, in days.
  */
-export function traceAccount(
-  model: AccountModel,
-  seed: number | string,
-  replication: number,
-  account: number,
-  sink: TraceSink,
-): { ledger: CreditLedger; horizonDays: number } {
+export function traceAccount(model: AccountModel, seed: number | string, replication: number, account: number, sink: TraceSink): { ledger: CreditLedger; horizonDays: number } {
   const env = new Environment({ seed, replication });
   const ledger = new AccountSimulation(env, model, createTally(model.cycles)).simulate(account, sink);
   // The run leaves the clock at the account's horizon.
@@ -87,24 +81,14 @@ export function planChunks(accounts: number, replications: number, chunkAccounts
 }
 
 /** Adds chunk tallies into one tally per replication. */
-export function tallyByReplication(
-  cycles: number,
-  replications: number,
-  chunks: readonly Chunk[],
-  tallies: readonly Tally[],
-): Tally[] {
+export function tallyByReplication(cycles: number, replications: number, chunks: readonly Chunk[], tallies: readonly Tally[]): Tally[] {
   const out = Array.from({ length: replications }, () => createTally(cycles));
   chunks.forEach((c, i) => addTally(out[c.replication]!, tallies[i]!));
   return out;
 }
 
 /** Runs every replication in this thread. */
-export function simulateAll(
-  model: AccountModel,
-  seed: number | string,
-  accounts: number,
-  replications: number,
-): Tally[] {
+export function simulateAll(model: AccountModel, seed: number | string, accounts: number, replications: number): Tally[] {
   const chunks = planChunks(accounts, replications, accounts);
   return tallyByReplication(
     model.cycles,

@@ -17,21 +17,7 @@ import { offPeakHours } from "./levers.ts";
 import type { Resolved } from "./resolved-model.ts";
 import type { Seats } from "./seats.ts";
 import { MICRODAYS_PER_DAY, type Tally, type TallyField } from "./tally.ts";
-import {
-  ACCEPTED,
-  ACTIVE,
-  CONNECTION,
-  DECLINED,
-  DONE,
-  DRAW_GAP,
-  DRAW_OUTCOME,
-  IGNORED,
-  OUT,
-  REPLIED,
-  SEAT_STREAMS,
-  SEND,
-  SPAM,
-} from "./unit-codes.ts";
+import { ACCEPTED, ACTIVE, CONNECTION, DECLINED, DONE, DRAW_GAP, DRAW_OUTCOME, IGNORED, OUT, REPLIED, SEAT_STREAMS, SEND, SPAM } from "./unit-codes.ts";
 
 export class Unit {
   readonly env: Environment;

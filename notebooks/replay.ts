@@ -51,11 +51,7 @@ export function replayNotebookCommand(argv: readonly string[]): Promise<number> 
     const { log, window, settings, seats, report: replay } = await replayFromOptions(o, replayNotebookSpec.command);
     const cal = await runCalibration(log, o.values, settings, window, { workers: threads, big });
     // The page's renderer (Observable Plot and its DOM) loads only now: bad input is refused without it, in a fraction of the time.
-    const [{ gitCommit, renderPage }, { replayPage }, { shellQuote }] = await Promise.all([
-      import("../reports/index.ts"),
-      import("./replay/page.ts"),
-      import("../cli/notebook-cli.ts"),
-    ]);
+    const [{ gitCommit, renderPage }, { replayPage }, { shellQuote }] = await Promise.all([import("../reports/index.ts"), import("./replay/page.ts"), import("../cli/notebook-cli.ts")]);
     const commit = gitCommit();
     const provenance: Provenance = {
       scenario: "replay",

@@ -40,9 +40,7 @@ export function tableToHtml(spec: TableSpec): string {
   const rows = table.objects() as Record<string, unknown>[];
   const columns = resolveColumns(spec.columns, names, rows);
   const head = columns.map((c) => `<th scope="col"${c.numeric ? ' class="num"' : ""}>${escapeHtml(c.label)}</th>`);
-  const body = rows.map(
-    (row) => `<tr>${columns.map((c) => `<td${c.numeric ? ' class="num"' : ""}>${escapeHtml(c.cell(row))}</td>`).join("")}</tr>`,
-  );
+  const body = rows.map((row) => `<tr>${columns.map((c) => `<td${c.numeric ? ' class="num"' : ""}>${escapeHtml(c.cell(row))}</td>`).join("")}</tr>`);
   return `<table><thead><tr>${head.join("")}</tr></thead><tbody>${body.join("\n")}</tbody></table>`;
 }
 
@@ -52,11 +50,7 @@ interface ResolvedColumn {
   readonly cell: (row: Record<string, unknown>) => string;
 }
 
-function resolveColumns(
-  specs: TableSpec["columns"],
-  names: readonly string[],
-  rows: readonly Record<string, unknown>[],
-): ResolvedColumn[] {
+function resolveColumns(specs: TableSpec["columns"], names: readonly string[], rows: readonly Record<string, unknown>[]): ResolvedColumn[] {
   const isNumeric = (name: string) => rows.every((r) => r[name] == null || typeof r[name] === "number");
   const check = (name: string, key: string) => {
     if (!names.includes(name)) {

@@ -58,7 +58,6 @@ export function formatInterval(lo: unknown, hi: unknown, format: (value: unknown
   return `${format(lo)}${defaults.intervalSeparator}${format(hi)}`;
 }
 
-
 const intl = (digits: number, minimum = digits) => new Intl.NumberFormat("en-US", { minimumFractionDigits: minimum, maximumFractionDigits: digits });
 
 /** Fixed decimals: fixed(1)(2) → "2.0", fixed(1)(-0.04) → "−0.0"… rounded towards the shown digits, −0 shown as 0. */
@@ -79,8 +78,7 @@ export const n1 = (x: number) => intl(1, 0).format(x).replace("-", "−");
  * USD with cents and thousands separators: 1234.5 → "$1,234.50", −3.2 → "−$3.20";
  * null or undefined → "", NaN → "n/a", anything else not a number via `String`.
  */
-export const usd = (value: unknown): string =>
-  typeof value === "number" && !Number.isNaN(value) ? (value < 0 ? `−$${f2(-value)}` : `$${f2(value)}`) : cents(value);
+export const usd = (value: unknown): string => (typeof value === "number" && !Number.isNaN(value) ? (value < 0 ? `−$${f2(-value)}` : `$${f2(value)}`) : cents(value));
 const cents = numberFormatter({ currency: "USD" });
 /** Whole dollars: 2878.8 → "$2,879". */
 export const usd0 = numberFormatter({ currency: "USD", digits: 0 });
@@ -98,8 +96,7 @@ export const ci = (lo: number, hi: number, format: (x: number) => string) => `95
 /** A leading + on positive values. */
 export const signed = (x: number, format: (x: number) => string) => (x > 0 ? `+${format(x)}` : format(x));
 /** "1 seat", "3 seats" (`n` shown with `format`). */
-export const count = (n: number, singular: string, plural = `${singular}s`, format: (x: number) => string = n1) =>
-  `${format(n)} ${n === 1 ? singular : plural}`;
+export const count = (n: number, singular: string, plural = `${singular}s`, format: (x: number) => string = n1) => `${format(n)} ${n === 1 ? singular : plural}`;
 /** An interval for a table cell that never breaks inside (word joiners). */
 export const range = (lo: string, hi: string) => `${lo}\u2060–\u2060${hi}`;
 /** A mean and its 95% CI for a table cell: "1.2 (0.9–1.5)". */

@@ -92,9 +92,7 @@ export function renderPage(page: Page): string {
     `<main>`,
     `<header>`,
     `<h1>${escapeHtml(page.title)}</h1>`,
-    ...(page.answer === undefined
-      ? [`<p class="guide">${escapeHtml(page.guide)}</p>`]
-      : [answerToHtml(page.answer), folded(defaults.guideSummary, `<p class="guide">${escapeHtml(page.guide)}</p>`)]),
+    ...(page.answer === undefined ? [`<p class="guide">${escapeHtml(page.guide)}</p>`] : [answerToHtml(page.answer), folded(defaults.guideSummary, `<p class="guide">${escapeHtml(page.guide)}</p>`)]),
     `</header>`,
     ...sections,
     provenanceToHtml(page.provenance),
@@ -115,17 +113,13 @@ function renderSection(section: PageSection, index: number): string {
   const shown: string[] = [];
   if (section.figure !== undefined) {
     shown.push(
-      typeof section.figure === "string"
-        ? `<div class="figure">${section.figure}</div>`
-        : `<div class="figures">${section.figure.map((f) => `<div class="figure">${f}</div>`).join("\n")}</div>`,
+      typeof section.figure === "string" ? `<div class="figure">${section.figure}</div>` : `<div class="figures">${section.figure.map((f) => `<div class="figure">${f}</div>`).join("\n")}</div>`,
     );
   }
   if (section.table !== undefined) {
     shown.push(`<div class="table-wrap" tabindex="0" role="region" aria-label="${escapeHtml(section.heading)} (table)">${tableToHtml(section.table)}</div>`);
   }
-  const body = beside
-    ? [`<div class="beside">`, `<div class="prose">`, ...prose, ...download, `</div>`, ...shown, `</div>`]
-    : [...prose, ...shown, ...download];
+  const body = beside ? [`<div class="beside">`, `<div class="prose">`, ...prose, ...download, `</div>`, ...shown, `</div>`] : [...prose, ...shown, ...download];
   return [`<section id="section-${index + 1}">`, `<h2>${escapeHtml(section.heading)}</h2>`, ...body, `</section>`].join("\n");
 }
 

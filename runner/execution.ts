@@ -96,8 +96,7 @@ export function splitExecutionArgs(argv: readonly string[]): SplitArgs {
       }
       execution = { kind: "queue", url, timeoutSeconds: seconds };
     }
-  }
-  else if (shard !== undefined) {
+  } else if (shard !== undefined) {
     const { index, count } = parseShard("--shard", shard);
     if (part === undefined) throw new RunnerInputError("--shard: needs --part FILE (where the slice's results go)");
     if (rest.some((a) => a === "--trace" || a.startsWith("--trace="))) throw new RunnerInputError("--trace: not with --shard; the full run or the merge writes the trace");
@@ -202,12 +201,7 @@ export interface ExecutionIo {
  * --shard, the body stops once its slice is simulated and the part is written; the
  * exit code is then 0. `--help` always runs the body here, without connecting anywhere.
  */
-export async function withExecution(
-  command: string,
-  argv: readonly string[],
-  body: (rest: string[]) => Promise<number>,
-  io: ExecutionIo = process,
-): Promise<number> {
+export async function withExecution(command: string, argv: readonly string[], body: (rest: string[]) => Promise<number>, io: ExecutionIo = process): Promise<number> {
   const { rest, execution, recorded } = splitExecutionArgs(argv);
   const help = rest.includes("--help") || rest.includes("-h");
   if (!help) {
@@ -244,7 +238,9 @@ export async function withExecution(
   if (earlier.length > 0) {
     const p = earlier[0]!;
     if (p.command !== spec.command || JSON.stringify(p.args) !== JSON.stringify(spec.args)) {
-      throw new RunnerInputError(`--from-part: ${execution.from[0]} is a part of another experiment (${p.command} ${p.args.join(" ")}); expected the earlier rounds of this command with these arguments`);
+      throw new RunnerInputError(
+        `--from-part: ${execution.from[0]} is a part of another experiment (${p.command} ${p.args.join(" ")}); expected the earlier rounds of this command with these arguments`,
+      );
     }
   }
   const executor = earlier.length > 0 ? nextRoundExecutor(earlier, version, shardExecutor(spec)) : shardExecutor(spec);

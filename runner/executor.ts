@@ -40,8 +40,7 @@ export interface Executor {
 /** This machine's thread pool. */
 export const localExecutor: Executor = {
   name: "local",
-  run: (plan, options, totals) =>
-    runJobs(plan, { workers: options.workers ?? defaultWorkers(), progress: { label: options.label } }, (i, tally) => totals.add(i, tally)),
+  run: (plan, options, totals) => runJobs(plan, { workers: options.workers ?? defaultWorkers(), progress: { label: options.label } }, (i, tally) => totals.add(i, tally)),
 };
 
 const current = new AsyncLocalStorage<Executor>();

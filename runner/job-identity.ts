@@ -125,8 +125,7 @@ export function readJob(data: unknown, id: string | undefined, ownVersion: strin
   if (typeof d.version !== "string" || !hex64.test(d.version)) throw new JobRefused("the job's code version is not a 64-digit hex hash");
   if (d.version !== ownVersion) {
     throw new JobRefused(
-      `the job was made by code version ${d.version.slice(0, 12)}…, this worker runs ${ownVersion.slice(0, 12)}…: ` +
-        "start the workers from the same commit (and npm ci) as the command",
+      `the job was made by code version ${d.version.slice(0, 12)}…, this worker runs ${ownVersion.slice(0, 12)}…: ` + "start the workers from the same commit (and npm ci) as the command",
     );
   }
   const seed = d.seed;

@@ -34,9 +34,7 @@ export class JobThreads {
   static async start(count: number): Promise<JobThreads> {
     if (!Number.isInteger(count) || count < 1) throw new RangeError(`threads must be an integer ≥ 1, not ${count}`);
     const entry = await threadEntry();
-    const threads = Array.from({ length: count }, () =>
-      entry.kind === "bundle" ? new Worker(entry.file, { execArgv: [] }) : new Worker(entry.code, { eval: true }),
-    );
+    const threads = Array.from({ length: count }, () => (entry.kind === "bundle" ? new Worker(entry.file, { execArgv: [] }) : new Worker(entry.code, { eval: true })));
     return new JobThreads(threads);
   }
 

@@ -53,7 +53,10 @@ function list(item: Check, minLength: number, maxLength: number): Check {
   };
 }
 
-const nullable = (check: Check): Check => (v, path) => (v === null ? null : check(v, path));
+const nullable =
+  (check: Check): Check =>
+  (v, path) =>
+    v === null ? null : check(v, path);
 
 /** An object with these keys (`optional` may be absent); unknown keys are refused. */
 function shape(required: Record<string, Check>, optional: Record<string, Check> = {}): Check {

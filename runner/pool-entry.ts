@@ -26,9 +26,7 @@ import { fileURLToPath } from "node:url";
 import { writeFileAtomic } from "../files/write-atomic.ts";
 
 /** How a pool thread starts: from the cached bundle, or from the sources through tsx. */
-export type ThreadEntry =
-  | { readonly kind: "bundle"; readonly file: string }
-  | { readonly kind: "tsx"; readonly code: string; readonly reason: string };
+export type ThreadEntry = { readonly kind: "bundle"; readonly file: string } | { readonly kind: "tsx"; readonly code: string; readonly reason: string };
 
 export interface BundleOptions {
   /** The module to bundle (absolute path). */

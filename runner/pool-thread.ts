@@ -24,15 +24,10 @@ export interface PlanSlice {
 }
 
 /** What the pool sends each thread, once. */
-export type ThreadStart =
-  | { readonly plan: BatchPlan; readonly slice: PlanSlice; readonly claim: Int32Array }
-  | { readonly job: Job; readonly claim: Int32Array };
+export type ThreadStart = { readonly plan: BatchPlan; readonly slice: PlanSlice; readonly claim: Int32Array } | { readonly job: Job; readonly claim: Int32Array };
 
 /** What a thread posts back; `id` is the job's index in its plan (0 for a single job). */
-export type ThreadMessage =
-  | { readonly id: number; readonly packed: Float64Array }
-  | { readonly id: number; readonly error: string }
-  | { readonly stopped: true };
+export type ThreadMessage = { readonly id: number; readonly packed: Float64Array } | { readonly id: number; readonly error: string } | { readonly stopped: true };
 
 /** The jobs of `plan` in `slice`. */
 export function sliceLength(plan: BatchPlan, slice: PlanSlice): number {

@@ -15,10 +15,7 @@ const silent: Progress = { tick() {}, stop() {} };
 
 export function progress(label: string, total: number, stream: NodeJS.WriteStream = process.stderr): Progress {
   if (!stream.isTTY || total <= 0) return silent;
-  const bar = new cliProgress.SingleBar(
-    { stream, format: `${label} [{bar}] {percentage}% | {value}/{total} | eta {eta_formatted}`, hideCursor: true },
-    cliProgress.Presets.shades_classic,
-  );
+  const bar = new cliProgress.SingleBar({ stream, format: `${label} [{bar}] {percentage}% | {value}/{total} | eta {eta_formatted}`, hideCursor: true }, cliProgress.Presets.shades_classic);
   bar.start(total, 0);
   return {
     tick: (n = 1) => bar.increment(n),

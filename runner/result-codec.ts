@@ -40,9 +40,7 @@ export function decodeResult(text: string, job: Job): Tally {
   const tally = unpack(text);
   const accounts = (job.chunk.to - job.chunk.from) * (job.model.seats ?? 1);
   if (tally.cycles !== job.model.cycles || tally.accounts !== accounts) {
-    throw new RangeError(
-      `a stored result counts ${tally.accounts} accounts over ${tally.cycles} cycles, but its job has ${accounts} accounts over ${job.model.cycles} cycles`,
-    );
+    throw new RangeError(`a stored result counts ${tally.accounts} accounts over ${tally.cycles} cycles, but its job has ${accounts} accounts over ${job.model.cycles} cycles`);
   }
   return tally;
 }

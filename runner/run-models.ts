@@ -38,12 +38,6 @@ export async function runModels(runs: readonly ModelRun[], options: RunOptions):
 }
 
 /** Runs `replications` × `accounts` units of `model`; one tally per replication. */
-export async function runModel(
-  model: AccountModel,
-  seed: number,
-  accounts: number,
-  replications: number,
-  options: RunOptions,
-): Promise<Tally[]> {
+export async function runModel(model: AccountModel, seed: number, accounts: number, replications: number, options: RunOptions): Promise<Tally[]> {
   return (await runModels([{ model, seed, accounts, replications }], options))[0]!;
 }

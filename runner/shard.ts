@@ -190,7 +190,9 @@ export function readPart(file: string): Part {
   if (!isRecord(p) || p.format !== partFormat) throw new RunnerInputError(`${file}: not a part file; expected format ${partFormat}, as --shard i/N --part FILE writes`);
   const { digest, ...content } = p;
   if (typeof digest !== "string" || digest !== partDigest(content)) {
-    throw new RunnerInputError(`${file}: its content does not match its digest: the part was edited or damaged after it was written; make it again (--shard ${isRecord(p.shard) ? `${p.shard.index}/${p.shard.count}` : "i/N"})`);
+    throw new RunnerInputError(
+      `${file}: its content does not match its digest: the part was edited or damaged after it was written; make it again (--shard ${isRecord(p.shard) ? `${p.shard.index}/${p.shard.count}` : "i/N"})`,
+    );
   }
   const bad = (what: string) => new RunnerInputError(`${file}: a malformed part (${what})`);
   if (typeof p.command !== "string" || !/^(scenarios|commands|notebooks)\/[a-z0-9-]+\.ts$/.test(p.command)) throw bad("command");
@@ -298,7 +300,9 @@ export function partsExecutor(parts: readonly Part[], version: string, files: re
               tally = decodeTally(text, plan.runs[r]!.model.cycles);
             } catch (err) {
               const file = files[parts.indexOf(p)];
-              throw new RunnerInputError(`${file ?? "a part"}: a malformed part (shard ${p.shard.index}/${p.shard.count}, run ${r + 1}, replication ${rep + 1}: ${(err as Error).message}); make it again`);
+              throw new RunnerInputError(
+                `${file ?? "a part"}: a malformed part (shard ${p.shard.index}/${p.shard.count}, run ${r + 1}, replication ${rep + 1}: ${(err as Error).message}); make it again`,
+              );
             }
             accounts[r]![rep] = (accounts[r]![rep] ?? 0) + tally.accounts;
             totals.addToReplication(r, rep, tally);

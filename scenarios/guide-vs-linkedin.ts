@@ -12,8 +12,7 @@ import { sweepMain, sweepTable, type SweepScenario } from "../cli/scenario-cli.t
 export const guideVsLinkedin: SweepScenario = {
   command: "scenarios/guide-vs-linkedin.ts",
   name: "guide-vs-linkedin",
-  description:
-    "Sellers on Sales Navigator under both policy presets, everything else equal (common random numbers).",
+  description: "Sellers on Sales Navigator under both policy presets, everything else equal (common random numbers).",
   persona: "seller",
   defaults: { accounts: 100, replications: 20 },
   grid: [{ name: "policy", values: ["guide", "linkedin"] }],

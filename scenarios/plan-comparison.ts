@@ -12,9 +12,7 @@ import { payingPlanIds } from "../models/paying-plans.ts";
 export const planComparison: SweepScenario = {
   command: "scenarios/plan-comparison.ts",
   name: "plan-comparison",
-  description:
-    "Every paid plan at several response rates, on the same sellers (common random numbers),\n" +
-    "sending around the clock as long as credits last, under LinkedIn's rules.",
+  description: "Every paid plan at several response rates, on the same sellers (common random numbers),\n" + "sending around the clock as long as credits last, under LinkedIn's rules.",
   persona: "seller",
   defaults: {
     accounts: 100,

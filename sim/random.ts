@@ -30,12 +30,7 @@ export function cyrb53(key: string, seed = 0): number {
 }
 
 /** The canonical key of a stream; exported for tests and traces. */
-export function streamKey(
-  seed: number | string,
-  replication: number,
-  entity: number | string,
-  purpose: string,
-): string {
+export function streamKey(seed: number | string, replication: number, entity: number | string, purpose: string): string {
   return `${seed}/${replication}/${entity}/${purpose}`;
 }
 
@@ -43,12 +38,7 @@ export function streamKey(
  * Creates the uniform stream for (seed, replication, entity, purpose).
  * Creating a stream costs about a microsecond: make streams once per entity, not per event.
  */
-export function createStream(
-  seed: number | string,
-  replication: number,
-  entity: number | string,
-  purpose: string,
-): Uniform {
+export function createStream(seed: number | string, replication: number, entity: number | string, purpose: string): Uniform {
   const prng = seedrandom.tychei(streamSeed(seed, replication, entity, purpose));
   return () => prng.double();
 }
@@ -132,14 +122,7 @@ export class StreamBank {
    * (Re)starts stream `i` as `createStream(seed, replication, entity, purpose)` starts,
    * drawing values of `distribution` (default: uniforms on (0, 1)).
    */
-  seed(
-    i: number,
-    seed: number | string,
-    replication: number,
-    entity: number | string,
-    purpose: string,
-    distribution: Distribution = uniform,
-  ): void {
+  seed(i: number, seed: number | string, replication: number, entity: number | string, purpose: string, distribution: Distribution = uniform): void {
     if (i >= this.size) this.#grow(i + 1);
     seedWords(streamSeed(seed, replication, entity, purpose), this.#words, 4 * i);
     this.#used[i] = BLOCK;
@@ -171,7 +154,6 @@ export class StreamBank {
     this.#used[i] = k + 1;
     this.value = this.#ahead[i * BLOCK + k]!;
   }
-
 
   /** Draws the next BLOCK values of stream `i`. */
   #fill(i: number): void {

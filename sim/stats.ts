@@ -10,8 +10,7 @@ import { createRequire } from "node:module";
 
 type TQuantile = (p: number, df: number) => number;
 let loadedTQuantile: TQuantile | undefined;
-const tQuantile: TQuantile = (p, df) =>
-  (loadedTQuantile ??= createRequire(import.meta.url)("@stdlib/stats-base-dists-t-quantile") as TQuantile)(p, df);
+const tQuantile: TQuantile = (p, df) => (loadedTQuantile ??= createRequire(import.meta.url)("@stdlib/stats-base-dists-t-quantile") as TQuantile)(p, df);
 
 export class RunningStats {
   n = 0;

@@ -122,7 +122,10 @@ async function importGraph(files: readonly string[]): Promise<Map<string, { to: 
   // An import("…") read from the text that esbuild parsed as a dynamic import is that one.
   for (const [file, imports] of graph) {
     const dynamic = new Set(imports.filter((i) => i.kind === "dynamic-import").map((i) => i.to));
-    graph.set(file, imports.filter((i) => !(i.kind === "type import()" && dynamic.has(i.to))));
+    graph.set(
+      file,
+      imports.filter((i) => !(i.kind === "type import()" && dynamic.has(i.to))),
+    );
   }
   return graph;
 }
@@ -153,8 +156,7 @@ describe("layers: who may import whom", () => {
   it("reads the imports of every folder", () => {
     expect(files.length).toBeGreaterThan(200);
     // A sample the reader must find: static, type-only, re-export, dynamic and a worker's file URL.
-    const has = (from: string, to: string, kind?: string) =>
-      graph.get(from)?.some((i) => i.to === to && (kind === undefined || i.kind === kind)) ?? false;
+    const has = (from: string, to: string, kind?: string) => graph.get(from)?.some((i) => i.to === to && (kind === undefined || i.kind === kind)) ?? false;
     expect(has("models/index.ts", "models/ledger.ts", "import-statement")).toBe(true);
     expect(has("reports/page.ts", "reports/provenance.ts", "import-statement")).toBe(true); // import type
     expect(has("runner/execution.ts", "runner/queue-executor.ts", "dynamic-import")).toBe(true);
@@ -164,7 +166,10 @@ describe("layers: who may import whom", () => {
 
   it("has a row for every folder of ours", () => {
     const folders = [...new Set(files.map(folderOf))].sort();
-    expect(folders.filter((f) => layers[f] === undefined), "folders missing from the table").toEqual([]);
+    expect(
+      folders.filter((f) => layers[f] === undefined),
+      "folders missing from the table",
+    ).toEqual([]);
   });
 
   it("no file imports from a folder its row does not name", () => {
@@ -175,7 +180,10 @@ describe("layers: who may import whom", () => {
   it("a file any folder may import imports nothing of ours", () => {
     for (const leaf of Object.keys(leaves)) {
       expect(graph.has(leaf), `${leaf} exists`).toBe(true);
-      expect(graph.get(leaf)!.map((i) => i.to), leaf).toEqual([]);
+      expect(
+        graph.get(leaf)!.map((i) => i.to),
+        leaf,
+      ).toEqual([]);
     }
   });
 

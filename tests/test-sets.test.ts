@@ -33,14 +33,15 @@ describe("test sets", () => {
   });
 
   it("no file of the fast set starts a command, a process, Chromium or Redis", () => {
-    const starting = fast.filter((f) => fastDespite[f] === undefined).map((f) => [f, shown(f)] as const).filter(([, r]) => r.length > 0);
+    const starting = fast
+      .filter((f) => fastDespite[f] === undefined)
+      .map((f) => [f, shown(f)] as const)
+      .filter(([, r]) => r.length > 0);
     expect(starting, "move these to endToEnd in tests/support/test-sets.ts, with what they start").toEqual([]);
   });
 
   it("every file listed as end-to-end for what it starts still starts it", () => {
-    const stale = Object.entries(endToEnd).flatMap(([f, reasons]) =>
-      reasons.filter((r) => r !== "slow" && !shown(f).includes(r)).map((r) => `${f}: ${r}`),
-    );
+    const stale = Object.entries(endToEnd).flatMap(([f, reasons]) => reasons.filter((r) => r !== "slow" && !shown(f).includes(r)).map((r) => `${f}: ${r}`));
     expect(stale, "no longer true: drop the reason (a file with none left belongs in the fast set)").toEqual([]);
   });
 

@@ -29,7 +29,16 @@ export const capacityParams = [
   },
   { name: "cycleDays", kind: "number", min: 0, minExclusive: true, max: 366, default: 30, unit: "days", description: "length of a billing cycle" },
   { name: "cycles", kind: "integer", min: 1, max: 1200, default: 12, description: "cycles simulated" },
-  { name: "sendsPerDay", kind: "number", min: 0, minExclusive: true, max: 10_000_000, default: 20, unit: "/calendar day", description: "mean send rate while credits last, around the clock (this model has no working week)" },
+  {
+    name: "sendsPerDay",
+    kind: "number",
+    min: 0,
+    minExclusive: true,
+    max: 10_000_000,
+    default: 20,
+    unit: "/calendar day",
+    description: "mean send rate while credits last, around the clock (this model has no working week)",
+  },
   {
     name: "replyRate",
     kind: "number",
@@ -44,7 +53,13 @@ export const capacityParams = [
   { name: "policy", kind: "enum", values: policyIds, default: "guide", description: "guide: reset to 0 each cycle; linkedin: roll over up to the cap, credits live creditLifetimeDays" },
   { name: "capMultiplier", kind: "number", min: 1, max: 100, default: 3, description: "linkedin policy: balance cap as a multiple of credits (3 Premium/Sales Navigator, 4 Recruiter)" },
   { name: "creditLifetimeDays", kind: "number", min: 0, minExclusive: true, max: 3650, default: 90, unit: "days", description: "linkedin policy: life of a granted credit" },
-  { name: "refundAging", kind: "enum", values: refundAgings, default: "original", description: "linkedin policy: a refunded credit keeps its original expiry, or gets a fresh lifetime (undocumented)" },
+  {
+    name: "refundAging",
+    kind: "enum",
+    values: refundAgings,
+    default: "original",
+    description: "linkedin policy: a refunded credit keeps its original expiry, or gets a fresh lifetime (undocumented)",
+  },
   { name: "replications", kind: "integer", min: 1, max: 100_000, default: 20, description: "independent replications (the CI is across them)" },
   { name: "seed", kind: "integer", min: 0, max: Number.MAX_SAFE_INTEGER, default: 1, description: "master seed; same seed, same output" },
 ] as const satisfies readonly ParamSpec[];
@@ -129,10 +144,7 @@ export interface CapacityRunOptions {
 }
 
 /** Runs the scenario on `options.workers` threads (default: every core). */
-export async function runCapacity(
-  p: CapacityParams,
-  options: CapacityRunOptions = { workers: defaultWorkers() },
-): Promise<CapacityResult> {
+export async function runCapacity(p: CapacityParams, options: CapacityRunOptions = { workers: defaultWorkers() }): Promise<CapacityResult> {
   const model = capacityModel(p);
   const started = performance.now();
   const plan = planBatch([{ model, seed: p.seed, accounts: p.accounts, replications: p.replications }], options.chunkAccounts ?? capacityChunkAccounts(p));
@@ -183,4 +195,3 @@ export function capacityText(r: CapacityResult): string {
     `  ${r.perf.events.toLocaleString("en-US")} events in ${fmt(r.perf.wallSeconds, 2)} s (${fmt(r.perf.eventsPerSecond / 1e6, 2)} M events/s, ${r.perf.workers} ${r.perf.workers === 1 ? "thread" : "threads"})`,
   ].join("\n");
 }
-

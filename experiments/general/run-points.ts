@@ -57,12 +57,7 @@ export function pointValues(specs: readonly ParamSpec[], base: ParamValues, over
  * Resolves and builds every point (InputError when one is bad); runs nothing.
  * `onBuilt` sees each distinct point as it is built (a size check may stop the planning).
  */
-export function planPoints(
-  specs: readonly ParamSpec[],
-  base: ParamValues,
-  points: readonly PointOverrides[],
-  onBuilt?: (built: BuiltScenario) => void,
-): PlannedPoints {
+export function planPoints(specs: readonly ParamSpec[], base: ParamValues, points: readonly PointOverrides[], onBuilt?: (built: BuiltScenario) => void): PlannedPoints {
   const resolved = points.map((p) => pointValues(specs, base, p));
   const keys = resolved.map((v) => JSON.stringify(Object.entries(v).map(([k, x]) => [k, x === Infinity ? "Infinity" : x])));
   const first = new Map<string, number>();
@@ -103,12 +98,6 @@ export async function runPlannedPoints(name: string, planned: PlannedPoints, opt
 }
 
 /** Runs every point (identical points once); results in the order of `points`. */
-export async function runPoints(
-  name: string,
-  specs: readonly ParamSpec[],
-  base: ParamValues,
-  points: readonly PointOverrides[],
-  options: PointsOptions,
-): Promise<PointRun[]> {
+export async function runPoints(name: string, specs: readonly ParamSpec[], base: ParamValues, points: readonly PointOverrides[], options: PointsOptions): Promise<PointRun[]> {
   return runPlannedPoints(name, planPoints(specs, base, points), options);
 }

@@ -58,10 +58,7 @@ export function jsonParams(values: ParamValues): Record<string, number | string 
 
 /** The labels a reader must see: which figures in force are assumptions. */
 export function assumptions(b: BuiltScenario): string[] {
-  return [
-    ...modelAssumptions(b.model, { priceIllustrative: b.price.illustrative, leversOn: Object.values(b.message.levers ?? {}).some(Boolean) }),
-    ...followUpAssumptions(b.followUps, b.plan),
-  ];
+  return [...modelAssumptions(b.model, { priceIllustrative: b.price.illustrative, leversOn: Object.values(b.message.levers ?? {}).some(Boolean) }), ...followUpAssumptions(b.followUps, b.plan)];
 }
 
 /** The labels of a follow-up sequence's assumptions (none without one). */
@@ -81,10 +78,7 @@ export function followUpAssumptions(fu: FollowUpSpec | null | undefined, plan: s
 
 /** `assumptions` from the model itself, and what the model does not keep: whether the price is the illustrative one, whether message levers are on. */
 export function modelAssumptions(m: AccountModel, context: { readonly priceIllustrative: boolean; readonly leversOn: boolean }): string[] {
-  const out = [
-    "response delay distribution (none is published)",
-    "audience response rates and mix by segment (within the published 10–30% range)",
-  ];
+  const out = ["response delay distribution (none is published)", "audience response rates and mix by segment (within the published 10–30% range)"];
   if (context.priceIllustrative) out.push("plan price (illustrative, low confidence)");
   if (context.leversOn) out.push("size of the message levers (direction documented, size not)");
   if ((m.response.offPeakMultiplier ?? 1) !== 1) out.push("off-peak effect size");
@@ -106,13 +100,7 @@ function sumRows(rows: readonly CycleRow[]): Omit<CycleRow, "cycle"> {
 }
 
 /** Summarises replication tallies of a built scenario. */
-export function scenarioResult(
-  name: string,
-  values: ParamValues,
-  b: BuiltScenario,
-  tallies: readonly Tally[],
-  wallSeconds: number,
-): ScenarioResult {
+export function scenarioResult(name: string, values: ParamValues, b: BuiltScenario, tallies: readonly Tally[], wallSeconds: number): ScenarioResult {
   const s = summarize(tallies);
   const l = s.ledger;
   const seats = tallies[0]!.accounts;
@@ -120,9 +108,7 @@ export function scenarioResult(
   const est = (e: TeamEstimate): Estimate => ({ mean: e.mean, ci95: [e.ci95[0], e.ci95[1]] });
   // The team figures' ratio of totals: price ÷ conversations a seat a month, over every month and replication.
   const perConversation = f.costPerConversationUsd;
-  const cost = perConversation
-    ? { ...est(perConversation), currency: "USD" as const, priceUsd: b.price.usd, illustrative: b.price.illustrative }
-    : null;
+  const cost = perConversation ? { ...est(perConversation), currency: "USD" as const, priceUsd: b.price.usd, illustrative: b.price.illustrative } : null;
   return {
     scenario: name,
     params: jsonParams(values),
@@ -168,12 +154,7 @@ export function scenarioResult(
 }
 
 /** Builds, runs and summarises one scenario. */
-export async function runScenario(
-  name: string,
-  values: ParamValues,
-  b: BuiltScenario,
-  options: { workers?: number; big?: boolean } = {},
-): Promise<ScenarioResult> {
+export async function runScenario(name: string, values: ParamValues, b: BuiltScenario, options: { workers?: number; big?: boolean } = {}): Promise<ScenarioResult> {
   const started = performance.now();
   const tallies = await runModel(b.model, b.seed, b.accounts, b.replications, { ...options, label: name });
   return scenarioResult(name, values, b, tallies, (performance.now() - started) / 1000);

@@ -13,28 +13,13 @@ import type { AccountModel } from "../../models/account-simulation.ts";
 import { segmentIds, segments, type SegmentId } from "../../models/audiences.ts";
 import { guideComplaintRule, recruiterContentRule, recruiterFloor } from "../../models/enforcement.ts";
 import { leverEffects, weekdayMultipliers } from "../../models/levers.ts";
-import {
-  bodyChars,
-  connectionNoteProblems,
-  inmailProblems,
-  limits,
-  messageMultiplier,
-  subjectChars,
-  type Message,
-} from "../../models/message.ts";
+import { bodyChars, connectionNoteProblems, inmailProblems, limits, messageMultiplier, subjectChars, type Message } from "../../models/message.ts";
 import { OUTCOME_CODE, outcomes } from "../../models/outcome.ts";
 import { personaIds, personas, type PersonaId } from "../../models/personas.ts";
 import { PlanCannotSendError, planIds, plans, type PlanId } from "../../models/plans.ts";
 import { creditRules, policyIds, refundAgings, type PolicyId, type RefundAging } from "../../models/policy.ts";
 import type { DelaySpec } from "../../models/response-model.ts";
-import {
-  followUpRuleForPlan,
-  maxFollowUps,
-  premiumFollowUpRules,
-  recruiterFollowUpDays,
-  type FollowUpSpec,
-  type PremiumFollowUpRule,
-} from "../../models/follow-ups.ts";
+import { followUpRuleForPlan, maxFollowUps, premiumFollowUpRules, recruiterFollowUpDays, type FollowUpSpec, type PremiumFollowUpRule } from "../../models/follow-ups.ts";
 import { InputError, type ParamSpec, type ParamValues } from "../inputs/params.ts";
 
 const workdayPresets = {
@@ -66,22 +51,94 @@ export function scenarioParams(persona: PersonaId, overrides: ScenarioDefaults =
     { name: "persona", kind: "enum", values: personaIds, default: persona, description: "who sends (labels the run; its figures are the defaults below)" },
     { name: "plan", kind: "enum", values: planIds, labels: planLabels, default: p.plan, description: "plan: allotment, cap, credit life, grant schedule" },
     { name: "policy", kind: "enum", values: policyIds, default: "linkedin", description: "credit rules: guide (reset, no refund on declines) or linkedin (roll over to a cap, 90-day life)" },
-    { name: "rules.credits", kind: "override", word: "plan", min: 0, max: 100_000, integer: true, default: "plan", unit: "credits", description: "credits per seat per cycle, or the plan's (a pooled contract gets seats × this)" },
+    {
+      name: "rules.credits",
+      kind: "override",
+      word: "plan",
+      min: 0,
+      max: 100_000,
+      integer: true,
+      default: "plan",
+      unit: "credits",
+      description: "credits per seat per cycle, or the plan's (a pooled contract gets seats × this)",
+    },
     { name: "rules.capMultiplier", kind: "override", word: "plan", min: 1, max: 100, default: "plan", description: "linkedin: balance cap ÷ allotment, or the plan's" },
     { name: "rules.creditLifetimeDays", kind: "override", word: "plan", min: 1, max: 100_000, default: "plan", unit: "days", description: "linkedin: life of a credit, or the plan's" },
-    { name: "rules.refundWindowDays", kind: "override", word: "policy", min: 0, max: 100_000, default: "policy", unit: "days", description: "a response later than this refunds nothing, or the policy's" },
+    {
+      name: "rules.refundWindowDays",
+      kind: "override",
+      word: "policy",
+      min: 0,
+      max: 100_000,
+      default: "policy",
+      unit: "days",
+      description: "a response later than this refunds nothing, or the policy's",
+    },
     { name: "rules.refundAging", kind: "enum", values: refundAgings, default: "original", description: "a refunded credit keeps its expiry, or gets a fresh life (undocumented)" },
-    { name: "rules.salesNavigatorCreditLife", kind: "enum", values: salesNavigatorCreditLives, default: "90", description: "Sales Navigator credits: 90 = must be used within 90 days (help 57013, newer), never = don't expire (help a101030, older)" },
-    { name: "metrics.responseWindowDays", kind: "limit", min: 1, max: 100_000, default: Infinity, unit: "days", description: "responses counted in the response rate and by the Recruiter floor: within this many days of the send (30 = LinkedIn's InMail report, a416484), or unlimited; refunds use rules.refundWindowDays" },
-    { name: "followUps.count", kind: "integer", min: 0, max: maxFollowUps, default: 0, description: "follow-ups after a first InMail with no answer (0 = none); Premium refuses them unless followUps.premiumRule=allowed" },
-    { name: "followUps.afterDays", kind: "integer", min: 1, max: 90, default: recruiterFollowUpDays.default, unit: "days", description: `days from one message to the next follow-up (Recruiter schedules ${recruiterFollowUpDays.min}–${recruiterFollowUpDays.max}, default ${recruiterFollowUpDays.default})` },
+    {
+      name: "rules.salesNavigatorCreditLife",
+      kind: "enum",
+      values: salesNavigatorCreditLives,
+      default: "90",
+      description: "Sales Navigator credits: 90 = must be used within 90 days (help 57013, newer), never = don't expire (help a101030, older)",
+    },
+    {
+      name: "metrics.responseWindowDays",
+      kind: "limit",
+      min: 1,
+      max: 100_000,
+      default: Infinity,
+      unit: "days",
+      description:
+        "responses counted in the response rate and by the Recruiter floor: within this many days of the send (30 = LinkedIn's InMail report, a416484), or unlimited; refunds use rules.refundWindowDays",
+    },
+    {
+      name: "followUps.count",
+      kind: "integer",
+      min: 0,
+      max: maxFollowUps,
+      default: 0,
+      description: "follow-ups after a first InMail with no answer (0 = none); Premium refuses them unless followUps.premiumRule=allowed",
+    },
+    {
+      name: "followUps.afterDays",
+      kind: "integer",
+      min: 1,
+      max: 90,
+      default: recruiterFollowUpDays.default,
+      unit: "days",
+      description: `days from one message to the next follow-up (Recruiter schedules ${recruiterFollowUpDays.min}–${recruiterFollowUpDays.max}, default ${recruiterFollowUpDays.default})`,
+    },
     { name: "followUps.responseFactor", kind: "number", min: 0, max: 1, default: 0.5, description: "P(response to a follow-up) ÷ P(response to the first InMail) (assumed; plausible 0.25–1)" },
-    { name: "followUps.premiumRule", kind: "enum", values: premiumFollowUpRules, default: "refused", description: "Premium: refused = no second InMail before a response (help answer/75), allowed = may follow up, a credit each (FAQ a554514)" },
-    { name: "followUps.undeliverableShare", kind: "number", min: 0, max: 0.99, default: 0, description: "share of follow-ups that cannot be delivered (assumed; every plan that sends follow-ups): it costs nothing and ends the sequence; Recruiter gives back its own and later scheduled credits" },
+    {
+      name: "followUps.premiumRule",
+      kind: "enum",
+      values: premiumFollowUpRules,
+      default: "refused",
+      description: "Premium: refused = no second InMail before a response (help answer/75), allowed = may follow up, a credit each (FAQ a554514)",
+    },
+    {
+      name: "followUps.undeliverableShare",
+      kind: "number",
+      min: 0,
+      max: 0.99,
+      default: 0,
+      description:
+        "share of follow-ups that cannot be delivered (assumed; every plan that sends follow-ups): it costs nothing and ends the sequence; Recruiter gives back its own and later scheduled credits",
+    },
     { name: "billing.anchorSpreadDays", kind: "number", min: 0, max: 366, default: 30, unit: "days", description: "subscriptions start at staggered offsets in [0, spread)" },
     { name: "contract.seats", kind: "integer", min: 1, max: 10_000, default: 1, description: "seats sharing one credit pool (Recruiter contracts)" },
     { name: "contract.seatCreditLimit", kind: "limit", min: 0, max: 1_000_000, default: Infinity, description: "most credits one seat may spend a cycle; refunds go back to the pool" },
-    { name: "sender.sendsPerDay", kind: "number", min: 0.001, max: 1_000_000, default: p.sendsPerDay, unit: "/working day", description: "mean send rate while credits last", hint: "from one send per 1,000 working days; a rate near 0 sent nothing and stalled the work calendar" },
+    {
+      name: "sender.sendsPerDay",
+      kind: "number",
+      min: 0.001,
+      max: 1_000_000,
+      default: p.sendsPerDay,
+      unit: "/working day",
+      description: "mean send rate while credits last",
+      hint: "from one send per 1,000 working days; a rate near 0 sent nothing and stalled the work calendar",
+    },
     { name: "sender.maxSendsPerDay", kind: "limit", min: 1, max: 1_000_000, default: p.maxSendsPerDay, description: "most contacts per local day" },
     { name: "sender.demandPerCycle", kind: "limit", min: 1, max: 10_000_000, default: p.demandPerCycle, description: "people the sender wants to reach per cycle" },
     { name: "sender.poolSize", kind: "limit", min: 1, max: 1_000_000_000, default: Infinity, description: "people the sender can reach at all (each contacted once)" },
@@ -91,7 +148,16 @@ export function scenarioParams(persona: PersonaId, overrides: ScenarioDefaults =
     { name: "sender.endHour", kind: "number", min: 1, max: 24, default: p.calendar.endHour, unit: "h", description: "local hour the working day ends" },
     { name: "sender.utcOffsetHours", kind: "number", min: -12, max: 14, default: p.calendar.utcOffsetHours, unit: "h", description: "sender's offset from UTC" },
     { name: "audience.segment", kind: "enum", values: segmentIds, default: p.segment, description: "who is contacted (sets the base rates below)" },
-    { name: "audience.responseRate", kind: "override", word: "segment", min: 0, max: 1, default: "segment", description: "base response rate: P(accepted, replied or declined) of a typical InMail before the message's and timing's multipliers, or the segment's (assumed); the rate observed is this × those (GLOSSARY.md)" },
+    {
+      name: "audience.responseRate",
+      kind: "override",
+      word: "segment",
+      min: 0,
+      max: 1,
+      default: "segment",
+      description:
+        "base response rate: P(accepted, replied or declined) of a typical InMail before the message's and timing's multipliers, or the segment's (assumed); the rate observed is this × those (GLOSSARY.md)",
+    },
     { name: "audience.acceptedShare", kind: "override", word: "segment", min: 0, max: 1, default: "segment", description: "share of responses that accept" },
     { name: "audience.repliedShare", kind: "override", word: "segment", min: 0, max: 1, default: "segment", description: "share of responses that reply (the rest decline)" },
     { name: "audience.spamRate", kind: "override", word: "segment", min: 0, max: 1, default: "segment", description: "P(spam report), or the segment's (assumed)" },
@@ -177,9 +243,7 @@ export function buildModel(v: ParamValues): BuiltScenario {
   const credits = v["rules.credits"] === "plan" ? plan.creditsPerMonth : num(v["rules.credits"]);
   const seats = num(v["contract.seats"]);
   if (seats > 1 && !plan.pooled) {
-    throw new InputError(
-      `contract.seats: ${seats} is not allowed with plan=${planId}; expected 1 (only ${planIds.filter((id) => plans[id].pooled).join(", ")} pools credits across seats)`,
-    );
+    throw new InputError(`contract.seats: ${seats} is not allowed with plan=${planId}; expected 1 (only ${planIds.filter((id) => plans[id].pooled).join(", ")} pools credits across seats)`);
   }
   if (credits <= 0 && connUse !== "only" && v["rules.credits"] !== "plan") {
     throw new InputError(
@@ -188,9 +252,7 @@ export function buildModel(v: ParamValues): BuiltScenario {
   }
   if (credits <= 0 && connUse !== "only") {
     const e = new PlanCannotSendError(planId);
-    throw new InputError(
-      `plan: ${JSON.stringify(planId)} cannot be used with connections.use=${connUse}: ${e.message}; or set connections.use=only to compare the free channel`,
-    );
+    throw new InputError(`plan: ${JSON.stringify(planId)} cannot be used with connections.use=${connUse}: ${e.message}; or set connections.use=only to compare the free channel`);
   }
   const seg = segments[v["audience.segment"] as SegmentId];
   const pick = (name: string, fallback: number) => (v[name] === "segment" ? fallback : num(v[name]));
@@ -199,14 +261,10 @@ export function buildModel(v: ParamValues): BuiltScenario {
   const repliedShare = pick("audience.repliedShare", seg.mix.replied);
   const spamRate = pick("audience.spamRate", seg.spamRate);
   if (acceptedShare + repliedShare > 1 + 1e-12) {
-    throw new InputError(
-      `audience.repliedShare: ${repliedShare} is not allowed with audience.acceptedShare=${acceptedShare}; expected the two to add up to at most 1`,
-    );
+    throw new InputError(`audience.repliedShare: ${repliedShare} is not allowed with audience.acceptedShare=${acceptedShare}; expected the two to add up to at most 1`);
   }
   if (responseRate + spamRate > 1 + 1e-12) {
-    throw new InputError(
-      `audience.spamRate: ${spamRate} is not allowed with audience.responseRate=${responseRate}; expected the two to add up to at most 1`,
-    );
+    throw new InputError(`audience.spamRate: ${spamRate} is not allowed with audience.responseRate=${responseRate}; expected the two to add up to at most 1`);
   }
   const p = outcomes.map(() => 0);
   p[OUTCOME_CODE.accepted] = responseRate * acceptedShare;
@@ -250,20 +308,14 @@ export function buildModel(v: ParamValues): BuiltScenario {
   }
   const delayKind = v["delay.kind"] as DelaySpec["kind"];
   const delay: DelaySpec =
-    delayKind === "lognormal"
-      ? { kind: "lognormal", medianDays: num(v["delay.medianDays"]), sigma: num(v["delay.sigma"]) }
-      : { kind: "exponential", meanDays: num(v["delay.meanDays"]) };
+    delayKind === "lognormal" ? { kind: "lognormal", medianDays: num(v["delay.medianDays"]), sigma: num(v["delay.sigma"]) } : { kind: "exponential", meanDays: num(v["delay.meanDays"]) };
   const followUps = buildFollowUps(v, planId);
   const creditLife = v["rules.salesNavigatorCreditLife"];
   if (creditLife === "never" && planId !== "sales-navigator") {
-    throw new InputError(
-      `rules.salesNavigatorCreditLife: "never" is not allowed with plan=${planId}; expected 90 (only Sales Navigator's older page, a101030, says credits don't expire)`,
-    );
+    throw new InputError(`rules.salesNavigatorCreditLife: "never" is not allowed with plan=${planId}; expected 90 (only Sales Navigator's older page, a101030, says credits don't expire)`);
   }
   if (creditLife === "never" && v["rules.creditLifetimeDays"] !== "plan") {
-    throw new InputError(
-      `rules.salesNavigatorCreditLife: "never" is not allowed with rules.creditLifetimeDays=${v["rules.creditLifetimeDays"]}; expected 90, or rules.creditLifetimeDays=plan`,
-    );
+    throw new InputError(`rules.salesNavigatorCreditLife: "never" is not allowed with rules.creditLifetimeDays=${v["rules.creditLifetimeDays"]}; expected 90, or rules.creditLifetimeDays=plan`);
   }
   const mult = messageMultiplier(message);
   const model: AccountModel = {
@@ -272,12 +324,7 @@ export function buildModel(v: ParamValues): BuiltScenario {
       // A pooled contract is granted every seat's allotment into one pool.
       creditsPerCycle: credits * seats,
       capMultiplier: v["rules.capMultiplier"] === "plan" ? plan.capMultiplier : num(v["rules.capMultiplier"]),
-      creditLifetimeDays:
-        v["rules.creditLifetimeDays"] !== "plan"
-          ? num(v["rules.creditLifetimeDays"])
-          : creditLife === "never"
-            ? Infinity
-            : plan.creditLifetimeDays,
+      creditLifetimeDays: v["rules.creditLifetimeDays"] !== "plan" ? num(v["rules.creditLifetimeDays"]) : creditLife === "never" ? Infinity : plan.creditLifetimeDays,
       ...(v["rules.refundWindowDays"] !== "policy" ? { refundWindowDays: num(v["rules.refundWindowDays"]) } : {}),
       refundAging: v["rules.refundAging"] as RefundAging,
     }),
@@ -310,10 +357,7 @@ export function buildModel(v: ParamValues): BuiltScenario {
       poolSize: num(v["sender.poolSize"]),
       whenOut: v["sender.whenOut"] as "refund-or-grant" | "next-grant",
     },
-    openProfile:
-      num(v["audience.openProfileShare"]) > 0
-        ? { share: num(v["audience.openProfileShare"]), monthlyCap: num(v["openProfile.monthlyCap"]) }
-        : null,
+    openProfile: num(v["audience.openProfileShare"]) > 0 ? { share: num(v["audience.openProfileShare"]), monthlyCap: num(v["openProfile.monthlyCap"]) } : null,
     connections:
       connUse === "none"
         ? null
@@ -327,10 +371,7 @@ export function buildModel(v: ParamValues): BuiltScenario {
     enforcement: {
       responseRateFloor: v["enforcement.responseRateFloor"] === true ? recruiterFloor : null,
       complaints: v["enforcement.complaints"] === true ? guideComplaintRule : null,
-      content:
-        num(v["enforcement.contentFlagRate"]) > 0
-          ? { ...recruiterContentRule, flagProbability: num(v["enforcement.contentFlagRate"]) }
-          : null,
+      content: num(v["enforcement.contentFlagRate"]) > 0 ? { ...recruiterContentRule, flagProbability: num(v["enforcement.contentFlagRate"]) } : null,
     },
     ...(followUps ? { followUps } : {}),
     ...(v["metrics.responseWindowDays"] !== Infinity ? { metricWindowDays: num(v["metrics.responseWindowDays"]) } : {}),

@@ -82,25 +82,13 @@ export interface SweepPlan {
  * Resolves and builds every grid point (InputError when one is bad); runs nothing.
  * `guard` sees each distinct point's size as it is built (see planningGuard).
  */
-export function planSweep(
-  scenario: string,
-  specs: readonly ParamSpec[],
-  base: ParamValues,
-  axes: readonly GridAxis[],
-  guard?: (points: number) => (built: BuiltScenario) => void,
-): SweepPlan {
+export function planSweep(scenario: string, specs: readonly ParamSpec[], base: ParamValues, axes: readonly GridAxis[], guard?: (points: number) => (built: BuiltScenario) => void): SweepPlan {
   const at = gridPoints(axes);
   return { scenario, axes, at, points: planPoints(specs, base, at, guard?.(at.length)) };
 }
 
 /** Runs every grid point on the pool (one batch of jobs) and pairs the points. */
-export async function runSweep(
-  scenario: string,
-  specs: readonly ParamSpec[],
-  base: ParamValues,
-  axes: readonly GridAxis[],
-  options: SweepOptions = {},
-): Promise<SweepResult> {
+export async function runSweep(scenario: string, specs: readonly ParamSpec[], base: ParamValues, axes: readonly GridAxis[], options: SweepOptions = {}): Promise<SweepResult> {
   return runSweepPlan(planSweep(scenario, specs, base, axes), options);
 }
 
@@ -108,9 +96,10 @@ export async function runSweep(
 export async function runSweepPlan(plan: SweepPlan, options: SweepOptions = {}): Promise<SweepResult> {
   const { scenario, axes, at: points } = plan;
   const started = performance.now();
-  const results = (
-    await runPlannedPoints(scenario, plan.points, { workers: options.workers ?? defaultWorkers(), label: scenario, big: options.big ?? false })
-  ).map((run) => ({ perRep: run.tallies, result: run.result }));
+  const results = (await runPlannedPoints(scenario, plan.points, { workers: options.workers ?? defaultWorkers(), label: scenario, big: options.big ?? false })).map((run) => ({
+    perRep: run.tallies,
+    result: run.result,
+  }));
   const wallSeconds = (performance.now() - started) / 1000;
   // Loaded once the simulation is done: merely loading arquero slows a simulating thread (~15%).
   const arquero = await import("arquero");
@@ -201,10 +190,7 @@ function jsonValue(v: ParamValue): number | string | boolean {
 }
 
 /** Replication-by-replication difference (point − baseline) of capacity and positive replies. */
-export function pairedDifference(
-  point: ScenarioResult,
-  baseline: ScenarioResult,
-): { capacity: Estimate; positives: Estimate } {
+export function pairedDifference(point: ScenarioResult, baseline: ScenarioResult): { capacity: Estimate; positives: Estimate } {
   const d = (a: readonly number[], b: readonly number[]) => estimate(a.map((x, i) => x - b[i]!));
   return {
     capacity: d(point.replicationValues.capacity, baseline.replicationValues.capacity),

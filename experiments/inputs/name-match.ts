@@ -13,11 +13,7 @@ export const nameKey = (name: string): string => name.toLowerCase().replace(/[^a
  * The value among `values` that `text` names (exactly, or up to case and separators,
  * or by its display name in `labels`); undefined when none does.
  */
-export function matchChoice(
-  values: readonly string[],
-  text: string,
-  labels: Readonly<Record<string, string>> = {},
-): string | undefined {
+export function matchChoice(values: readonly string[], text: string, labels: Readonly<Record<string, string>> = {}): string | undefined {
   if (values.includes(text)) return text;
   const key = nameKey(text);
   if (key === "") return undefined;

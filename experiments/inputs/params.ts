@@ -92,35 +92,17 @@ export function allowed(spec: ParamSpec): string {
  * such as 1e400 is reported as 1e400, not as what it became).
  */
 export function checkValue(spec: ParamSpec, value: unknown, where = spec.name, typed?: string): ParamValue {
-  const bad = () =>
-    new InputError(
-      `${where}: ${typed ?? JSON.stringify(value) ?? String(value)} is not allowed; expected ${allowed(spec)}` +
-        (spec.hint ? ` (${spec.hint})` : ""),
-    );
+  const bad = () => new InputError(`${where}: ${typed ?? JSON.stringify(value) ?? String(value)} is not allowed; expected ${allowed(spec)}` + (spec.hint ? ` (${spec.hint})` : ""));
   switch (spec.kind) {
     case "integer":
       if (typeof value !== "number" || !Number.isInteger(value) || value < spec.min || value > spec.max) throw bad();
       return value;
     case "number":
-      if (
-        typeof value !== "number" ||
-        !Number.isFinite(value) ||
-        value < spec.min ||
-        (spec.minExclusive && value === spec.min) ||
-        value > spec.max
-      )
-        throw bad();
+      if (typeof value !== "number" || !Number.isFinite(value) || value < spec.min || (spec.minExclusive && value === spec.min) || value > spec.max) throw bad();
       return value;
     case "override":
       if (value === spec.word) return value;
-      if (
-        typeof value !== "number" ||
-        !Number.isFinite(value) ||
-        (spec.integer && !Number.isInteger(value)) ||
-        value < spec.min ||
-        value > spec.max
-      )
-        throw bad();
+      if (typeof value !== "number" || !Number.isFinite(value) || (spec.integer && !Number.isInteger(value)) || value < spec.min || value > spec.max) throw bad();
       return value;
     case "limit":
       if (value === Infinity) return value;
@@ -198,11 +180,17 @@ export function resolve(specs: readonly ParamSpec[], overrides: readonly string[
     const name = o.slice(0, eq).trim();
     const spec = byName.get(name);
     if (!spec) {
-      const here = sameInputHere(name, specs.map((s) => s.name));
+      const here = sameInputHere(
+        name,
+        specs.map((s) => s.name),
+      );
       if (here !== undefined) {
         throw new InputError(`${name}: not a parameter here; did you mean ${here}? (the same input's name here; GLOSSARY.md lists each input's names)`);
       }
-      const hint = didYouMean(name, specs.map((s) => s.name));
+      const hint = didYouMean(
+        name,
+        specs.map((s) => s.name),
+      );
       throw new InputError(`${name}: unknown parameter; ${hint === "" ? "" : `${hint} `}(--help lists all ${specs.length})`);
     }
     values[name] = parseValue(spec, o.slice(eq + 1));

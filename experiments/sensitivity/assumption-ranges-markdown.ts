@@ -14,15 +14,23 @@ export function assumptionRangesMarkdown(): string {
   const rows = assumptionRanges.flatMap((r) =>
     r.inputs.length === 0 || r.notVaried !== undefined
       ? [
-          [r.labels[0]!, r.inputs.map((i) => i.label).join(", ") || "—", r.inputs.map((i) => describeDistribution(i.distribution, i.unit)).join("; ") || "—", r.inputs.map((i) => i.source).join("; ") || "—", `not varied for a team: ${r.notVaried}`],
+          [
+            r.labels[0]!,
+            r.inputs.map((i) => i.label).join(", ") || "—",
+            r.inputs.map((i) => describeDistribution(i.distribution, i.unit)).join("; ") || "—",
+            r.inputs.map((i) => i.source).join("; ") || "—",
+            `not varied for a team: ${r.notVaried}`,
+          ],
         ]
-      : r.inputs.map((i, k) => [k === 0 ? r.labels[0]! : "″", `${i.label} (\`${i.target.kind === "param" ? i.target.path : i.id}\`)`, describeDistribution(i.distribution, i.unit), i.source, i.measure]),
+      : r.inputs.map((i, k) => [
+          k === 0 ? r.labels[0]! : "″",
+          `${i.label} (\`${i.target.kind === "param" ? i.target.path : i.id}\`)`,
+          describeDistribution(i.distribution, i.unit),
+          i.source,
+          i.measure,
+        ]),
   );
-  return [
-    "| assumption | input | range | why | to measure it |",
-    "|---|---|---|---|---|",
-    ...rows.map((r) => `| ${r.map(cell).join(" | ")} |`),
-  ].join("\n");
+  return ["| assumption | input | range | why | to measure it |", "|---|---|---|---|---|", ...rows.map((r) => `| ${r.map(cell).join(" | ")} |`)].join("\n");
 }
 
 // Run as a script (experiments/ stands below cli/, so not through its isMain).

@@ -46,9 +46,7 @@ const analysisOnly = new Set(analysisParams.map((s) => s.name).filter((name) => 
 /** Every parameter: the analysis's own, then the team planner's (its team inputs and the general ones by dotted path). */
 export const sensitivityParams: readonly ParamSpec[] = [
   ...analysisParams,
-  ...teamParams
-    .filter((s) => !ownTeamParams.has(s.name))
-    .map((s) => (teamDefaults[s.name] === undefined ? s : ({ ...s, default: teamDefaults[s.name] } as ParamSpec))),
+  ...teamParams.filter((s) => !ownTeamParams.has(s.name)).map((s) => (teamDefaults[s.name] === undefined ? s : ({ ...s, default: teamDefaults[s.name] } as ParamSpec))),
 ];
 
 /**
@@ -112,10 +110,7 @@ export function conclusions(report: Pick<SensitivityReport, "rows" | "outputs" |
     const second = rows[1];
     const secondText = second ? `; next, ${report.inputs.find((i) => i.id === second.input)!.label} (${pct(second.S1)})` : "";
     if (top.ST < 0.05) return `No assumption moves the ${o.label} by more than 5% of its spread.`;
-    return (
-      `${pct(top.S1)} of the spread in ${o.label} comes from the ${input.label} alone (${pct(top.ST)} with its interactions)${secondText}. ` +
-      `To pin it down: ${input.measure}.`
-    );
+    return `${pct(top.S1)} of the spread in ${o.label} comes from the ${input.label} alone (${pct(top.ST)} with its interactions)${secondText}. ` + `To pin it down: ${input.measure}.`;
   });
 }
 
@@ -275,7 +270,10 @@ export function sensitivityText(r: SensitivityReport): string {
         `    ${label.slice(0, 40).padEnd(40)} ${`${f3(row.S1)} (${f3(row.S1ci[0])} – ${f3(row.S1ci[1])})`.padEnd(26)} ${`${f3(row.ST)} (${f3(row.STci[0])} – ${f3(row.STci[1])})`.padEnd(26)} ${row.muStar.toPrecision(3).padEnd(9)} ${row.sigma.toPrecision(3)}`,
       );
     }
-    const note = indexNoiseNote(r.rows.filter((x) => x.output === o.id), (id) => r.inputs.find((i) => i.id === id)!.label);
+    const note = indexNoiseNote(
+      r.rows.filter((x) => x.output === o.id),
+      (id) => r.inputs.find((i) => i.id === id)!.label,
+    );
     if (note !== "") lines.push(`    ${note}`);
     lines.push("");
   }

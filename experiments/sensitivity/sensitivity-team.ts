@@ -45,7 +45,10 @@ export const teamOutputs = [
 
 /** The team's single run (one plan, one policy, no target); InputError when the values ask for more. */
 function teamRun(values: ParamValues): { plan: TeamPlan; run: ModelRun } {
-  for (const [name, all] of [["plan", "all"], ["policy", "both"]] as const) {
+  for (const [name, all] of [
+    ["plan", "all"],
+    ["policy", "both"],
+  ] as const) {
     if (values[name] === all) throw new InputError(`${name}: ${JSON.stringify(all)} is not allowed here; expected one ${name} (the analysis varies the assumptions of one team)`);
   }
   const plan = planTeam({ ...values, target: "none" });
@@ -91,9 +94,7 @@ export function teamPointOutputs(plan: TeamPlan, run: ModelRun, tallies: readonl
   const n = tallies.length;
   const month = r.perTeamPerMonth;
   const conversations = fromCi(month.conversations, n);
-  const cost = r.costPerConversationUsd
-    ? fromCi(r.costPerConversationUsd, n)
-    : { mean: month.costUsd / Math.max(1e-9, month.conversations.mean), meanVariance: 0 };
+  const cost = r.costPerConversationUsd ? fromCi(r.costPerConversationUsd, n) : { mean: month.costUsd / Math.max(1e-9, month.conversations.mean), meanVariance: 0 };
   const credits = run.model.rules.creditsPerCycle * run.accounts;
   const multiplier = fromCi(month.inmailsDelivered, n, 1 / credits);
   const parts = [conversations, cost, multiplier];
@@ -137,7 +138,10 @@ export function teamModel(setup: TeamSetup): SensitivityModel & {
           return { plan, run: { ...run, model, seed: `${setup.seed}/${stage}/${bi}`, replications } };
         }),
       );
-      const tallies = await runModels(points.flat().map((p) => p.run), { ...setup.run, label: `sensitivity: ${stage}` });
+      const tallies = await runModels(
+        points.flat().map((p) => p.run),
+        { ...setup.run, label: `sensitivity: ${stage}` },
+      );
       let next = 0;
       return points.map((block) => block.map((p) => teamPointOutputs(p.plan, p.run, tallies[next++]!)));
     },

@@ -68,8 +68,7 @@ const measures = {
   responses: (t: Tally, from: number, to: number) => sum(t.perCycle.responses, from, to) - sum(t.perCycle.spamReports, from, to),
   creditsGranted: fieldValue((t) => t.perCycle.granted),
   // First InMails paid with a credit, and the credits taken for follow-ups.
-  creditsUsed: (t: Tally, from: number, to: number) =>
-    sum(t.perCycle.sends, from, to) - sum(t.perCycle.freeSends, from, to) + sum(t.perCycle.followUpCredits, from, to),
+  creditsUsed: (t: Tally, from: number, to: number) => sum(t.perCycle.sends, from, to) - sum(t.perCycle.freeSends, from, to) + sum(t.perCycle.followUpCredits, from, to),
   creditsRefunded: fieldValue((t) => t.perCycle.refunds),
   creditsLost: (t: Tally, from: number, to: number) => sum(t.perCycle.expired, from, to) + sum(t.perCycle.forfeited, from, to),
 } as const;

@@ -92,7 +92,14 @@ export interface TeamPlan {
 const num = (v: ParamValue | undefined) => v as number;
 
 /** The general-scenario values of one run. */
-function runValues(v: ParamValues, s: Omit<TeamSettings, "baseResponseRate" | "messageMultiplier" | "timingMultiplier">, plan: PayingPlanId, policy: PolicyId, seats: number, baseRate: number | null): ParamValues {
+function runValues(
+  v: ParamValues,
+  s: Omit<TeamSettings, "baseResponseRate" | "messageMultiplier" | "timingMultiplier">,
+  plan: PayingPlanId,
+  policy: PolicyId,
+  seats: number,
+  baseRate: number | null,
+): ParamValues {
   const out: ParamValues = defaults(general);
   for (const spec of general) if (!replaced.has(spec.name) && v[spec.name] !== undefined) out[spec.name] = v[spec.name]!;
   const seg = segmentOf(out);
@@ -113,9 +120,7 @@ function runValues(v: ParamValues, s: Omit<TeamSettings, "baseResponseRate" | "m
     "sender.demandPerCycle": s.demandPerSeat,
     "sender.workdays": s.workdays,
     // The segment's own mix when the positive share is the segment's: the same model, bit for bit, as a scenario left on its defaults.
-    ...(s.positiveShare === positiveMix
-      ? {}
-      : { "audience.acceptedShare": s.positiveShare * acceptedOfPositive, "audience.repliedShare": s.positiveShare * (1 - acceptedOfPositive) }),
+    ...(s.positiveShare === positiveMix ? {} : { "audience.acceptedShare": s.positiveShare * acceptedOfPositive, "audience.repliedShare": s.positiveShare * (1 - acceptedOfPositive) }),
     "price.monthlyUsd": s.prices[plan].usdPerSeatPerMonth,
     ...(baseRate === null ? {} : { "audience.responseRate": baseRate }),
   });
@@ -232,8 +237,7 @@ export function planTeam(values: ParamValues): TeamPlan {
   // Follow-ups asked for: a plan that refuses them (Premium under help answer/75) is an
   // error when it is the plan asked for (buildModel says so), and sends none among all plans.
   const asked = num(v["followUps.count"]);
-  const followUpsOn = (plan: PayingPlanId) =>
-    planChoice === "all" && followUpRuleOf(plan, v) === "refused" ? 0 : asked;
+  const followUpsOn = (plan: PayingPlanId) => (planChoice === "all" && followUpRuleOf(plan, v) === "refused" ? 0 : asked);
   const teamRun = new Map<string, number>();
   for (const policy of settings.policies) {
     for (const plan of settings.plans) teamRun.set(`${plan}|${policy}`, add("team", plan, policy, settings.seats, followUpsOn(plan)));
@@ -246,12 +250,7 @@ export function planTeam(values: ParamValues): TeamPlan {
       for (const plan of settings.plans) {
         const refused = followUpRuleOf(plan, v) === "refused";
         for (const count of comparedCounts(asked)) {
-          const run =
-            refused && count > 0
-              ? null
-              : count === followUpsOn(plan)
-                ? teamRun.get(`${plan}|${policy}`)!
-                : add("follow-ups", plan, policy, settings.seats, count);
+          const run = refused && count > 0 ? null : count === followUpsOn(plan) ? teamRun.get(`${plan}|${policy}`)! : add("follow-ups", plan, policy, settings.seats, count);
           followUpCells.push({ plan, policy, followUps: count, run });
         }
       }

@@ -176,16 +176,11 @@ function fit(plan: PayingPlanId, policy: PolicyId, rows: readonly TeamPlanResult
 }
 
 const cheapestOf = (fits: readonly TargetFit[]): TargetFit | null =>
-  fits
-    .filter((f) => f.costUsdPerMonth !== null)
-    .sort((a, b) => a.costUsdPerMonth! - b.costUsdPerMonth! || a.seats! - b.seats!)[0] ?? null;
+  fits.filter((f) => f.costUsdPerMonth !== null).sort((a, b) => a.costUsdPerMonth! - b.costUsdPerMonth! || a.seats! - b.seats!)[0] ?? null;
 
 /** The labels a reader must see: which figures in force are assumptions. */
 function teamAssumptions(s: TeamSettings, v: ParamValues): string[] {
-  const out = [
-    "response delay distribution (none is published)",
-    "the split of conversations between accepted and replied (the segment's; it changes no figure here)",
-  ];
+  const out = ["response delay distribution (none is published)", "the split of conversations between accepted and replied (the segment's; it changes no figure here)"];
   if (payingPlanIds.some((id) => s.plans.includes(id) && s.prices[id].illustrative)) out.push("plan prices (illustrative, low confidence)");
   if (num(v["audience.blockedShare"]) > 0) out.push("share of members who block InMail");
   if (s.policies.includes("linkedin")) out.push("no refund on spam reports (undocumented)");
@@ -224,7 +219,9 @@ export function teamResult(plan: TeamPlan, tallies: readonly (readonly Tally[])[
     : null;
   // Every configuration the result shows: with follow-ups compared, each plan at each count.
   const configurations = followUps
-    ? followUps.rows.filter((r) => r.allowed && r.costPerConversationUsd !== null).map((r) => ({ policy: r.policy, plan: r.plan as PayingPlanId, followUps: r.followUps, cost: r.costPerConversationUsd!.mean }))
+    ? followUps.rows
+        .filter((r) => r.allowed && r.costPerConversationUsd !== null)
+        .map((r) => ({ policy: r.policy, plan: r.plan as PayingPlanId, followUps: r.followUps, cost: r.costPerConversationUsd!.mean }))
     : results
         .filter((r) => r.info.role === "team" && r.result.costPerConversationUsd !== null)
         .map((r) => ({ policy: r.result.policy, plan: r.result.plan, followUps: r.info.followUps, cost: r.result.costPerConversationUsd!.mean }));

@@ -25,8 +25,7 @@ export function estimateText(e: TeamEstimate, format: (x: number) => string = co
 export const policyName = (p: PolicyId) => (p === "linkedin" ? "LinkedIn's rules" : "the guide's rules");
 
 /** What credits lost are, under a policy. */
-export const lostLabel = (p: PolicyId) =>
-  p === "guide" ? "credits lost (expired, forfeited, reset to 0)" : "credits lost (expired + forfeited to the cap)";
+export const lostLabel = (p: PolicyId) => (p === "guide" ? "credits lost (expired, forfeited, reset to 0)" : "credits lost (expired + forfeited to the cap)");
 
 /** One row of the team's figures: its label, then the value per team per month and per team per quarter. */
 export interface FigureRow {
@@ -66,12 +65,10 @@ export const costPerConversationText = (r: TeamPlanResult) =>
   r.costPerConversationUsd ? `${estimateText(r.costPerConversationUsd, usd)} per conversation` : (r.costPerConversationNote ?? "undefined");
 
 /** The price line of a plan. */
-export const priceText = (r: TeamPlanResult) =>
-  `${usd(r.priceUsdPerSeatPerMonth)} per seat per month${r.priceIllustrative ? " (illustrative price, low confidence)" : ""}`;
+export const priceText = (r: TeamPlanResult) => `${usd(r.priceUsdPerSeatPerMonth)} per seat per month${r.priceIllustrative ? " (illustrative price, low confidence)" : ""}`;
 
 /** Credits held at the end of the horizon. */
-export const heldText = (r: TeamPlanResult, months: number) =>
-  `${estimateText(r.creditsHeldAtEnd)} per team at the end of month ${months} (held, not lost)`;
+export const heldText = (r: TeamPlanResult, months: number) => `${estimateText(r.creditsHeldAtEnd)} per team at the end of month ${months} (held, not lost)`;
 
 /** The settings in the glossary's terms. */
 export function settingsText(t: TeamResult): string[] {
@@ -99,10 +96,7 @@ export function bestText(t: TeamResult): string[] {
     }
     const at = (n: number) => f.rows.find((x) => x.plan === b.plan && x.policy === b.policy && x.followUps === n && x.allowed);
     const asked = at(f.asked.count);
-    const vsAsked =
-      b.followUps !== f.asked.count && asked?.costPerConversationUsd
-        ? `; with the ${followUpWords(f.asked.count)} asked, ${usd(asked.costPerConversationUsd.mean)}`
-        : "";
+    const vsAsked = b.followUps !== f.asked.count && asked?.costPerConversationUsd ? `; with the ${followUpWords(f.asked.count)} asked, ${usd(asked.costPerConversationUsd.mean)}` : "";
     return (
       `best plan under ${policyName(b.policy)}: ${r.planName} with ${followUpWords(b.followUps)} at ${usd(b.costPerConversationUsd)} per conversation ` +
       `(${count1(at(b.followUps)!.conversations!.mean)} conversations per team per month)${vsAsked}`
@@ -115,7 +109,7 @@ export function targetText(t: TeamResult): string[] {
   const target = t.target;
   if (!target) return [];
   const lines: string[] = [];
-  const fitText = (f: NonNullable<typeof target.cheapest[number]["onAverage"]>) =>
+  const fitText = (f: NonNullable<(typeof target.cheapest)[number]["onAverage"]>) =>
     `${f.atMost ? "at most " : ""}${f.seats} seats of ${plans[f.plan].name} at ${usd(f.costUsdPerMonth!)} per team per month`;
   for (const c of target.cheapest) {
     lines.push(
@@ -171,8 +165,7 @@ export function teamText(t: TeamResult): string {
 }
 
 /** A paired difference with its sign ("+5.4 (5.1–5.6)"), or "–". */
-const signed = (e: TeamEstimate | null | undefined, format: (x: number) => string) =>
-  e ? `${e.mean >= 0 ? "+" : ""}${estimateText(e, format)}` : "–";
+const signed = (e: TeamEstimate | null | undefined, format: (x: number) => string) => (e ? `${e.mean >= 0 ? "+" : ""}${estimateText(e, format)}` : "–");
 
 /** The follow-up comparison's header, then one row per plan, policy and number of follow-ups (per team per month). */
 export function followUpRows(f: TeamFollowUps): string[][] {
@@ -217,11 +210,5 @@ export const followUpHeading = (f: TeamFollowUps) =>
 export function followUpText(t: TeamResult): string[] {
   const f = t.followUps;
   if (!f) return [];
-  return [
-    followUpHeading(f),
-    ...table(followUpRows(f)),
-    ...followUpAnswers(f).map((l) => `  ${l}`),
-    ...f.notes.map((n) => `  note: ${n}`),
-    "",
-  ];
+  return [followUpHeading(f), ...table(followUpRows(f)), ...followUpAnswers(f).map((l) => `  ${l}`), ...f.notes.map((n) => `  note: ${n}`), ""];
 }

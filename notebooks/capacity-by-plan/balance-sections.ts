@@ -18,8 +18,7 @@ const monthName = new Intl.DateTimeFormat("en-GB", { month: "long", timeZone: "U
 const monthYear = new Intl.DateTimeFormat("en-GB", { month: "long", year: "numeric", timeZone: "UTC" });
 /** 1 → "1st", 22 → "22nd", 13 → "13th". */
 const ordinal = (n: number) => `${n}${n % 100 >= 11 && n % 100 <= 13 ? "th" : (["th", "st", "nd", "rd"][n % 10] ?? "th")}`;
-const sameTrace = (a: BalanceTrace, b: BalanceTrace) =>
-  a.balances.length === b.balances.length && a.balances.every((r, i) => r.day === b.balances[i]!.day && r.balance === b.balances[i]!.balance);
+const sameTrace = (a: BalanceTrace, b: BalanceTrace) => a.balances.length === b.balances.length && a.balances.every((r, i) => r.day === b.balances[i]!.day && r.balance === b.balances[i]!.balance);
 
 /** The panels of one plan: one per policy, or one for both when their balances coincide. */
 function tracePanels(planName: string, guide: BalanceTrace, linkedin: BalanceTrace): { balances: BalanceRow[]; events: BalanceEventRow[] } {
@@ -52,17 +51,14 @@ export function balanceSection(results: CapacityByPlanResults): PageSection {
   const identical = results.traces.filter((t) => sameTrace(t.guide, t.linkedin)).map((t) => plans[t.planId].name);
   const sentences = results.traces.map((t) => {
     const describe = (x: BalanceTrace["totals"]) =>
-      `granted ${f0(x.grant)}, spent ${f0(x.spend)}, got ${f0(x.refund)} back` +
-      (x.expire + x.forfeit === 0 ? ", lost none" : `, lost ${f0(x.expire)} to expiry and ${f0(x.forfeit)} to the cap`);
+      `granted ${f0(x.grant)}, spent ${f0(x.spend)}, got ${f0(x.refund)} back` + (x.expire + x.forfeit === 0 ? ", lost none" : `, lost ${f0(x.expire)} to expiry and ${f0(x.forfeit)} to the cap`);
     return sameTrace(t.guide, t.linkedin)
       ? `${plans[t.planId].name}: ${describe(t.guide.totals)}.`
       : `${plans[t.planId].name}: under guide ${describe(t.guide.totals)}; under linkedin ${describe(t.linkedin.totals)}.`;
   });
   // When each sample account gets its credits, plans with the same grant day together, the 1st of the month first.
   const grantDays = new Map<string, string[]>();
-  const byCalendar = [...results.traces].sort(
-    (a, b) => Number(plans[b.planId].grantSchedule === "calendar-month") - Number(plans[a.planId].grantSchedule === "calendar-month"),
-  );
+  const byCalendar = [...results.traces].sort((a, b) => Number(plans[b.planId].grantSchedule === "calendar-month") - Number(plans[a.planId].grantSchedule === "calendar-month"));
   for (const t of byCalendar) {
     const first = t.guide.firstGrantDay;
     const date = dateOf(first).getUTCDate();
@@ -132,4 +128,3 @@ export function slowSenderSection(results: CapacityByPlanResults): PageSection {
     csv: { filename: "slow-sender-balance.csv", table: traceCsv(p.heatmapPlan, results.slowSenderTrace) },
   };
 }
-

@@ -48,8 +48,7 @@ export function traceBalance(model: AccountModel, seed: number, label: string, w
     const { timeDays, kind, credits } = records[i]!;
     if (timeDays >= until) continue;
     const next = records[i + 1];
-    const balance =
-      kind === "forfeit" && next !== undefined && next.kind === "grant" && next.timeDays === timeDays ? next.balance - next.credits : records[i]!.balance;
+    const balance = kind === "forfeit" && next !== undefined && next.kind === "grant" && next.timeDays === timeDays ? next.balance - next.credits : records[i]!.balance;
     if (kind === "grant" && Number.isNaN(firstGrantDay)) firstGrantDay = timeDays;
     if (balances.length === 0 && roundDay(timeDays) > 0) balances.push({ plan: label, day: 0, balance: 0 });
     const last = balances[balances.length - 1];

@@ -80,11 +80,8 @@ export function heatmapSection(results: CapacityByPlanResults): PageSection {
   const topRate = Math.max(...rows.map((r) => r.replyRate));
   const shortDelays = heatmapDelaysDays.filter((d) => d <= 3);
   const longest = Math.max(...heatmapDelaysDays);
-  const cell = (policy: PolicyId, rate: number, delay: number) =>
-    rows.find((r) => r.policy === policy && r.replyRate === rate && r.responseDelayDays === delay)!.multiplier;
-  const shortDeviation = Math.max(
-    ...rows.filter((r) => (shortDelays as readonly number[]).includes(r.responseDelayDays)).map((r) => Math.abs(r.multiplier - 1 / (1 - r.replyRate))),
-  );
+  const cell = (policy: PolicyId, rate: number, delay: number) => rows.find((r) => r.policy === policy && r.replyRate === rate && r.responseDelayDays === delay)!.multiplier;
+  const shortDeviation = Math.max(...rows.filter((r) => (shortDelays as readonly number[]).includes(r.responseDelayDays)).map((r) => Math.abs(r.multiplier - 1 / (1 - r.replyRate))));
   const lateShare = Math.exp(-policies.linkedin.refundWindowDays / longest);
   const guideLong = cell("guide", topRate, longest);
   const linkedinLong = cell("linkedin", topRate, longest);
@@ -107,4 +104,3 @@ export function heatmapSection(results: CapacityByPlanResults): PageSection {
     csv: { filename: "multiplier-heatmap.csv", table: rows.map((r) => ({ plan: p.heatmapPlan, ...r })) },
   };
 }
-

@@ -227,16 +227,12 @@ export async function computeCapacityByPlan(params: CapacityByPlanParams, option
   });
 
   const traces = payingPlanIds.map((planId) => {
-    const trace = (policy: PolicyId) =>
-      traceBalance(pointModel({ plan: planId, policy, replyRate: p.replyRate, ...base }), p.seed, `${plans[planId].name} — ${policy} policy`, traceWindowDays);
+    const trace = (policy: PolicyId) => traceBalance(pointModel({ plan: planId, policy, replyRate: p.replyRate, ...base }), p.seed, `${plans[planId].name} — ${policy} policy`, traceWindowDays);
     return { planId, guide: trace("guide"), linkedin: trace("linkedin") };
   });
 
   const slowSenderTrace = Object.fromEntries(
-    policyIds.map((policy) => [
-      policy,
-      traceBalance(pointModel({ ...cases["slow sender"], policy }), p.seed, `${plans[focus].name} — ${policy} policy`),
-    ]),
+    policyIds.map((policy) => [policy, traceBalance(pointModel({ ...cases["slow sender"], policy }), p.seed, `${plans[focus].name} — ${policy} policy`)]),
   ) as Record<PolicyId, BalanceTrace>;
 
   return { params, team, headline, cannotSend, curve, heatmap, comparison, traces, slowSenderTrace };

@@ -85,8 +85,7 @@ export interface GridRun {
   readonly big?: boolean;
 }
 
-export const pointKey = (p: GridPoint): string =>
-  `${p.plan}|${p.policy}|${p.replyRate}|${p.responseDelayDays}|${p.sendsPerDay}|${p.declineShare}`;
+export const pointKey = (p: GridPoint): string => `${p.plan}|${p.policy}|${p.replyRate}|${p.responseDelayDays}|${p.sendsPerDay}|${p.declineShare}`;
 
 /** Refund-eligible replies with probability `replyRate`, declines with `declineShare`, the rest ignored. */
 function response(p: GridPoint): ResponseSpec {
@@ -98,8 +97,7 @@ function response(p: GridPoint): ResponseSpec {
 }
 
 /** The grant schedule a plan documents. */
-export const planSchedule = (plan: PayingPlanId): GrantSchedule =>
-  plans[plan].grantSchedule === "calendar-month" ? { kind: "calendar-month" } : { kind: "billing-date" };
+export const planSchedule = (plan: PayingPlanId): GrantSchedule => (plans[plan].grantSchedule === "calendar-month" ? { kind: "calendar-month" } : { kind: "billing-date" });
 
 /** The account model of a point: the plan's credit rules and grant schedule under the policy, sending on working days while credits last. */
 export function pointModel(p: GridPoint): AccountModel {

@@ -14,8 +14,7 @@ import type { CapacityByPlanResults } from "./compute.ts";
 const rulesName = (policy: PolicyId) => (policy === "linkedin" ? "LinkedIn's rules" : "the guide's rules");
 /** InMails delivered ÷ credits granted, per seat per month: the capacity multiplier. */
 const multiplier = (r: TeamPlanResult) => r.perTeamPerMonth.inmailsDelivered.mean / r.perTeamPerMonth.creditsGranted.mean;
-const estimate = (e: { readonly mean: number; readonly ci95: readonly [number, number] }, format: (x: number) => string) =>
-  `${format(e.mean)} (${range(format(e.ci95[0]), format(e.ci95[1]))})`;
+const estimate = (e: { readonly mean: number; readonly ci95: readonly [number, number] }, format: (x: number) => string) => `${format(e.mean)} (${range(format(e.ci95[0]), format(e.ci95[1]))})`;
 
 /** The plans under LinkedIn's rules (the default wherever a user's situation is modelled), else the first rule set asked. */
 function mainRows(t: TeamResult): TeamPlanResult[] {

@@ -23,15 +23,7 @@ export interface ExplorerHtml {
 
 export const title = "What if: your team's InMail month";
 
-const csp = [
-  "default-src 'none'",
-  "script-src 'unsafe-inline'",
-  "worker-src blob:",
-  "style-src 'unsafe-inline'",
-  "img-src data:",
-  "base-uri 'none'",
-  "form-action 'none'",
-].join("; ");
+const csp = ["default-src 'none'", "script-src 'unsafe-inline'", "worker-src blob:", "style-src 'unsafe-inline'", "img-src data:", "base-uri 'none'", "form-action 'none'"].join("; ");
 
 const explorerCss = `
 main.explorer { max-width: 80rem; }
@@ -113,8 +105,7 @@ export function explorerHtml(page: ExplorerHtml): string {
     logPanelMount(),
     `</div>`,
     `</div>`,
-    `<footer class="provenance"><p>Built from ${escapeHtml(built)} by <code>${escapeHtml(page.command)}</code>. ` +
-      `Nothing on this page is fetched: it works offline, from disk.</p></footer>`,
+    `<footer class="provenance"><p>Built from ${escapeHtml(built)} by <code>${escapeHtml(page.command)}</code>. ` + `Nothing on this page is fetched: it works offline, from disk.</p></footer>`,
     `</main>`,
     `<script type="text/plain" id="explorer-worker">${page.workerScript}</script>`,
     `<script>${page.pageScript}</script>`,

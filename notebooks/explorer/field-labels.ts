@@ -42,6 +42,9 @@ export function fieldLabel(spec: ParamSpec): string {
   const last = words(parts[parts.length - 1]!);
   const sentence = last.charAt(0).toUpperCase() + last.slice(1);
   if (parts.length === 1) return sentence;
-  const group = parts.slice(0, -1).map((p) => groupNames[p] ?? words(p).replace(/^./, (c) => c.toUpperCase())).join(" · ");
+  const group = parts
+    .slice(0, -1)
+    .map((p) => groupNames[p] ?? words(p).replace(/^./, (c) => c.toUpperCase()))
+    .join(" · ");
   return `${group}: ${last}`;
 }

@@ -44,10 +44,7 @@ export function textsFromHash(specs: readonly ParamSpec[], hash: string): { text
 }
 
 /** Parses every field: the values when all are good, else one message per bad field. */
-export function parseTexts(
-  specs: readonly ParamSpec[],
-  texts: FieldTexts,
-): { ok: true; values: ParamValues } | { ok: false; errors: Map<string, string> } {
+export function parseTexts(specs: readonly ParamSpec[], texts: FieldTexts): { ok: true; values: ParamValues } | { ok: false; errors: Map<string, string> } {
   const values: ParamValues = {};
   const errors = new Map<string, string>();
   for (const spec of specs) {

@@ -12,8 +12,6 @@ export const teamCli = "scenarios/team.ts";
 const valueText = (value: ParamValue) => (value === Infinity ? "unlimited" : String(value));
 
 export function teamCommand(specs: readonly ParamSpec[], values: ParamValues): string {
-  const sets = specs
-    .filter((spec) => values[spec.name] !== undefined && values[spec.name] !== spec.default)
-    .map((spec) => `--set ${shellQuote(`${spec.name}=${valueText(values[spec.name]!)}`)}`);
+  const sets = specs.filter((spec) => values[spec.name] !== undefined && values[spec.name] !== spec.default).map((spec) => `--set ${shellQuote(`${spec.name}=${valueText(values[spec.name]!)}`)}`);
   return [`npx tsx ${teamCli} --json`, ...sets].join(" ");
 }

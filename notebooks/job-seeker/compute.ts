@@ -6,16 +6,7 @@
  * accounts), and a grid over the invitation acceptance rate × the InMail response
  * rate. No formatting here.
  */
-import {
-  estimate,
-  isPositive,
-  PlanCannotSendError,
-  plans,
-  rulesForPlan,
-  traceAccount,
-  type Estimate,
-  type TraceSink,
-} from "../../models/index.ts";
+import { estimate, isPositive, PlanCannotSendError, plans, rulesForPlan, traceAccount, type Estimate, type TraceSink } from "../../models/index.ts";
 import { jobSeeker } from "../../experiments/general/presets.ts";
 import { teamFigures, type TeamEstimate } from "../../experiments/team/team-figures.ts";
 import { defaults, type ParamValues } from "../../experiments/inputs/params.ts";
@@ -182,15 +173,13 @@ export async function computeJobSeeker(p: JobSeekerParams, options: ComputeOptio
   for (const acceptRate of acceptRates) gridKeys.push({ option: "basic-connections", acceptRate, responseRate: p.responseRate });
   for (const responseRate of responseRates) for (const acceptRate of acceptRates) gridKeys.push({ option: "premium-fallback", acceptRate, responseRate });
   const gridReplications = Math.max(2, Math.ceil(p.replications / 2));
-  const gridPoints = gridKeys.map(
-    (k): PointOverrides => ({
-      ...optionOverrides[k.option],
-      "connections.acceptRate": k.acceptRate,
-      "audience.responseRate": audienceRate(k.responseRate),
-      cycles: gridMonths,
-      replications: gridReplications,
-    }),
-  );
+  const gridPoints = gridKeys.map((k): PointOverrides => ({
+    ...optionOverrides[k.option],
+    "connections.acceptRate": k.acceptRate,
+    "audience.responseRate": audienceRate(k.responseRate),
+    cycles: gridMonths,
+    replications: gridReplications,
+  }));
   const runs = await runPoints("job-seeker", specs, withRate, [...headline, ...gridPoints], { workers: options.workers, label: "job-seeker options", big: options.big ?? false });
 
   const optionResults: OptionResult[] = optionIds.map((id, i) => {

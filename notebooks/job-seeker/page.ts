@@ -110,8 +110,7 @@ function headlineSection(results: JobSeekerResults): PageSection {
       `Volume decides more than quality here: an InMail is answered positively more often than an invitation becomes a conversation (${pct(perInmail)} against ${pct(perInvitation)}), ` +
       `but ${f0(results.premiumCredits)} credits a month allow only about ${f0(inmail.inmails.mean)} InMails, while invitations are limited by the job seeker's own ${f0(p.demandPerSeat)} a month.`,
   ];
-  const costCell = (o: OptionResult) =>
-    o.priceUsd === 0 ? "$0 (free)" : o.costPerConversation ? usd(o.costPerConversation.mean) : "no conversations";
+  const costCell = (o: OptionResult) => (o.priceUsd === 0 ? "$0 (free)" : o.costPerConversation ? usd(o.costPerConversation.mean) : "no conversations");
   const monthsCell = (o: OptionResult) => {
     const median = quantile(o.monthsToTarget, 0.5);
     return median === null ? `not within ${f0(p.months)}` : f1(median);
@@ -172,9 +171,7 @@ function headlineSection(results: JobSeekerResults): PageSection {
 function timeSection(results: JobSeekerResults): PageSection {
   const p = results.params;
   const k = p.targetTotal;
-  const rows: LineRow[] = results.options.flatMap((o) =>
-    o.cumulative.map((e, i) => ({ x: i + 1, y: e.mean, lo: e.ci95[0], hi: e.ci95[1], series: shortLabel[o.id] })),
-  );
+  const rows: LineRow[] = results.options.flatMap((o) => o.cumulative.map((e, i) => ({ x: i + 1, y: e.mean, lo: e.ci95[0], hi: e.ci95[1], series: shortLabel[o.id] })));
   const describe = (o: OptionResult) => {
     const median = quantile(o.monthsToTarget, 0.5);
     const p90 = quantile(o.monthsToTarget, 0.9);
@@ -183,8 +180,7 @@ function timeSection(results: JobSeekerResults): PageSection {
       `${optionLabel[o.id]}: ` +
       (median === null
         ? `fewer than half reach ${f0(k)} within ${months(p.months)} (${pct(share)} do)`
-        : `half the job seekers have ${f0(k)} conversations after ${months(median)}` +
-          (p90 === null ? `, but only ${pct(share)} within ${months(p.months)}` : `, nine in ten after ${months(p90)}`))
+        : `half the job seekers have ${f0(k)} conversations after ${months(median)}` + (p90 === null ? `, but only ${pct(share)} within ${months(p.months)}` : `, nine in ten after ${months(p90)}`))
     );
   };
   const fastest = [...results.options].sort((a, b) => (quantile(a.monthsToTarget, 0.5) ?? Infinity) - (quantile(b.monthsToTarget, 0.5) ?? Infinity))[0]!;
@@ -196,7 +192,9 @@ function timeSection(results: JobSeekerResults): PageSection {
     `Months until a job seeker has ${f0(k)} conversations, counted from the subscription's first day, for each of ${f0(traced)} simulated job seekers per option: ${results.options.map(describe).join("; ")}.`,
     fastMedian !== null && fastest !== slowest
       ? `The median wait is ${months(fastMedian)} with ${optionLabel[fastest.id]}` +
-        (slowMedian !== null ? ` against ${months(slowMedian)} with ${optionLabel[slowest.id]}. ` : `, while ${optionLabel[slowest.id]} does not get half the job seekers there within ${months(p.months)}. `) +
+        (slowMedian !== null
+          ? ` against ${months(slowMedian)} with ${optionLabel[slowest.id]}. `
+          : `, while ${optionLabel[slowest.id]} does not get half the job seekers there within ${months(p.months)}. `) +
         `Paid until the median job seeker's target, Premium Career costs ` +
         list(
           results.options
@@ -254,12 +252,7 @@ function dependsSection(results: JobSeekerResults): PageSection {
   for (const r of rates) {
     for (const a of accepts) {
       for (const option of optionIds) {
-        const g = grid.find(
-          (x) =>
-            x.option === option &&
-            (option === "premium-inmail" || x.acceptRate === a) &&
-            (option === "basic-connections" || x.responseRate === r),
-        )!;
+        const g = grid.find((x) => x.option === option && (option === "premium-inmail" || x.acceptRate === a) && (option === "basic-connections" || x.responseRate === r))!;
         rows.push({ x: a, y: g.conversations.mean, lo: g.conversations.ci95[0], hi: g.conversations.ci95[1], series: shortLabel[option], facet: facet(r), option, acceptRate: a, responseRate: r });
       }
     }

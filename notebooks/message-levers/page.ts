@@ -126,11 +126,7 @@ function tornadoSection(results: MessageLeversResults): PageSection {
       `with ${pct(results.audienceRate)} of recipients answering a plain InMail and ${pct(results.positiveShare)} of answers positive (the ${segmentOf(p.persona).id} segment's figures, assumed` +
       `${p.responseRate === null ? "" : "; the answer rate is yours"}). The base message's ${f0(p.baseBodyChars)} characters put it in LinkedIn's ${bandName(p.baseBodyChars)} band.`,
     `Ranked by how far they move conversations a month: ${ranked
-      .map((l) =>
-        l.low === null
-          ? `${leverNames[l.key]} ${effectText(l)}`
-          : `${leverNames[l.key]} from ${f2(l.low.positives.mean)} (long) to ${f2(l.high.positives.mean)} (short)`,
-      )
+      .map((l) => (l.low === null ? `${leverNames[l.key]} ${effectText(l)}` : `${leverNames[l.key]} from ${f2(l.low.positives.mean)} (long) to ${f2(l.high.positives.mean)} (short)`))
       .join("; ")}. Each change is a paired difference from the base; every one's 95% CI is in the table.`,
     Math.abs(inmailChange(top.high)) < 0.005
       ? `The account sends ${f1(base.inmails.mean)} InMails a month whatever the message (its ${f0(sender.demandPerCycle)} contacts a month, not its credits, are the limit), so conversations move exactly with a lever's multiplier: ` +
@@ -151,8 +147,7 @@ function tornadoSection(results: MessageLeversResults): PageSection {
   ];
 
   const tornadoRows: TornadoRow[] = rows.map((l) => ({ lever: leverLabel(l), low: (l.low ?? base).positives.mean, high: l.high.positives.mean, base: b }));
-  const settingName = (l: LeverRow, which: "low" | "high") =>
-    l.key === "length" ? `Length: ${n1(which === "low" ? longBodyChars : shortBodyChars)} characters` : leverNames[l.key];
+  const settingName = (l: LeverRow, which: "low" | "high") => (l.key === "length" ? `Length: ${n1(which === "low" ? longBodyChars : shortBodyChars)} characters` : leverNames[l.key]);
   const diffCell = (e: { mean: number; ci95: [number, number] }) => `${signed(e.mean, f2)} (${signed(e.ci95[0], f2)} to ${signed(e.ci95[1], f2)})`;
   const tableRows = [
     { lever: `Base: ${f0(p.baseBodyChars)} characters, no lever`, size: `×${f2(results.baseMultiplier)} LinkedIn`, positives: estimateCell(base.positives, f2), diff: "", inmails: base.inmails.mean },
@@ -250,9 +245,7 @@ function lengthSection(results: MessageLeversResults): PageSection {
       `${worst < 0.02 ? `within ${f1(Math.max(worst * 100, 0.1))}% of` : `up to ${f1(worst * 100)}% from`} what the multipliers imply (yellow bars). ` +
       `The shortest band gets ${f2(first.setting.perInmail.mean / last.setting.perInmail.mean)} times the replies per InMail of the longest, ` +
       `and ${f2(first.setting.positives.mean / last.setting.positives.mean)} times the conversations a month (${f2(first.setting.positives.mean)} against ${f2(last.setting.positives.mean)}).`,
-    ...(worst >= 0.01
-      ? [`Answers still on their way when the ${f0(CYCLES)} simulated months end are not counted, which puts the simulated rates a little under the implied ones.`]
-      : []),
+    ...(worst >= 0.01 ? [`Answers still on their way when the ${f0(CYCLES)} simulated months end are not counted, which puts the simulated rates a little under the implied ones.`] : []),
   ].join("\n\n");
   return {
     heading: "Message length: LinkedIn's bands",

@@ -141,8 +141,7 @@ interface UnitConfig {
 }
 
 /** The team planner's figures of a run (the team: every seat it simulated). */
-const figuresOf = (run: PointRun, priceUsdPerSeatPerMonth: number, target: number | null) =>
-  teamFigures(run.tallies, { seats: run.tallies[0]!.accounts, priceUsdPerSeatPerMonth, target });
+const figuresOf = (run: PointRun, priceUsdPerSeatPerMonth: number, target: number | null) => teamFigures(run.tallies, { seats: run.tallies[0]!.accounts, priceUsdPerSeatPerMonth, target });
 
 function seatRow(plan: TeamPlanId, seatsPerUnit: number, rate: number, run: PointRun): SeatRow {
   const r = run.result;
@@ -202,8 +201,7 @@ export async function computeRecruitingTeam(p: RecruitingTeamParams, options: Co
     replications: c.replications,
     ...(c.sendsPerDay === undefined ? {} : { "sender.sendsPerDay": c.sendsPerDay }),
   });
-  const run = (configs: readonly UnitConfig[], label: string) =>
-    runPoints("recruiting-team", specs, base, configs.map(overrides), { workers: options.workers, label, big: options.big ?? false });
+  const run = (configs: readonly UnitConfig[], label: string) => runPoints("recruiting-team", specs, base, configs.map(overrides), { workers: options.workers, label, big: options.big ?? false });
 
   // Single seats: per-seat rates, and the first guesses of the team sizes.
   const singleConfigs = rates.flatMap((rate) => teamPlanIds.map((plan): UnitConfig => ({ plan, rate, seats: 1, units: p.accounts, replications: p.replications })));
@@ -213,9 +211,7 @@ export async function computeRecruitingTeam(p: RecruitingTeamParams, options: Co
 
   // Teams: individual Lite seats are `seats` units of one seat; a Recruiter contract is one unit of `seats` seats.
   const teamConfig = (plan: TeamPlanId, rate: number, seats: number): UnitConfig =>
-    plan === "recruiter-lite"
-      ? { plan, rate, seats: 1, units: seats, replications: p.teamReplications }
-      : { plan, rate, seats, units: 1, replications: p.teamReplications };
+    plan === "recruiter-lite" ? { plan, rate, seats: 1, units: seats, replications: p.teamReplications } : { plan, rate, seats, units: 1, replications: p.teamReplications };
   const teams = new Map<string, TeamRow>();
   const teamKey = (plan: TeamPlanId, rate: number, seats: number) => `${plan}|${rate}|${seats}`;
 
@@ -225,8 +221,7 @@ export async function computeRecruitingTeam(p: RecruitingTeamParams, options: Co
     readonly criterion: "mean" | "months";
     readonly guess: number;
   }
-  const ok = (goal: Goal, t: TeamRow) =>
-    goal.criterion === "mean" ? t.team.mean >= p.target : t.shareMonthsReaching >= p.monthsReaching;
+  const ok = (goal: Goal, t: TeamRow) => (goal.criterion === "mean" ? t.team.mean >= p.target : t.shareMonthsReaching >= p.monthsReaching);
   const perSeat = (plan: TeamPlanId, rate: number) => Math.max(single(plan, rate).conversations.mean, 1e-9);
   const goals: Goal[] = [
     ...rates.flatMap((rate) => teamPlanIds.map((plan): Goal => ({ plan, rate, criterion: "mean", guess: Math.ceil(p.target / perSeat(plan, rate)) }))),
@@ -303,16 +298,14 @@ export async function computeRecruitingTeam(p: RecruitingTeamParams, options: Co
   const contract = sizing.find((s) => s.plan === "recruiter" && s.criterion === "mean" && s.responseRate === p.responseRate)!;
   const floorContractSeats = contract.team?.seats ?? contract.atLeast ?? 1;
   const floorConfigs = floorResponseRates.flatMap((rate) =>
-    floorSendsPerDay.map(
-      (sendsPerDay): UnitConfig => ({
-        plan: "recruiter",
-        rate,
-        seats: floorContractSeats,
-        units: Math.max(1, Math.round(p.accounts / floorContractSeats)),
-        replications: p.replications,
-        sendsPerDay,
-      }),
-    ),
+    floorSendsPerDay.map((sendsPerDay): UnitConfig => ({
+      plan: "recruiter",
+      rate,
+      seats: floorContractSeats,
+      units: Math.max(1, Math.round(p.accounts / floorContractSeats)),
+      replications: p.replications,
+      sendsPerDay,
+    })),
   );
   const floorRuns = await run(floorConfigs, "floor grid");
   const floor = floorConfigs.map((c, i) => ({ responseRate: c.rate, sendsPerDay: c.sendsPerDay!, seat: seatRow("recruiter", c.seats, c.rate, floorRuns[i]!) }));

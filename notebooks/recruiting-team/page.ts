@@ -63,10 +63,8 @@ export function recruitingTeamPage(results: RecruitingTeamResults, provenance: P
 
 const sizingOf = (results: RecruitingTeamResults, plan: TeamPlanId, criterion: Sizing["criterion"], rate = results.params.responseRate) =>
   results.sizing.find((s) => s.plan === plan && s.criterion === criterion && s.responseRate === rate)!;
-const singleOf = (results: RecruitingTeamResults, plan: TeamPlanId, rate = results.params.responseRate) =>
-  results.singles.find((s) => s.plan === plan && s.responseRate === rate)!;
-const price = (results: RecruitingTeamResults, plan: TeamPlanId) =>
-  `${usd(results.params.prices[plan])} a seat${results.params.illustrativePrices[plan] ? ", illustrative" : ""}`;
+const singleOf = (results: RecruitingTeamResults, plan: TeamPlanId, rate = results.params.responseRate) => results.singles.find((s) => s.plan === plan && s.responseRate === rate)!;
+const price = (results: RecruitingTeamResults, plan: TeamPlanId) => `${usd(results.params.prices[plan])} a seat${results.params.illustrativePrices[plan] ? ", illustrative" : ""}`;
 /** "24 seats" or "more than 40 seats" when the search gave up. */
 const sizeText = (s: Sizing) => (s.team ? seats(s.team.seats) : `more than ${seats(s.atLeast ?? 0)}`);
 
@@ -103,7 +101,11 @@ function answer(results: RecruitingTeamResults): Answer {
       reliable === undefined
         ? { label: `To reach it in ${pct(p.monthsReaching)} of months`, value: "none found", note: "the search gave up" }
         : { label: `To reach it in ${pct(p.monthsReaching)} of months`, value: team(reliable), note: `${usd0(reliable.monthlyCostUsd)} a month for the team` },
-      { label: "Conversations per seat a month", value: f1(singleOf(results, "recruiter-lite").conversations.mean), note: `${teamPlanIds.map(perSeat).join("; ")}; at ${aPct(p.responseRate)} response rate` },
+      {
+        label: "Conversations per seat a month",
+        value: f1(singleOf(results, "recruiter-lite").conversations.mean),
+        note: `${teamPlanIds.map(perSeat).join("; ")}; at ${aPct(p.responseRate)} response rate`,
+      },
     ],
   };
 }
@@ -135,11 +137,7 @@ function headlineSection(results: RecruitingTeamResults): PageSection {
           ? `Both cost the same. `
           : `${shortLabel[cheap.plan]} costs ${f0((1 - cheap.monthlyCostUsd / dear.monthlyCostUsd) * 100)}% less: ${usd(cheap.costPerConversation)} per conversation against ${usd(dear.costPerConversation)}. `) +
         `One seat fewer falls short: ` +
-        list(
-          [mean["recruiter-lite"], mean.recruiter]
-            .filter((s) => s.smaller !== null)
-            .map((s) => `${seats(s.smaller!.seats)} of ${shortLabel[s.plan]} average ${f1(s.smaller!.team.mean)}`),
-        ) +
+        list([mean["recruiter-lite"], mean.recruiter].filter((s) => s.smaller !== null).map((s) => `${seats(s.smaller!.seats)} of ${shortLabel[s.plan]} average ${f1(s.smaller!.team.mean)}`)) +
         `.`,
     );
   } else {
@@ -252,8 +250,26 @@ function perSeatSection(results: RecruitingTeamResults): PageSection {
   for (const rate of rates) {
     const lite = singleOf(results, "recruiter-lite", rate);
     const own = singleOf(results, "recruiter", rate);
-    rows.push({ x: rate, y: lite.conversations.mean, lo: lite.conversations.ci95[0], hi: lite.conversations.ci95[1], series: seriesLabel.lite, plan: "recruiter-lite", pooledSeats: null, inmails: lite.inmails.mean });
-    rows.push({ x: rate, y: own.conversations.mean, lo: own.conversations.ci95[0], hi: own.conversations.ci95[1], series: seriesLabel.own, plan: "recruiter", pooledSeats: null, inmails: own.inmails.mean });
+    rows.push({
+      x: rate,
+      y: lite.conversations.mean,
+      lo: lite.conversations.ci95[0],
+      hi: lite.conversations.ci95[1],
+      series: seriesLabel.lite,
+      plan: "recruiter-lite",
+      pooledSeats: null,
+      inmails: lite.inmails.mean,
+    });
+    rows.push({
+      x: rate,
+      y: own.conversations.mean,
+      lo: own.conversations.ci95[0],
+      hi: own.conversations.ci95[1],
+      series: seriesLabel.own,
+      plan: "recruiter",
+      pooledSeats: null,
+      inmails: own.inmails.mean,
+    });
     const pooled = sizingOf(results, "recruiter", "mean", rate).team;
     if (pooled) {
       const e = pooled.conversationsPerSeat;
@@ -270,10 +286,15 @@ function perSeatSection(results: RecruitingTeamResults): PageSection {
   // Where the pooled contract's line lies within the own-credit seats' CIs, one line would hide the other: draw them as one.
   const overlaps = (a: LineRow, b: LineRow) => a.lo != null && a.hi != null && b.lo != null && b.hi != null && a.lo <= b.hi && b.lo <= a.hi;
   const pooledRows = rows.filter((r) => r.series === seriesLabel.pooled);
-  const coincide = pooledRows.length > 0 && pooledRows.every((r) => overlaps(r, rows.find((o) => o.series === seriesLabel.own && o.x === r.x)!));
-  const drawn = coincide
-    ? rows.filter((r) => r.series !== seriesLabel.pooled).map((r) => (r.series === seriesLabel.own ? { ...r, series: seriesLabel.both } : r))
-    : rows;
+  const coincide =
+    pooledRows.length > 0 &&
+    pooledRows.every((r) =>
+      overlaps(
+        r,
+        rows.find((o) => o.series === seriesLabel.own && o.x === r.x)!,
+      ),
+    );
+  const drawn = coincide ? rows.filter((r) => r.series !== seriesLabel.pooled).map((r) => (r.series === seriesLabel.own ? { ...r, series: seriesLabel.both } : r)) : rows;
   const text = [
     `From ${pct(lo)} to ${pct(hi)} response rate (${f1(rateGrowth)} times as high), conversations per seat a month rise ${describe("recruiter-lite")} and ${describe("recruiter")}.`,
     (faster.length > 0
@@ -303,7 +324,16 @@ function perSeatSection(results: RecruitingTeamResults): PageSection {
     }),
     csv: {
       filename: "conversations-per-seat.csv",
-      table: rows.map((r) => ({ responseRate: r.x, series: r.series, plan: r.plan, pooledSeats: r.pooledSeats, conversationsPerSeat: r.y, lo: r.lo ?? null, hi: r.hi ?? null, inmailsPerSeat: r.inmails })),
+      table: rows.map((r) => ({
+        responseRate: r.x,
+        series: r.series,
+        plan: r.plan,
+        pooledSeats: r.pooledSeats,
+        conversationsPerSeat: r.y,
+        lo: r.lo ?? null,
+        hi: r.hi ?? null,
+        inmailsPerSeat: r.inmails,
+      })),
     },
   };
 }
@@ -317,9 +347,7 @@ function costSection(results: RecruitingTeamResults): PageSection {
     return { rate, lite, rec };
   });
   const rows: LineRow[] = table.flatMap(({ rate, lite, rec }) =>
-    [lite, rec]
-      .filter((s) => s.team !== null)
-      .map((s) => ({ x: rate, y: s.team!.monthlyCostUsd, series: shortLabel[s.plan], label: seats(s.team!.seats) })),
+    [lite, rec].filter((s) => s.team !== null).map((s) => ({ x: rate, y: s.team!.monthlyCostUsd, series: shortLabel[s.plan], label: seats(s.team!.seats) })),
   );
   const resolved = table.filter((t) => t.lite.team && t.rec.team);
   const liteCheaper = resolved.filter((t) => t.lite.team!.monthlyCostUsd < t.rec.team!.monthlyCostUsd).map((t) => t.rate);
@@ -475,7 +503,10 @@ function floorSection(results: RecruitingTeamResults): PageSection {
   return {
     heading: `The response-rate floor: warnings and restrictions`,
     layout: "beside",
-    text: [...sentences.slice(0, 2), `In the table, each cell is warnings per seat per year at that many InMails per working day, with days restricted per seat per year in brackets; the CSV adds InMails per seat per month and restrictions.`].join("\n\n"),
+    text: [
+      ...sentences.slice(0, 2),
+      `In the table, each cell is warnings per seat per year at that many InMails per working day, with days restricted per seat per year in brackets; the CSV adds InMails per seat per month and restrictions.`,
+    ].join("\n\n"),
     details: sentences.slice(2).join("\n\n"),
     detailsSummary: "Why warnings rise, and why restrictions are rare or not",
     // Days restricted are charted only when they amount to something: a line between 0 and a tenth of a day a year is noise (the table still has them).

@@ -8,17 +8,7 @@
  * why the others are missing (no NaN anywhere).
  */
 import { plans } from "../../models/plans.ts";
-import {
-  balanceTimeline,
-  groupedBars,
-  type Answer,
-  type AnswerNumber,
-  type BalanceEventRow,
-  type BalanceRow,
-  type Page,
-  type PageSection,
-  type Provenance,
-} from "../../reports/index.ts";
+import { balanceTimeline, groupedBars, type Answer, type AnswerNumber, type BalanceEventRow, type BalanceRow, type Page, type PageSection, type Provenance } from "../../reports/index.ts";
 import type { CalibrationReport } from "../../logs/calibration-report.ts";
 import { rulesText, type ReplayReport } from "../../logs/replay-report.ts";
 import { planName } from "../../models/plan-name.ts";
@@ -91,9 +81,7 @@ function answer(r: ReplayReport, cal: CalibrationReport): Answer {
 }
 
 const priceNote = (r: ReplayReport) =>
-  r.params.illustrativePrices.length > 0
-    ? `Prices marked * are illustrative (low confidence: LinkedIn publishes none); set yours with --set price.PLAN=USD.`
-    : "Prices as given.";
+  r.params.illustrativePrices.length > 0 ? `Prices marked * are illustrative (low confidence: LinkedIn publishes none); set yours with --set price.PLAN=USD.` : "Prices as given.";
 
 function answerSection(r: ReplayReport, cal: CalibrationReport): PageSection {
   const p = r.params;
@@ -110,9 +98,7 @@ function answerSection(r: ReplayReport, cal: CalibrationReport): PageSection {
     );
   }
   if (cheapest) {
-    lines.push(
-      `The cheapest plan per conversation that sends the whole log is ${planName(cheapest.plan)}: ${usd(cheapest.costPerConversationUsd!)} per conversation.`,
-    );
+    lines.push(`The cheapest plan per conversation that sends the whole log is ${planName(cheapest.plan)}: ${usd(cheapest.costPerConversationUsd!)} per conversation.`);
   } else lines.push("No plan sends the whole log under these rules.");
   const o = r.observed;
   lines.push(
@@ -196,7 +182,9 @@ function replaySection(r: ReplayReport): PageSection {
     t.unsendable === 0
       ? `Every InMail in the log could have been sent on this plan.`
       : `The log sends ${f0(t.unsendable)} of its ${f0(t.inmails)} InMails beyond what ${r.params.seats !== undefined ? "each seat's opening credits" : `${f0(r.params.openingBalance)} opening credits a seat`} and this plan's grants allow, the first on ${rp.firstUnsendableAt}` +
-        (rp.openingBalanceNeeded?.least != null && !r.params.openingBalanceAuto ? `: the seats probably held credits at the start (--opening-balance auto finds ${f0(rp.openingBalanceNeeded.least)}).` : "."),
+        (rp.openingBalanceNeeded?.least != null && !r.params.openingBalanceAuto
+          ? `: the seats probably held credits at the start (--opening-balance auto finds ${f0(rp.openingBalanceNeeded.least)}).`
+          : "."),
   ].join("\n\n");
   const accounts = rp.accounts.map((a) => ({
     account: a.account || "(none)",

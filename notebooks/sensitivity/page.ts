@@ -35,13 +35,7 @@ export function sensitivityPage(r: SensitivityReport, provenance: Provenance): P
       `S1 is the share of an output's variance that one assumption causes alone; ST adds its interactions with the others. ` +
       `A wide bar with a narrow interval is an assumption worth measuring; a bar at 0 is one that does not matter here. ` +
       `Conversations are positive answers (accepted or replied); a month is one credit cycle.`,
-    sections: [
-      answerSection(r, label),
-      ...r.outputs.map((o) => outputSection(r, o, label)),
-      morrisSection(r, label),
-      rangesSection(r),
-      runsSection(r),
-    ],
+    sections: [answerSection(r, label), ...r.outputs.map((o) => outputSection(r, o, label)), morrisSection(r, label), rangesSection(r), runsSection(r)],
     provenance,
   };
 }
@@ -51,7 +45,10 @@ function answerSection(r: SensitivityReport, label: (id: string) => string): Pag
     const rows = r.rows.filter((x) => x.output === o.id).sort((a, b) => b.S1 - a.S1 || b.ST - a.ST);
     return { o, row: rows[0]! };
   });
-  const note = indexNoiseNote(top.map(({ row }) => row), label);
+  const note = indexNoiseNote(
+    top.map(({ row }) => row),
+    label,
+  );
   return {
     heading: "The answer",
     text: [...r.conclusions, ...(note === "" ? [] : [`${note} The table shows shares within 0–100%.`])].join("\n\n"),

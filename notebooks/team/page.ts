@@ -24,8 +24,7 @@ import {
 } from "../../experiments/team/team-text.ts";
 import { usd } from "../../reports/number-format.ts";
 
-const seriesName = (r: TeamPlanResult, t: TeamResult) =>
-  t.plans.some((p) => p.policy !== r.policy) ? `${r.planName} (${r.policy})` : r.planName;
+const seriesName = (r: TeamPlanResult, t: TeamResult) => (t.plans.some((p) => p.policy !== r.policy) ? `${r.planName} (${r.policy})` : r.planName);
 
 function figuresTable(r: TeamPlanResult): PageSection["table"] {
   return {

@@ -90,10 +90,7 @@ export function capacityVsReplyRate(rows: readonly CapacityRow[], options: Capac
     marginTop: 30,
     marginBottom: 40,
     x: { percent: true, label: "Reply rate (%)", labelAnchor: "center", labelArrow: "none", nice: true },
-    y:
-      yScale === "log"
-        ? { ...yAxis, type: "log", domain: [...logDomain], ticks: logTicks(...logDomain) }
-        : { ...yAxis, zero: true, nice: true },
+    y: yScale === "log" ? { ...yAxis, type: "log", domain: [...logDomain], ticks: logTicks(...logDomain) } : { ...yAxis, zero: true, nice: true },
     fx: { domain: policies, label: null, tickFormat: (p: string) => `${p} policy` },
     color: { domain: plans, range: seriesColors(plans), legend: true },
     caption:

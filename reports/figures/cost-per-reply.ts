@@ -54,7 +54,10 @@ export function costPerReply(rows: readonly CostRow[], options: CostPerReplyOpti
     marginTop,
     marginBottom,
     marginLeft: labelMargin(plans),
-    marginRight: labelMargin(policies.map((p) => `${p} policy`), 90),
+    marginRight: labelMargin(
+      policies.map((p) => `${p} policy`),
+      90,
+    ),
     x: {
       label: `Cost per conversation (${currency})`,
       labelAnchor: "center",

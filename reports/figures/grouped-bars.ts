@@ -42,13 +42,7 @@ export interface GroupedBarsOptions {
 export function groupedBars(rows: readonly GroupedBarRow[], options: GroupedBarsOptions = {}): string {
   const name = "groupedBars";
   checkRows(name, rows, { group: "string", series: "string", value: "number", lo: "number?", hi: "number?" });
-  const {
-    yLabel = defaults.yLabel,
-    xLabel,
-    percent = defaults.percent,
-    width = defaults.width,
-    height = defaults.height,
-  } = options;
+  const { yLabel = defaults.yLabel, xLabel, percent = defaults.percent, width = defaults.width, height = defaults.height } = options;
   checkWidth(name, width);
   rows.forEach((r, i) => {
     if ((r.lo == null) !== (r.hi == null)) throw new Error(`${name}: rows[${i}] has only one of lo/hi`);

@@ -46,13 +46,7 @@ export interface IndexBarsOptions {
 export function indexBars(rows: readonly IndexBarRow[], options: IndexBarsOptions = {}): string {
   const name = "indexBars";
   checkRows(name, rows, { input: "string", first: "number", firstLo: "number", firstHi: "number", total: "number", totalLo: "number", totalHi: "number" });
-  const {
-    xLabel = defaults.xLabel,
-    firstLabel = "S1 (alone)",
-    totalLabel = "ST (with interactions)",
-    width = defaults.width,
-    barHeight = defaults.barHeight,
-  } = options;
+  const { xLabel = defaults.xLabel, firstLabel = "S1 (alone)", totalLabel = "ST (with interactions)", width = defaults.width, barHeight = defaults.barHeight } = options;
   checkWidth(name, width);
   const inputs = firstSeen(rows, "input");
   const padding = 0.2;

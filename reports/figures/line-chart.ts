@@ -98,8 +98,7 @@ export function lineChart(rows: readonly LineRow[], options: LineChartOptions): 
   const common = { x: "x", z: "series", ...(faceted ? { fx: "facet" } : {}) } as const;
   // A rule label reads to the right of its line unless the line is near the right edge.
   const ruleAnchor = (v: number) => (xMax > xMin && (v - xMin) / (xMax - xMin) > 0.7 ? "end" : "start");
-  const caption =
-    options.caption ?? (banded.length > 0 ? "Line: mean over replications; shaded band: its 95% confidence interval." : undefined);
+  const caption = options.caption ?? (banded.length > 0 ? "Line: mean over replications; shaded band: its 95% confidence interval." : undefined);
   // Room for the widest tick label at 12 px, plus the axis label beside it.
   const yTop = Math.max(...data.map((r) => Math.max(Math.abs(r.y), Math.abs(r.hi ?? 0), Math.abs(r.lo ?? 0))));
   const yTickLabels = [Math.ceil(yTop * (yPercent ? 100 : 1)).toLocaleString("en-US"), yTop < 1 && !yPercent ? "0.00" : ""];
@@ -134,7 +133,12 @@ export function lineChart(rows: readonly LineRow[], options: LineChartOptions): 
         { ...common, y: "y", stroke: "series", strokeWidth: 2 },
       ),
       ...(dashed.length > 0
-        ? [Plot.lineY(data.filter((r) => dashed.includes(r.series)), { ...common, y: "y", stroke: "series", strokeWidth: 2, strokeDasharray: "6 4" })]
+        ? [
+            Plot.lineY(
+              data.filter((r) => dashed.includes(r.series)),
+              { ...common, y: "y", stroke: "series", strokeWidth: 2, strokeDasharray: "6 4" },
+            ),
+          ]
         : []),
       Plot.dot(data, { ...common, y: "y", fill: "series", r: 3 }),
       Plot.text(labelled, { ...common, y: "y", text: "label", dy: -9, fill: "currentColor" }),

@@ -47,14 +47,7 @@ export interface TornadoOptions {
 export function tornado(rows: readonly TornadoRow[], options: TornadoOptions = {}): string {
   const name = "tornado";
   checkRows(name, rows, { lever: "string", low: "number", high: "number", base: "number" });
-  const {
-    xLabel = defaults.xLabel,
-    lowLabel = defaults.lowLabel,
-    highLabel = defaults.highLabel,
-    width = defaults.width,
-    barHeight = defaults.barHeight,
-    digits = defaults.digits,
-  } = options;
+  const { xLabel = defaults.xLabel, lowLabel = defaults.lowLabel, highLabel = defaults.highLabel, width = defaults.width, barHeight = defaults.barHeight, digits = defaults.digits } = options;
   checkWidth(name, width);
   if (!(barHeight >= 12)) throw new Error(`${name}: barHeight must be ≥ 12 px`);
   if (!Number.isInteger(digits) || digits < 0 || digits > 6) throw new Error(`${name}: digits must be an integer in 0–6`);
@@ -85,9 +78,7 @@ export function tornado(rows: readonly TornadoRow[], options: TornadoOptions = {
     marks: [
       Plot.barX(ends, { y: "lever", x1: "base", x2: "value", fill: "setting" }),
       Plot.tickX(rows, { y: "lever", x: "base", stroke: "currentColor", strokeWidth: 2 }),
-      ...(base === undefined
-        ? []
-        : [Plot.text([base], { x: (b: number) => b, frameAnchor: "top", lineAnchor: "bottom", dy: -6, text: (b: number) => `Base ${b.toFixed(digits)}` })]),
+      ...(base === undefined ? [] : [Plot.text([base], { x: (b: number) => b, frameAnchor: "top", lineAnchor: "bottom", dy: -6, text: (b: number) => `Base ${b.toFixed(digits)}` })]),
       // Values left of base are printed left of the bar end, others right of it.
       Plot.text(ends, { ...endText, filter: (d: End) => d.value < d.base, textAnchor: "end", dx: -4 }),
       Plot.text(ends, { ...endText, filter: (d: End) => d.value >= d.base, textAnchor: "start", dx: 4 }),

@@ -21,7 +21,10 @@ describe("Morris elementary effects", () => {
   it("a linear function's effects are its coefficients, with σ = 0", () => {
     const c = [2, -1, 0.5];
     const design = morrisDesign(10, 3, 2);
-    const effects = morrisEffects(design, design.map((t) => t.points.map((p) => c.reduce((s, ci, i) => s + ci * p[i]!, 0))));
+    const effects = morrisEffects(
+      design,
+      design.map((t) => t.points.map((p) => c.reduce((s, ci, i) => s + ci * p[i]!, 0))),
+    );
     effects.forEach((e, i) => {
       expect(e.mu).toBeCloseTo(c[i]!, 12);
       expect(e.muStar).toBeCloseTo(Math.abs(c[i]!), 12);
@@ -33,8 +36,14 @@ describe("Morris elementary effects", () => {
     // Inputs 0–2 matter (a = 0, 1, 4.5); 3–4 barely (a = 99); input 5 is not used at all.
     const a = [0, 1, 4.5, 99, 99];
     const design = morrisDesign(20, 6, 3);
-    const effects = morrisEffects(design, design.map((t) => t.points.map((p) => gFunction(p, a))));
-    const ranked = effects.map((e, i) => ({ i, muStar: e.muStar })).sort((x, y) => y.muStar - x.muStar).map((r) => r.i);
+    const effects = morrisEffects(
+      design,
+      design.map((t) => t.points.map((p) => gFunction(p, a))),
+    );
+    const ranked = effects
+      .map((e, i) => ({ i, muStar: e.muStar }))
+      .sort((x, y) => y.muStar - x.muStar)
+      .map((r) => r.i);
     expect(ranked.slice(0, 3)).toEqual([0, 1, 2]);
     expect(new Set(ranked.slice(3))).toEqual(new Set([3, 4, 5]));
     expect(effects[5]!.muStar).toBe(0);

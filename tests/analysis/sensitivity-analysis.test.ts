@@ -35,7 +35,15 @@ describe("analyseSensitivity", () => {
     // Share 0.5 at 2 replications: noise = signal; to reach 5% the noise must fall 19-fold.
     expect(replicationsFor(0.5, 2, 0.05, 64)).toBe(38);
     expect(replicationsFor(0.5, 2, 0.05, 16)).toBe(16);
-    expect(noiseShare([{ mean: [0], meanVariance: [1] }, { mean: [2], meanVariance: [1] }], 0)).toBe(1);
+    expect(
+      noiseShare(
+        [
+          { mean: [0], meanVariance: [1] },
+          { mean: [2], meanVariance: [1] },
+        ],
+        0,
+      ),
+    ).toBe(1);
   });
 
   it("measures the noise share in the Morris pilot, picks replications to bring it under the target, and reports it", async () => {

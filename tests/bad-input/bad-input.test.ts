@@ -28,7 +28,9 @@ if (process.cwd() !== root) process.chdir(root);
 
 /** Every case, with the file it comes from. */
 const corpus: { file: string; c: BadInputCase }[] = [];
-for (const file of readdirSync(join(here, "cases")).filter((f) => f.endsWith(".ts")).sort()) {
+for (const file of readdirSync(join(here, "cases"))
+  .filter((f) => f.endsWith(".ts"))
+  .sort()) {
   const mod = (await import(join(here, "cases", file))) as { cases: readonly BadInputCase[] };
   for (const c of mod.cases) corpus.push({ file, c });
 }
@@ -81,8 +83,7 @@ async function run(c: BadInputCase, args: readonly string[]): Promise<{ code: nu
   return { code: r.status, stdout: r.stdout, stderr: r.stderr };
 }
 
-const label = ({ file, c }: { file: string; c: BadInputCase }) =>
-  `${file.replace(/\.ts$/, "")} · ${c.kind} · ${c.command} ${c.args.join(" ").slice(0, 120)}`;
+const label = ({ file, c }: { file: string; c: BadInputCase }) => `${file.replace(/\.ts$/, "")} · ${c.kind} · ${c.command} ${c.args.join(" ").slice(0, 120)}`;
 
 describe("bad-input corpus: one line, exit 2, nothing on stdout, nothing under $DIR changed", () => {
   it("has at least 70 cases of this area, each with a kind and expected text", () => {
@@ -93,25 +94,29 @@ describe("bad-input corpus: one line, exit 2, nothing on stdout, nothing under $
     }
   });
 
-  it.each(corpus.map((e) => [label(e), e] as const))("%s", async (_, { c }) => {
-    const dir = mkdtempSync(join(tmpdir(), "bad-input-"));
-    try {
-      for (const [path, content] of Object.entries({ ...survivors, ...(c.files ?? {}) })) {
-        mkdirSync(dirname(join(dir, path)), { recursive: true });
-        writeFileSync(join(dir, path), content);
+  it.each(corpus.map((e) => [label(e), e] as const))(
+    "%s",
+    async (_, { c }) => {
+      const dir = mkdtempSync(join(tmpdir(), "bad-input-"));
+      try {
+        for (const [path, content] of Object.entries({ ...survivors, ...(c.files ?? {}) })) {
+          mkdirSync(dirname(join(dir, path)), { recursive: true });
+          writeFileSync(join(dir, path), content);
+        }
+        const before = snapshot(dir);
+        const sub = (t: string) => t.replaceAll("$DIR", dir).replaceAll("$REDIS", redis?.url.replace(/^redis:\/\//, "") ?? "$REDIS");
+        const r = await run(c, c.args.map(sub));
+        const lines = r.stderr.split("\n").filter((l, i, all) => !(i === all.length - 1 && l === ""));
+        expect({ code: r.code, stdout: r.stdout }, r.stderr).toEqual({ code: c.exit ?? 2, stdout: "" });
+        expect(r.stderr, "no stack trace").not.toMatch(/\n\s+at |^\s+at /m);
+        expect(lines, "exactly one line on stderr").toHaveLength(1);
+        for (const text of c.stderr) expect(lines[0]).toContain(sub(text));
+        for (const text of c.absent ?? []) expect(r.stdout + r.stderr, "no secret in the output").not.toContain(text);
+        expect(snapshot(dir), "nothing under $DIR changed").toEqual(before);
+      } finally {
+        rmSync(dir, { recursive: true, force: true });
       }
-      const before = snapshot(dir);
-      const sub = (t: string) => t.replaceAll("$DIR", dir).replaceAll("$REDIS", redis?.url.replace(/^redis:\/\//, "") ?? "$REDIS");
-      const r = await run(c, c.args.map(sub));
-      const lines = r.stderr.split("\n").filter((l, i, all) => !(i === all.length - 1 && l === ""));
-      expect({ code: r.code, stdout: r.stdout }, r.stderr).toEqual({ code: c.exit ?? 2, stdout: "" });
-      expect(r.stderr, "no stack trace").not.toMatch(/\n\s+at |^\s+at /m);
-      expect(lines, "exactly one line on stderr").toHaveLength(1);
-      for (const text of c.stderr) expect(lines[0]).toContain(sub(text));
-      for (const text of c.absent ?? []) expect(r.stdout + r.stderr, "no secret in the output").not.toContain(text);
-      expect(snapshot(dir), "nothing under $DIR changed").toEqual(before);
-    } finally {
-      rmSync(dir, { recursive: true, force: true });
-    }
-  }, 240_000);
+    },
+    240_000,
+  );
 });

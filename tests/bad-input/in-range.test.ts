@@ -31,18 +31,13 @@ function inRange(spec: ParamSpec): fc.Arbitrary<ParamValue> {
     case "limit":
       return fc.oneof(fc.constant(Infinity), fc.integer({ min: spec.min, max: spec.max }));
     case "override":
-      return fc.oneof(
-        fc.constant(spec.word),
-        spec.integer ? fc.integer({ min: spec.min, max: spec.max }) : fc.double({ min: spec.min, max: spec.max, noNaN: true, noDefaultInfinity: true }),
-      );
+      return fc.oneof(fc.constant(spec.word), spec.integer ? fc.integer({ min: spec.min, max: spec.max }) : fc.double({ min: spec.min, max: spec.max, noNaN: true, noDefaultInfinity: true }));
     case "enum":
       return fc.constantFrom(...spec.values);
     case "boolean":
       return fc.boolean();
     case "string":
-      return spec.name === "startDate"
-        ? fc.integer({ min: Date.UTC(2003, 0, 1), max: Date.UTC(2099, 11, 31) }).map(day)
-        : fc.string({ maxLength: 2_100 });
+      return spec.name === "startDate" ? fc.integer({ min: Date.UTC(2003, 0, 1), max: Date.UTC(2099, 11, 31) }).map(day) : fc.string({ maxLength: 2_100 });
   }
 }
 

@@ -2,15 +2,7 @@ import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
-import {
-  notebookProvenance,
-  parseNotebookArgs,
-  reproduceCommand,
-  resolveNotebookParams,
-  runNotebookCli,
-  shellQuote,
-  type Notebook,
-} from "../../cli/notebook-cli.ts";
+import { notebookProvenance, parseNotebookArgs, reproduceCommand, resolveNotebookParams, runNotebookCli, shellQuote, type Notebook } from "../../cli/notebook-cli.ts";
 import type { ParamSpec } from "../../experiments/inputs/params.ts";
 
 const params = [
@@ -105,9 +97,7 @@ describe("notebook command line", () => {
     try {
       const off = capture();
       expect(await runNotebookCli(withFollowUps, ["--out", join(dir, "a.html"), "--set", "followUps.afterDays=30"], off.io)).toBe(0);
-      expect(off.out.stderr).toBe(
-        "notebooks/toy.ts: warning: followUps.afterDays=30 has no effect: it applies only with followUps.count above 0 (here followUps.count=0: no follow-ups)\n",
-      );
+      expect(off.out.stderr).toBe("notebooks/toy.ts: warning: followUps.afterDays=30 has no effect: it applies only with followUps.count above 0 (here followUps.count=0: no follow-ups)\n");
       const on = capture();
       expect(await runNotebookCli(withFollowUps, ["--out", join(dir, "b.html"), "--set", "followUps.count=1", "--set", "followUps.afterDays=20"], on.io)).toBe(0);
       expect(on.out.stderr).toBe("");

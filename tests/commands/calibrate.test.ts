@@ -96,7 +96,11 @@ describe("commands/calibrate.ts run options", () => {
       cycles: 1,
     };
     const simulations = forecastSimulations(o);
-    const inThread = forecastFromTallies(o, simulations, simulations.runs.map((r) => simulateAll(r.model, r.seed, r.accounts, r.replications)));
+    const inThread = forecastFromTallies(
+      o,
+      simulations,
+      simulations.runs.map((r) => simulateAll(r.model, r.seed, r.accounts, r.replications)),
+    );
     const bands = (rows: readonly { plan: string; policy: string; capacity: unknown; multiplier: unknown; positives: unknown }[]) =>
       rows.map(({ plan, policy, capacity, multiplier, positives }) => ({ plan, policy, capacity, multiplier, positives }));
     expect(bands(out.forecast.rows)).toEqual(bands(inThread.rows));

@@ -13,7 +13,9 @@ const dir = mkdtempSync(join(tmpdir(), "replay-cli-"));
 
 /** The sample's first `rows` rows with line `line` (1 = header) changed by `edit`. */
 function logWithBadLine(name: string, line: number, edit: (fields: string[]) => string[], rows = 60): string {
-  const lines = readFileSync(join(root, SAMPLE), "utf8").split("\n").slice(0, rows + 1);
+  const lines = readFileSync(join(root, SAMPLE), "utf8")
+    .split("\n")
+    .slice(0, rows + 1);
   lines[line - 1] = edit(lines[line - 1]!.split(",")).join(",");
   const path = join(dir, name);
   writeFileSync(path, `${lines.join("\n")}\n`);
@@ -106,7 +108,6 @@ describe("commands/replay.ts", () => {
   });
 });
 
-
 /**
  * One 300-row log as three spreadsheet exports: US dates (BOM, CRLF), EU dates with
  * semicolons and a BOM, Excel serials with decimal commas. Times are New York wall clock.
@@ -127,7 +128,8 @@ function exports300(): Record<"us" | "eu" | "serial", string> {
   });
   const write = (sep: string, f: (a: F) => string, eol: string) =>
     `\uFEFF${["Date Sent", "Candidate", "Status", "Replied On", "Owner"].join(sep)}${eol}` +
-    rows.map((r) => [f(r.sent), `Cand ${r.i}`, r.status, r.replied ? f(r.replied) : "", r.owner].join(sep)).join(eol) + eol;
+    rows.map((r) => [f(r.sent), `Cand ${r.i}`, r.status, r.replied ? f(r.replied) : "", r.owner].join(sep)).join(eol) +
+    eol;
   return { us: write(",", us, "\r\n"), eu: write(";", eu, "\n"), serial: write(";", serial, "\n") };
 }
 
@@ -206,7 +208,10 @@ describe("--skip-bad on many bad rows", () => {
   it("lists the first 10 skipped rows and counts the rest", async () => {
     const { loadLog } = await import("../../cli/log-cli.ts");
     const path = join(dir, "many-bad.csv");
-    const lines = ["sentAt,recipientId,outcome,respondedAt", ...Array.from({ length: 30 }, (_, i) => (i % 2 ? `2026-01-05T09:${String(i).padStart(2, "0")}:00Z,r${i},,` : `2026-02-30T09:00:00Z,r${i},,`))];
+    const lines = [
+      "sentAt,recipientId,outcome,respondedAt",
+      ...Array.from({ length: 30 }, (_, i) => (i % 2 ? `2026-01-05T09:${String(i).padStart(2, "0")}:00Z,r${i},,` : `2026-02-30T09:00:00Z,r${i},,`)),
+    ];
     writeFileSync(path, `${lines.join("\n")}\n`);
     let err = "";
     const log = await loadLog(path, true, { write: (t: string) => (err += t) }, "commands/replay.ts");

@@ -45,8 +45,31 @@ describe("commands/sensitivity.ts", () => {
   it.each([
     [["--set", "n=4"], /^n: 4 is not allowed; expected an integer from 8 to 65536$/],
     [["--set", "levels=3"], /^levels: 3 is not allowed; expected an even integer/],
-    [["--set", "n=65536", "--set", "seats=1000"], /^run too large: about \S+ events .*; the analysis runs 655,540 points × up to 16 replications: lower n, trajectories, maxReplications, seats or months/],
-    [["--set", "responseRate=0.2", "--set", "delay.medianDays=2", "--set", "delay.sigma=1", "--set", "positiveShare=0.6", "--set", "audience.spamRate=0.01", "--set", "audience.blockedShare=0.01", "--set", "price.recruiter-lite=150", "--set", "policy=guide"], /^the team has 0 assumptions left to vary/],
+    [
+      ["--set", "n=65536", "--set", "seats=1000"],
+      /^run too large: about \S+ events .*; the analysis runs 655,540 points × up to 16 replications: lower n, trajectories, maxReplications, seats or months/,
+    ],
+    [
+      [
+        "--set",
+        "responseRate=0.2",
+        "--set",
+        "delay.medianDays=2",
+        "--set",
+        "delay.sigma=1",
+        "--set",
+        "positiveShare=0.6",
+        "--set",
+        "audience.spamRate=0.01",
+        "--set",
+        "audience.blockedShare=0.01",
+        "--set",
+        "price.recruiter-lite=150",
+        "--set",
+        "policy=guide",
+      ],
+      /^the team has 0 assumptions left to vary/,
+    ],
     [["--set", "plan=all"], /^plan: "all" is not allowed here/],
     [["--frobnicate"], /^--frobnicate: unknown option; allowed: --model/],
   ])("bad input %j is refused before anything runs", async (args, message) => {

@@ -39,7 +39,10 @@ async function command(sets: readonly string[]): Promise<{ json: TeamResult; tex
 async function teamPageText(sets: readonly string[]): Promise<string> {
   const values = resolve(teamNotebook.params, sets);
   const page = await teamNotebook.run(values, { workers: 1, provenance: { scenario: "team", params: values, seed: 1, replications: 4, command: "test" } });
-  return renderPage(page).replace(/<[^>]+>/g, " ").replace(/&#x27;|&#39;/g, "'").replace(/&amp;/g, "&");
+  return renderPage(page)
+    .replace(/<[^>]+>/g, " ")
+    .replace(/&#x27;|&#39;/g, "'")
+    .replace(/&amp;/g, "&");
 }
 
 const row = (t: TeamResult, plan: string, policy = "linkedin") => t.plans.find((r) => r.plan === plan && r.policy === policy)!;
@@ -50,8 +53,7 @@ const figures = (r: TeamPlanResult) => ({
   limit: r.limitText,
 });
 /** Two estimates agree within their CIs: the gap is no more than the two half-widths together. */
-const withinCi = (a: MeanCi, b: MeanCi) =>
-  Math.abs(a.mean - b.mean) <= (a.ci95[1] - a.ci95[0]) / 2 + (b.ci95[1] - b.ci95[0]) / 2;
+const withinCi = (a: MeanCi, b: MeanCi) => Math.abs(a.mean - b.mean) <= (a.ci95[1] - a.ci95[0]) / 2 + (b.ci95[1] - b.ci95[0]) / 2;
 
 interface Question {
   readonly question: string;
@@ -133,7 +135,11 @@ const questions: Question[] = [
 ];
 
 describe("one question, one answer across surfaces", () => {
-  it.each(questions.map((q) => [q.question, q] as const))("%s", async (_, q) => {
-    await q.check();
-  }, 120_000);
+  it.each(questions.map((q) => [q.question, q] as const))(
+    "%s",
+    async (_, q) => {
+      await q.check();
+    },
+    120_000,
+  );
 });

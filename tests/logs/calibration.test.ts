@@ -121,7 +121,11 @@ describe("outcome segments", () => {
 /** The forecast with each of its runs simulated in this thread, in one chunk. */
 function forecastInThread(o: ForecastOptions) {
   const simulations = forecastSimulations(o);
-  return forecastFromTallies(o, simulations, simulations.runs.map((r) => simulateAll(r.model, r.seed, r.accounts, r.replications)));
+  return forecastFromTallies(
+    o,
+    simulations,
+    simulations.runs.map((r) => simulateAll(r.model, r.seed, r.accounts, r.replications)),
+  );
 }
 
 describe("forecast", () => {
@@ -131,7 +135,17 @@ describe("forecast", () => {
     expect(drawResponse(cal, 1, 0)).toEqual(a);
     expect(drawResponse(cal, 1, 1)).not.toEqual(a);
     expect(a.outcomeProbabilities.reduce((s, x) => s + x, 0)).toBeCloseTo(1, 12);
-    const o = { calibration: cal, plans: ["premium-career", "recruiter"] as const, policies: ["linkedin"] as const, sendsPerDay: 2.8, startDate: "2026-12-27", seed: 3, draws: 8, accounts: 5, cycles: 4 };
+    const o = {
+      calibration: cal,
+      plans: ["premium-career", "recruiter"] as const,
+      policies: ["linkedin"] as const,
+      sendsPerDay: 2.8,
+      startDate: "2026-12-27",
+      seed: 3,
+      draws: 8,
+      accounts: 5,
+      cycles: 4,
+    };
     const f = forecastInThread(o);
     expect(forecastInThread(o).rows).toEqual(f.rows);
     for (const row of f.rows) {
@@ -173,9 +187,9 @@ describe("short or odd logs: calibrated as far as they allow, never NaN, no fore
     expect(cal.outcomes.overall).toHaveLength(outcomes.length);
     expect(finite(cal.outcomes)).toBe(true);
     expect(cal.forecastProblem).toMatch(/^only 0 InMails are settled .*a forecast needs at least 30/);
-    expect(() => forecastSimulations({ calibration: cal, plans: ["recruiter-lite"], policies: ["linkedin"], sendsPerDay: 3, startDate: "2026-01-27", seed: 1, draws: 2, accounts: 1, cycles: 1 })).toThrow(
-      /no forecast: only 0 InMails/,
-    );
+    expect(() =>
+      forecastSimulations({ calibration: cal, plans: ["recruiter-lite"], policies: ["linkedin"], sendsPerDay: 3, startDate: "2026-01-27", seed: 1, draws: 2, accounts: 1, cycles: 1 }),
+    ).toThrow(/no forecast: only 0 InMails/);
   });
 
   const head = "sentAt,recipientId,outcome,respondedAt";

@@ -8,13 +8,7 @@ import { readSendLog } from "../../logs/read-send-log.ts";
 import { replay } from "../../logs/replay.ts";
 import type { SendLog } from "../../logs/send-log.ts";
 import { simulateAll, traceAccount } from "../../models/simulate.ts";
-import {
-  sampleLogModel,
-  sampleLogParams,
-  simulateSendLog,
-  writeSimulatedLog,
-  type SampleLogParams,
-} from "../../logs/sample-log.ts";
+import { sampleLogModel, sampleLogParams, simulateSendLog, writeSimulatedLog, type SampleLogParams } from "../../logs/sample-log.ts";
 
 const dir = mkdtempSync(join(tmpdir(), "replay-"));
 const DAY = 86_400_000;
@@ -98,11 +92,7 @@ describe("replay timelines", () => {
   });
 
   it("open-profile and connection rows use no credit", async () => {
-    const log = await csvLog([
-      `${at(0.1)},r1,,,a,open-profile`,
-      `${at(0.2)},r2,accepted,${at(0.3)},a,connection`,
-      `${at(0.4)},r3,,,a,inmail`,
-    ]);
+    const log = await csvLog([`${at(0.1)},r1,,,a,open-profile`, `${at(0.2)},r2,accepted,${at(0.3)},a,connection`, `${at(0.4)},r3,,,a,inmail`]);
     const r = replay(log, { rules: rules(), grantTimesMs: [T0], endMs: T0 + 10 * DAY });
     expect(r.totals).toMatchObject({ inmails: 1, spent: 1, refunded: 0, closingBalance: 1 });
   });
@@ -141,9 +131,7 @@ describe("replay timelines", () => {
     // 150 and 180 (2 + 2).
     expect(linkedin.totals).toMatchObject({ granted: 14, spent: 1, expired: 9, forfeited: 0, closingBalance: 4 });
     expect(linkedin.daily.balance[90]).toBe(6);
-    expect(linkedin.totals.granted + linkedin.totals.refunded - linkedin.totals.spent - linkedin.totals.expired - linkedin.totals.forfeited).toBe(
-      linkedin.totals.closingBalance,
-    );
+    expect(linkedin.totals.granted + linkedin.totals.refunded - linkedin.totals.spent - linkedin.totals.expired - linkedin.totals.forfeited).toBe(linkedin.totals.closingBalance);
     expect(linkedin.totals.expired).toBeGreaterThan(0);
     expect(linkedin.daily.balance[59]).toBe(4);
     expect(linkedin.daily.balance[60]).toBe(6);

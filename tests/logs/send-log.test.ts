@@ -16,11 +16,7 @@ function file(text: string, ext = "csv"): string {
 }
 
 const HEADER = "sentAt,recipientId,outcome,respondedAt,account,channel,messageLength";
-const GOOD = [
-  "2026-01-05T09:00:00Z,r1,replied,2026-01-06T10:00:00Z,a,inmail,350",
-  "2026-01-05T10:00:00Z,r2,,,a,inmail,",
-  "2026-01-05T11:00:00Z,r3,ignored,,a,open-profile,900",
-];
+const GOOD = ["2026-01-05T09:00:00Z,r1,replied,2026-01-06T10:00:00Z,a,inmail,350", "2026-01-05T10:00:00Z,r2,,,a,inmail,", "2026-01-05T11:00:00Z,r3,ignored,,a,open-profile,900"];
 
 async function badRow(text: string, ext = "csv"): Promise<BadRow> {
   try {

@@ -1,14 +1,5 @@
 import { describe, expect, it } from "vitest";
-import {
-  PlanCannotSendError,
-  plans,
-  rulesForPlan,
-  simulateAll,
-  summarize,
-  traceAccount,
-  type AccountModel,
-  type Summary,
-} from "../../models/index.ts";
+import { PlanCannotSendError, plans, rulesForPlan, simulateAll, summarize, traceAccount, type AccountModel, type Summary } from "../../models/index.ts";
 import { AccountSimulation } from "../../models/account-simulation.ts";
 import type { TraceSink } from "../../models/account-model.ts";
 import { createTally, type Tally } from "../../models/tally.ts";
@@ -19,8 +10,7 @@ function run(t: TestModel, accounts = 50, replications = 4, seed = 11): Summary 
   return summarize(simulateAll(model(t), seed, accounts, replications));
 }
 
-const total = (s: Summary, f: "sends" | "refunds" | "positives" | "expired" | "forfeited" | "blocked") =>
-  s.perCycle.reduce((a, r) => a + r[f], 0);
+const total = (s: Summary, f: "sends" | "refunds" | "positives" | "expired" | "forfeited" | "blocked") => s.perCycle.reduce((a, r) => a + r[f], 0);
 
 describe("account simulation: the guide's rules", () => {
   it("G2: a Basic account cannot send InMail, and says so", () => {
@@ -128,7 +118,7 @@ describe("account simulation: the guide's rules", () => {
     const none = run({ sendsPerDay: 100 });
     const some = run({ sendsPerDay: 100, outcomes: { replied: 0.4 }, meanDelayDays: 1 });
     expect(none.capacity.mean).toBe(50);
-    expect(some.capacity.ci95[0]).toBeGreaterThan(50 / (1 - 0.4) * 0.9);
+    expect(some.capacity.ci95[0]).toBeGreaterThan((50 / (1 - 0.4)) * 0.9);
   });
 
   it("G14: credits are finite per cycle — a sender too slow to use them loses the rest at the reset", () => {
@@ -242,10 +232,7 @@ describe("account simulation: a unit with plain sends", () => {
     ["guide", model({ outcomes: { accepted: 0.1, replied: 0.15, declined: 0.1, spam: 0.02 } })],
     ["linkedin, slow sender", model({ policy: "linkedin", sendsPerDay: 1, outcomes: { replied: 0.3, declined: 0.1 } })],
     ["refund window, fresh aging", model({ policy: "linkedin", refundWindowDays: 2, refundAging: "fresh", outcomes: { replied: 0.4 } })],
-    [
-      "demand, pool and waiting for the grant",
-      { ...model({ outcomes: { replied: 0.25 } }), sender: { demandPerCycle: 40, poolSize: 300, whenOut: "next-grant" as const } },
-    ],
+    ["demand, pool and waiting for the grant", { ...model({ outcomes: { replied: 0.25 } }), sender: { demandPerCycle: 40, poolSize: 300, whenOut: "next-grant" as const } }],
     ["pooled seats with a seat limit", { ...model({ credits: 100, outcomes: { replied: 0.25 } }), seats: 3, seatCreditLimit: 40, anchorSpreadDays: 10 }],
   ])("%s: the same tally on either path", (_, m) => {
     const plain = tallies(m as AccountModel, false);

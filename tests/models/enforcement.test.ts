@@ -1,15 +1,5 @@
 import { describe, expect, it } from "vitest";
-import {
-  complaintVerdict,
-  creditRules,
-  floorVerdict,
-  guideComplaintRule,
-  lockoutDays,
-  recruiterContentRule,
-  recruiterFloor,
-  traceAccount,
-  type AccountModel,
-} from "../../models/index.ts";
+import { complaintVerdict, creditRules, floorVerdict, guideComplaintRule, lockoutDays, recruiterContentRule, recruiterFloor, traceAccount, type AccountModel } from "../../models/index.ts";
 import { model, recorder, type TestModel } from "../support/model-helpers.ts";
 
 /** Plenty of credits, 20 sends a day around the clock, for enforcement timelines. */
@@ -21,8 +11,7 @@ function busy(over: Partial<AccountModel>, outcomes: TestModel["outcomes"]): Acc
   };
 }
 
-const timeline = (rows: { t: number; kind: string }[], kinds: string[]) =>
-  rows.filter((r) => kinds.includes(r.kind)).map((r) => [r.kind, Math.round(r.t * 1000) / 1000]);
+const timeline = (rows: { t: number; kind: string }[], kinds: string[]) => rows.filter((r) => kinds.includes(r.kind)).map((r) => [r.kind, Math.round(r.t * 1000) / 1000]);
 
 describe("enforcement decisions", () => {
   it("the response-rate floor fails below 13% on at least 100 InMails only", () => {

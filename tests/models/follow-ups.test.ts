@@ -1,16 +1,6 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import {
-  followUpRuleForPlan,
-  packTally,
-  simulateAll,
-  summarize,
-  traceAccount,
-  type AccountModel,
-  type FollowUpSpec,
-  type Summary,
-  type Tally,
-} from "../../models/index.ts";
+import { followUpRuleForPlan, packTally, simulateAll, summarize, traceAccount, type AccountModel, type FollowUpSpec, type Summary, type Tally } from "../../models/index.ts";
 import { model, recorder, type TestModel, type TraceRow } from "../support/model-helpers.ts";
 
 const followUps = (f: Partial<FollowUpSpec> = {}): FollowUpSpec => ({
@@ -26,8 +16,7 @@ function withFollowUps(t: TestModel, f: Partial<FollowUpSpec> | null, extra: Par
   return { ...model(t), ...(f ? { followUps: followUps(f) } : {}), ...extra };
 }
 
-const sum = (tallies: readonly Tally[], f: keyof Tally["perCycle"]) =>
-  tallies.reduce((s, t) => s + t.perCycle[f].reduce((a, x) => a + x, 0), 0);
+const sum = (tallies: readonly Tally[], f: keyof Tally["perCycle"]) => tallies.reduce((s, t) => s + t.perCycle[f].reduce((a, x) => a + x, 0), 0);
 
 function trace(m: AccountModel, seed = 3): TraceRow[] {
   const rec = recorder();
@@ -81,10 +70,7 @@ describe("follow-ups: each plan's rule", () => {
   });
 
   it("scheduled (Recruiter): credits are taken when the InMail is sent, and given back when a follow-up cannot be delivered", () => {
-    const m = withFollowUps(
-      { policy: "linkedin", credits: 500, capMultiplier: 100, sendsPerDay: 0.5, cycles: 3 },
-      { rule: "scheduled", count: 2, undeliverableShare: 0.99 },
-    );
+    const m = withFollowUps({ policy: "linkedin", credits: 500, capMultiplier: 100, sendsPerDay: 0.5, cycles: 3 }, { rule: "scheduled", count: 2, undeliverableShare: 0.99 });
     const rows = trace(m);
     // Each first InMail more than 7 days before the horizon spends a second credit at
     // once (its follow-up, scheduled); the undeliverable follow-up refunds it 7 days later.
@@ -106,15 +92,12 @@ describe("follow-ups: each plan's rule", () => {
     expect(taken).toBeGreaterThan(0);
     // Sent ones (1% of draws) are not refunded without answers; nothing else is kept.
     expect(taken - back).toBe(sum(tallies, "followUpsSent"));
-    expect(sum(tallies, "followUpsUndelivered")).toBeGreaterThan(0.95 * sum(tallies, "followUpCredits") / 2);
+    expect(sum(tallies, "followUpsUndelivered")).toBeGreaterThan((0.95 * sum(tallies, "followUpCredits")) / 2);
   });
 
   it("scheduled: the candidate's answer cancels the follow-ups not yet sent and gives their credits back", () => {
     // Everyone answers within minutes: every scheduled follow-up is cancelled and refunded.
-    const m = withFollowUps(
-      { policy: "linkedin", credits: 500, capMultiplier: 100, sendsPerDay: 0.5, cycles: 3, outcomes: { replied: 1 }, meanDelayDays: 0.01 },
-      { rule: "scheduled", count: 2 },
-    );
+    const m = withFollowUps({ policy: "linkedin", credits: 500, capMultiplier: 100, sendsPerDay: 0.5, cycles: 3, outcomes: { replied: 1 }, meanDelayDays: 0.01 }, { rule: "scheduled", count: 2 });
     const tallies = simulateAll(m, 3, 30, 2);
     expect(sum(tallies, "followUpsSent")).toBe(0);
     expect(sum(tallies, "followUpCredits")).toBeGreaterThan(0);
@@ -127,10 +110,7 @@ describe("follow-ups: sequences", () => {
     // Everyone answers the first InMail after Exp(mean 3 days); follow-ups are never
     // answered (factor 0). Follow-up 1 (day 7) is sent iff the answer is later than 7
     // days, follow-up 2 (day 14) iff later than 14: e^(−7/3) + e^(−14/3) = 0.1064 per contact.
-    const m = withFollowUps(
-      { policy: "linkedin", credits: 5000, capMultiplier: 100, sendsPerDay: 2, cycles: 12, outcomes: { replied: 1 }, meanDelayDays: 3 },
-      { count: 2, responseFactor: 0 },
-    );
+    const m = withFollowUps({ policy: "linkedin", credits: 5000, capMultiplier: 100, sendsPerDay: 2, cycles: 12, outcomes: { replied: 1 }, meanDelayDays: 3 }, { count: 2, responseFactor: 0 });
     const tallies = simulateAll(m, 9, 100, 2);
     const contacts = sum(tallies, "sends");
     const expected = Math.exp(-7 / 3) + Math.exp(-14 / 3);
@@ -178,10 +158,7 @@ describe("follow-ups: sequences", () => {
     const firsts = (f: Partial<FollowUpSpec> | null) => {
       const calls: string[] = [];
       const follow: number[] = [];
-      const m = withFollowUps(
-        { policy: "linkedin", credits: 5000, capMultiplier: 100, sendsPerDay: 1, cycles: 3, outcomes: { replied: 0.3 }, meanDelayDays: 8 },
-        f,
-      );
+      const m = withFollowUps({ policy: "linkedin", credits: 5000, capMultiplier: 100, sendsPerDay: 1, cycles: 3, outcomes: { replied: 0.3 }, meanDelayDays: 8 }, f);
       traceAccount(m, 4, 0, 0, {
         record: (t, kind) => void (kind === "follow-up" && follow.push(t)),
         send: (t, recipient, outcome, respondsAt) => void calls.push(`${t}:${recipient}:${outcome}:${respondsAt}`),

@@ -1,14 +1,5 @@
 import { describe, expect, it } from "vitest";
-import {
-  creditRules,
-  lengthMultiplier,
-  simulateAll,
-  summarize,
-  traceAccount,
-  weekdayMultipliers,
-  type AccountModel,
-  type Summary,
-} from "../../models/index.ts";
+import { creditRules, lengthMultiplier, simulateAll, summarize, traceAccount, weekdayMultipliers, type AccountModel, type Summary } from "../../models/index.ts";
 import { model, recorder, type TestModel } from "../support/model-helpers.ts";
 
 const office = { weekdays: [1, 2, 3, 4, 5], startHour: 9, endHour: 17, utcOffsetHours: 0 };
@@ -41,13 +32,7 @@ describe("senders", () => {
 
   it("never exceed the daily cap or the demand per cycle", () => {
     const rec = recorder();
-    traceAccount(
-      with_({ sendsPerDay: 1000, credits: 5000, cycles: 2 }, { sender: { maxSendsPerDay: 7, demandPerCycle: 100 } }),
-      2,
-      0,
-      0,
-      rec,
-    );
+    traceAccount(with_({ sendsPerDay: 1000, credits: 5000, cycles: 2 }, { sender: { maxSendsPerDay: 7, demandPerCycle: 100 } }), 2, 0, 0, rec);
     const perDay = new Map<number, number>();
     const perCycle = [0, 0];
     for (const r of rec.rows.filter((x) => x.kind === "spend")) {
@@ -66,13 +51,7 @@ describe("senders", () => {
 
   it("out of credits: `next-grant` senders ignore refunds until the next grant", () => {
     const rec = recorder();
-    traceAccount(
-      with_({ sendsPerDay: 1000, outcomes: { replied: 0.5 }, meanDelayDays: 1, cycles: 2 }, { sender: { whenOut: "next-grant" } }),
-      2,
-      0,
-      0,
-      rec,
-    );
+    traceAccount(with_({ sendsPerDay: 1000, outcomes: { replied: 0.5 }, meanDelayDays: 1, cycles: 2 }, { sender: { whenOut: "next-grant" } }), 2, 0, 0, rec);
     const firstCycle = rec.rows.filter((r) => r.kind === "spend" && r.t < 30);
     // All 50 credits go in the first minutes; refunds arrive later but no send follows them.
     expect(firstCycle.length).toBe(50);
@@ -89,7 +68,7 @@ describe("grant schedules and contracts", () => {
       return rec.rows.find((r) => r.kind === "grant")!.t;
     });
     expect(new Set(firsts).size).toBe(5);
-    for (const t of firsts) expect(t).toBeGreaterThanOrEqual(0), expect(t).toBeLessThan(30);
+    for (const t of firsts) (expect(t).toBeGreaterThanOrEqual(0), expect(t).toBeLessThan(30));
   });
 
   it("Sales Navigator grants on the 1st of each month (UTC)", () => {
@@ -100,13 +79,7 @@ describe("grant schedules and contracts", () => {
 
   it("Recruiter seats pool their credits; a seat limit caps each seat, refunds go to the pool", () => {
     const rec = recorder();
-    traceAccount(
-      with_({ credits: 150, sendsPerDay: 50, outcomes: { replied: 0.3 }, meanDelayDays: 1, cycles: 1 }, { seats: 3, seatCreditLimit: 40 }),
-      3,
-      0,
-      0,
-      rec,
-    );
+    traceAccount(with_({ credits: 150, sendsPerDay: 50, outcomes: { replied: 0.3 }, meanDelayDays: 1, cycles: 1 }, { seats: 3, seatCreditLimit: 40 }), 3, 0, 0, rec);
     const bySeat = [0, 1, 2].map((s) => rec.rows.filter((r) => r.kind === "spend" && r.seat === s).length);
     for (const n of bySeat) expect(n).toBe(40); // each seat stops at its limit…
     // …although refunds kept the shared pool above zero.
@@ -144,10 +117,13 @@ describe("channels", () => {
 
   it("connection requests use no credits and respect the weekly cap", () => {
     const rec = recorder();
-    const m = with_({ sendsPerDay: 100, credits: 1, cycles: 2 }, {
-      rules: creditRules({ policy: "guide", creditsPerCycle: 0, capMultiplier: 1, creditLifetimeDays: 90 }),
-      connections: { use: "only", mixShare: 0, weeklyCap: 25, acceptRate: 0.4, replyRate: 0.5 },
-    });
+    const m = with_(
+      { sendsPerDay: 100, credits: 1, cycles: 2 },
+      {
+        rules: creditRules({ policy: "guide", creditsPerCycle: 0, capMultiplier: 1, creditLifetimeDays: 90 }),
+        connections: { use: "only", mixShare: 0, weeklyCap: 25, acceptRate: 0.4, replyRate: 0.5 },
+      },
+    );
     traceAccount(m, 4, 0, 0, rec);
     const conns = rec.rows.filter((r) => r.kind === "connection");
     const perWeek = new Map<number, number>();
@@ -171,10 +147,13 @@ describe("channels", () => {
     // 5 days, so no spend can come 5 or more days after the grant that paid for it, and
     // what is not spent expires. 28-day cycles start with a week (and its invitation).
     const rec = recorder();
-    const m = with_({ policy: "linkedin", credits: 50, creditLifetimeDays: 5, sendsPerDay: 2, cycles: 3, cycleDays: 28 }, {
-      sender: { maxSendsPerDay: 2 },
-      connections: { use: "mix", mixShare: 1, weeklyCap: 1, acceptRate: 0.3, replyRate: 0.3 },
-    });
+    const m = with_(
+      { policy: "linkedin", credits: 50, creditLifetimeDays: 5, sendsPerDay: 2, cycles: 3, cycleDays: 28 },
+      {
+        sender: { maxSendsPerDay: 2 },
+        connections: { use: "mix", mixShare: 1, weeklyCap: 1, acceptRate: 0.3, replyRate: 0.3 },
+      },
+    );
     traceAccount(m, 3, 0, 0, rec);
     const grants = rec.rows.filter((r) => r.kind === "grant");
     const spends = rec.rows.filter((r) => r.kind === "spend");

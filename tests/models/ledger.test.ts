@@ -7,7 +7,12 @@ function identityHolds(l: CreditLedger): boolean {
 }
 
 const op = fc.oneof(
-  fc.record({ op: fc.constant("grant" as const), credits: fc.integer({ min: 0, max: 60 }), life: fc.integer({ min: 1, max: 120 }), cap: fc.oneof(fc.constant(Infinity), fc.integer({ min: 0, max: 200 })) }),
+  fc.record({
+    op: fc.constant("grant" as const),
+    credits: fc.integer({ min: 0, max: 60 }),
+    life: fc.integer({ min: 1, max: 120 }),
+    cap: fc.oneof(fc.constant(Infinity), fc.integer({ min: 0, max: 200 })),
+  }),
   fc.record({ op: fc.constant("spend" as const) }),
   fc.record({ op: fc.constant("refund" as const), life: fc.integer({ min: -10, max: 120 }) }),
   fc.record({ op: fc.constant("expire" as const) }),

@@ -3,13 +3,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { plans, policyIds } from "../../models/index.ts";
-import {
-  capacityByPlan,
-  capacityByPlanPage,
-  capacityByPlanParamsFrom,
-  computeCapacityByPlan,
-  type CapacityByPlanResults,
-} from "../../notebooks/capacity-by-plan.ts";
+import { capacityByPlan, capacityByPlanPage, capacityByPlanParamsFrom, computeCapacityByPlan, type CapacityByPlanResults } from "../../notebooks/capacity-by-plan.ts";
 import { pointModel, START_DATE } from "../../notebooks/capacity-by-plan/grid.ts";
 import { notebookProvenance, resolveNotebookParams } from "../../cli/notebook-cli.ts";
 import { payingPlanIds } from "../../models/paying-plans.ts";
@@ -54,7 +48,11 @@ describe("capacity-by-plan notebook", () => {
     }
     expect(results.heatmap.filter((r) => r.policy === "guide")).toHaveLength(results.heatmap.length / 2);
     const doc = parseMarkup(report.html);
-    const rows = [...doc.querySelectorAll("#section-1 tbody tr")].map((tr) => texts(tr as unknown as Document, "td").slice(0, 2).join("|"));
+    const rows = [...doc.querySelectorAll("#section-1 tbody tr")].map((tr) =>
+      texts(tr as unknown as Document, "td")
+        .slice(0, 2)
+        .join("|"),
+    );
     for (const id of payingPlanIds) for (const policy of policyIds) expect(rows).toContain(`${plans[id].name}|${policy}`);
   });
 

@@ -128,7 +128,10 @@ describe("the log panel's messages are the command's", () => {
   it("for rows the reader refuses: an ambiguous date, a bad outcome, bytes that are not UTF-8", async () => {
     const ambiguous = file("us.csv", "Date Sent,Candidate,Status\n01/05/2026 16:30,c1,Replied\n");
     const badOutcome = file("bad.csv", "sentAt,recipientId,outcome\n2026-01-05T10:00:00Z,r1,replied\n2026-01-06T10:00:00Z,r2,maybe\n");
-    const latin1 = file("latin1.csv", Buffer.concat([Buffer.from("sentAt,recipientId,outcome\n2026-01-05T10:00:00Z,r1,replied\n2026-01-05T11:00:00Z,Ren"), Buffer.from([0xe9]), Buffer.from(",ignored\n")]));
+    const latin1 = file(
+      "latin1.csv",
+      Buffer.concat([Buffer.from("sentAt,recipientId,outcome\n2026-01-05T10:00:00Z,r1,replied\n2026-01-05T11:00:00Z,Ren"), Buffer.from([0xe9]), Buffer.from(",ignored\n")]),
+    );
     for (const path of [ambiguous, badOutcome, latin1]) {
       const err = await commandJson(path, {}).catch((e: Error) => e.message);
       expect(err).toMatch(/:\d+: /);

@@ -199,4 +199,3 @@ describe("the explorer's log panel in Chromium", () => {
     await page.locator("#log-panel").screenshot({ path: join(root, "out", "explorer-log-390.png") });
   });
 });
-

@@ -14,12 +14,15 @@ const small = "seats=2&plan=recruiter-lite&months=3&replications=3";
 
 /** Whether the element at the centre of `selector`'s box, once scrolled there, is that element or inside it. */
 async function ownCentre(page: Page, selector: string): Promise<{ ok: boolean; top: string }> {
-  return page.locator(selector).first().evaluate((node) => {
-    node.scrollIntoView({ block: "center" });
-    const box = node.getBoundingClientRect();
-    const top = document.elementFromPoint(box.left + box.width / 2, box.top + box.height / 2);
-    return { ok: top !== null && node.contains(top), top: top ? `${top.tagName.toLowerCase()}#${top.id}.${top.className}` : "nothing" };
-  });
+  return page
+    .locator(selector)
+    .first()
+    .evaluate((node) => {
+      node.scrollIntoView({ block: "center" });
+      const box = node.getBoundingClientRect();
+      const top = document.elementFromPoint(box.left + box.width / 2, box.top + box.height / 2);
+      return { ok: top !== null && node.contains(top), top: top ? `${top.tagName.toLowerCase()}#${top.id}.${top.className}` : "nothing" };
+    });
 }
 
 describe("the explorer on a phone and on a laptop", () => {
@@ -69,7 +72,10 @@ describe("the explorer on a phone and on a laptop", () => {
     expect(groups.length).toBeGreaterThan(1);
     expect(groups.every((open) => !open)).toBe(true);
     // The answer's first number is on the first screen.
-    const top = await page.locator("#answer .answer li").first().evaluate((n) => n.getBoundingClientRect().bottom);
+    const top = await page
+      .locator("#answer .answer li")
+      .first()
+      .evaluate((n) => n.getBoundingClientRect().bottom);
     expect(top).toBeLessThanOrEqual(800);
     expect(await page.locator('label[for="field-seats"]').textContent()).toBe("Seats");
     expect(await page.locator('label[for="field-responseRate"]').textContent()).toBe("Response rate");

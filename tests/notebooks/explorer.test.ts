@@ -64,9 +64,7 @@ describe("the explorer page in Chromium", () => {
     const page = await open(`${small}&responseRate=25%25&policy=both`);
     expect(await settled(page)).toBe("ready");
     const command = await page.locator("#command").innerText();
-    expect(command).toBe(
-      "npx tsx scenarios/team.ts --json --set seats=2 --set plan=recruiter-lite --set policy=both --set responseRate=0.25 --set months=3 --set replications=3",
-    );
+    expect(command).toBe("npx tsx scenarios/team.ts --json --set seats=2 --set plan=recruiter-lite --set policy=both --set responseRate=0.25 --set months=3 --set replications=3");
     const json = await downloaded(page, "#download-json");
     const cli = await run("sh", ["-c", command], { cwd: root, maxBuffer: 1 << 26 });
     expect(json).toBe(cli.stdout);
@@ -81,7 +79,12 @@ describe("the explorer page in Chromium", () => {
     expect(csv.split("\n")[0]).toMatch(/^plan,policy,seats,conversationsPerTeamPerMonth,/);
     expect(csv.trim().split("\n")).toHaveLength(3);
     // Each figure rounded to its precision: no float noise (76.99999999999999).
-    for (const cell of csv.trim().split("\n").slice(1).flatMap((line) => line.split(","))) expect(cell).not.toMatch(/\.\d{3,}/);
+    for (const cell of csv
+      .trim()
+      .split("\n")
+      .slice(1)
+      .flatMap((line) => line.split(",")))
+      expect(cell).not.toMatch(/\.\d{3,}/);
   });
 
   it("recomputes on every kind of input: a number typed, a slider, a choice, a checkbox", async (ctx) => {

@@ -153,7 +153,9 @@ describe("job-seeker notebook", () => {
     const note = runTsx("notebooks/job-seeker.ts", ["--set", "noteChars=250"]);
     expect(note.status).toBe(2);
     expect(note.stdout).toBe("");
-    expect(note.stderr).toMatch(/^notebooks\/job-seeker\.ts: noteChars: 250 is not allowed; expected an integer from 0 to 200 \(a free \(Basic\) account's invitation note allows at most 200 characters; Premium allows 300\)\n$/);
+    expect(note.stderr).toMatch(
+      /^notebooks\/job-seeker\.ts: noteChars: 250 is not allowed; expected an integer from 0 to 200 \(a free \(Basic\) account's invitation note allows at most 200 characters; Premium allows 300\)\n$/,
+    );
     const rate = runTsx("notebooks/job-seeker.ts", ["--set", "acceptRate=abc"]);
     expect(rate.status).toBe(2);
     expect(rate.stderr).toMatch(/^notebooks\/job-seeker\.ts: acceptRate: "abc" is not a number; expected a number from 0 to 1, in decimal notation \(e\.g\. 12, 0\.25 or 1e6\)\n$/);

@@ -3,13 +3,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { leverEffects } from "../../models/index.ts";
-import {
-  computeMessageLevers,
-  messageLevers,
-  messageLeversPage,
-  messageLeversParamsFrom,
-  type MessageLeversResults,
-} from "../../notebooks/message-levers.ts";
+import { computeMessageLevers, messageLevers, messageLeversPage, messageLeversParamsFrom, type MessageLeversResults } from "../../notebooks/message-levers.ts";
 import { notebookProvenance, resolveNotebookParams } from "../../cli/notebook-cli.ts";
 import { renderPage, writeFileAtomic } from "../../reports/index.ts";
 import { ARTIFACTS, checkReportInBrowser, requireChromium } from "../support/browser-check.ts";

@@ -4,13 +4,7 @@ import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { plans } from "../../models/index.ts";
 import { notebookProvenance, resolveNotebookParams } from "../../cli/notebook-cli.ts";
-import {
-  computeRecruitingTeam,
-  recruitingTeam,
-  recruitingTeamPage,
-  recruitingTeamParamsFrom,
-  type RecruitingTeamResults,
-} from "../../notebooks/recruiting-team.ts";
+import { computeRecruitingTeam, recruitingTeam, recruitingTeamPage, recruitingTeamParamsFrom, type RecruitingTeamResults } from "../../notebooks/recruiting-team.ts";
 import { floorResponseRates, floorSendsPerDay } from "../../notebooks/recruiting-team/compute.ts";
 import { renderPage, writeFileAtomic } from "../../reports/index.ts";
 import { ARTIFACTS, checkReportInBrowser, requireChromium } from "../support/browser-check.ts";

@@ -18,14 +18,18 @@ describe("notebooks/replay.ts", () => {
     expect(r.status).toBe(0);
     expect(r.stdout.trim()).toBe(out);
     const html = readFileSync(out, "utf8");
-    for (const heading of ["Cost per conversation on every plan", "Balance over time", "Credits: the same log on every plan", "Outcome probabilities", "Response delay", "Forecast"]) expect(html).toContain(heading);
+    for (const heading of ["Cost per conversation on every plan", "Balance over time", "Credits: the same log on every plan", "Outcome probabilities", "Response delay", "Forecast"])
+      expect(html).toContain(heading);
     expect(html).not.toMatch(/<script/i);
   });
 
   it("passes the browser check: no console errors, drawn marks, no overflow, CSV links decode", async (ctx) => {
     requireChromium(ctx);
     if (!existsSync(out)) runTsx("notebooks/replay.ts", ["--log", SAMPLE, "--out", out, ...FAST]);
-    for (const viewport of [{ width: 1000, height: 800 }, { width: 390, height: 844 }]) {
+    for (const viewport of [
+      { width: 1000, height: 800 },
+      { width: 390, height: 844 },
+    ]) {
       const summary = await checkReportInBrowser(out, join(ARTIFACTS, `replay-${viewport.width}.png`), { viewport });
       expect(summary.figures).toBe(4);
       expect(summary.csvLinks).toBe(7);
@@ -61,4 +65,3 @@ describe("notebooks/replay.ts", () => {
     expect(html).not.toMatch(/NaN/);
   });
 });
-

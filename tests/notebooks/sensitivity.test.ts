@@ -29,7 +29,9 @@ describe("notebooks/sensitivity.ts", () => {
     for (const id of ["#section-2", "#section-3", "#section-4"]) {
       const section = doc.querySelector(id)!;
       const href = [...section.querySelectorAll("a")].map((a) => a.getAttribute("href") ?? "").find((h) => h.startsWith("data:text/csv"))!;
-      const [header, ...lines] = decodeURIComponent(href.slice(href.indexOf(",") + 1)).trim().split("\n");
+      const [header, ...lines] = decodeURIComponent(href.slice(href.indexOf(",") + 1))
+        .trim()
+        .split("\n");
       const cols = header!.split(",");
       const at = (l: string, c: string) => Number(l.split(",")[cols.indexOf(c)]);
       const outside = lines.some((l) => ["S1", "S1lo", "S1hi", "ST", "STlo", "SThi"].some((c) => at(l, c) < 0 || at(l, c) > 1) || at(l, "S1") > at(l, "ST"));

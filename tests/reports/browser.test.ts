@@ -8,8 +8,7 @@ import { ARTIFACTS, checkReportInBrowser, requireChromium } from "../support/bro
 import { fixturePage } from "../support/fixture-page.ts";
 
 /** A legend entry as Plot draws one: a colour square, then the label. */
-const swatch = (colour: string, label: string) =>
-  `<span class="x-swatch"><svg fill="${colour}" width="15" height="15"><rect width="100%" height="100%"/></svg>${label}</span>`;
+const swatch = (colour: string, label: string) => `<span class="x-swatch"><svg fill="${colour}" width="15" height="15"><rect width="100%" height="100%"/></svg>${label}</span>`;
 
 describe("report in a real browser", () => {
   const dir = mkdtempSync(join(tmpdir(), "report-browser-"));

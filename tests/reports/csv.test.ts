@@ -4,7 +4,12 @@ import { toCsv } from "../../reports/csv.ts";
 
 describe("toCsv", () => {
   it("writes a header and one line per row", () => {
-    expect(toCsv([{ plan: "A", credits: 5 }, { plan: "B", credits: 15 }])).toBe("plan,credits\nA,5\nB,15\n");
+    expect(
+      toCsv([
+        { plan: "A", credits: 5 },
+        { plan: "B", credits: 15 },
+      ]),
+    ).toBe("plan,credits\nA,5\nB,15\n");
   });
 
   it("quotes fields with commas, quotes and line breaks, doubling quotes (RFC 4180)", () => {

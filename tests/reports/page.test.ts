@@ -81,9 +81,7 @@ describe("renderPage", () => {
     const page = fixturePage();
     const doc = parseMarkup(renderPage(page));
     const footer = doc.querySelector("footer.provenance")!;
-    const facts = Object.fromEntries(
-      [...footer.querySelectorAll("dt")].map((dt) => [dt.textContent, dt.nextElementSibling?.textContent]),
-    );
+    const facts = Object.fromEntries([...footer.querySelectorAll("dt")].map((dt) => [dt.textContent, dt.nextElementSibling?.textContent]));
     expect(facts).toEqual({
       Scenario: "capacity-by-plan",
       Seed: "20240611",
@@ -171,7 +169,7 @@ describe("renderPage", () => {
     expect(() => renderPage(withSection({ figure: `<svg><image href="https://x/y.png"/></svg>` }))).toThrow(/self-contained/);
     expect(() => renderPage(withSection({ figure: `<svg onload="x()"></svg>` }))).toThrow(/event-handler/);
     const twice = fixturePage({ sections: [section, { ...section, heading: "Again" }] });
-    expect(() => renderPage(twice)).toThrow("sections[1].csv.filename: \"capacity-vs-reply-rate.csv\" is already used");
+    expect(() => renderPage(twice)).toThrow('sections[1].csv.filename: "capacity-vs-reply-rate.csv" is already used');
     const provenance = fixturePage().provenance;
     expect(() => renderPage(fixturePage({ provenance: { ...provenance, replications: 0 } }))).toThrow("provenance.replications");
     expect(() => renderPage(fixturePage({ provenance: { ...provenance, command: "" } }))).toThrow("provenance.command");

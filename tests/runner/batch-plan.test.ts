@@ -34,7 +34,12 @@ describe("planBatch and BatchTotals", () => {
   });
 
   it("make the chunks of the model's planChunks, in its order, for any chunk size", () => {
-    for (const [accounts, replications, size] of [[40, 3, 9], [10, 2, 10], [1, 4, 500], [1001, 2, 250]] as const) {
+    for (const [accounts, replications, size] of [
+      [40, 3, 9],
+      [10, 2, 10],
+      [1, 4, 500],
+      [1001, 2, 250],
+    ] as const) {
       const plan = planBatch([{ ...runs[0]!, accounts, replications }], size);
       expect(jobsOf(plan).map((j) => j.chunk)).toEqual(planChunks(accounts, replications, size));
     }

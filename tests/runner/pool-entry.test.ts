@@ -12,10 +12,7 @@ afterAll(() => rmSync(root, { recursive: true, force: true }));
 function project(value: number): BundleOptions {
   mkdirSync(join(root, "src"), { recursive: true });
   writeFileSync(join(root, "src", "value.ts"), `export const value: number = ${value};\n`);
-  writeFileSync(
-    join(root, "src", "entry.ts"),
-    `import { parentPort } from "node:worker_threads";\nimport { value } from "./value.ts";\nparentPort?.postMessage({ value, url: import.meta.url });\n`,
-  );
+  writeFileSync(join(root, "src", "entry.ts"), `import { parentPort } from "node:worker_threads";\nimport { value } from "./value.ts";\nparentPort?.postMessage({ value, url: import.meta.url });\n`);
   return { entry: join(root, "src", "entry.ts"), root, cacheDir: join(root, "cache"), name: "entry" };
 }
 

@@ -69,8 +69,7 @@ describe("runJobs", () => {
     const r = spawnSync(process.execPath, ["--import", "tsx", "--trace-opt", fixture], { encoding: "utf8", maxBuffer: 64 << 20 });
     expect(r.status, r.stderr).toBe(0);
     // Where V8 compiled each optimised function: "kSynchronous" is on the thread itself.
-    const modes = (name: string) =>
-      new Set([...r.stdout.matchAll(new RegExp(`compiling method .*<JSFunction ${name} .*ConcurrencyMode::(\\w+)`, "g"))].map((m) => m[1]));
+    const modes = (name: string) => new Set([...r.stdout.matchAll(new RegExp(`compiling method .*<JSFunction ${name} .*ConcurrencyMode::(\\w+)`, "g"))].map((m) => m[1]));
     // This thread (background) and the pool thread (its own) both made the hot path hot.
     // (The capacity model has plain sends: its hot path is AccountSimulation#sendPlain.)
     expect(modes("#sendPlain")).toEqual(new Set(["kConcurrent", "kSynchronous"]));

@@ -61,7 +61,9 @@ describe("the queue under faults", () => {
     expect(r.stdout).toBe("");
     noStack(r);
     expect(r.lines.map((l) => l.text)).toEqual([
-      expect.stringMatching(/^plan-comparison: no worker on the queue at redis:\/\/127\.0\.0\.1:\d+: waiting for one .* with 30 of 30 jobs outstanding; stops after 2 s without a job done \(--queue-timeout\)$/),
+      expect.stringMatching(
+        /^plan-comparison: no worker on the queue at redis:\/\/127\.0\.0\.1:\d+: waiting for one .* with 30 of 30 jobs outstanding; stops after 2 s without a job done \(--queue-timeout\)$/,
+      ),
       expect.stringMatching(/^scenarios\/plan-comparison\.ts: --queue-timeout: no job done for 2 s, 30 of 30 jobs outstanding .*\(0 workers on it\)/),
     ]);
     expect(r.seconds).toBeLessThan(10);
@@ -108,7 +110,10 @@ describe("the queue under faults", () => {
     noStack(r);
     const texts = r.lines.map((l) => l.text);
     // It came back to the loop: the jobs queued again, waiting for workers, then the timeout (none here).
-    expect(texts.some((t) => /Redis at .* restarted; queued the \d+ outstanding jobs again/.test(t)), texts.join("\n")).toBe(true);
+    expect(
+      texts.some((t) => /Redis at .* restarted; queued the \d+ outstanding jobs again/.test(t)),
+      texts.join("\n"),
+    ).toBe(true);
     expect(texts.some((t) => /no worker on the queue/.test(t))).toBe(true);
     expect(texts.at(-1)).toMatch(/--queue-timeout: no job done for 25 s/);
     expect(r.code).toBe(2);

@@ -131,7 +131,10 @@ describe("the queue", () => {
     const sampling = (async () => {
       while (watching) {
         const c = await watch.getJobCounts("waiting", "active", "delayed", "prioritized");
-        most = Math.max(most, Object.values(c).reduce((a, b) => a + b, 0));
+        most = Math.max(
+          most,
+          Object.values(c).reduce((a, b) => a + b, 0),
+        );
         await new Promise((r) => setTimeout(r, 10));
       }
     })();

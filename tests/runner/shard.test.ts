@@ -191,7 +191,11 @@ describe("shards", () => {
     // Round 2 on 3 shards: batch 1 from round 1's parts, batch 2 sliced.
     const second = [1, 2, 3].map((i) => shard(nextRoundExecutor(first, version, shardExecutor(spec(i, 3, 2)))));
     const round2 = await Promise.all(second);
-    expect(round2.map((p) => [p.round, p.shard.index])).toEqual([[2, 1], [2, 2], [2, 3]]);
+    expect(round2.map((p) => [p.round, p.shard.index])).toEqual([
+      [2, 1],
+      [2, 2],
+      [2, 3],
+    ]);
     const all = [...round2, ...first];
     expect(checkParts(["b1", "b2", "b3", "a1", "a2"], all).map((r) => r.length)).toEqual([2, 3]);
     expect(await withExecutor(partsExecutor(all, version), twoBatches)).toBe(full);

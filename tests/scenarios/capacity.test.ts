@@ -104,9 +104,27 @@ describe("capacity command line", () => {
   it("--trace writes well-formed CSV whose ledger movements replay to each account's closing balance", () => {
     const file = join(dir, "nested", "trace.csv");
     const r = runTsx("scenarios/capacity.ts", [
-      "--set", "policy=linkedin", "--set", "sendsPerDay=1", "--set", "replyRate=0.4", "--set", "cycles=8",
-      "--set", "capMultiplier=1.5", "--set", "creditLifetimeDays=40",
-      "--set", "accounts=5", "--set", "replications=2", "--trace", file, "--trace-accounts", "3", "--json",
+      "--set",
+      "policy=linkedin",
+      "--set",
+      "sendsPerDay=1",
+      "--set",
+      "replyRate=0.4",
+      "--set",
+      "cycles=8",
+      "--set",
+      "capMultiplier=1.5",
+      "--set",
+      "creditLifetimeDays=40",
+      "--set",
+      "accounts=5",
+      "--set",
+      "replications=2",
+      "--trace",
+      file,
+      "--trace-accounts",
+      "3",
+      "--json",
     ]);
     expect(r.status).toBe(0);
     const [header, ...rows] = readFileSync(file, "utf8").trimEnd().split("\n");

@@ -27,26 +27,23 @@ describe("Calendar", () => {
 
   it("agrees with a stable sort for any sequence of pushes and pops", () => {
     fc.assert(
-      fc.property(
-        fc.array(fc.oneof(fc.constant(null), fc.integer({ min: 0, max: 20 })), { maxLength: 300 }),
-        (ops) => {
-          const cal = new Calendar(1);
-          const ref: { t: number; seq: number }[] = [];
-          let seq = 0;
-          for (const op of ops) {
-            if (op === null) {
-              ref.sort((x, y) => x.t - y.t || x.seq - y.seq);
-              const head = ref.shift();
-              expect(cal.pop()).toBe(head !== undefined);
-              if (head) expect([cal.time, cal.a]).toEqual([head.t, head.seq]);
-            } else {
-              cal.push(op, 0, seq, 0);
-              ref.push({ t: op, seq: seq++ });
-            }
-            expect(cal.size).toBe(ref.length);
+      fc.property(fc.array(fc.oneof(fc.constant(null), fc.integer({ min: 0, max: 20 })), { maxLength: 300 }), (ops) => {
+        const cal = new Calendar(1);
+        const ref: { t: number; seq: number }[] = [];
+        let seq = 0;
+        for (const op of ops) {
+          if (op === null) {
+            ref.sort((x, y) => x.t - y.t || x.seq - y.seq);
+            const head = ref.shift();
+            expect(cal.pop()).toBe(head !== undefined);
+            if (head) expect([cal.time, cal.a]).toEqual([head.t, head.seq]);
+          } else {
+            cal.push(op, 0, seq, 0);
+            ref.push({ t: op, seq: seq++ });
           }
-        },
-      ),
+          expect(cal.size).toBe(ref.length);
+        }
+      }),
     );
   });
 

@@ -53,7 +53,11 @@ describe("Environment", () => {
       const env = new Environment({ seed: 1, replication: 0 });
       const out: number[][] = [];
       const handler: EventHandler = { handle: (kind, a, b, c) => void out.push([env.now, kind, a, b, c]) };
-      for (const [t, kind, a, b, c] of [[2.5, 1, 7, 0.25, 3], [1.5, 2, 8, NaN, 0], [2.5, 3, 9, -1, 1e-9]] as const) {
+      for (const [t, kind, a, b, c] of [
+        [2.5, 1, 7, 0.25, 3],
+        [1.5, 2, 8, NaN, 0],
+        [2.5, 3, 9, -1, 1e-9],
+      ] as const) {
         if (usePost) {
           env.postAt = t;
           env.postB = b;

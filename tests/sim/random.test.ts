@@ -27,12 +27,7 @@ describe("random streams", () => {
 
   it("any change of the key gives a different sequence", () => {
     const base = take(createStream(7, 2, 5, "gap"), 5);
-    for (const other of [
-      createStream(8, 2, 5, "gap"),
-      createStream(7, 3, 5, "gap"),
-      createStream(7, 2, 6, "gap"),
-      createStream(7, 2, 5, "gaq"),
-    ]) {
+    for (const other of [createStream(8, 2, 5, "gap"), createStream(7, 3, 5, "gap"), createStream(7, 2, 6, "gap"), createStream(7, 2, 5, "gaq")]) {
       expect(take(other, 5)).not.toEqual(base);
     }
   });

@@ -81,11 +81,7 @@ export interface BrowserCheckSummary {
  *   `<details>` is not rendered, so not checked).
  * Needs Chromium at CHROMIUM_PATH; the launch error says so if it is missing.
  */
-export async function checkReportInBrowser(
-  htmlPath: string,
-  screenshotPath: string,
-  options: BrowserCheckOptions = {},
-): Promise<BrowserCheckSummary> {
+export async function checkReportInBrowser(htmlPath: string, screenshotPath: string, options: BrowserCheckOptions = {}): Promise<BrowserCheckSummary> {
   const { viewport = defaults.viewport } = options;
   const minTextPx = options.minTextPx ?? (viewport.width >= defaults.textCheckFromPx ? defaults.minTextPx : 0);
   const browser = await chromium.launch({ executablePath: CHROMIUM_PATH, args: [...defaults.args] });
@@ -120,28 +116,17 @@ export async function checkReportInBrowser(
 }
 
 /** Runs inside the page; must be self-contained (serialised by Playwright). */
-async function inspectPage(limits: {
-  tolerancePx: number;
-  minTextPx: number;
-  pathSamples: number;
-}): Promise<{ problems: string[]; summary: BrowserCheckSummary }> {
+async function inspectPage(limits: { tolerancePx: number; minTextPx: number; pathSamples: number }): Promise<{ problems: string[]; summary: BrowserCheckSummary }> {
   const { tolerancePx, minTextPx, pathSamples } = limits;
   const problems: string[] = [];
   const sectionName = (el: Element) => el.closest("section")?.querySelector("h2")?.textContent ?? "(no section)";
-  const isLegend = (svg: Element) =>
-    /-ramp\b/.test(svg.getAttribute("class") ?? "") || svg.closest('[class*="-swatch"]') !== null;
-  const svgs = [...document.querySelectorAll(".figure svg")].filter(
-    (svg) => svg.parentElement?.closest("svg") === null && !isLegend(svg),
-  ) as SVGSVGElement[];
-  const ramps = [...document.querySelectorAll(".figure svg")].filter(
-    (svg) => /-ramp\b/.test(svg.getAttribute("class") ?? ""),
-  ) as SVGSVGElement[];
+  const isLegend = (svg: Element) => /-ramp\b/.test(svg.getAttribute("class") ?? "") || svg.closest('[class*="-swatch"]') !== null;
+  const svgs = [...document.querySelectorAll(".figure svg")].filter((svg) => svg.parentElement?.closest("svg") === null && !isLegend(svg)) as SVGSVGElement[];
+  const ramps = [...document.querySelectorAll(".figure svg")].filter((svg) => /-ramp\b/.test(svg.getAttribute("class") ?? "")) as SVGSVGElement[];
 
   let drawnMarks = 0;
   for (const svg of svgs) {
-    const groups = [...svg.querySelectorAll("g[aria-label]")].filter(
-      (g) => !/axis|grid|frame/.test(g.getAttribute("aria-label") ?? ""),
-    );
+    const groups = [...svg.querySelectorAll("g[aria-label]")].filter((g) => !/axis|grid|frame/.test(g.getAttribute("aria-label") ?? ""));
     const drawn = groups.flatMap((g) =>
       [...g.querySelectorAll("path, rect, circle, line, polygon, polyline, text")].filter((el) => {
         const box = (el as SVGGraphicsElement).getBoundingClientRect();
@@ -159,11 +144,7 @@ async function inspectPage(limits: {
       if ((text.textContent ?? "").trim() === "") continue;
       texts += 1;
       const box = text.getBoundingClientRect();
-      const out =
-        box.left < frame.left - tolerancePx ||
-        box.right > frame.right + tolerancePx ||
-        box.top < frame.top - tolerancePx ||
-        box.bottom > frame.bottom + tolerancePx;
+      const out = box.left < frame.left - tolerancePx || box.right > frame.right + tolerancePx || box.top < frame.top - tolerancePx || box.bottom > frame.bottom + tolerancePx;
       if (out) {
         const f = (n: number) => n.toFixed(1);
         problems.push(
@@ -205,8 +186,7 @@ async function inspectPage(limits: {
   const padding = getComputedStyle(main);
   const [left, right] = [column.left + parseFloat(padding.paddingLeft), column.right - parseFloat(padding.paddingRight)];
   const scrolls = (el: Element) => /auto|scroll/.test(getComputedStyle(el).overflowX);
-  const describe = (el: Element) =>
-    `${el.tagName.toLowerCase()}${el.classList.length > 0 ? `.${[...el.classList].join(".")}` : ""} in "${sectionName(el)}"`;
+  const describe = (el: Element) => `${el.tagName.toLowerCase()}${el.classList.length > 0 ? `.${[...el.classList].join(".")}` : ""} in "${sectionName(el)}"`;
   let wide = 0;
   const walk = (el: Element): void => {
     const box = el.getBoundingClientRect();

@@ -1,13 +1,5 @@
 /** Small builders for model tests. */
-import {
-  creditRules,
-  OUTCOME_CODE,
-  outcomes,
-  type AccountModel,
-  type Outcome,
-  type PolicyId,
-  type TraceSink,
-} from "../../models/index.ts";
+import { creditRules, OUTCOME_CODE, outcomes, type AccountModel, type Outcome, type PolicyId, type TraceSink } from "../../models/index.ts";
 
 export interface TestModel {
   policy?: PolicyId;

@@ -94,8 +94,7 @@ export async function runTeam(pool: WebWorkerPool, plan: TeamPlan, onProgress?: 
 }
 
 /** Conversations per team per month of each replication (mean over its months). */
-const conversationsByReplication = (tallies: readonly Tally[]) =>
-  tallies.map((t) => t.perCycle.positives.reduce((s, x) => s + x, 0) / t.cycles);
+const conversationsByReplication = (tallies: readonly Tally[]) => tallies.map((t) => t.perCycle.positives.reduce((s, x) => s + x, 0) / t.cycles);
 
 /** The page's further figures for the team computed; null when superseded. */
 export async function computeExtras(pool: WebWorkerPool, values: ParamValues, team: TeamComputed): Promise<Extras | null> {

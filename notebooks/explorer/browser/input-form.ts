@@ -34,12 +34,7 @@ export type OnFieldChange = (name: string, immediate: boolean) => void;
 
 const fieldId = (name: string) => `field-${name.replace(/[^A-Za-z0-9_-]/g, "-")}`;
 
-export function buildForm(
-  form: HTMLElement,
-  groups: readonly InputGroup[],
-  specs: readonly ParamSpec[],
-  onChange: OnFieldChange,
-): Map<string, Field> {
+export function buildForm(form: HTMLElement, groups: readonly InputGroup[], specs: readonly ParamSpec[], onChange: OnFieldChange): Map<string, Field> {
   const byName = new Map(specs.map((s) => [s.name, s]));
   const fields = new Map<string, Field>();
   for (const group of groups) {

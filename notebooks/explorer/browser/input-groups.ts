@@ -6,29 +6,9 @@
 import type { ParamSpec } from "../../../experiments/inputs/params.ts";
 import type { InputGroup } from "./input-form.ts";
 
-export const teamInputs = [
-  "seats",
-  "plan",
-  "policy",
-  "responseRate",
-  "positiveShare",
-  "sendsPerWorkingDay",
-  "workdays",
-  "demandPerSeat",
-  "months",
-  "target",
-  "seed",
-  "replications",
-] as const;
+export const teamInputs = ["seats", "plan", "policy", "responseRate", "positiveShare", "sendsPerWorkingDay", "workdays", "demandPerSeat", "months", "target", "seed", "replications"] as const;
 
-export const mainAssumptions = [
-  "delay.medianDays",
-  "message.bodyChars",
-  "audience.blockedShare",
-  "audience.openProfileShare",
-  "audience.segment",
-  "timing.weekdayEffect",
-] as const;
+export const mainAssumptions = ["delay.medianDays", "message.bodyChars", "audience.blockedShare", "audience.openProfileShare", "audience.segment", "timing.weekdayEffect"] as const;
 
 export function inputGroups(specs: readonly ParamSpec[]): InputGroup[] {
   const prices = specs.map((s) => s.name).filter((n) => n.startsWith("price."));

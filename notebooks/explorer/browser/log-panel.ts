@@ -57,7 +57,10 @@ function control(spec: ParamSpec, name: PanelOption, onChange: (immediate: boole
     const choices: [string, string][] =
       spec.kind !== "enum"
         ? [...delimiterChoices]
-        : [...(spec.default === "" ? ([["", "from the log's plan column"]] as [string, string][]) : []), ...spec.values.map((v): [string, string] => [v, spec.labels?.[v] ? `${spec.labels[v]} (${v})` : v])];
+        : [
+            ...(spec.default === "" ? ([["", "from the log's plan column"]] as [string, string][]) : []),
+            ...spec.values.map((v): [string, string] => [v, spec.labels?.[v] ? `${spec.labels[v]} (${v})` : v]),
+          ];
     input = el("select", { id, name: `log-${name}`, "aria-describedby": `${id}-help ${id}-error` }, ...choices.map(([value, text]) => el("option", { value }, text)));
     input.addEventListener("change", () => onChange(true));
   } else {
@@ -133,12 +136,7 @@ function mount(panel: HTMLElement): void {
   const texts = (): OptionTexts => Object.fromEntries(controls.map((c) => [c.name, c.input.value]));
 
   const picker = el("input", { type: "file", id: "log-file", accept: ".csv,.tsv,.txt,.jsonl,.ndjson,text/csv,application/x-ndjson" });
-  const drop = el(
-    "div",
-    { class: "log-drop" },
-    el("label", { for: "log-file" }, "Open a send log — a CSV or JSON-lines export — or drop it here: "),
-    picker,
-  );
+  const drop = el("div", { class: "log-drop" }, el("label", { for: "log-file" }, "Open a send log — a CSV or JSON-lines export — or drop it here: "), picker);
   const status = el("p", { class: "muted", role: "status", id: "log-status" }, "No log opened yet.");
   const message = el("p", { class: "log-message", role: "alert", id: "log-message" });
   const results = el("div", { id: "log-results" });
@@ -187,14 +185,7 @@ function mount(panel: HTMLElement): void {
     }
     const r = result.report;
     replaceChildren(changes);
-    replaceChildren(
-      results,
-      logAnswer(r),
-      creditsSection(r),
-      observedSection(r, fill, changes),
-      plansSection(r),
-      reproduceSection(replayCommand(file.name, texts(), specs), save),
-    );
+    replaceChildren(results, logAnswer(r), creditsSection(r), observedSection(r, fill, changes), plansSection(r), reproduceSection(replayCommand(file.name, texts(), specs), save));
     replaceChildren(status, `Replayed ${file.name} in ${Math.round(performance.now() - started)} ms, here in your browser.`);
     panel.dataset.logState = "ready";
   }

@@ -105,12 +105,19 @@ export function creditsSection(r: ReplayReport): HTMLElement | null {
       "p",
       {},
       `${rp.grants.length} grants a seat of ${plan?.creditsPerMonth ?? "?"} credits, ${rp.grants[0]?.slice(0, 10) ?? "none"} to ${rp.grants.at(-1)?.slice(0, 10) ?? "none"}; ` +
-        (p.openingBalanceAuto ? `opening balance ${count(p.openingBalance)} credits a seat (auto: the least that makes every logged InMail sendable).` : `opening balance ${count(p.openingBalance)} credits a seat.`),
+        (p.openingBalanceAuto
+          ? `opening balance ${count(p.openingBalance)} credits a seat (auto: the least that makes every logged InMail sendable).`
+          : `opening balance ${count(p.openingBalance)} credits a seat.`),
     ),
     el(
       "div",
       { class: "table-wrap" },
-      el("table", {}, el("thead", {}, el("tr", {}, el("th", {}, "credits"), el("th", { class: "num" }, "count"))), el("tbody", {}, ...rows.map(([what, n]) => el("tr", {}, el("td", {}, what), el("td", { class: "num" }, count(n)))))),
+      el(
+        "table",
+        {},
+        el("thead", {}, el("tr", {}, el("th", {}, "credits"), el("th", { class: "num" }, "count"))),
+        el("tbody", {}, ...rows.map(([what, n]) => el("tr", {}, el("td", {}, what), el("td", { class: "num" }, count(n))))),
+      ),
     ),
     el(
       "p",
@@ -189,7 +196,11 @@ export function plansSection(r: ReplayReport): HTMLElement {
     "section",
     { id: "log-plans" },
     el("h3", {}, `The same log on every plan, ${rulesName(policy)}`),
-    el("p", {}, "All seats, the whole log: InMails a plan's credits could not have covered are refused; lost credits expired or were forfeited. The JSON holds every plan's credits granted, used and refunded."),
+    el(
+      "p",
+      {},
+      "All seats, the whole log: InMails a plan's credits could not have covered are refused; lost credits expired or were forfeited. The JSON holds every plan's credits granted, used and refunded.",
+    ),
     planRows(
       r.whatIf.filter((w) => w.policy === policy),
       r.params.plan,
@@ -215,7 +226,7 @@ export function reproduceSection(command: string, download: HTMLElement): HTMLEl
     "section",
     { id: "log-reproduce" },
     el("h3", {}, "Reproduce and download"),
-    el("p", {}, "In the project's folder, with the file there, this command prints exactly the JSON the button saves (another path to the file changes only its \"file\" field):"),
+    el("p", {}, 'In the project\'s folder, with the file there, this command prints exactly the JSON the button saves (another path to the file changes only its "file" field):'),
     el("pre", {}, el("code", { "data-log-command": "" }, command)),
     el("p", {}, download),
   );

@@ -81,7 +81,9 @@ function parses(name: string): boolean {
 const texts = (): FieldTexts => Object.fromEntries([...fields].map(([name, f]) => [name, f.text()]));
 const keptNote = () => (shown ? " Showing the last valid result." : "");
 const invalidNote = () =>
-  fieldErrors === 0 ? "" : ` ${fieldErrors} input${fieldErrors === 1 ? " is" : "s are"} not valid (see ${fieldErrors === 1 ? "its" : "their"} message): the result uses ${fieldErrors === 1 ? "its" : "their"} last accepted value.`;
+  fieldErrors === 0
+    ? ""
+    : ` ${fieldErrors} input${fieldErrors === 1 ? " is" : "s are"} not valid (see ${fieldErrors === 1 ? "its" : "their"} message): the result uses ${fieldErrors === 1 ? "its" : "their"} last accepted value.`;
 
 function setState(state: "computing" | "ready" | "invalid" | "failed", text: string): void {
   document.body.dataset.state = state;

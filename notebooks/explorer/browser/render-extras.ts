@@ -88,9 +88,16 @@ export function balanceFigure(extras: Extras, width: number): HTMLElement {
     "section",
     { id: "balance" },
     el("h2", {}, "A sample seat's credits by date"),
-    el("p", {}, `Credits held by one seat of ${b.plan} under ${policyName(b.policy)}, by date (UTC), after every grant, send, refund, expiry and forfeit (seat 1 of the first replication; Recruiter: the contract's shared pool).`),
+    el(
+      "p",
+      {},
+      `Credits held by one seat of ${b.plan} under ${policyName(b.policy)}, by date (UTC), after every grant, send, refund, expiry and forfeit (seat 1 of the first replication; Recruiter: the contract's shared pool).`,
+    ),
     el("div", { class: "figure" }, figure),
-    csvButton("sample-seat-balance.csv", b.points.map((p) => ({ date: new Date(p.date).toISOString(), balance: rounded(p.balance, digits.count) }))),
+    csvButton(
+      "sample-seat-balance.csv",
+      b.points.map((p) => ({ date: new Date(p.date).toISOString(), balance: rounded(p.balance, digits.count) })),
+    ),
   );
 }
 
@@ -114,13 +121,7 @@ export function policyTable(extras: Extras): HTMLElement {
         "table",
         {},
         el("thead", {}, el("tr", {}, ...["plan", "conversations per team a month, LinkedIn's rules", "the guide's rules", "difference, paired (95% CI)"].map((h) => el("th", {}, h)))),
-        el(
-          "tbody",
-          {},
-          ...rows.map((r) =>
-            el("tr", {}, el("td", {}, r.plan), num(count1(r.linkedin.mean)), num(count1(r.guide.mean)), num(`${signed1(r.difference.mean)} (${ci(r.difference)})`)),
-          ),
-        ),
+        el("tbody", {}, ...rows.map((r) => el("tr", {}, el("td", {}, r.plan), num(count1(r.linkedin.mean)), num(count1(r.guide.mean)), num(`${signed1(r.difference.mean)} (${ci(r.difference)})`)))),
       ),
     ),
     csvButton(

@@ -69,7 +69,11 @@ function followUpLine(result: TeamResult, h: TeamPlanResult): Child {
   const best = result.best.find((b) => b.policy === h.policy && b.plan === h.plan);
   if (!f || !best || best.followUps === f.asked.count) return null;
   const words = (n: number) => (n === 0 ? "no follow-ups" : `${n} follow-up${n > 1 ? "s" : ""} per contact`);
-  return el("p", { "data-answer": "follow-ups" }, `These figures are with the ${words(f.asked.count)} asked; ${h.planName} is cheapest per conversation with ${words(best.followUps)}: ${usd(best.costPerConversationUsd)}.`);
+  return el(
+    "p",
+    { "data-answer": "follow-ups" },
+    `These figures are with the ${words(f.asked.count)} asked; ${h.planName} is cheapest per conversation with ${words(best.followUps)}: ${usd(best.costPerConversationUsd)}.`,
+  );
 }
 
 function targetLines(result: TeamResult): Child {

@@ -29,13 +29,33 @@ const truncatedPart = otherPart.slice(0, 80);
 const oldPart = JSON.stringify({ ...foreign, format: "inmail-sim-part/2" });
 
 export const cases: BadInputCase[] = [
-  { kind: "option", command: "scenarios/plan-comparison.ts", args: [...tiny, "--queue", "http://h:1"], stderr: ['--queue: "http://h:1" is not allowed; expected redis://[user:password@]host:port[/db]'] },
-  { kind: "option", command: "scenarios/recruiting.ts", args: [...tiny, "--queue", "redis://u:hunter2@127.0.0.1:1"], stderr: ["--queue: cannot reach Redis at redis://u:***@127.0.0.1:1 (ECONNREFUSED)"] },
+  {
+    kind: "option",
+    command: "scenarios/plan-comparison.ts",
+    args: [...tiny, "--queue", "http://h:1"],
+    stderr: ['--queue: "http://h:1" is not allowed; expected redis://[user:password@]host:port[/db]'],
+  },
+  {
+    kind: "option",
+    command: "scenarios/recruiting.ts",
+    args: [...tiny, "--queue", "redis://u:hunter2@127.0.0.1:1"],
+    stderr: ["--queue: cannot reach Redis at redis://u:***@127.0.0.1:1 (ECONNREFUSED)"],
+  },
   { kind: "option", command: "notebooks/job-seeker.ts", args: ["--queue", "redis://127.0.0.1:1", "--shard", "1/2", "--part", "$DIR/p.json"], stderr: ["--shard: not with --queue"] },
-  { kind: "option", command: "scenarios/plan-comparison.ts", args: [...tiny, "--shard", "0/3", "--part", "$DIR/p.json"], stderr: ['--shard: "0/3" is not allowed; expected i/N with 1 ≤ i ≤ N ≤ 10000'] },
+  {
+    kind: "option",
+    command: "scenarios/plan-comparison.ts",
+    args: [...tiny, "--shard", "0/3", "--part", "$DIR/p.json"],
+    stderr: ['--shard: "0/3" is not allowed; expected i/N with 1 ≤ i ≤ N ≤ 10000'],
+  },
   { kind: "option", command: "scenarios/plan-comparison.ts", args: [...tiny, "--shard", "1/3"], stderr: ["--shard: needs --part FILE"] },
   { kind: "option", command: "scenarios/capacity.ts", args: [...tiny, "--part", "$DIR/p.json"], stderr: ["--part: needs --shard i/N"] },
-  { kind: "data loss", command: "scenarios/plan-comparison.ts", args: [...tiny, "--shard", "1/3", "--part", "$DIR/keep.txt"], stderr: ['--part: "$DIR/keep.txt" exists and is not a part file; it is not replaced'] },
+  {
+    kind: "data loss",
+    command: "scenarios/plan-comparison.ts",
+    args: [...tiny, "--shard", "1/3", "--part", "$DIR/keep.txt"],
+    stderr: ['--part: "$DIR/keep.txt" exists and is not a part file; it is not replaced'],
+  },
   { kind: "data loss", command: "scenarios/plan-comparison.ts", args: [...tiny, "--shard", "1/3", "--part", "$DIR"], stderr: ['--part: "$DIR" is a directory; expected a file name'] },
   { kind: "option", command: "scenarios/plan-comparison.ts", args: [...tiny, "--from-part", "$DIR/keep.txt"], stderr: ["$DIR/keep.txt: not a part file (not JSON)"] },
   { kind: "option", command: "scenarios/plan-comparison.ts", args: [...tiny, "--queue", "redis://127.0.0.1:1", "--from-part", "$DIR/p.json"], stderr: ["--from-part: not with --queue"] },
@@ -48,9 +68,19 @@ export const cases: BadInputCase[] = [
   },
   // The log commands that forecast take them too.
   { kind: "option", command: "commands/calibrate.ts", args: ["--log", "data/sample-send-log.csv", "--queue", "http://h:1"], stderr: ['--queue: "http://h:1" is not allowed; expected redis://'] },
-  { kind: "option", command: "notebooks/replay.ts", args: ["--log", "data/sample-send-log.csv", "--queue", "redis://u:hunter2@127.0.0.1:1", "--out", "$DIR/r.html"], stderr: ["--queue: cannot reach Redis at redis://u:***@127.0.0.1:1 (ECONNREFUSED)"] },
+  {
+    kind: "option",
+    command: "notebooks/replay.ts",
+    args: ["--log", "data/sample-send-log.csv", "--queue", "redis://u:hunter2@127.0.0.1:1", "--out", "$DIR/r.html"],
+    stderr: ["--queue: cannot reach Redis at redis://u:***@127.0.0.1:1 (ECONNREFUSED)"],
+  },
   { kind: "option", command: "notebooks/replay.ts", args: ["--log", "data/sample-send-log.csv", "--shard", "1/2", "--out", "$DIR/r.html"], stderr: ["--shard: needs --part FILE"] },
-  { kind: "wrong number", command: "commands/calibrate.ts", args: ["--log", "data/sample-send-log.csv", "--workers", "0x2"], stderr: ['--workers: "0x2" is not allowed; expected an integer from 1 to 256'] },
+  {
+    kind: "wrong number",
+    command: "commands/calibrate.ts",
+    args: ["--log", "data/sample-send-log.csv", "--workers", "0x2"],
+    stderr: ['--workers: "0x2" is not allowed; expected an integer from 1 to 256'],
+  },
   // The run-size limit counts this machine's threads and the whole batch: the refusal says what that means here.
   {
     kind: "runaway",
@@ -97,8 +127,20 @@ cases.push(
 
 // Parts that are missing, duplicated, truncated, endless, hand-edited or foreign; outputs that are inputs or devices.
 cases.push(
-  { kind: "wrong number", command: "commands/merge.ts", args: ["$DIR/edited.json"], files: { "edited.json": editedPart }, stderr: ["$DIR/edited.json: its content does not match its digest", "edited or damaged"] },
-  { kind: "wrong number", command: "commands/merge.ts", args: ["$DIR/p.json", "$DIR/edited.json"], files: { "p.json": otherPart, "edited.json": editedPart }, stderr: ["$DIR/edited.json: its content does not match its digest"] },
+  {
+    kind: "wrong number",
+    command: "commands/merge.ts",
+    args: ["$DIR/edited.json"],
+    files: { "edited.json": editedPart },
+    stderr: ["$DIR/edited.json: its content does not match its digest", "edited or damaged"],
+  },
+  {
+    kind: "wrong number",
+    command: "commands/merge.ts",
+    args: ["$DIR/p.json", "$DIR/edited.json"],
+    files: { "p.json": otherPart, "edited.json": editedPart },
+    stderr: ["$DIR/edited.json: its content does not match its digest"],
+  },
   { kind: "option", command: "commands/merge.ts", args: ["$DIR/cut.json"], files: { "cut.json": truncatedPart }, stderr: ["$DIR/cut.json: not a part file (not JSON)"] },
   { kind: "option", command: "commands/merge.ts", args: ["$DIR/old.json"], files: { "old.json": oldPart }, stderr: ["$DIR/old.json: a part of format inmail-sim-part/2, made by other code"] },
   { kind: "option", command: "commands/merge.ts", args: ["$DIR/p.json"], files: { "p.json": halfPart }, stderr: ["shard 2/2 missing"] },
@@ -109,14 +151,55 @@ cases.push(
   { kind: "runaway", command: "scenarios/plan-comparison.ts", args: [...tiny, "--from-part", "/dev/zero"], stderr: ["/dev/zero: is a device; expected a regular file"] },
   { kind: "data loss", command: "scenarios/plan-comparison.ts", args: [...tiny, "--shard", "1/2", "--part", "/dev/zero"], stderr: ['--part: "/dev/zero" is not a regular file'] },
   { kind: "OS error", command: "scenarios/plan-comparison.ts", args: [...tiny, "--shard", "1/2", "--part", "/proc/self/p.json"], stderr: ['--part: "/proc/self/p.json": cannot write in /proc/self'] },
-  { kind: "data loss", command: "scenarios/plan-comparison.ts", args: [...tiny, "--shard", "1/2", "--part", "$DIR/keep.txt/p.json"], stderr: ['--part: "$DIR/keep.txt/p.json": $DIR/keep.txt is not a folder'] },
+  {
+    kind: "data loss",
+    command: "scenarios/plan-comparison.ts",
+    args: [...tiny, "--shard", "1/2", "--part", "$DIR/keep.txt/p.json"],
+    stderr: ['--part: "$DIR/keep.txt/p.json": $DIR/keep.txt is not a folder'],
+  },
   { kind: "data loss", command: "scenarios/plan-comparison.ts", args: [...tiny, "--shard", "1/2", "--part", "$DIR/sub/"], stderr: ['--part: "$DIR/sub/" names a folder'] },
   // An output that is also an input: refused before anything runs, on every command.
-  { kind: "data loss", command: "commands/sensitivity.ts", args: ["--model", "ishigami", "--set", "n=64", "--shard", "1/3", "--part", "$DIR/ra1.json", "--from-part", "$DIR/ra1.json", "--from-part", "$DIR/ra2.json"], files: { "ra1.json": otherPart, "ra2.json": otherPart }, stderr: ['--part: "$DIR/ra1.json" is also the --from-part input'] },
-  { kind: "data loss", command: "scenarios/plan-comparison.ts", args: [...tiny, "--from-part", "$DIR/p.json", "--out", "$DIR/p.json"], files: { "p.json": otherPart }, stderr: ['--out: "$DIR/p.json" is also the --from-part input'] },
-  { kind: "data loss", command: "scenarios/plan-comparison.ts", args: [...tiny, "--from-part", "$DIR/t/p.json", "--out", "$DIR/t"], files: { "t/p.json": otherPart }, stderr: ['--out: "$DIR/t" holds the --from-part input "$DIR/t/p.json"'] },
-  { kind: "data loss", command: "scenarios/recruiting.ts", args: [...tiny, "--from-part", "$DIR/p.json", "--trace", "$DIR/p.json"], files: { "p.json": otherPart }, stderr: ['--trace: "$DIR/p.json" is also the --from-part input'] },
-  { kind: "data loss", command: "notebooks/team.ts", args: ["--set", "seats=1", "--from-part", "$DIR/p.json", "--out", "$DIR/./p.json"], files: { "p.json": otherPart }, stderr: ["is also the --from-part input"] },
-  { kind: "data loss", command: "notebooks/replay.ts", args: ["--log", "$DIR/log.csv", "--out", "$DIR/log.csv"], files: { "log.csv": "sentAt,outcome\n2024-01-01,accepted\n" }, stderr: ['--out: "$DIR/log.csv" is also the --log input'] },
+  {
+    kind: "data loss",
+    command: "commands/sensitivity.ts",
+    args: ["--model", "ishigami", "--set", "n=64", "--shard", "1/3", "--part", "$DIR/ra1.json", "--from-part", "$DIR/ra1.json", "--from-part", "$DIR/ra2.json"],
+    files: { "ra1.json": otherPart, "ra2.json": otherPart },
+    stderr: ['--part: "$DIR/ra1.json" is also the --from-part input'],
+  },
+  {
+    kind: "data loss",
+    command: "scenarios/plan-comparison.ts",
+    args: [...tiny, "--from-part", "$DIR/p.json", "--out", "$DIR/p.json"],
+    files: { "p.json": otherPart },
+    stderr: ['--out: "$DIR/p.json" is also the --from-part input'],
+  },
+  {
+    kind: "data loss",
+    command: "scenarios/plan-comparison.ts",
+    args: [...tiny, "--from-part", "$DIR/t/p.json", "--out", "$DIR/t"],
+    files: { "t/p.json": otherPart },
+    stderr: ['--out: "$DIR/t" holds the --from-part input "$DIR/t/p.json"'],
+  },
+  {
+    kind: "data loss",
+    command: "scenarios/recruiting.ts",
+    args: [...tiny, "--from-part", "$DIR/p.json", "--trace", "$DIR/p.json"],
+    files: { "p.json": otherPart },
+    stderr: ['--trace: "$DIR/p.json" is also the --from-part input'],
+  },
+  {
+    kind: "data loss",
+    command: "notebooks/team.ts",
+    args: ["--set", "seats=1", "--from-part", "$DIR/p.json", "--out", "$DIR/./p.json"],
+    files: { "p.json": otherPart },
+    stderr: ["is also the --from-part input"],
+  },
+  {
+    kind: "data loss",
+    command: "notebooks/replay.ts",
+    args: ["--log", "$DIR/log.csv", "--out", "$DIR/log.csv"],
+    files: { "log.csv": "sentAt,outcome\n2024-01-01,accepted\n" },
+    stderr: ['--out: "$DIR/log.csv" is also the --log input'],
+  },
   { kind: "data loss", command: "commands/merge.ts", args: ["$DIR/p.json", "--out", "$DIR/p.json"], files: { "p.json": otherPart }, stderr: ['--out: "$DIR/p.json" is also the part input'] },
 );

@@ -8,7 +8,22 @@ export const cases: readonly BadInputCase[] = [
   { kind: "runaway", command: "commands/sensitivity.ts", args: ["--set", "n=65536", "--set", "seats=1000"], stderr: ["run too large", "lower n"] },
   { kind: "wrong combination", command: "commands/sensitivity.ts", args: ["--set", "plan=all"], stderr: ['plan: "all" is not allowed here', "one plan"] },
   // The bootstrap is part of the run: its time counts against the limit too.
-  { kind: "runaway", command: "commands/sensitivity.ts", args: ["--model", "ishigami", "--set", "n=65536", "--set", "resamples=100000"], stderr: ["run too large: the bootstrap's 95% CIs take", "resamples=100,000 × n=65,536", "lower resamples or n"] },
-  { kind: "runaway", command: "notebooks/sensitivity.ts", args: ["--set", "n=16384", "--set", "resamples=100000", "--set", "maxReplications=2", "--set", "pilotReplications=2", "--out", "$DIR/s.html"], stderr: ["run too large: the bootstrap's 95% CIs take"] },
-  { kind: "runaway", command: "commands/sensitivity.ts", args: ["--set", "n=16384", "--set", "resamples=100000", "--set", "maxReplications=2", "--set", "pilotReplications=2"], stderr: ["run too large", "bootstrap"] },
+  {
+    kind: "runaway",
+    command: "commands/sensitivity.ts",
+    args: ["--model", "ishigami", "--set", "n=65536", "--set", "resamples=100000"],
+    stderr: ["run too large: the bootstrap's 95% CIs take", "resamples=100,000 × n=65,536", "lower resamples or n"],
+  },
+  {
+    kind: "runaway",
+    command: "notebooks/sensitivity.ts",
+    args: ["--set", "n=16384", "--set", "resamples=100000", "--set", "maxReplications=2", "--set", "pilotReplications=2", "--out", "$DIR/s.html"],
+    stderr: ["run too large: the bootstrap's 95% CIs take"],
+  },
+  {
+    kind: "runaway",
+    command: "commands/sensitivity.ts",
+    args: ["--set", "n=16384", "--set", "resamples=100000", "--set", "maxReplications=2", "--set", "pilotReplications=2"],
+    stderr: ["run too large", "bootstrap"],
+  },
 ];

@@ -9,7 +9,10 @@ const small = ["accounts=20", "replications=3", "cycles=4"];
 
 describe("follow-up and credit-rule parameters", () => {
   it.each([
-    [["plan=premium-career", "followUps.count=1"], /^followUps\.count: 1 is not allowed with plan=premium-career and followUps\.premiumRule=refused; expected 0 \(help answer\/75.*followUps\.premiumRule=allowed/],
+    [
+      ["plan=premium-career", "followUps.count=1"],
+      /^followUps\.count: 1 is not allowed with plan=premium-career and followUps\.premiumRule=refused; expected 0 \(help answer\/75.*followUps\.premiumRule=allowed/,
+    ],
     [["plan=recruiter-lite", "followUps.count=1", "followUps.afterDays=2"], /^followUps\.afterDays: 2 is not allowed with plan=recruiter-lite; expected an integer from 3 to 28/],
     [["plan=recruiter", "followUps.count=2", "followUps.afterDays=29"], /^followUps\.afterDays: 29 is not allowed with plan=recruiter; expected an integer from 3 to 28/],
     [["followUps.count=6"], /^followUps\.count: 6 is not allowed; expected an integer from 0 to 5/],

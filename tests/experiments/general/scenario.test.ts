@@ -27,7 +27,10 @@ describe("scenario schema: a bad value anywhere names its field path, the value 
     [[`message.subject=${"s".repeat(201)}`], /^message\.subject: 201 characters is not allowed; expected at most 200 \(LinkedIn's limit for an InMail subject\)$/],
     [[`message.body=${"b".repeat(2001)}`], /^message\.body: 2,001 characters is not allowed; expected at most 2,000 \(LinkedIn's limit for an InMail body\)$/],
     [["message.bodyChars=2500"], /^message\.bodyChars: 2,500 characters is not allowed; expected at most 2,000/],
-    [["connections.use=fallback", "connections.noteChars=301"], /^connections\.noteChars: 301 characters is not allowed; expected at most 300 \(LinkedIn's limit for a connection note on a paid account\)/],
+    [
+      ["connections.use=fallback", "connections.noteChars=301"],
+      /^connections\.noteChars: 301 characters is not allowed; expected at most 300 \(LinkedIn's limit for a connection note on a paid account\)/,
+    ],
     [["plan=basic", "connections.use=only", "connections.noteChars=250"], /^connections\.noteChars: 250 characters is not allowed; expected at most 200 \(.*free account\)/],
     [["plan=sales-navigator", "rules.credits=0"], /^rules\.credits: 0 is not allowed with connections\.use=none; expected at least 1 \(an account with no credits cannot send InMail, G2\)/],
     [["accounts=0x10"], /^accounts: "0x10" is not a number; expected an integer from 1 to 10000000, in decimal notation/],
@@ -106,17 +109,7 @@ describe("scenario files", () => {
 
   it("--grid replaces the grid and --out writes the tidy tables as CSV and Arrow", () => {
     const dir = join(mkdtempSync(join(tmpdir(), "sweep-")), "out");
-    const r = runTsx("scenarios/plan-comparison.ts", [
-      ...small,
-      "--grid",
-      "plan=premium-career,sales-navigator",
-      "--grid",
-      "audience.responseRate=0.1,0.3",
-      "--set",
-      "cycles=3",
-      "--out",
-      dir,
-    ]);
+    const r = runTsx("scenarios/plan-comparison.ts", [...small, "--grid", "plan=premium-career,sales-navigator", "--grid", "audience.responseRate=0.1,0.3", "--set", "cycles=3", "--out", dir]);
     expect(r.status).toBe(0);
     for (const f of ["rows.csv", "rows.arrow", "summary.csv", "summary.arrow"]) expect(existsSync(join(dir, f))).toBe(true);
     const rows = readFileSync(join(dir, "rows.csv"), "utf8").trim().split("\n");
@@ -143,7 +136,13 @@ describe("scenario files", () => {
     expect(r.status).toBe(0);
     expect(readdirSync(join(dir, "out")).sort()).toEqual([".inmail-sim-output.json", "rows.arrow", "rows.csv", "summary.arrow", "summary.csv"]);
     expect(readdirSync(dir).sort()).toEqual(["out", "t.csv"]); // no temporary file left beside them
-    const accounts = new Set(readFileSync(join(dir, "t.csv"), "utf8").trim().split("\n").slice(1).map((row) => row.split(",")[1]));
+    const accounts = new Set(
+      readFileSync(join(dir, "t.csv"), "utf8")
+        .trim()
+        .split("\n")
+        .slice(1)
+        .map((row) => row.split(",")[1]),
+    );
     expect([...accounts]).toEqual(["0", "1"]);
   });
 });

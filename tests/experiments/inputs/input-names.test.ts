@@ -33,7 +33,10 @@ describe("one name, one unit per input", () => {
   it("no notebook keeps an old name of a team-planner input", () => {
     for (const [tool, specs] of Object.entries(tools)) {
       for (const old of ["sendsPerDay", "demandPerMonth", "targetConversations"]) {
-        expect(specs.map((s) => s.name), `${tool} still has ${old}`).not.toContain(old);
+        expect(
+          specs.map((s) => s.name),
+          `${tool} still has ${old}`,
+        ).not.toContain(old);
       }
     }
   });
@@ -81,13 +84,16 @@ describe("another tool's name gets a did-you-mean naming this tool's", () => {
     ["team planner", teamParams, "targetConversations", "target"],
     ["team planner", teamParams, "sendsPerDay", "sendsPerWorkingDay"],
   ] as const)("%s: %s → %s", (_tool, specs, old, here) => {
-    expect(message(() => resolve(specs, [`${old}=5`]))).toBe(
-      `${old}: not a parameter here; did you mean ${here}? (the same input's name here; GLOSSARY.md lists each input's names)`,
-    );
+    expect(message(() => resolve(specs, [`${old}=5`]))).toBe(`${old}: not a parameter here; did you mean ${here}? (the same input's name here; GLOSSARY.md lists each input's names)`);
   });
 
   it("a name of no other tool gets no such answer", () => {
     expect(sameInputHere("xyzzy", ["target"])).toBeUndefined();
-    expect(sameInputHere("targetTotal", teamParams.map((s) => s.name))).toBeUndefined();
+    expect(
+      sameInputHere(
+        "targetTotal",
+        teamParams.map((s) => s.name),
+      ),
+    ).toBeUndefined();
   });
 });

@@ -30,7 +30,12 @@ describe("forgiving names", () => {
   });
 
   it("suggests the 1–3 nearest names, none when nothing is near", () => {
-    expect(nearestNames("respnseRate", teamParams.map((s) => s.name))).toEqual(["responseRate"]);
+    expect(
+      nearestNames(
+        "respnseRate",
+        teamParams.map((s) => s.name),
+      ),
+    ).toEqual(["responseRate"]);
     expect(didYouMean("respnseRate", ["responseRate", "seats"])).toBe("did you mean responseRate?");
     expect(didYouMean("xyzzy", ["responseRate", "seats"])).toBe("");
     expect(nearestNames("seat", ["seats", "sets", "beat", "seed"]).length).toBeLessThanOrEqual(3);

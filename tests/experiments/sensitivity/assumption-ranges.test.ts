@@ -35,9 +35,9 @@ describe("assumption ranges: one documented range for every labelled assumption"
   it("every label the general scenarios print has one entry", () => {
     const labels = assumptions(buildModel(resolve(general, everything)));
     expect(labels).toHaveLength(16);
-    expect(assumptions(buildModel(resolve(general, [...everything, "plan=premium-business", "followUps.premiumRule=allowed", "connections.use=none", "enforcement.responseRateFloor=false"])))).toContain(
-      "a Premium follow-up costs a credit (the FAQ a554514 says only 'may be eligible')",
-    );
+    expect(
+      assumptions(buildModel(resolve(general, [...everything, "plan=premium-business", "followUps.premiumRule=allowed", "connections.use=none", "enforcement.responseRateFloor=false"]))),
+    ).toContain("a Premium follow-up costs a credit (the FAQ a554514 says only 'may be eligible')");
     for (const label of labels) expect(() => rangeOf(label), label).not.toThrow();
     expect(rangeOf("follow-up response probability ×0.35 of the first InMail's (none is published; plausible 0.25–1)").inputs[0]!.id).toBe("followUps.responseFactor");
   });

@@ -9,9 +9,8 @@ describe("a word on indices outside 0–1", () => {
   });
 
   it("names the inputs below 0, above 1 and with S1 above ST, with how to read each", () => {
-    const note = indexNoiseNote(
-      [row("a", 0.21, [-0.04, 0.46], 0.63, [0.31, 1.14]), row("b", 0.52, [0.34, 0.73], 0.44, [0.31, 0.67]), row("c", -0.01, [-0.25, 0.38], 0.27, [0.17, 0.39])],
-      (id) => id.toUpperCase(),
+    const note = indexNoiseNote([row("a", 0.21, [-0.04, 0.46], 0.63, [0.31, 1.14]), row("b", 0.52, [0.34, 0.73], 0.44, [0.31, 0.67]), row("c", -0.01, [-0.25, 0.38], 0.27, [0.17, 0.39])], (id) =>
+      id.toUpperCase(),
     );
     expect(note).toContain("estimator noise");
     expect(note).toContain("below 0 (A and C): read as 0");

@@ -14,7 +14,11 @@ describe("the team planner with follow-ups: should my team send them?", () => {
   it("runs the team with 0, 1 and 2 follow-ups on the same seed, and pairs each with none", async () => {
     const plan = planTeam({ ...small, plan: "sales-navigator", "followUps.count": 1, "followUps.afterDays": 7 });
     // The team as asked (1 follow-up), and the same team with 0 and with 2.
-    expect(plan.info.map((i) => [i.role, i.followUps])).toEqual([["team", 1], ["follow-ups", 0], ["follow-ups", 2]]);
+    expect(plan.info.map((i) => [i.role, i.followUps])).toEqual([
+      ["team", 1],
+      ["follow-ups", 0],
+      ["follow-ups", 2],
+    ]);
     expect(new Set(plan.runs.map((r) => r.seed)).size).toBe(1);
     const tallies = await runModels(plan.runs, { workers: 1, label: "test" });
     const r = teamResult(plan, tallies);
@@ -48,7 +52,14 @@ describe("the team planner with follow-ups: should my team send them?", () => {
   it("among all plans, Premium's follow-ups are refused (answer/75) and not run; asked for alone, they are bad input", () => {
     const plan = planTeam({ ...small, "followUps.count": 1 });
     const premium = plan.followUpCells!.filter((c) => c.plan.startsWith("premium-"));
-    expect(premium.map((c) => [c.followUps, c.run === null])).toEqual([[0, false], [1, true], [2, true], [0, false], [1, true], [2, true]]);
+    expect(premium.map((c) => [c.followUps, c.run === null])).toEqual([
+      [0, false],
+      [1, true],
+      [2, true],
+      [0, false],
+      [1, true],
+      [2, true],
+    ]);
     expect(plan.info.filter((i) => i.plan.startsWith("premium-")).every((i) => i.followUps === 0)).toBe(true);
     expect(() => planTeam({ ...small, plan: "premium-career", "followUps.count": 1 })).toThrow(InputError);
     const allowed = planTeam({ ...small, plan: "premium-career", "followUps.count": 1, "followUps.premiumRule": "allowed" });
@@ -65,7 +76,9 @@ describe("the team planner with follow-ups: should my team send them?", () => {
     // No configuration the page or command shows is cheaper than the one the headline names.
     for (const row of shown) expect(row.costPerConversationUsd!.mean).toBeGreaterThanOrEqual(best.costPerConversationUsd);
     const words = best.followUps === 0 ? "no follow-ups" : `${best.followUps} follow-up${best.followUps > 1 ? "s" : ""} per contact`;
-    const line = teamText(r).split("\n").find((l) => l.startsWith("best plan under"))!;
+    const line = teamText(r)
+      .split("\n")
+      .find((l) => l.startsWith("best plan under"))!;
     expect(line).toContain(`${cheapest.planName} with ${words} at `);
     const asked = shown.find((row) => row.plan === best.plan && row.followUps === 2);
     if (best.followUps !== 2 && asked) expect(line).toContain("with the 2 follow-ups per contact asked, $");

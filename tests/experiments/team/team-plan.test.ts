@@ -15,19 +15,22 @@ const root = new URL("../../../", import.meta.url).pathname;
 const small: ParamValues = { ...defaults(teamParams), seats: 4, replications: 4, months: 6, responseRate: 0.15, demandPerSeat: 250 };
 
 describe("the team planner is pure", () => {
-  it.each(["team-params", "team-plan", "team-figures", "team-result", "team-follow-ups", "team-text"])("%s bundles for a browser without any node: module (nor a Node built-in through a package)", async (file) => {
-    const r = await build({
-      entryPoints: [`${root}experiments/team/${file}.ts`],
-      bundle: true,
-      write: false,
-      platform: "browser",
-      format: "esm",
-      metafile: true,
-      logLevel: "silent",
-    });
-    const imports = Object.values(r.metafile.inputs).flatMap((i) => i.imports.map((x) => x.path));
-    expect(imports.filter((p) => p.startsWith("node:") || /^(fs|path|module|crypto|os|url|worker_threads)$/.test(p))).toEqual([]);
-  });
+  it.each(["team-params", "team-plan", "team-figures", "team-result", "team-follow-ups", "team-text"])(
+    "%s bundles for a browser without any node: module (nor a Node built-in through a package)",
+    async (file) => {
+      const r = await build({
+        entryPoints: [`${root}experiments/team/${file}.ts`],
+        bundle: true,
+        write: false,
+        platform: "browser",
+        format: "esm",
+        metafile: true,
+        logLevel: "silent",
+      });
+      const imports = Object.values(r.metafile.inputs).flatMap((i) => i.imports.map((x) => x.path));
+      expect(imports.filter((p) => p.startsWith("node:") || /^(fs|path|module|crypto|os|url|worker_threads)$/.test(p))).toEqual([]);
+    },
+  );
 
   it("meanCi95 gives the engine's summarize, bit for bit", () => {
     const xs = [3.2, 4.1, 2.9, 5.5, 4.4, 3.3];
@@ -43,7 +46,19 @@ describe("teamParams", () => {
       expect(names).toContain(n);
     }
     for (const id of payingPlanIds) expect(names).toContain(`price.${id}`);
-    const replaced = ["accounts", "cycles", "persona", "contract.seats", "sender.sendsPerDay", "sender.demandPerCycle", "sender.workdays", "audience.responseRate", "audience.acceptedShare", "audience.repliedShare", "price.monthlyUsd"];
+    const replaced = [
+      "accounts",
+      "cycles",
+      "persona",
+      "contract.seats",
+      "sender.sendsPerDay",
+      "sender.demandPerCycle",
+      "sender.workdays",
+      "audience.responseRate",
+      "audience.acceptedShare",
+      "audience.repliedShare",
+      "price.monthlyUsd",
+    ];
     for (const s of scenarioParams("recruiter")) {
       if (!replaced.includes(s.name) && !["seed", "replications", "plan", "policy"].includes(s.name)) expect(names).toContain(s.name);
     }
@@ -139,7 +154,7 @@ describe("teamResult", () => {
     for (const f of t.onAverage) {
       if (f.seats === null || f.atMost) continue;
       expect(f.conversationsPerMonth!.mean).toBeGreaterThanOrEqual(12);
-      expect(f.costUsdPerMonth).toBeCloseTo(f.seats * (p.settings.prices[f.plan].usdPerSeatPerMonth), 9);
+      expect(f.costUsdPerMonth).toBeCloseTo(f.seats * p.settings.prices[f.plan].usdPerSeatPerMonth, 9);
     }
     const cheapest = t.cheapest[0]!.onAverage!;
     const costs = t.onAverage.filter((f) => f.costUsdPerMonth !== null).map((f) => f.costUsdPerMonth!);

@@ -38,9 +38,7 @@ describe("the explorer's inputs as text", () => {
     expect(parsed.ok).toBe(true);
     if (!parsed.ok) return;
     const command = teamCommand(teamParams, parsed.values);
-    expect(command).toBe(
-      "npx tsx scenarios/team.ts --json --set seats=10 --set responseRate=0.25 --set demandPerSeat=unlimited --set 'message.subject=Hi, it'\\''s me'",
-    );
+    expect(command).toBe("npx tsx scenarios/team.ts --json --set seats=10 --set responseRate=0.25 --set demandPerSeat=unlimited --set 'message.subject=Hi, it'\\''s me'");
     // What the shell hands the CLI: the quoted words unquoted.
     const sets = [...command.matchAll(/--set ('(?:[^']|'\\'')*'|\S+)/g)].map((m) => m[1]!.replace(/^'|'$/g, "").replaceAll("'\\''", "'"));
     expect(resolve(teamParams, sets)).toEqual(parsed.values);

@@ -63,7 +63,6 @@ describe("balanceTimeline", () => {
       const doc = parseMarkup(balanceTimeline(rows, { events }));
       const transform = doc.querySelector('g[aria-label="dot"] path')!.getAttribute("transform") ?? "";
       return /translate\([^,]+,([^)]+)\)/.exec(transform)?.[1]; // the y position
-
     };
     expect(at(3)).toBe(at(0)); // day 3 still has day 0's balance
     expect(at(5)).not.toBe(at(3));

@@ -16,12 +16,7 @@ describe("groupedBars", () => {
     expect(doc.querySelectorAll('g[aria-label="bar"] rect')).toHaveLength(groupedRows.length);
     const withInterval = groupedRows.filter((r) => r.lo != null).length;
     expect(doc.querySelectorAll('g[aria-label="link"] path[marker-start]')).toHaveLength(withInterval);
-    expect(texts(doc, 'g[aria-label="fx-axis tick label"] text')).toEqual([
-      "Premium Career",
-      "Premium Business",
-      "Sales Navigator Core",
-      "Recruiter Lite",
-    ]);
+    expect(texts(doc, 'g[aria-label="fx-axis tick label"] text')).toEqual(["Premium Career", "Premium Business", "Sales Navigator Core", "Recruiter Lite"]);
     expect(texts(doc, '[class$="-swatch"]')).toEqual(["guide", "linkedin"]);
   });
 

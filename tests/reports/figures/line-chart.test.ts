@@ -48,7 +48,15 @@ describe("lineChart", () => {
   it("names the row and column of bad input", () => {
     expect(() => lineChart([{ x: 1, y: Number.NaN, series: "a" }], options)).toThrow("lineChart: rows[0].y must be a finite number, got NaN");
     expect(() => lineChart([{ x: 1, y: 1, series: "a", lo: 0 }], options)).toThrow("rows[0] has only one of lo/hi");
-    expect(() => lineChart([{ x: 1, y: 1, series: "a", facet: "p" }, { x: 2, y: 1, series: "a" }], options)).toThrow(/rows\[1\]\.facet/);
+    expect(() =>
+      lineChart(
+        [
+          { x: 1, y: 1, series: "a", facet: "p" },
+          { x: 2, y: 1, series: "a" },
+        ],
+        options,
+      ),
+    ).toThrow(/rows\[1\]\.facet/);
     expect(() => lineChart(rows, { ...options, width: 10 })).toThrow(/width/);
   });
 });

@@ -24,9 +24,7 @@ describe("multiplierHeatmap", () => {
     const labels = texts(doc, 'g[aria-label="text"] text');
     expect(labels).toHaveLength(multiplierRows.length);
     expect(labels).toContain("1.66");
-    const white = [...doc.querySelectorAll('g[aria-label="text"] text')]
-      .filter((t) => t.closest("[fill]")?.getAttribute("fill") === "white")
-      .map((t) => t.textContent);
+    const white = [...doc.querySelectorAll('g[aria-label="text"] text')].filter((t) => t.closest("[fill]")?.getAttribute("fill") === "white").map((t) => t.textContent);
     expect(white).toContain("1.66");
     expect(white).not.toContain("1.01");
   });
