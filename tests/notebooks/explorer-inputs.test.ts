@@ -1,12 +1,8 @@
-import { mkdtempSync, rmSync } from "node:fs";
-import { tmpdir } from "node:os";
-import { join } from "node:path";
 import type { Page } from "playwright-core";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { buildExplorer } from "../../notebooks/explorer.ts";
-import { writeFileAtomic } from "../../files/write-atomic.ts";
+import { describe, expect, it } from "vitest";
+import { explorerFixture } from "../support/explorer-fixture.ts";
 import { requireChromium } from "../support/browser-check.ts";
-import { explorerSession, newResult, resultId, settled, type ExplorerSession } from "../../tools/explorer-page.ts";
+import { newResult, resultId, settled } from "../../tools/explorer-page.ts";
 
 const small = "seats=2&plan=recruiter-lite&months=3&replications=3";
 const smallCommand = "npx tsx scenarios/team.ts --json --set seats=2 --set plan=recruiter-lite --set months=3 --set replications=3";
@@ -17,19 +13,9 @@ const hash = (page: Page) => decodeURIComponent(new URL(page.url()).hash);
 const command = (page: Page) => page.locator("#command").innerText();
 
 describe("the explorer's inputs agree with themselves and with the link", () => {
-  const dir = mkdtempSync(join(tmpdir(), "explorer-inputs-"));
-  const html = join(dir, "explorer.html");
-  let session: ExplorerSession | undefined;
-
-  beforeAll(async () => {
-    await writeFileAtomic(html, await buildExplorer("npx tsx notebooks/explorer.ts"));
-  });
-  afterAll(async () => {
-    await session?.close();
-    rmSync(dir, { recursive: true, force: true });
-  });
+  const explorer = explorerFixture("explorer-inputs-");
   const open = async (link: string) => {
-    session ??= await explorerSession(html);
+    const session = await explorer.session();
     return session.open(link);
   };
 
@@ -79,7 +65,7 @@ describe("the explorer's inputs agree with themselves and with the link", () => 
     expect(hash(page)).toMatch(/responseRate=0\.3/);
     expect(hash(page)).not.toMatch(/2\.5/);
     expect(await command(page)).toMatch(/--set seats=3 .*--set responseRate=0\.3/);
-    expect(session!.errors).toEqual([]);
+    expect(explorer.current.errors).toEqual([]);
   });
 
   it("gives, after a burst of superseded changes, the numbers a fresh page gives for the same inputs", async (ctx) => {
@@ -96,7 +82,7 @@ describe("the explorer's inputs agree with themselves and with the link", () => 
     const link = hash(page).slice(1);
     expect(link).toMatch(/seats=4.*policy=both/);
     const shown = await page.locator("#results").innerText();
-    const fresh = await session!.open(link);
+    const fresh = await explorer.current.open(link);
     expect(await settled(fresh)).toBe("ready");
     expect(await fresh.locator("#results").innerText()).toBe(shown);
   });
@@ -119,7 +105,7 @@ describe("the explorer's inputs agree with themselves and with the link", () => 
       await page.waitForFunction((a) => Number(document.body.dataset.resultId ?? -1) > a && document.body.dataset.state === "ready", id, { timeout: 20_000 });
       const replications = /replications=\d+/.exec(stuck)?.[0];
       expect(await command(page)).toBe(`npx tsx scenarios/team.ts --json --set seats=2 --set plan=recruiter-lite --set months=2${replications ? ` --set ${replications}` : ""}`);
-      expect(session!.errors).toEqual([]);
+      expect(explorer.current.errors).toEqual([]);
     });
   }
 });

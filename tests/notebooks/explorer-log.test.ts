@@ -5,17 +5,16 @@
  * input, and the planner's inputs from the log's rates on a click; nothing is fetched.
  */
 import { execFile } from "node:child_process";
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
-import { tmpdir } from "node:os";
+import { readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { promisify } from "node:util";
 import type { Page } from "playwright-core";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { buildExplorer } from "../../notebooks/explorer.ts";
+import { beforeAll, describe, expect, it } from "vitest";
 import { writeFileAtomic } from "../../files/write-atomic.ts";
+import { explorerFixture } from "../support/explorer-fixture.ts";
 import { requireChromium } from "../support/browser-check.ts";
-import { explorerSession, newResult, resultId, settled, type ExplorerSession } from "../../tools/explorer-page.ts";
+import { newResult, resultId, settled } from "../../tools/explorer-page.ts";
 
 const root = fileURLToPath(new URL("../..", import.meta.url));
 const run = promisify(execFile);
@@ -26,22 +25,16 @@ const pct = (x: number) => `${(100 * x).toFixed(1)}%`;
 const int = (x: number) => x.toLocaleString("en-US");
 
 describe("the explorer's log panel in Chromium", () => {
-  const dir = mkdtempSync(join(tmpdir(), "explorer-log-"));
-  const html = join(dir, "explorer.html");
+  const explorer = explorerFixture("explorer-log-");
+  const { dir } = explorer;
   // The user's folder, where the files are.
   const work = join(dir, "work");
-  let session: ExplorerSession | undefined;
 
   beforeAll(async () => {
-    await writeFileAtomic(html, await buildExplorer("npx tsx notebooks/explorer.ts"));
     await writeFileAtomic(join(work, "sample-send-log.csv"), readFileSync(sample, "utf8"));
   });
-  afterAll(async () => {
-    await session?.close();
-    rmSync(dir, { recursive: true, force: true });
-  });
   const open = async (width = 1280) => {
-    session ??= await explorerSession(html);
+    const session = await explorer.session();
     const page = await session.open("", width);
     expect(await settled(page)).toBe("ready");
     return page;
@@ -91,8 +84,8 @@ describe("the explorer's log panel in Chromium", () => {
     // Every plan side by side, under both policies.
     expect(await page.locator("#log-plans tr[data-plan]").count()).toBe(json.whatIf.length);
     await page.screenshot({ path: join(root, "out", "explorer-log-1280.png"), fullPage: true });
-    expect(session!.errors).toEqual([]);
-    expect(session!.blocked).toEqual([]);
+    expect(explorer.current.errors).toEqual([]);
+    expect(explorer.current.blocked).toEqual([]);
   });
 
   it("takes the command's options: the credit rules, the time zone, an opening balance", async (ctx) => {
@@ -145,7 +138,7 @@ describe("the explorer's log panel in Chromium", () => {
     const notUtf8 = await command("npx tsx commands/replay.ts --log latin1.csv --json");
     expect(notUtf8.stderr).toMatch(/latin1\.csv:2: .*not valid UTF-8/);
     expect(await page.locator("#log-message").innerText()).toBe(notUtf8.stderr);
-    expect(session!.errors).toEqual([]);
+    expect(explorer.current.errors).toEqual([]);
   });
 
   it("puts the log's rates into the planner on a click, and the planner recomputes with them", async (ctx) => {

@@ -1,13 +1,10 @@
-import { mkdtempSync, rmSync } from "node:fs";
-import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 import type { Page } from "playwright-core";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { buildExplorer } from "../../notebooks/explorer.ts";
-import { writeFileAtomic } from "../../files/write-atomic.ts";
+import { describe, expect, it } from "vitest";
+import { explorerFixture } from "../support/explorer-fixture.ts";
 import { requireChromium } from "../support/browser-check.ts";
-import { explorerSession, settled, type ExplorerSession } from "../../tools/explorer-page.ts";
+import { settled } from "../../tools/explorer-page.ts";
 
 const root = fileURLToPath(new URL("../..", import.meta.url));
 const small = "seats=2&plan=recruiter-lite&months=3&replications=3";
@@ -26,17 +23,7 @@ async function ownCentre(page: Page, selector: string): Promise<{ ok: boolean; t
 }
 
 describe("the explorer on a phone and on a laptop", () => {
-  const dir = mkdtempSync(join(tmpdir(), "explorer-screens-"));
-  const html = join(dir, "explorer.html");
-  let session: ExplorerSession | undefined;
-
-  beforeAll(async () => {
-    await writeFileAtomic(html, await buildExplorer("npx tsx notebooks/explorer.ts"));
-  });
-  afterAll(async () => {
-    await session?.close();
-    rmSync(dir, { recursive: true, force: true });
-  });
+  const explorer = explorerFixture("explorer-screens-");
 
   for (const [width, height] of [
     [390, 800],
@@ -44,7 +31,7 @@ describe("the explorer on a phone and on a laptop", () => {
   ] as const) {
     it(`at ${width} × ${height}: the form never covers the answer, and nothing scrolls sideways`, async (ctx) => {
       requireChromium(ctx);
-      session ??= await explorerSession(html);
+      const session = await explorer.session();
       const page = await session.open(small, width, height);
       expect(await settled(page, { extras: true })).toBe("ready");
       // Folded (phone) or open (laptop) as the page chose, then with every group of the form open.
@@ -65,7 +52,7 @@ describe("the explorer on a phone and on a laptop", () => {
 
   it("at 390 px the form's groups start folded above the answer, and a short label names each field", async (ctx) => {
     requireChromium(ctx);
-    session ??= await explorerSession(html);
+    const session = await explorer.session();
     const page = await session.open(small, 390, 800);
     await settled(page);
     const groups = await page.locator("#inputs details").evaluateAll((ds) => ds.map((d) => (d as HTMLDetailsElement).open));

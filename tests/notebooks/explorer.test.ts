@@ -1,15 +1,13 @@
 import { execFile } from "node:child_process";
-import { mkdtempSync, readFileSync, rmSync } from "node:fs";
-import { tmpdir } from "node:os";
+import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { promisify } from "node:util";
 import type { Page } from "playwright-core";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { buildExplorer } from "../../notebooks/explorer.ts";
-import { writeFileAtomic } from "../../files/write-atomic.ts";
+import { describe, expect, it } from "vitest";
+import { explorerFixture } from "../support/explorer-fixture.ts";
 import { requireChromium } from "../support/browser-check.ts";
-import { explorerSession, newResult, resultId, settled, type ExplorerSession } from "../../tools/explorer-page.ts";
+import { newResult, resultId, settled } from "../../tools/explorer-page.ts";
 
 const root = fileURLToPath(new URL("../..", import.meta.url));
 const run = promisify(execFile);
@@ -25,19 +23,9 @@ async function downloaded(page: Page, button: string): Promise<string> {
 }
 
 describe("the explorer page in Chromium", () => {
-  const dir = mkdtempSync(join(tmpdir(), "explorer-"));
-  const html = join(dir, "explorer.html");
-  let session: ExplorerSession | undefined;
-
-  beforeAll(async () => {
-    await writeFileAtomic(html, await buildExplorer("npx tsx notebooks/explorer.ts"));
-  });
-  afterAll(async () => {
-    await session?.close();
-    rmSync(dir, { recursive: true, force: true });
-  });
+  const explorer = explorerFixture("explorer-");
   const open = async (hash?: string) => {
-    session ??= await explorerSession(html);
+    const session = await explorer.session();
     return session.open(hash);
   };
 
@@ -55,8 +43,8 @@ describe("the explorer page in Chromium", () => {
     expect(widths.page).toBeLessThanOrEqual(1280);
     for (const overflow of widths.tables) expect(overflow).toBeLessThanOrEqual(1);
     await page.screenshot({ path: join(root, "out", "explorer-1280.png"), fullPage: true });
-    expect(session!.errors).toEqual([]);
-    expect(session!.blocked).toEqual([]);
+    expect(explorer.current.errors).toEqual([]);
+    expect(explorer.current.blocked).toEqual([]);
   });
 
   it("gives exactly the JSON of the command line it shows", async (ctx) => {
@@ -106,7 +94,7 @@ describe("the explorer page in Chromium", () => {
     }
     expect(await field(page, "responseRate").inputValue()).toBe("0.3");
     expect(page.url()).toMatch(/#.*seats=3.*policy=guide.*responseRate=0\.3.*timing\.weekdayEffect=false/);
-    expect(session!.errors).toEqual([]);
+    expect(explorer.current.errors).toEqual([]);
   });
 
   it("reopens a copied link with the same inputs and the same numbers", async (ctx) => {
@@ -118,7 +106,7 @@ describe("the explorer page in Chromium", () => {
     await newResult(page, id);
     const link = page.url();
     const shown = await resultsText(page);
-    const again = await session!.open(link.slice(link.indexOf("#") + 1));
+    const again = await explorer.current.open(link.slice(link.indexOf("#") + 1));
     expect(await settled(again)).toBe("ready");
     expect(await field(again, "positiveShare").inputValue()).toBe("50%");
     expect(await resultsText(again)).toBe(shown);
@@ -164,6 +152,6 @@ describe("the explorer page in Chromium", () => {
     await field(page, "message.subject").fill('<img src=x onerror="document.title=1">');
     await page.waitForTimeout(400);
     expect(await page.locator("#results img, #inputs img").count()).toBe(0);
-    expect(session!.blocked).toEqual([]);
+    expect(explorer.current.blocked).toEqual([]);
   });
 });
