@@ -144,6 +144,7 @@ export async function runCli(cli: ScenarioCli, argv: readonly string[]): Promise
     // trace, no --out) and moved into place only once the run has succeeded.
     const trace = options.trace && writeTrace(prepared.trace.model, prepared.trace.seed, options.trace, prepared.trace.accounts);
     let out: ScenarioOutput;
+    const started = performance.now();
     try {
       out = await prepared.run({ workers: options.workers, big: options.big });
       trace?.commit();
@@ -152,6 +153,8 @@ export async function runCli(cli: ScenarioCli, argv: readonly string[]): Promise
       throw err;
     }
     process.stdout.write(args.json ? `${JSON.stringify(out.json, null, 2)}\n` : `${out.text}\n`);
+    // How long it took is for the person watching, never part of a result (same seed, same bytes).
+    if (process.stderr.isTTY) process.stderr.write(`${cli.command}: ran in ${((performance.now() - started) / 1000).toFixed(1)} s on ${options.workers} ${options.workers === 1 ? "thread" : "threads"}\n`);
     return 0;
   } catch (raw) {
     const err = userError(raw);

@@ -10,7 +10,7 @@
  */
 import { creditRules, policyIds, refundAgings, replyRateResponse, summarize, type AccountModel, type PolicyId, type RefundAging } from "../../models/index.ts";
 import type { ParamSpec } from "../inputs/params.ts";
-import { jobCount, planBatch } from "../../runner/batch-plan.ts";
+import { planBatch } from "../../runner/batch-plan.ts";
 import { runBatch } from "../../runner/executor.ts";
 import { defaultWorkers } from "../../runner/pool.ts";
 import { fixed } from "../../reports/number-format.ts";
@@ -117,8 +117,8 @@ export interface CapacityResult {
   }[];
   ledger: { granted: number; spent: number; refunded: number; expired: number; forfeited: number; closingBalance: number };
   analytic: { instantCapacity: number };
-  /** Timing of the simulation (trace excluded); `workers`: threads that simulated (at most one per job). */
-  perf: { events: number; wallSeconds: number; eventsPerSecond: number; workers: number };
+  /** Events simulated (1 per send, 1 per positive reply, 1 per account per cycle start): a count, the same on every run. */
+  perf: { events: number };
 }
 
 /** Events a job aims at: ~20 ms of work, so threads finish close together. */
@@ -146,11 +146,9 @@ export interface CapacityRunOptions {
 /** Runs the scenario on `options.workers` threads (default: every core). */
 export async function runCapacity(p: CapacityParams, options: CapacityRunOptions = { workers: defaultWorkers() }): Promise<CapacityResult> {
   const model = capacityModel(p);
-  const started = performance.now();
   const plan = planBatch([{ model, seed: p.seed, accounts: p.accounts, replications: p.replications }], options.chunkAccounts ?? capacityChunkAccounts(p));
   const [tallies] = await runBatch(plan, { workers: options.workers, label: "capacity" });
   const s = summarize(tallies!);
-  const wallSeconds = (performance.now() - started) / 1000;
   return {
     scenario: "capacity",
     params: p,
@@ -168,12 +166,7 @@ export async function runCapacity(p: CapacityParams, options: CapacityRunOptions
     })),
     ledger: s.ledger,
     analytic: { instantCapacity: p.credits / (1 - p.replyRate) },
-    perf: {
-      events: s.events,
-      wallSeconds,
-      eventsPerSecond: wallSeconds > 0 ? s.events / wallSeconds : 0,
-      workers: Math.min(options.workers, jobCount(plan)),
-    },
+    perf: { events: s.events },
   };
 }
 
@@ -192,6 +185,6 @@ export function capacityText(r: CapacityResult): string {
     `  positive replies             ${fmt(r.positivesPerCycle.mean)} per account per cycle`,
     `  credits (all accounts)       granted ${r.ledger.granted.toLocaleString("en-US")}, spent ${r.ledger.spent.toLocaleString("en-US")}, refunded ${r.ledger.refunded.toLocaleString("en-US")}, expired ${r.ledger.expired.toLocaleString("en-US")}, forfeited ${r.ledger.forfeited.toLocaleString("en-US")}, left ${r.ledger.closingBalance.toLocaleString("en-US")}`,
     ``,
-    `  ${r.perf.events.toLocaleString("en-US")} events in ${fmt(r.perf.wallSeconds, 2)} s (${fmt(r.perf.eventsPerSecond / 1e6, 2)} M events/s, ${r.perf.workers} ${r.perf.workers === 1 ? "thread" : "threads"})`,
+    `  ${r.perf.events.toLocaleString("en-US")} events simulated`,
   ].join("\n");
 }

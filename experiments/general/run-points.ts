@@ -78,20 +78,18 @@ export function planPoints(specs: readonly ParamSpec[], base: ParamValues, point
 
 /**
  * Runs planned points; results in the order of the points given (identical points
- * share one run). Each result's `perf.wallSeconds` is its share of the batch's.
+ * share one run).
  */
 export async function runPlannedPoints(name: string, planned: PlannedPoints, options: PointsOptions): Promise<PointRun[]> {
   const { distinct } = planned;
-  const started = performance.now();
   const tallies = await runModels(
     distinct.map(({ built }) => ({ model: built.model, seed: built.seed, accounts: built.accounts, replications: built.replications })),
     options,
   );
-  const wallSeconds = (performance.now() - started) / 1000;
   const runs = distinct.map(({ values, built }, i): PointRun => ({
     values,
     built,
-    result: scenarioResult(name, values, built, tallies[i]!, wallSeconds / distinct.length),
+    result: scenarioResult(name, values, built, tallies[i]!),
     tallies: tallies[i]!,
   }));
   return planned.index.map((d) => runs[d]!);

@@ -2,8 +2,8 @@
  * Runs a built scenario on the worker pool and summarises it as the JSON every
  * general scenario prints: parameters, capacity and replies with CIs, cost per
  * positive reply, per-cycle means, ledger totals (with the conservation identity),
- * enforcement and channel counts, the assumptions in force, and timing in `perf`
- * (the only field that may differ between two runs with the same seed).
+ * enforcement and channel counts, the assumptions in force, and the events simulated
+ * in `perf`. No wall clock: two runs with the same seed print the same bytes.
  */
 import { summarize, type AccountModel, type CycleRow, type Estimate, type FollowUpRule, type FollowUpSpec, type FollowUpSummary, type Summary, type Tally } from "../../models/index.ts";
 import { runModel } from "../../runner/run-models.ts";
@@ -48,7 +48,8 @@ export interface ScenarioResult {
     replicationValues: { sent: number[]; creditsUsed: number[]; conversations: number[]; creditsUsedAll: number[] };
   };
   assumptions: string[];
-  perf: { events: number; wallSeconds: number; eventsPerSecond: number };
+  /** Events simulated (1 per send, 1 per positive response, 1 per account per cycle start): a count, the same on every run. */
+  perf: { events: number };
 }
 
 /** Parameter values for JSON (Infinity is not JSON: it prints as "unlimited"). */
@@ -100,7 +101,7 @@ function sumRows(rows: readonly CycleRow[]): Omit<CycleRow, "cycle"> {
 }
 
 /** Summarises replication tallies of a built scenario. */
-export function scenarioResult(name: string, values: ParamValues, b: BuiltScenario, tallies: readonly Tally[], wallSeconds: number): ScenarioResult {
+export function scenarioResult(name: string, values: ParamValues, b: BuiltScenario, tallies: readonly Tally[]): ScenarioResult {
   const s = summarize(tallies);
   const l = s.ledger;
   const seats = tallies[0]!.accounts;
@@ -149,15 +150,14 @@ export function scenarioResult(name: string, values: ParamValues, b: BuiltScenar
         }
       : {}),
     assumptions: assumptions(b),
-    perf: { events: s.events, wallSeconds, eventsPerSecond: wallSeconds > 0 ? s.events / wallSeconds : 0 },
+    perf: { events: s.events },
   };
 }
 
 /** Builds, runs and summarises one scenario. */
 export async function runScenario(name: string, values: ParamValues, b: BuiltScenario, options: { workers?: number; big?: boolean } = {}): Promise<ScenarioResult> {
-  const started = performance.now();
   const tallies = await runModel(b.model, b.seed, b.accounts, b.replications, { ...options, label: name });
-  return scenarioResult(name, values, b, tallies, (performance.now() - started) / 1000);
+  return scenarioResult(name, values, b, tallies);
 }
 
 const f1 = (x: number, d = 1) => fixed(d)(x);
@@ -201,7 +201,7 @@ export function resultText(r: ScenarioResult): string {
     `  credits (all seats, all replications) granted ${l.granted}, spent ${l.spent}, refunded ${l.refunded}, expired ${l.expired}, forfeited ${l.forfeited}, left ${l.closingBalance} (identity ${l.identityHolds ? "holds" : "BROKEN"})`,
     `  assumptions: ${r.assumptions.join("; ")}`,
     ``,
-    `  ${r.perf.events.toLocaleString("en-US")} events in ${f1(r.perf.wallSeconds, 2)} s`,
+    `  ${r.perf.events.toLocaleString("en-US")} events simulated`,
   );
   return lines.join("\n");
 }

@@ -37,8 +37,6 @@ export interface SweepResult {
   readonly points: readonly SweepPoint[];
   readonly rows: aq.ColumnTable;
   readonly summary: aq.ColumnTable;
-  /** Wall time of the whole batch (each point's `perf.wallSeconds` is its share). */
-  readonly wallSeconds: number;
 }
 
 /** Parses `name=v1,v2,…` into an axis, each value checked against its spec. */
@@ -95,12 +93,10 @@ export async function runSweep(scenario: string, specs: readonly ParamSpec[], ba
 /** Runs a planned sweep (one batch of jobs) and pairs the points. */
 export async function runSweepPlan(plan: SweepPlan, options: SweepOptions = {}): Promise<SweepResult> {
   const { scenario, axes, at: points } = plan;
-  const started = performance.now();
   const results = (await runPlannedPoints(scenario, plan.points, { workers: options.workers ?? defaultWorkers(), label: scenario, big: options.big ?? false })).map((run) => ({
     perRep: run.tallies,
     result: run.result,
   }));
-  const wallSeconds = (performance.now() - started) / 1000;
   // Loaded once the simulation is done: merely loading arquero slows a simulating thread (~15%).
   const arquero = await import("arquero");
 
@@ -177,7 +173,6 @@ export async function runSweepPlan(plan: SweepPlan, options: SweepOptions = {}):
     points: sweepPoints,
     rows: arquero.table(cols),
     summary: arquero.table(summaryCols),
-    wallSeconds,
   };
 }
 
@@ -222,7 +217,6 @@ export function sweepJson(s: SweepResult) {
     assumptions: s.points[0]?.result.assumptions ?? [],
     perf: {
       events: s.points.reduce((a, p) => a + p.result.perf.events, 0),
-      wallSeconds: s.wallSeconds,
     },
   };
 }

@@ -94,8 +94,6 @@ export interface SensitivityReport {
     /** Account-months simulated in all. */
     readonly accountMonths: number;
   };
-  /** The only field that differs between two runs with the same seed. */
-  readonly perf: { readonly wallSeconds: number };
 }
 
 /** An index as a whole percentage, within 0–100% (an estimate outside is sampling error). */
@@ -160,7 +158,6 @@ export async function runSensitivity(
       targetShare: values.noiseTarget as number,
     },
   };
-  const started = performance.now();
   if (modelId === "ishigami") {
     const model = ishigamiModel();
     refuseLongBootstrap(options.n, model.inputs.length, model.outputs.length, options.resamples, 0, run.big ?? false);
@@ -188,7 +185,6 @@ export async function runSensitivity(
       conclusions: conclusions(base),
       noise: { ...result.noise, statement: "deterministic model: no simulation noise" },
       runs: { points: result.points, pointReplications: result.points.morris + result.points.sobol, accountsPerPoint: 0, accountMonths: 0 },
-      perf: { wallSeconds: (performance.now() - started) / 1000 },
     };
   }
 
@@ -247,7 +243,6 @@ export async function runSensitivity(
         `share of output variance that is simulation noise: ${shares.join(", ")}`,
     },
     runs: { points, pointReplications, accountsPerPoint: model.accountsPerPoint, accountMonths: pointReplications * model.accountsPerPoint * cycles },
-    perf: { wallSeconds: (performance.now() - started) / 1000 },
   };
 }
 
@@ -281,8 +276,7 @@ export function sensitivityText(r: SensitivityReport): string {
   lines.push(`  noise: ${r.noise.statement}`);
   lines.push(
     `  ${r.runs.points.morris + r.runs.points.sobol} points (${r.runs.points.morris} Morris, ${r.runs.points.sobol} Sobol)` +
-      (r.runs.accountMonths > 0 ? `, ${r.runs.accountMonths.toLocaleString("en-US")} account-months simulated` : "") +
-      ` in ${r.perf.wallSeconds.toFixed(1)} s`,
+      (r.runs.accountMonths > 0 ? `, ${r.runs.accountMonths.toLocaleString("en-US")} account-months simulated` : ""),
   );
   return lines.join("\n");
 }

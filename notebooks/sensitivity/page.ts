@@ -155,8 +155,7 @@ function runsSection(r: SensitivityReport): PageSection {
       `so the differences the indices are made of carry little noise. ` +
       `${n.statement}. ` +
       `Runs: ${n1(r.runs.points.morris)} Morris and ${n1(r.runs.points.sobol)} Sobol points (N = ${r.params.n}), ` +
-      `${n1(r.runs.pointReplications)} point-replications, ${n1(r.runs.accountMonths)} account-months simulated in ${f1(r.perf.wallSeconds)} s ` +
-      `(the time is the only figure on this page that changes from one run to the next).`,
+      `${n1(r.runs.pointReplications)} point-replications, ${n1(r.runs.accountMonths)} account-months simulated.`,
     table: {
       // Share of each output's variance that is simulation noise.
       data: r.outputs.map((o) => ({ output: o.label, pilot: pct(n.morris.share[o.id]!), sobol: pct(n.sobol.share[o.id]!) })),
@@ -177,7 +176,6 @@ function runsSection(r: SensitivityReport): PageSection {
           pointReplications: r.runs.pointReplications,
           accountsPerPoint: r.runs.accountsPerPoint,
           accountMonths: r.runs.accountMonths,
-          wallSeconds: r.perf.wallSeconds,
         },
       ],
     },

@@ -7,7 +7,6 @@ import { capacityParams, runCapacity, type CapacityParams } from "../../experime
 import { runTsx } from "../support/run-cli.ts";
 
 const base = defaults(capacityParams) as unknown as CapacityParams;
-const withoutPerf = (r: object) => JSON.stringify({ ...r, perf: undefined });
 /** In this thread: the assertions here are about the model, not the pool. */
 const here = { workers: 1 };
 
@@ -30,11 +29,11 @@ describe("capacity scenario", () => {
     }
   });
 
-  it("same seed → identical JSON except perf; another seed → different numbers", async () => {
+  it("same seed → identical JSON; another seed → different numbers", async () => {
     const p = { ...base, accounts: 50, replications: 4 };
     const a = await runCapacity(p, here);
     const b = await runCapacity(p, here);
-    expect(withoutPerf(a)).toBe(withoutPerf(b));
+    expect(JSON.stringify(a)).toBe(JSON.stringify(b));
     const c = await runCapacity({ ...p, seed: 2 }, here);
     expect(c.capacity.mean).not.toBe(a.capacity.mean);
   });
@@ -63,9 +62,9 @@ describe("capacity scenario", () => {
 });
 
 describe("capacity scenario on the worker pool", () => {
-  it("the JSON without perf is byte-identical for any number of workers and any chunk size", async () => {
+  it("the JSON is byte-identical for any number of workers and any chunk size", async () => {
     const p = { ...base, policy: "linkedin" as const, accounts: 45, replications: 3, sendsPerDay: 4 };
-    const reference = withoutPerf(await runCapacity(p, { workers: 1 }));
+    const reference = JSON.stringify(await runCapacity(p, { workers: 1 }));
     for (const [workers, chunkAccounts] of [
       [2, undefined],
       [2, 7],
@@ -73,15 +72,8 @@ describe("capacity scenario on the worker pool", () => {
       [1, 45],
     ] as const) {
       const r = await runCapacity(p, chunkAccounts === undefined ? { workers } : { workers, chunkAccounts });
-      expect(withoutPerf(r)).toBe(reference);
+      expect(JSON.stringify(r)).toBe(reference);
     }
-  });
-
-  it("perf says how many threads simulated (at most one per job)", async () => {
-    const p = { ...base, accounts: 10, replications: 3 };
-    expect((await runCapacity(p, { workers: 2 })).perf.workers).toBe(2);
-    expect((await runCapacity(p, { workers: 8 })).perf.workers).toBe(3);
-    expect((await runCapacity(p, { workers: 1 })).perf.workers).toBe(1);
   });
 });
 
@@ -89,16 +81,14 @@ describe("capacity command line", () => {
   const dir = mkdtempSync(join(tmpdir(), "inmail-sim-trace-"));
   afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
-  it("--workers 1 and --workers 2 print the same JSON except perf; --trace changes nothing else", () => {
+  it("--workers 1 and --workers 2 print the same JSON; --trace changes nothing else", () => {
     const args = ["--json", "--set", "accounts=300", "--set", "replications=3", "--set", "cycles=3"];
     const one = runTsx("scenarios/capacity.ts", [...args, "--workers", "1"]);
     const two = runTsx("scenarios/capacity.ts", [...args, "--workers=2", "--trace", join(dir, "same.csv")]);
     expect(one.status).toBe(0);
     expect(two.status).toBe(0);
-    const [a, b] = [JSON.parse(one.stdout), JSON.parse(two.stdout)];
-    expect(a.perf.workers).toBe(1);
-    expect(b.perf.workers).toBe(2);
-    expect(withoutPerf(b)).toBe(withoutPerf(a));
+    // Byte for byte: no wall clock and no thread count in a result.
+    expect(two.stdout).toBe(one.stdout);
   });
 
   it("--trace writes well-formed CSV whose ledger movements replay to each account's closing balance", () => {
@@ -161,7 +151,7 @@ describe("capacity command line", () => {
     for (const k of ["grant", "spend", "send", "refund", "response", "expire", "forfeit", "close"]) expect(kinds).toContain(k);
   });
 
-  it("--json prints the contract; two runs agree except perf", () => {
+  it("--json prints the contract; two runs agree byte for byte", () => {
     const args = ["--json", "--set", "accounts=20", "--set", "replications=3", "--set", "policy=linkedin"];
     const a = runTsx("scenarios/capacity.ts", args);
     const b = runTsx("scenarios/capacity.ts", args);
@@ -170,7 +160,7 @@ describe("capacity command line", () => {
     const jb = JSON.parse(b.stdout);
     for (const k of ["params", "capacity", "multiplier", "perCycle", "ledger", "analytic", "perf"]) expect(ja).toHaveProperty(k);
     expect(ja.params.policy).toBe("linkedin");
-    expect(withoutPerf(ja)).toBe(withoutPerf(jb));
+    expect(JSON.stringify(ja)).toBe(JSON.stringify(jb));
   });
 
   it("prints a human-readable summary by default", () => {
