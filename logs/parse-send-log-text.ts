@@ -193,8 +193,13 @@ export function jsonLine(builder: SendLogBuilder, text: string, line: number, fi
       return;
     }
   }
+  // Exports often leave out a key whose value would be null: an absent respondedAt reads as
+  // empty (it must be empty unless the outcome responds, which the row's check then says).
+  if (fields[respondedAtColumn] === undefined) fields[respondedAtColumn] = "";
   builder.add(line, fields);
 }
+
+const respondedAtColumn = logColumns.indexOf("respondedAt");
 
 /**
  * The log in `text` (a whole file's contents) named `fileName` in messages; throws

@@ -92,12 +92,21 @@ describe("reading a send log", () => {
 
   it("rejects a JSON line that lacks a required key, and one that is not JSON", async () => {
     const ok = JSON.stringify({ sentAt: "2026-01-05T09:00:00Z", recipientId: "r1", outcome: "", respondedAt: "" });
-    expect(await badRow([ok, JSON.stringify({ sentAt: "2026-01-05T09:00:00Z", recipientId: "r2", outcome: "" })].join("\n"), "jsonl")).toMatchObject({
+    expect(await badRow([ok, JSON.stringify({ sentAt: "2026-01-05T09:00:00Z", recipientId: "r2", respondedAt: null })].join("\n"), "jsonl")).toMatchObject({
       line: 2,
-      column: "respondedAt",
+      column: "outcome",
       value: null,
     });
     expect(await badRow([ok, "{oops"].join("\n"), "jsonl")).toMatchObject({ line: 2, column: "(row)" });
+  });
+
+  it("reads a JSON line without a respondedAt key as one with null: fine when ignored, refused when it responded", async () => {
+    const ignored = JSON.stringify({ sentAt: "2026-01-05T09:00:00Z", recipientId: "r1", outcome: "ignored" });
+    const replied = JSON.stringify({ sentAt: "2026-01-06T09:00:00Z", recipientId: "r2", outcome: "replied", respondedAt: "2026-01-07T09:00:00Z" });
+    const log = await readSendLog(file([ignored, replied].join("\n"), "jsonl"));
+    expect(log.rows).toBe(2);
+    const noTime = JSON.stringify({ sentAt: "2026-01-06T09:00:00Z", recipientId: "r3", outcome: "replied" });
+    expect(await badRow([ignored, noTime].join("\n"), "jsonl")).toMatchObject({ line: 2, column: "respondedAt", reason: "required when the outcome is replied" });
   });
 
   it("with skipBad, records every bad row with its line and keeps the rest", async () => {
