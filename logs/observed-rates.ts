@@ -100,13 +100,18 @@ export function observedRates(log: SendLog, endMs: number): ObservedRates {
   };
 }
 
+/** The response rates the team planner takes (its `responseRate` input). */
+export const plannerRateRange = [0.001, 0.95] as const;
+
+/** The rate the planner's command is given: the observed one, rounded, within the planner's range. */
+const plannerRate = (r: ObservedRates) => Math.min(plannerRateRange[1], Math.max(plannerRateRange[0], round(r.responseRate, 3)));
+
 /** The team planner's command with the log's seats and rates (and its plan, when known). */
 export function teamCommand(r: ObservedRates, plan: PlanId | undefined): string {
   const set = [
     `seats=${Math.max(1, r.seats)}`,
     ...(plan === undefined ? [] : [`plan=${plan}`]),
-    // The planner takes 0.1% to 95%.
-    `responseRate=${Math.min(0.95, Math.max(0.001, round(r.responseRate, 3)))}`,
+    `responseRate=${plannerRate(r)}`,
     `positiveShare=${round(r.positiveShare, 3)}`,
     ...(r.inmailsPerSeatPerWorkingDay > 0 ? [`sendsPerWorkingDay=${round(r.inmailsPerSeatPerWorkingDay, 2)}`] : []),
   ];
@@ -114,3 +119,12 @@ export function teamCommand(r: ObservedRates, plan: PlanId | undefined): string 
 }
 
 const round = (x: number, digits: number) => Number(x.toFixed(digits));
+
+/** Words for a command whose rate is not the observed one (outside the planner's range), or "". */
+export function plannerRateNote(r: ObservedRates): string {
+  const used = plannerRate(r);
+  if (used === round(r.responseRate, 3)) return "";
+  const pct = (x: number) => `${Number((x * 100).toFixed(1))}%`;
+  const bound = used === plannerRateRange[0] ? "at least" : "at most";
+  return `the planner takes a response rate of ${bound} ${pct(used)}, so the command plans at ${pct(used)}, not the observed ${pct(r.responseRate)} (95% CI ${pct(r.responseRateCi95[0])}–${pct(r.responseRateCi95[1])})`;
+}

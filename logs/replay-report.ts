@@ -13,7 +13,7 @@ import { replaySeatDays, replaySeatMonths, sendsPerDayWithCredits, type ReplayRe
 import { channels, logPlan, type BadRow, type SendLog } from "./send-log.ts";
 import { dateReadingText } from "./log-dates.ts";
 import { timeText, zonedTimeText } from "./log-time-text.ts";
-import { observedRates, RESPONSE_WINDOW_DAYS, teamCommand } from "./observed-rates.ts";
+import { observedRates, plannerRateNote, RESPONSE_WINDOW_DAYS, teamCommand } from "./observed-rates.ts";
 import { leastOpeningBalance, type OpeningBalanceNeed } from "./opening-balance.ts";
 import type { SeatRow, SeatsFile } from "./seats-file.ts";
 import { OpeningBalanceError, resolveSeatOpenings, seatBillingDays, seatPlans, seatRows, seatsPlan } from "./seats.ts";
@@ -243,7 +243,7 @@ export function runReplay(log: SendLog, s: ReplaySettingsResolved, notInLog: rea
         daily: dailyRows(result).map(({ date, day, balance, granted, expired, forfeited }) => ({ date, day, balance, granted, expired, forfeited })),
       };
     }),
-    observed: { ...observed, responseWindowDays: RESPONSE_WINDOW_DAYS, teamCommand: teamCommand(observed, s.plan) },
+    observed: { ...observed, responseWindowDays: RESPONSE_WINDOW_DAYS, teamCommand: teamCommand(observed, s.plan), teamCommandNote: plannerRateNote(observed) },
     skipped: log.skipped as readonly BadRow[],
   };
 }
@@ -348,6 +348,7 @@ function observedLines(r: ReplayReport): string[] {
       `positive share ${pct(o.positiveShare)} (${range(o.positiveShareCi95)}); per seat per working day (Monday to Friday, ${int(o.workingDays)} days): ` +
       `${o.inmailsPerSeatPerWorkingDay.toFixed(2)} InMails, ${o.conversationsPerSeatPerWorkingDay.toFixed(2)} conversations`,
     `  plan from these numbers: ${o.teamCommand}` +
+      (o.teamCommandNote === "" ? "" : ` (${o.teamCommandNote})`) +
       ((r.replay?.creditLimits.seatDaysWithoutCredits ?? 0) > 0 ? " (the log was limited by credits: its sends are what the credits allowed, a floor of the demand)" : ""),
   ];
 }

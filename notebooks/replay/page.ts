@@ -104,7 +104,7 @@ function answerSection(r: ReplayReport, cal: CalibrationReport): PageSection {
   lines.push(
     `The log's own rates: response rate ${pct1(o.responseRate)} (95% CI ${pct1(o.responseRateCi95[0])}–${pct1(o.responseRateCi95[1])}; accepted, replied or declined within ${o.responseWindowDays} days, ` +
       `LinkedIn's definition), positive share ${pct1(o.positiveShare)}, ${f2(o.inmailsPerSeatPerWorkingDay)} InMails and ${f2(o.conversationsPerSeatPerWorkingDay)} conversations per seat per working day. ` +
-      `Plan from them: ${o.teamCommand}`,
+      `Plan from them: ${o.teamCommand}${o.teamCommandNote === "" ? "" : ` (${o.teamCommandNote})`}`,
   );
   const limits = r.replay?.creditLimits;
   if (limits && limits.seatDaysWithoutCredits > 0) {

@@ -149,6 +149,7 @@ export function observedSection(r: ReplayReport, fill: HTMLElement, changes: HTM
     limited ? el("p", { class: "muted" }, "The log was limited by credits: its sends are what the credits allowed, a floor of the demand.") : null,
     el("p", {}, "The planner with these numbers:"),
     el("pre", {}, el("code", { "data-log-team-command": "" }, o.teamCommand)),
+    o.teamCommandNote === "" ? null : el("p", { class: "muted" }, `${o.teamCommandNote[0]!.toUpperCase()}${o.teamCommandNote.slice(1)}.`),
     el("p", {}, fill),
     changes,
   );
