@@ -58,9 +58,10 @@ const buildSettings = {
   define: { "import.meta.url": "__bundle_import_meta_url" },
 } as const;
 
-/** Hash of the build settings and of every input's path and content; null if an input is gone. */
-function cacheKey(root: string, inputs: readonly string[]): string | null {
-  const hash = createHash("sha256").update(JSON.stringify(buildSettings));
+/** Hash of the build settings, the entry, and every input's path and content; null if an input is gone. */
+function cacheKey(options: BundleOptions, inputs: readonly string[]): string | null {
+  const root = options.root;
+  const hash = createHash("sha256").update(JSON.stringify(buildSettings)).update(`\0${relative(root, options.entry)}\0`);
   for (const input of inputs) {
     const path = join(root, input);
     if (!existsSync(path)) return null;
@@ -71,6 +72,11 @@ function cacheKey(root: string, inputs: readonly string[]): string | null {
 
 /** The cached bundle's path when the cache is current, else null. */
 export function cachedBundle(options: BundleOptions): string | null {
+  return cachedBuild(options)?.file ?? null;
+}
+
+/** The cached bundle of the current sources and their key, or null. */
+function cachedBuild(options: BundleOptions): { file: string; key: string } | null {
   const manifestFile = join(options.cacheDir, `${options.name}.json`);
   if (!existsSync(manifestFile)) return null;
   let manifest: Manifest;
@@ -80,9 +86,16 @@ export function cachedBundle(options: BundleOptions): string | null {
     return null;
   }
   if (!Array.isArray(manifest.inputs) || typeof manifest.bundle !== "string") return null;
-  const file = join(options.cacheDir, manifest.bundle);
-  return existsSync(file) && cacheKey(options.root, manifest.inputs) === manifest.key ? file : null;
+  const key = cacheKey(options, manifest.inputs);
+  if (key === null) return null;
+  const file = join(options.cacheDir, key === manifest.key ? manifest.bundle : bundleName(options, key));
+  // Another checkout sharing node_modules may have written the manifest since: a bundle
+  // built from these very contents (same key, so the same files) is as good as its own.
+  return existsSync(file) ? { file, key } : null;
 }
+
+/** The file name of the bundle built from inputs whose key is `key`. */
+const bundleName = (options: BundleOptions, key: string) => `${options.name}.${key.slice(0, 16)}.cjs`;
 
 /** Builds the bundle and its manifest into the cache (atomically); returns the bundle's path. */
 export async function buildBundle(options: BundleOptions): Promise<string> {
@@ -97,9 +110,9 @@ export async function buildBundle(options: BundleOptions): Promise<string> {
     logLevel: "silent",
   });
   const inputs = Object.keys(result.metafile!.inputs).map((p) => relative(options.root, join(options.root, p)));
-  const key = cacheKey(options.root, inputs);
+  const key = cacheKey(options, inputs);
   if (key === null) throw new Error("a source file changed while the pool thread was being bundled");
-  const bundle = `${options.name}.${key.slice(0, 16)}.cjs`;
+  const bundle = bundleName(options, key);
   await writeFileAtomic(join(options.cacheDir, bundle), result.outputFiles![0]!.contents);
   const manifest: Manifest = { key, inputs, bundle };
   await writeFileAtomic(join(options.cacheDir, `${options.name}.json`), `${JSON.stringify(manifest, null, 2)}\n`);
@@ -165,6 +178,7 @@ export async function threadEntry(bundle: BundleOptions | null = poolThreadBundl
  */
 export async function codeVersion(bundle: BundleOptions = poolThreadBundle): Promise<string> {
   if (cachedBundle(bundle) === null) await buildBundle(bundle);
-  const manifest = JSON.parse(readFileSync(join(bundle.cacheDir, `${bundle.name}.json`), "utf8")) as Manifest;
-  return manifest.key;
+  const built = cachedBuild(bundle);
+  if (built === null) throw new Error("the pool thread's bundle was removed while it was being read");
+  return built.key;
 }

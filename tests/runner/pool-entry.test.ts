@@ -48,6 +48,20 @@ describe("pool thread bundle cache", () => {
     expect(cachedBundle(options)).toBeNull();
   });
 
+  it("takes a bundle built from the same contents by a checkout that wrote the manifest since", async () => {
+    const options = project(3);
+    const three = await buildBundle(options);
+    project(4);
+    const four = await buildBundle(options); // the manifest is now 4's
+    project(3); // back to 3's contents, as in another checkout sharing the cache
+    expect(cachedBundle(options)).toBe(three);
+    expect((await run(cachedBundle(options)!)).value).toBe(3);
+    project(4);
+    expect(cachedBundle(options)).toBe(four);
+    project(5); // contents no bundle was built from
+    expect(cachedBundle(options)).toBeNull();
+  });
+
   it("removes the bundles a build supersedes once they are an hour old, and nothing else", async () => {
     const options = project(4);
     mkdirSync(options.cacheDir, { recursive: true });
