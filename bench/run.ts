@@ -31,11 +31,19 @@
  * thread (perf-case.ts --allocation), over a cold run and over a warm one; the hot
  * loop allocates nothing per event, so what remains is per-account setup.
  *
+ * The machine's own ceiling for a parallel run: the reference loop (3 × the accounts, so
+ * that the two overlap for almost all of their run despite their processes' start-up)
+ * alone, then two copies at once in two processes, alternating, three times each; the
+ * pair's events/s over the lone one's is what two cores give to work that shares
+ * nothing at all (no thread start, no JIT warm-up of a second thread, no messages):
+ * the most any 2-worker pool can reach here. A VM's two vCPUs may share a physical
+ * core or its caches, or be lent to other guests.
+ *
  * A benchmark, not a test: nothing here fails on a slow machine. The issues' targets
  * (≥ 3 M events/s on one worker, ≥ 0.5× the reference loop on one, ≥ 1.8× on two,
  * peak RSS < 300 MB) are printed beside the numbers, with the machine's load average.
  */
-import { spawnSync } from "node:child_process";
+import { spawn, spawnSync } from "node:child_process";
 import { cpus, loadavg } from "node:os";
 import { fileURLToPath } from "node:url";
 import { isMain, runMain } from "../cli/command-line.ts";
@@ -103,6 +111,42 @@ function runReferenceOnce(a: BenchArgs): MeasuredReference {
   return runChild<ReferenceRun>("reference loop", referenceFile, ["--accounts", String(a.accounts)]);
 }
 
+/** The reference loop on `accounts` accounts in a child process, without waiting for it. */
+function referenceAsync(accounts: number): Promise<ReferenceRun> {
+  return new Promise((resolve, reject) => {
+    const child = spawn(process.execPath, [...process.execArgv, referenceFile, "--accounts", String(accounts)], { stdio: ["ignore", "pipe", "pipe"] });
+    let out = "";
+    let err = "";
+    child.stdout.on("data", (d: Buffer) => (out += d.toString()));
+    child.stderr.on("data", (d: Buffer) => (err += d.toString()));
+    child.on("exit", (code) => (code === 0 ? resolve(JSON.parse(out) as ReferenceRun) : reject(new Error(`reference loop failed (exit ${code}):\n${err}`))));
+  });
+}
+
+/** Two copies of the reference loop at once against one alone (see the file comment). */
+interface ParallelCeiling {
+  accounts: number;
+  /** Median events/s of one copy alone, and of both copies together (the sum of the two). */
+  aloneEventsPerSecond: number;
+  pairEventsPerSecond: number;
+  /** pair ÷ alone: what two cores give to work that shares nothing. */
+  ceiling: number;
+}
+
+async function parallelCeiling(a: BenchArgs, rounds = 3): Promise<ParallelCeiling> {
+  const accounts = 3 * a.accounts;
+  const alone: number[] = [];
+  const pair: number[] = [];
+  for (let k = 0; k < rounds; k++) {
+    alone.push((await referenceAsync(accounts)).eventsPerSecond);
+    const both = await Promise.all([referenceAsync(accounts), referenceAsync(accounts)]);
+    pair.push(both[0].eventsPerSecond + both[1].eventsPerSecond);
+  }
+  const aloneEventsPerSecond = medianOf(alone);
+  const pairEventsPerSecond = medianOf(pair);
+  return { accounts, aloneEventsPerSecond, pairEventsPerSecond, ceiling: pairEventsPerSecond / aloneEventsPerSecond };
+}
+
 /** Allocation per event, measured in a child process of its own. */
 function measureAllocation(a: BenchArgs): AllocationRun {
   const args = [perfCaseFile, "--allocation", "--accounts", String(a.accounts), "--replications", String(a.replications)];
@@ -147,6 +191,8 @@ interface BenchResult {
   /** Peak RSS added by each pool thread, MiB (see the file comment). */
   perThreadRssMiB: number | null;
   reference: ReferenceComparison;
+  /** With 2 or more workers: the machine's ceiling for two (see parallelCeiling). */
+  parallel: ParallelCeiling | null;
   allocation: AllocationRun;
   /** The machine's 1-minute load average before and after the runs. */
   loadAverage: { before: number; after: number };
@@ -158,7 +204,7 @@ interface BenchResult {
   };
 }
 
-function bench(a: BenchArgs): BenchResult {
+async function bench(a: BenchArgs): Promise<BenchResult> {
   const loadBefore = loadavg()[0]!;
   const configs = [...new Set([1, a.workers])];
   const clean = new Map<number, Measured[]>(configs.map((w) => [w, []]));
@@ -202,6 +248,7 @@ function bench(a: BenchArgs): BenchResult {
     speedup,
     perThreadRssMiB: all.workers > 1 ? (all.peakRssMiB - one.peakRssMiB) / (all.workers - 1) : null,
     reference,
+    parallel: all.workers > 1 ? await parallelCeiling(a) : null,
     allocation: measureAllocation(a),
     loadAverage: { before: loadBefore, after: loadavg()[0]! },
     targets: {
@@ -234,6 +281,12 @@ function text(r: BenchResult): string {
     ...rows,
     "",
     `  speedup ${f(r.speedup, 2)}×` + (r.perThreadRssMiB === null ? "" : `; each pool thread adds ≈ ${f(r.perThreadRssMiB, 1)} MiB of RSS`),
+    ...(r.parallel === null
+      ? []
+      : [
+          `  this machine's ceiling for two: two copies of the reference loop (${r.parallel.accounts.toLocaleString("en-US")} accounts each) at once in two processes ` +
+            `give ${f(r.parallel.ceiling, 2)}× one alone (${f(r.parallel.pairEventsPerSecond / 1e6, 2)} against ${f(r.parallel.aloneEventsPerSecond / 1e6, 2)} M ev/s; median of 3 each)`,
+        ]),
     `  reference loop (bench/reference-loop.ts), run after each 1-worker run: ` +
       `${f(ref.referenceEventsPerSecond / 1e6, 2)} M ev/s against the model's ${f(ref.modelEventsPerSecond / 1e6, 2)}; ` +
       `ratio ${f(ref.ratio, 2)} (median of ${ref.ratios.length} pairs: ${ref.ratios.map((x) => f(x, 2)).join(", ")})`,
@@ -259,7 +312,7 @@ if (isMain(import.meta.url)) {
       // Pool threads start from a bundle built once per version of the sources: build it
       // now, so that no timed run includes building it.
       await threadEntry();
-      const r = bench(a);
+      const r = await bench(a);
       process.stdout.write(o.run.json ? `${JSON.stringify(r, null, 2)}\n` : `${text(r)}\n`);
     }),
   );
