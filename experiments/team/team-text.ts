@@ -8,7 +8,8 @@ import type { PolicyId } from "../../models/policy.ts";
 import type { TeamFollowUps } from "./team-follow-ups.ts";
 import type { TeamEstimate, TeamFigures } from "./team-figures.ts";
 import type { TeamPlanResult, TeamResult } from "./team-result.ts";
-import { f1, fixed, pct1, usd } from "../../reports/number-format.ts";
+import { count, f0, f1, fixed, pct1, usd } from "../../reports/number-format.ts";
+import { sourceWords } from "../inputs/segment-rates.ts";
 
 /** Counts: one decimal ("211.4"). */
 const count1 = f1;
@@ -74,7 +75,8 @@ export const heldText = (r: TeamPlanResult, months: number) => `${estimateText(r
 export function settingsText(t: TeamResult): string[] {
   const s = t.settings;
   return [
-    `response rate ${percent1(s.responseRate)} as observed today (LinkedIn's definition: accepted, replied or declined among delivered InMails); positive share ${percent1(s.positiveShare)}`,
+    `response rate ${percent1(s.responseRate)} (${sourceWords(s.responseRateFrom, s.segment)}) as observed today (LinkedIn's definition: accepted, replied or declined among delivered InMails); ` +
+      `positive share ${percent1(s.positiveShare)} (${sourceWords(s.positiveShareFrom, s.segment)})`,
     `${count1(s.sendsPerWorkingDay)} InMails per seat per working day (${s.workdays}: ${count1(s.workingDaysPerMonth)} working days a month); ${s.demandPerSeat === "unlimited" ? "unlimited" : s.demandPerSeat} people per seat a month`,
     `${s.months} months × ${s.replications} replications; a month is ${t.definitions.month}; a quarter is ${t.definitions.quarter}`,
   ];

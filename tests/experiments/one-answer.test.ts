@@ -125,10 +125,17 @@ const questions: Question[] = [
   {
     question: "a team at a rate equal to the default: typed or not, the same answer, and the value typed is held",
     check: async () => {
-      expect(await planner(["responseRate=18%", "plan=recruiter-lite", ...small])).toEqual(await planner(["plan=recruiter-lite", ...small]));
+      const typed = await planner(["responseRate=18%", "plan=recruiter-lite", ...small]);
+      const untyped = await planner(["plan=recruiter-lite", ...small]);
+      // The same numbers; only what the rate is said to be differs: typed, or the segment's (assumed).
+      expect(typed.plans).toEqual(untyped.plans);
+      expect(typed.best).toEqual(untyped.best);
+      expect([typed.settings.responseRate, typed.settings.responseRateFrom, typed.params.responseRate]).toEqual([0.18, "typed", 0.18]);
+      expect([untyped.settings.responseRate, untyped.settings.responseRateFrom, untyped.params.responseRate]).toEqual([0.18, "segment", "segment"]);
       const sets = ["responseRate=18%"];
       const values: ParamValues = resolve(sensitivity.params, sets);
-      expect(values.responseRate).toBe(teamParams.find((s) => s.name === "responseRate")!.default);
+      expect(values.responseRate).toBe(0.18);
+      expect(teamParams.find((s) => s.name === "responseRate")!.default).toBe("segment");
       expect(reproduceCommand(sensitivity, values, sets)).toContain("--set responseRate=0.18");
     },
   },

@@ -7,6 +7,7 @@ import { stringify } from "csv-stringify/browser/esm/sync";
 import { numberFormatter, usd } from "../../../reports/number-format.ts";
 import type { TargetResult, TeamPlanResult, TeamResult } from "../../../experiments/team/team-result.ts";
 import type { MeanCi } from "../../../sim/mean-ci.ts";
+import { sourceWords } from "../../../experiments/inputs/segment-rates.ts";
 import { digits, rounded } from "../csv-precision.ts";
 import { el, type Child } from "./dom.ts";
 
@@ -41,7 +42,7 @@ export function answer(result: TeamResult): HTMLElement {
     `about ${count(month.mean)} conversations a month`,
     quarter ? ` (${count(quarter.mean)} a quarter)` : "",
     cost ? `, at ${usd(cost.mean)} per conversation` : "",
-    ` at a ${percent(result.settings.responseRate)} response rate.`,
+    ` at a ${percent(result.settings.responseRate)} response rate${result.settings.responseRateFrom === "segment" ? ` (${sourceWords("segment", result.settings.segment)})` : ""}.`,
   ].join("");
   const tiles = el(
     "ul",
