@@ -8,7 +8,7 @@ import type { PolicyId } from "../../models/policy.ts";
 import type { TeamFollowUps } from "./team-follow-ups.ts";
 import type { TeamEstimate, TeamFigures } from "./team-figures.ts";
 import type { TeamPlanResult, TeamResult } from "./team-result.ts";
-import { count, f0, f1, fixed, pct1, usd } from "../../reports/number-format.ts";
+import { f1, fixed, pct1, usd } from "../../reports/number-format.ts";
 import { sourceWords } from "../inputs/segment-rates.ts";
 
 /** Counts: one decimal ("211.4"). */
@@ -56,9 +56,12 @@ export function figureRows(r: TeamPlanResult): FigureRow[] {
   ];
 }
 
+/** "1 seat", "6 seats": a seat count in words, singular for one. */
+export const seatsText = (n: number) => `${n} ${n === 1 ? "seat" : "seats"}`;
+
 /** "Recruiter Lite, 6 individual seats" / "Recruiter (Corporate), one contract pooling 6 seats". */
 export function teamName(r: TeamPlanResult): string {
-  return r.pooled ? `${r.planName}, one contract pooling ${r.seats} seats` : `${r.planName}, ${r.seats} individual seat${r.seats === 1 ? "" : "s"}`;
+  return r.pooled ? `${r.planName}, one contract pooling ${seatsText(r.seats)}` : `${r.planName}, ${r.seats} individual ${r.seats === 1 ? "seat" : "seats"}`;
 }
 
 /** Cost per conversation, with its CI, or why there is none. */
@@ -112,7 +115,7 @@ export function targetText(t: TeamResult): string[] {
   if (!target) return [];
   const lines: string[] = [];
   const fitText = (f: NonNullable<(typeof target.cheapest)[number]["onAverage"]>) =>
-    `${f.atMost ? "at most " : ""}${f.seats} seats of ${plans[f.plan].name} at ${usd(f.costUsdPerMonth!)} per team per month`;
+    `${f.atMost ? "at most " : ""}${seatsText(f.seats!)} of ${plans[f.plan].name} at ${usd(f.costUsdPerMonth!)} per team per month`;
   for (const c of target.cheapest) {
     lines.push(
       `target ${target.conversationsPerMonth} conversations per team per month under ${policyName(c.policy)}: ` +
@@ -131,7 +134,7 @@ const table = (rows: readonly (readonly string[])[]): string[] => {
 /** The team command's text: settings, the answer, then each plan's figures. */
 export function teamText(t: TeamResult): string {
   const s = t.settings;
-  const lines = [`Team planner — ${s.seats} seats; team totals (all seats together), mean (95% CI across replications)`, ...settingsText(t).map((l) => `  ${l}`), ""];
+  const lines = [`Team planner — ${seatsText(s.seats)}; team totals (all seats together), mean (95% CI across replications)`, ...settingsText(t).map((l) => `  ${l}`), ""];
   lines.push(...bestText(t), ...targetText(t), "");
   if (t.plans.length > 1) {
     lines.push(
