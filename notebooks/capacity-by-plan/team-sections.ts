@@ -112,9 +112,9 @@ export function teamCostSection(results: CapacityByPlanResults): PageSection {
       columns: {
         plan: { label: "Plan" },
         policy: { label: "Rules" },
-        conversations: { label: "Conversations/mo" },
-        inmails: { label: "InMails/mo" },
-        price: { label: "Price/mo" },
+        conversations: { label: "Conversations / month" },
+        inmails: { label: "InMails / month" },
+        price: { label: "Price / month" },
         cost: { label: "Cost per conversation" },
         limit: { label: "Limited by" },
       },
