@@ -70,6 +70,8 @@ pre { background: var(--faint); padding: 0.5rem 0.75rem; white-space: pre-wrap; 
 @media (max-width: 30rem) {
   main { padding: 1rem 0.75rem 2rem; }
   h1 { font-size: 1.45rem; }
+  /* On a phone a column is as wide as its figures, not its heading: "conversations / month" takes two lines. */
+  thead th { white-space: normal; min-width: 4.5rem; }
 }
 @media print {
   :root { --fg: #000; --muted: #333; }

@@ -5,13 +5,14 @@
  *
  * Units: `seats` are people (one seat each); `sendsPerWorkingDay` InMails per seat per
  * working day; `demandPerSeat` people per seat per month; prices USD per seat per month;
- * `target` conversations per team per month.
+ * `target` conversations per team per month. `responseRate` and `positiveShare` are shares
+ * typed, or `segment` (the default): the chosen `audience.segment`'s figures (segment-rates.ts).
  */
-import { segments } from "../../models/audiences.ts";
 import { personas } from "../../models/personas.ts";
 import { payingPlanIds } from "../../models/paying-plans.ts";
 import type { ParamSpec } from "../inputs/params.ts";
 import { priceParamSpec } from "../inputs/plan-prices.ts";
+import { perSegmentText, positiveShareOf, positiveShareSpec, responseRateSpec } from "../inputs/segment-rates.ts";
 import { planLabels, scenarioParams } from "../general/scenario.ts";
 
 /** Largest team the planner simulates. */
@@ -48,8 +49,6 @@ export const replacedByTeam = new Set([
   "price.monthlyUsd",
 ]);
 
-const defaultSegment = segments[persona.segment];
-
 /** Every parameter of the team planner: the team's inputs, then the general scenario's by dotted path. */
 export const teamParams: ParamSpec[] = [
   { name: "seats", kind: "integer", min: 1, max: maxSeats, default: 6, unit: "seats", description: "people on the team, one seat each (a Recruiter contract pools their credits)" },
@@ -61,22 +60,11 @@ export const teamParams: ParamSpec[] = [
     default: "linkedin",
     description: "credit rules: linkedin (LinkedIn's help pages), guide (reset each month), or both side by side",
   },
-  {
-    name: "responseRate",
-    kind: "number",
-    min: 0.001,
-    max: 0.95,
-    default: defaultSegment.responseRate,
-    description: `response rate the team observes today: share of delivered InMails accepted, replied or declined (LinkedIn's definition); 15% or 0.15; default the ${defaultSegment.id} segment's (assumed)`,
-  },
-  {
-    name: "positiveShare",
-    kind: "number",
-    min: 0,
-    max: 1,
-    default: defaultSegment.mix.accepted + defaultSegment.mix.replied,
-    description: "positive share: accepted or replied among responses (the rest decline); default the segment's (assumed)",
-  },
+  responseRateSpec(
+    "response rate the team observes today: share of delivered InMails accepted, replied or declined (LinkedIn's definition)",
+    `the audience.segment's (assumed): ${perSegmentText((s) => s.responseRate)}`,
+  ),
+  positiveShareSpec(`the audience.segment's (assumed): ${perSegmentText(positiveShareOf)}`),
   {
     name: "sendsPerWorkingDay",
     kind: "number",

@@ -13,7 +13,7 @@
  * one the team observes today, LinkedIn's definition (accepted, replied or declined
  * among delivered InMails): the message and timing multipliers are divided out into the
  * base rate the model takes (`audience.responseRate`), so the simulated team observes
- * the rate typed.
+ * the rate typed. A rate or positive share not typed is the chosen audience segment's.
  */
 import { segments, type SegmentId } from "../../models/audiences.ts";
 import { plans } from "../../models/plans.ts";
@@ -27,6 +27,7 @@ import { comparedCounts, followUpRuleOf, type FollowUpCell } from "./team-follow
 import { priceParam } from "../inputs/plan-prices.ts";
 import { generalParams as general, maxSeats, replacedByTeam as replaced, teamParams } from "./team-params.ts";
 import { payingPlanIds, type PayingPlanId } from "../../models/paying-plans.ts";
+import { figureOf, positiveShareOf, sourceOf, type FigureSource } from "../inputs/segment-rates.ts";
 
 /** Most seat counts simulated per plan and policy when searching for a target. */
 const maxSearchSizes = 40;
@@ -52,9 +53,14 @@ export interface TeamSettings {
   readonly seats: number;
   readonly plans: readonly PayingPlanId[];
   readonly policies: readonly PolicyId[];
-  /** Observed response rate (LinkedIn's definition). */
+  /** The audience segment contacted: its figures are the response rate's and positive share's when they are not typed. */
+  readonly segment: SegmentId;
+  /** Observed response rate (LinkedIn's definition): the one typed, or the segment's. */
   readonly responseRate: number;
+  readonly responseRateFrom: FigureSource;
+  /** Accepted or replied among responses: the one typed, or the segment's. */
   readonly positiveShare: number;
+  readonly positiveShareFrom: FigureSource;
   readonly sendsPerWorkingDay: number;
   readonly workdays: string;
   /** Working days in a mean month: 365.25 / 12 × working days a week / 7. */
@@ -186,12 +192,17 @@ export function planTeam(values: ParamValues): TeamPlan {
   }
   const workdaysPreset = String(v.workdays);
   const daysPerWeek = { "mon-fri": 5, "mon-sat": 6, "every-day": 7, weekends: 2 }[workdaysPreset] ?? 5;
+  const segment = segmentOf(v);
   const base = {
     seats: num(v.seats),
     plans: planChoice === "all" ? payingPlanIds : [planChoice as PayingPlanId],
     policies: policyChoice === "both" ? (["linkedin", "guide"] as const) : [policyChoice as PolicyId],
-    responseRate: num(v.responseRate),
-    positiveShare: num(v.positiveShare),
+    segment: segment.id,
+    // An input left at `segment` follows the segment chosen; a typed one is held, whatever it equals.
+    responseRate: figureOf(v.responseRate, segment.responseRate),
+    responseRateFrom: sourceOf(v.responseRate),
+    positiveShare: figureOf(v.positiveShare, positiveShareOf(segment)),
+    positiveShareFrom: sourceOf(v.positiveShare),
     sendsPerWorkingDay: num(v.sendsPerWorkingDay),
     workdays: workdaysPreset,
     workingDaysPerMonth: (daysPerMonth * daysPerWeek) / 7,

@@ -10,6 +10,8 @@
 import type { Tally } from "../../models/tally.ts";
 import { plans } from "../../models/plans.ts";
 import type { PolicyId } from "../../models/policy.ts";
+import type { SegmentId } from "../../models/audiences.ts";
+import type { FigureSource } from "../inputs/segment-rates.ts";
 import type { ParamValue, ParamValues } from "../inputs/params.ts";
 import { followUpComparison, type TeamFollowUps } from "./team-follow-ups.ts";
 import { teamFigures, type TeamEstimate, type TeamTallyFigures } from "./team-figures.ts";
@@ -75,8 +77,13 @@ export interface TeamResult {
   };
   readonly settings: {
     readonly seats: number;
+    /** The audience segment contacted (audience.segment). */
+    readonly segment: SegmentId;
     readonly responseRate: number;
+    /** "typed", or "segment": the segment's assumed figure (the input left at its default). */
+    readonly responseRateFrom: FigureSource;
     readonly positiveShare: number;
+    readonly positiveShareFrom: FigureSource;
     readonly sendsPerWorkingDay: number;
     readonly workdays: string;
     readonly workingDaysPerMonth: number;
@@ -258,8 +265,11 @@ export function teamResult(plan: TeamPlan, tallies: readonly (readonly Tally[])[
     definitions,
     settings: {
       seats: s.seats,
+      segment: s.segment,
       responseRate: s.responseRate,
+      responseRateFrom: s.responseRateFrom,
       positiveShare: s.positiveShare,
+      positiveShareFrom: s.positiveShareFrom,
       sendsPerWorkingDay: s.sendsPerWorkingDay,
       workdays: s.workdays,
       workingDaysPerMonth: s.workingDaysPerMonth,

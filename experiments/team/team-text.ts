@@ -9,6 +9,7 @@ import type { TeamFollowUps } from "./team-follow-ups.ts";
 import type { TeamEstimate, TeamFigures } from "./team-figures.ts";
 import type { TeamPlanResult, TeamResult } from "./team-result.ts";
 import { f1, fixed, pct1, usd } from "../../reports/number-format.ts";
+import { sourceWords } from "../inputs/segment-rates.ts";
 
 /** Counts: one decimal ("211.4"). */
 const count1 = f1;
@@ -55,9 +56,12 @@ export function figureRows(r: TeamPlanResult): FigureRow[] {
   ];
 }
 
+/** "1 seat", "6 seats": a seat count in words, singular for one. */
+export const seatsText = (n: number) => `${n} ${n === 1 ? "seat" : "seats"}`;
+
 /** "Recruiter Lite, 6 individual seats" / "Recruiter (Corporate), one contract pooling 6 seats". */
 export function teamName(r: TeamPlanResult): string {
-  return r.pooled ? `${r.planName}, one contract pooling ${r.seats} seats` : `${r.planName}, ${r.seats} individual seat${r.seats === 1 ? "" : "s"}`;
+  return r.pooled ? `${r.planName}, one contract pooling ${seatsText(r.seats)}` : `${r.planName}, ${r.seats} individual ${r.seats === 1 ? "seat" : "seats"}`;
 }
 
 /** Cost per conversation, with its CI, or why there is none. */
@@ -74,7 +78,8 @@ export const heldText = (r: TeamPlanResult, months: number) => `${estimateText(r
 export function settingsText(t: TeamResult): string[] {
   const s = t.settings;
   return [
-    `response rate ${percent1(s.responseRate)} as observed today (LinkedIn's definition: accepted, replied or declined among delivered InMails); positive share ${percent1(s.positiveShare)}`,
+    `response rate ${percent1(s.responseRate)} (${sourceWords(s.responseRateFrom, s.segment)}) as observed today (LinkedIn's definition: accepted, replied or declined among delivered InMails); ` +
+      `positive share ${percent1(s.positiveShare)} (${sourceWords(s.positiveShareFrom, s.segment)})`,
     `${count1(s.sendsPerWorkingDay)} InMails per seat per working day (${s.workdays}: ${count1(s.workingDaysPerMonth)} working days a month); ${s.demandPerSeat === "unlimited" ? "unlimited" : s.demandPerSeat} people per seat a month`,
     `${s.months} months × ${s.replications} replications; a month is ${t.definitions.month}; a quarter is ${t.definitions.quarter}`,
   ];
@@ -110,7 +115,7 @@ export function targetText(t: TeamResult): string[] {
   if (!target) return [];
   const lines: string[] = [];
   const fitText = (f: NonNullable<(typeof target.cheapest)[number]["onAverage"]>) =>
-    `${f.atMost ? "at most " : ""}${f.seats} seats of ${plans[f.plan].name} at ${usd(f.costUsdPerMonth!)} per team per month`;
+    `${f.atMost ? "at most " : ""}${seatsText(f.seats!)} of ${plans[f.plan].name} at ${usd(f.costUsdPerMonth!)} per team per month`;
   for (const c of target.cheapest) {
     lines.push(
       `target ${target.conversationsPerMonth} conversations per team per month under ${policyName(c.policy)}: ` +
@@ -129,7 +134,7 @@ const table = (rows: readonly (readonly string[])[]): string[] => {
 /** The team command's text: settings, the answer, then each plan's figures. */
 export function teamText(t: TeamResult): string {
   const s = t.settings;
-  const lines = [`Team planner — ${s.seats} seats; team totals (all seats together), mean (95% CI across replications)`, ...settingsText(t).map((l) => `  ${l}`), ""];
+  const lines = [`Team planner — ${seatsText(s.seats)}; team totals (all seats together), mean (95% CI across replications)`, ...settingsText(t).map((l) => `  ${l}`), ""];
   lines.push(...bestText(t), ...targetText(t), "");
   if (t.plans.length > 1) {
     lines.push(

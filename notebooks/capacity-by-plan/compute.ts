@@ -114,7 +114,7 @@ export function flagshipTeamValues(p: CapacityByPlanParams): ParamValues {
     seats: 1,
     plan: "all",
     policy: "both",
-    responseRate: p.replyRate,
+    responseRate: p.responseRate,
     sendsPerWorkingDay: p.sendsPerDay,
     replications: p.replications,
     seed: p.seed,

@@ -29,7 +29,7 @@ export function capacityByPlanPage(results: CapacityByPlanResults, provenance: P
       `(Sales Navigator on the 1st of each month, the others on the account's billing date), ` +
       `under both credit policies side by side: the guide's rules and LinkedIn's help pages, which disagree (neither is picked). ` +
       `Every number is a mean over ${f0(p.replications)} replications with its 95% confidence interval (CI); every point uses the same seed, so differences between points are paired. ` +
-      `Replies arrive after an exponential delay with a mean of ${days(p.responseDelayDays)}: an assumption, since LinkedIn publishes no response-delay data. ` +
+      `Responses arrive after an exponential delay with a mean of ${days(p.responseDelayDays)}: an assumption, since LinkedIn publishes no response-delay data. ` +
       `Prices marked illustrative are low-confidence secondary-source figures, not LinkedIn's.`,
     sections: [
       teamCostSection(results),
@@ -79,7 +79,7 @@ function headlineSection(results: CapacityByPlanResults): PageSection {
   ];
   const text = [
     `A check of the simulation, not the answer (the cost table above is): ${f0(p.accounts)} accounts per plan, unlimited demand, a refund-eligible response with probability ${pct(p.replyRate)} (your response rate). ` +
-      `InMails/mo: delivered per account per month (95% CI); ×: capacity ÷ allotment; C/(1 − r): the closed form.`,
+      `InMails / month: delivered per account per month (95% CI); ×: capacity ÷ allotment; C/(1 − r): the closed form.`,
     ...results.cannotSend.map((b) => `${b.plan} is listed but sends nothing: ${b.reason.replace(/; choose one of .*$/, "")}.`),
   ].join("\n\n");
 
@@ -152,10 +152,10 @@ function headlineSection(results: CapacityByPlanResults): PageSection {
       columns: {
         plan: { label: "Plan" },
         policy: { label: "Policy" },
-        capacity: { label: "InMails/mo" },
+        capacity: { label: "InMails / month" },
         multiplier: { label: "×", digits: 2 },
         closedForm: { label: "C/(1 − r)", digits: 1 },
-        outDays: { label: "Days out of credits/mo", digits: 1 },
+        outDays: { label: "Days out of credits / month", digits: 1 },
       },
     },
     csv: { filename: "canonical-capacity.csv", table: csv },

@@ -4,15 +4,19 @@
  */
 import type { ParamSpec, ParamValues } from "../../experiments/inputs/params.ts";
 import { teamParams } from "../../experiments/team/team-params.ts";
+import { figureOf, responseRateSpec, segmentWord } from "../../experiments/inputs/segment-rates.ts";
+import { personas, segments } from "../../models/index.ts";
 import { payingPlanIds, type PayingPlanId } from "../../models/paying-plans.ts";
 import { planPricesFrom, priceParamSpec, type PlanPrices } from "../../experiments/inputs/plan-prices.ts";
 
 const teamSpec = (name: string): ParamSpec => teamParams.find((s) => s.name === name)!;
+/** The page's accounts are the team planner's recruiter seats: its segment. */
+const segment = segments[personas.recruiter.segment];
 
 export const capacityByPlanParams = [
   { name: "title", kind: "string", maxLength: 200, nonBlank: true, default: "InMail outreach capacity by plan", description: "the report's title" },
   // The team planner's inputs, the same name, default and unit: the page's answer is the planner's.
-  teamSpec("responseRate"),
+  responseRateSpec("response rate observed today: share of delivered InMails accepted, replied or declined (LinkedIn's definition)", `the ${segment.id} segment's ${segment.responseRate} (assumed)`),
   teamSpec("sendsPerWorkingDay"),
   { name: "responseDelayDays", kind: "number", min: 0, max: 365, default: 3, unit: "days", description: "mean reply delay (exponential; an assumption: LinkedIn publishes none)" },
   { name: "heatmapPlan", kind: "enum", values: payingPlanIds, default: "sales-navigator", description: "plan of the multiplier heat map and of the policy comparison" },
@@ -42,7 +46,9 @@ export const capacityByPlanParams = [
 
 export interface CapacityByPlanParams extends PlanPrices<PayingPlanId> {
   readonly title: string;
-  /** The response rate typed (LinkedIn's definition); the canonical model's refund-eligible reply rate in the validation section. */
+  /** The response-rate input: a rate typed, or `segment` (the team planner's, so its answer says which). */
+  readonly responseRate: number | typeof segmentWord;
+  /** The response rate (LinkedIn's definition), typed or the segment's; the canonical model's refund-eligible reply rate in the validation section. */
   readonly replyRate: number;
   /** InMails a seat or account sends per working day (Monday to Friday). */
   readonly sendsPerDay: number;
@@ -60,7 +66,8 @@ export interface CapacityByPlanParams extends PlanPrices<PayingPlanId> {
 export function capacityByPlanParamsFrom(values: ParamValues): CapacityByPlanParams {
   return {
     title: values.title as string,
-    replyRate: values.responseRate as number,
+    responseRate: values.responseRate as number | typeof segmentWord,
+    replyRate: figureOf(values.responseRate, segment.responseRate),
     sendsPerDay: values.sendsPerWorkingDay as number,
     responseDelayDays: values.responseDelayDays as number,
     heatmapPlan: values.heatmapPlan as PayingPlanId,

@@ -19,7 +19,7 @@ function describeCase(r: ComparisonRow): string {
     case "slow sender":
       return `Sends only ${n1(r.point.sendsPerDay)} per working day`;
     case "slow replies":
-      return `Replies after ${days(r.point.responseDelayDays)} on average`;
+      return `Responses after ${days(r.point.responseDelayDays)} on average`;
   }
 }
 
@@ -42,7 +42,7 @@ export function policySection(results: CapacityByPlanResults): PageSection {
     `The guide resets the balance to zero at each new cycle and refunds a credit only when the recipient accepts or replies. ` +
       `LinkedIn's help pages roll the balance over, clipped to ${f0(plan.capMultiplier)}× the allotment at each grant, give each credit ${life(plan.creditLifetimeDays)}, ` +
       `and also refund a decline, but only for a response within ${f0(policies.linkedin.refundWindowDays)} days. Each case in the table changes one thing for ${plan.name} at ${aPct(p.replyRate)} reply rate ` +
-      `(Lost/mo: credits expired or forfeited per month; Left at month ${CYCLES}: credits still held at the end).`,
+      `(credits lost / month: expired or forfeited per month; Left at month ${CYCLES}: credits still held at the end).`,
     `${describeCase(base)}: ${diff(base)}. Credits lost a month: ${f2(base.guide.lostPerMonth)} under guide, ${f2(base.linkedin.lostPerMonth)} under linkedin` +
       (Math.max(base.guide.lostPerMonth, base.linkedin.lostPerMonth) < 0.5
         ? ` — each grant is spent before the next, so a reset${Number.isFinite(plan.creditLifetimeDays) ? ` or ${life(plan.creditLifetimeDays)}` : ""} finds almost nothing to take.`
@@ -78,9 +78,9 @@ export function policySection(results: CapacityByPlanResults): PageSection {
       columns: {
         case: { label: "Case" },
         policy: { label: "Policy" },
-        capacity: { label: "InMails/mo", digits: 1 },
+        capacity: { label: "InMails / month", digits: 1 },
         ci: { label: "95% CI", interval: ["lo", "hi"], digits: 1 },
-        lost: { label: "Lost/mo", digits: 1 },
+        lost: { label: "Credits lost / month", digits: 1 },
         banked: { label: `Left at month ${CYCLES}`, digits: 0 },
       },
     },

@@ -9,6 +9,7 @@ import type { Answer, PageSection } from "../../reports/index.ts";
 import { costPerReply } from "../../reports/index.ts";
 import { f1, f2, pct, range, signed, usd } from "../../reports/number-format.ts";
 import { list } from "../../reports/word-list.ts";
+import { sourceWords } from "../../experiments/inputs/segment-rates.ts";
 import type { CapacityByPlanResults } from "./compute.ts";
 
 const rulesName = (policy: PolicyId) => (policy === "linkedin" ? "LinkedIn's rules" : "the guide's rules");
@@ -85,8 +86,8 @@ export function teamCostSection(results: CapacityByPlanResults): PageSection {
   const undefinedRows = t.plans.filter((r) => !r.costPerConversationUsd);
   const limits = [...new Set(t.plans.filter((r) => r.policy === policies[0]).map((r) => `${r.planName}: ${r.limitText}`))];
   const text = [
-    `One seat of each plan, ${pct(s.responseRate)} response rate as observed today (accepted, replied or declined among delivered InMails, LinkedIn's definition), ` +
-      `positive share ${pct(s.positiveShare)}, ${f1(s.sendsPerWorkingDay)} InMails a working day, ${s.demandPerSeat === "unlimited" ? "unlimited demand" : `${s.demandPerSeat} people a month to reach`}, ` +
+    `One seat of each plan, ${pct(s.responseRate)} response rate (${sourceWords(s.responseRateFrom, s.segment)}) as observed today (accepted, replied or declined among delivered InMails, LinkedIn's definition), ` +
+      `positive share ${pct(s.positiveShare)} (${sourceWords(s.positiveShareFrom, s.segment)}), ${f1(s.sendsPerWorkingDay)} InMails a working day, ${s.demandPerSeat === "unlimited" ? "unlimited demand" : `${s.demandPerSeat} people a month to reach`}, ` +
       `${s.months} months × ${s.replications} replications. Cost per conversation is the seat's price ÷ its conversations (accepted or replied), totals over every month and replication, with a 95% CI.` +
       (undefinedRows.length > 0 ? ` ${list(undefinedRows.map((r) => `${r.planName} (${r.policy})`))}: ${undefinedRows[0]!.costPerConversationNote}.` : ""),
     `The team planner's figures; this command prints them (JSON, plans[].costPerConversationUsd): ${results.team.command}`,
@@ -111,9 +112,9 @@ export function teamCostSection(results: CapacityByPlanResults): PageSection {
       columns: {
         plan: { label: "Plan" },
         policy: { label: "Rules" },
-        conversations: { label: "Conversations/mo" },
-        inmails: { label: "InMails/mo" },
-        price: { label: "Price/mo" },
+        conversations: { label: "Conversations / month" },
+        inmails: { label: "InMails / month" },
+        price: { label: "Price / month" },
         cost: { label: "Cost per conversation" },
         limit: { label: "Limited by" },
       },

@@ -46,6 +46,8 @@ main.explorer { max-width: 80rem; }
 .field .check { display: flex; gap: 0.5rem; align-items: baseline; }
 .field-help { color: var(--muted); font-size: 0.75rem; line-height: 1.35; margin: 0.15rem 0 0; }
 .field-help code { font-size: 0.7rem; overflow-wrap: anywhere; }
+.field-resolved { font-size: 0.85rem; margin: 0.15rem 0 0; }
+.field-resolved:empty { display: none; }
 .field-error { color: #b00020; font-size: 0.85rem; margin: 0.2rem 0 0; }
 .field-error:empty { display: none; }
 .field.invalid input, .field.invalid select { outline: 2px solid #b00020; }

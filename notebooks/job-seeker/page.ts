@@ -120,7 +120,7 @@ function headlineSection(results: JobSeekerResults): PageSection {
     details: sentences.join("\n\n"),
     detailsSummary: "Each option worked out",
     text: [
-      `In the table, Conversations/mo has its 95% CI in brackets; $/conv. is the monthly price (${usd(p.priceUsd)} for Premium Career, ${p.illustrativePrice ? "illustrative" : "yours"}) ÷ conversations a month; the last column is the median job seeker's months to ${f0(p.targetTotal)} conversations (next section).`,
+      `In the table, conversations / month has its 95% CI in brackets; cost / conversation is the monthly price (${usd(p.priceUsd)} for Premium Career, ${p.illustrativePrice ? "illustrative" : "yours"}) ÷ conversations a month; the last column is the median job seeker's months to ${f0(p.targetTotal)} conversations (next section).`,
     ].join("\n\n"),
     table: {
       data: results.options.map((o) => ({
@@ -133,10 +133,10 @@ function headlineSection(results: JobSeekerResults): PageSection {
       })),
       columns: {
         option: { label: "Option" },
-        inmails: { label: "InMails/mo", digits: 1 },
-        invitations: { label: "Invitations/mo", digits: 1 },
-        conversations: { label: "Conversations/mo" },
-        cost: { label: "$/conv." },
+        inmails: { label: "InMails / month", digits: 1 },
+        invitations: { label: "Invitations / month", digits: 1 },
+        conversations: { label: "Conversations / month" },
+        cost: { label: "Cost / conversation" },
         months: { label: `Months to ${f0(p.targetTotal)}` },
       },
     },

@@ -4,6 +4,7 @@
  */
 import { limits, personas, policyIds, segments, type PolicyId } from "../../models/index.ts";
 import type { ParamSpec, ParamValues } from "../../experiments/inputs/params.ts";
+import { figureOf, responseRateSpec } from "../../experiments/inputs/segment-rates.ts";
 import { planPricesFrom, priceParamSpec } from "../../experiments/inputs/plan-prices.ts";
 
 const persona = personas["job-seeker"];
@@ -12,14 +13,7 @@ const segment = segments[persona.segment];
 export const jobSeekerParams = [
   { name: "title", kind: "string", maxLength: 200, nonBlank: true, default: "Job search: Premium Career InMail or free connection requests?", description: "the report's title" },
   { name: "targetTotal", kind: "integer", min: 1, max: 1000, default: 10, unit: "conversations", description: "conversations (positive replies) the job seeker wants in total: months to reach them" },
-  {
-    name: "responseRate",
-    kind: "number",
-    min: 0.01,
-    max: 0.9,
-    default: segment.responseRate,
-    description: `share of your InMails answered (accepted, replied or declined), message included; default the ${segment.id} segment's ${segment.responseRate} (assumed)`,
-  },
+  responseRateSpec("share of your InMails answered (accepted, replied or declined), message included", `the ${segment.id} segment's ${segment.responseRate} (assumed)`),
   { name: "acceptRate", kind: "number", min: 0, max: 1, default: 0.3, description: "share of connection requests accepted (secondary sources ~30%, low confidence: an assumption)" },
   { name: "connectionReplyRate", kind: "number", min: 0, max: 1, default: 0.25, description: "share of accepted connections that turn into a conversation (assumed)" },
   {
@@ -82,7 +76,7 @@ export function jobSeekerParamsFrom(values: ParamValues): JobSeekerParams {
   return {
     title: values.title as string,
     targetTotal: values.targetTotal as number,
-    responseRate: values.responseRate as number,
+    responseRate: figureOf(values.responseRate, segment.responseRate),
     acceptRate: values.acceptRate as number,
     connectionReplyRate: values.connectionReplyRate as number,
     noteChars: values.noteChars as number,

@@ -196,9 +196,9 @@ function tornadoSection(results: MessageLeversResults): PageSection {
       columns: {
         lever: { label: "Setting" },
         size: { label: "Size" },
-        positives: { label: "Replies/mo" },
+        positives: { label: "Conversations / month" },
         diff: { label: "Δ vs base, paired" },
-        inmails: { label: "InMails/mo", digits: 1 },
+        inmails: { label: "InMails / month", digits: 1 },
       },
     },
     csv: { filename: "lever-settings.csv", table: csv },

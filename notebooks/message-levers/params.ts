@@ -2,7 +2,8 @@
  * Parameters of the message-levers notebook: the table `--set` is checked against,
  * and the typed values the notebook trusts once they have passed it.
  */
-import { personaIds, policyIds, type PersonaId, type PolicyId } from "../../models/index.ts";
+import { personaIds, personas, policyIds, type PersonaId, type PolicyId } from "../../models/index.ts";
+import { perSegmentText, responseRateSpec, segmentWord } from "../../experiments/inputs/segment-rates.ts";
 import type { ParamSpec, ParamValues } from "../../experiments/inputs/params.ts";
 import { payingPlanIds, type PayingPlanId } from "../../models/paying-plans.ts";
 
@@ -10,15 +11,10 @@ export const messageLeversParams = [
   { name: "title", kind: "string", maxLength: 200, nonBlank: true, default: "Message levers: what moves conversations", description: "the report's title" },
   { name: "persona", kind: "enum", values: personaIds, default: "recruiter", description: "who sends: the persona's scenario (plan, audience, calendar, volume), InMail only" },
   { name: "plan", kind: "enum", values: ["persona", ...payingPlanIds], default: "persona", description: "plan, or the persona's own" },
-  {
-    name: "responseRate",
-    kind: "override",
-    word: "segment",
-    min: 0.01,
-    max: 0.8,
-    default: "segment",
-    description: "share of the audience that answers a plain InMail (no lever; accepted, replied or declined), or the persona's segment's (assumed)",
-  },
+  responseRateSpec(
+    "share of the audience that answers a plain InMail (no lever; accepted, replied or declined)",
+    `the persona's segment's (assumed): ${perSegmentText((s) => s.responseRate, [...new Set(personaIds.map((id) => personas[id].segment))])}`,
+  ),
   { name: "baseBodyChars", kind: "integer", min: 1, max: 2000, default: 600, unit: "characters", description: "body length of the base message (600: LinkedIn's 401–800 band, ×1.03)" },
   { name: "policy", kind: "enum", values: policyIds, default: "linkedin", description: "credit rules: linkedin (help pages) or guide" },
   { name: "accounts", kind: "integer", min: 1, max: 100_000, default: 200, description: "accounts simulated per lever setting and replication" },
@@ -45,7 +41,7 @@ export function messageLeversParamsFrom(values: ParamValues): MessageLeversParam
     title: values.title as string,
     persona: values.persona as PersonaId,
     plan: values.plan === "persona" ? null : (values.plan as PayingPlanId),
-    responseRate: values.responseRate === "segment" ? null : (values.responseRate as number),
+    responseRate: values.responseRate === segmentWord ? null : (values.responseRate as number),
     baseBodyChars: values.baseBodyChars as number,
     policy: values.policy as PolicyId,
     accounts: values.accounts as number,

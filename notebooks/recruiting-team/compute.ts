@@ -13,7 +13,10 @@ import { defaults, type ParamValues } from "../../experiments/inputs/params.ts";
 import { assumptions } from "../../experiments/general/run-scenario.ts";
 import { buildModel, scenarioParams } from "../../experiments/general/scenario.ts";
 import { audienceRateFor, meanTimingMultiplier } from "../../experiments/general/observed-rate.ts";
-import { runPoints, type PointOverrides, type PointRun } from "../../experiments/general/run-points.ts";
+import { planPoints, runPoints, type PointOverrides, type PointRun } from "../../experiments/general/run-points.ts";
+import { outcomeShares } from "../../experiments/general/observed-rate.ts";
+import { estimateRuns, refuseTooLarge, type SizeWords } from "../../runner/run-estimate.ts";
+import { plans } from "../../models/plans.ts";
 import { sortedUnique } from "../../experiments/general/sorted-unique.ts";
 import { teamPlanIds, type RecruitingTeamParams, type TeamPlanId } from "./params.ts";
 
@@ -28,6 +31,36 @@ export const CYCLES = 12;
 const maxSearchPasses = 16;
 
 export const specs = scenarioParams("recruiter", recruiting.defaults);
+
+/** The most seats a Recruiter contract of the general scenario has (`contract.seats`). */
+const maxContractSeats = (() => {
+  const spec = specs.find((s) => s.name === "contract.seats");
+  return spec?.kind === "integer" ? spec.max : 10_000;
+})();
+/** Mean days in a month (365.25 / 12). */
+const daysPerMonth = 365.25 / 12;
+/** The words of a refusal of the search as too large: this notebook's inputs. */
+const searchWords: SizeWords = { units: "seats", cycles: "months", lower: "target or teamReplications, or give a higher responseRate" };
+
+/** The floor grid's configurations: a Recruiter contract of `seats` seats over response rate × InMails per working day. */
+function floorConfigsFor(p: RecruitingTeamParams, seats: number): UnitConfig[] {
+  return floorResponseRates.flatMap((rate) =>
+    floorSendsPerDay.map((sendsPerDay): UnitConfig => ({ plan: "recruiter", rate, seats, units: Math.max(1, Math.round(p.accounts / seats)), replications: p.replications, sendsPerDay })),
+  );
+}
+
+/**
+ * Conversations a seat of `plan` holds a month at `rate`, by the closed form, from above:
+ * InMails are the least of its demand, its send rate over the working days and its
+ * credits with their refunds (C / (1 − refunded share)), every one delivered; conversations
+ * are those × rate × positive share. The team-size search starts near target ÷ this.
+ */
+function conversationsPerSeatAtMost(p: RecruitingTeamParams, plan: TeamPlanId, rate: number, positiveShare: number, workdaysPerWeek: number): number {
+  const credits = plan === "recruiter" ? p.recruiterCreditsPerSeat : plans[plan].creditsPerMonth;
+  const refunded = p.policy === "linkedin" ? rate : rate * positiveShare;
+  const inmails = Math.min(p.demandPerSeat, (p.sendsPerWorkingDay * daysPerMonth * workdaysPerWeek) / 7, credits / (1 - refunded));
+  return inmails * rate * positiveShare;
+}
 
 /** One seat configuration's per-seat results. */
 export interface SeatRow {
@@ -203,15 +236,32 @@ export async function computeRecruitingTeam(p: RecruitingTeamParams, options: Co
   });
   const run = (configs: readonly UnitConfig[], label: string) => runPoints("recruiting-team", specs, base, configs.map(overrides), { workers: options.workers, label, big: options.big ?? false });
 
+  // Teams: individual Lite seats are `seats` units of one seat; a Recruiter contract is one unit of `seats` seats.
+  const teamConfig = (plan: TeamPlanId, rate: number, seats: number): UnitConfig =>
+    plan === "recruiter-lite" ? { plan, rate, seats: 1, units: seats, replications: p.teamReplications } : { plan, rate, seats, units: 1, replications: p.teamReplications };
+
+  // Before anything runs: what the run needs at the least at the user's rate (a low rate needs teams of
+  // thousands of seats): for each plan the search's first sizes near target ÷ a seat's most
+  // conversations, for both criteria, and the floor grid on a contract of that size; refused with its
+  // estimate when that alone is over the limit.
+  const workdaysPerWeek = reference.model.sender?.calendar?.weekdays.length ?? 7;
+  const positiveShare = outcomeShares(reference).positiveShare;
+  // (Capped at the largest contract the scenario takes: a team larger still is refused as too large anyway.)
+  const leastSeats = (plan: TeamPlanId) => Math.min(maxContractSeats, Math.ceil(p.target / Math.max(1e-9, conversationsPerSeatAtMost(p, plan, p.responseRate, positiveShare, workdaysPerWeek))));
+  const contractSeats = leastSeats("recruiter");
+  const leastConfigs = [
+    ...teamPlanIds.flatMap((plan) => sortedUnique([-1, 0, 1].map((d) => Math.min(maxContractSeats, Math.max(1, leastSeats(plan) + d)))).map((seats) => teamConfig(plan, p.responseRate, seats))),
+    ...floorConfigsFor(p, contractSeats),
+  ];
+  const least = planPoints(specs, base, leastConfigs.map(overrides)).distinct.map((d) => ({ model: d.built.model, accounts: d.built.accounts, replications: d.built.replications }));
+  refuseTooLarge({ ...estimateRuns(least, options.workers, searchWords), complete: false }, options.big ?? false);
+
   // Single seats: per-seat rates, and the first guesses of the team sizes.
   const singleConfigs = rates.flatMap((rate) => teamPlanIds.map((plan): UnitConfig => ({ plan, rate, seats: 1, units: p.accounts, replications: p.replications })));
   const singleRuns = await run(singleConfigs, "single seats");
   const singles = singleConfigs.map((c, i) => seatRow(c.plan, 1, c.rate, singleRuns[i]!));
   const single = (plan: TeamPlanId, rate: number) => singles.find((s) => s.plan === plan && s.responseRate === rate)!;
 
-  // Teams: individual Lite seats are `seats` units of one seat; a Recruiter contract is one unit of `seats` seats.
-  const teamConfig = (plan: TeamPlanId, rate: number, seats: number): UnitConfig =>
-    plan === "recruiter-lite" ? { plan, rate, seats: 1, units: seats, replications: p.teamReplications } : { plan, rate, seats, units: 1, replications: p.teamReplications };
   const teams = new Map<string, TeamRow>();
   const teamKey = (plan: TeamPlanId, rate: number, seats: number) => `${plan}|${rate}|${seats}`;
 
@@ -297,16 +347,7 @@ export async function computeRecruitingTeam(p: RecruitingTeamParams, options: Co
   // The floor grid, on a Recruiter contract of the size the target needs at the user's rate.
   const contract = sizing.find((s) => s.plan === "recruiter" && s.criterion === "mean" && s.responseRate === p.responseRate)!;
   const floorContractSeats = contract.team?.seats ?? contract.atLeast ?? 1;
-  const floorConfigs = floorResponseRates.flatMap((rate) =>
-    floorSendsPerDay.map((sendsPerDay): UnitConfig => ({
-      plan: "recruiter",
-      rate,
-      seats: floorContractSeats,
-      units: Math.max(1, Math.round(p.accounts / floorContractSeats)),
-      replications: p.replications,
-      sendsPerDay,
-    })),
-  );
+  const floorConfigs = floorConfigsFor(p, floorContractSeats);
   const floorRuns = await run(floorConfigs, "floor grid");
   const floor = floorConfigs.map((c, i) => ({ responseRate: c.rate, sendsPerDay: c.sendsPerDay!, seat: seatRow("recruiter", c.seats, c.rate, floorRuns[i]!) }));
 

@@ -4,6 +4,7 @@
  */
 import { personas, plans, policyIds, segments, type PolicyId } from "../../models/index.ts";
 import type { ParamSpec, ParamValues } from "../../experiments/inputs/params.ts";
+import { figureOf, responseRateSpec } from "../../experiments/inputs/segment-rates.ts";
 import { planPricesFrom, priceParamSpec, type PlanPrices } from "../../experiments/inputs/plan-prices.ts";
 
 /** The two ways to buy recruiting seats: individual Recruiter Lite seats, or a Recruiter contract pooling its seats' credits. */
@@ -16,14 +17,7 @@ const segment = segments[persona.segment];
 export const recruitingTeamParams = [
   { name: "title", kind: "string", maxLength: 200, nonBlank: true, default: "Recruiting team: seats needed for a monthly target of candidate conversations", description: "the report's title" },
   { name: "target", kind: "integer", min: 1, max: 100_000, default: 100, unit: "/team/month", description: "candidate conversations (positive replies: accepted or replied) the team needs a month" },
-  {
-    name: "responseRate",
-    kind: "number",
-    min: 0.01,
-    max: 0.9,
-    default: segment.responseRate,
-    description: `share of your InMails answered (accepted, replied or declined), as LinkedIn's floor counts it; default the ${segment.id} segment's ${segment.responseRate} (assumed)`,
-  },
+  responseRateSpec("share of your InMails answered (accepted, replied or declined), as LinkedIn's floor counts it", `the ${segment.id} segment's ${segment.responseRate} (assumed)`),
   { name: "monthsReaching", kind: "number", min: 0.5, max: 0.99, default: 0.9, description: "for the second seat count: share of months in which the team must reach the target" },
   {
     name: "sendsPerWorkingDay",
@@ -80,7 +74,7 @@ export function recruitingTeamParamsFrom(values: ParamValues): RecruitingTeamPar
   return {
     title: values.title as string,
     target: values.target as number,
-    responseRate: values.responseRate as number,
+    responseRate: figureOf(values.responseRate, segment.responseRate),
     monthsReaching: values.monthsReaching as number,
     sendsPerWorkingDay: values.sendsPerWorkingDay as number,
     demandPerSeat: values.demandPerSeat as number,

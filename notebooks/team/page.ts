@@ -18,6 +18,7 @@ import {
   heldText,
   policyName,
   priceText,
+  seatsText,
   settingsText,
   targetText,
   teamName,
@@ -201,7 +202,7 @@ export function teamPage(t: TeamResult, provenance: Provenance, title: string): 
   return {
     title,
     guide:
-      `What a team of ${t.settings.seats} seats gets from InMail: conversations and InMails delivered per team per month and per quarter, ` +
+      `What a team of ${seatsText(t.settings.seats)} gets from InMail: conversations and InMails delivered per team per month and per quarter, ` +
       `credits and cost, on ${t.plans.length === 1 ? "one plan" : "every plan side by side"}. Means with 95% confidence intervals across replications; a month is one grant cycle of the plan.`,
     sections: [answerSection(t), ...followUpSection(t), byMonthSection(t), ...(t.plans.length > 1 ? t.plans.map((r) => detailSection(r, t)) : []), definitionsSection(t)],
     provenance,

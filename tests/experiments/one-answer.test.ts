@@ -18,6 +18,9 @@ import { teamText } from "../../experiments/team/team-text.ts";
 import { renderPage } from "../../reports/index.ts";
 import { usd } from "../../reports/number-format.ts";
 import { runModels } from "../../runner/run-models.ts";
+import { defaultTexts, parseTexts } from "../../notebooks/explorer/input-state.ts";
+import { teamCommand } from "../../notebooks/explorer/team-command.ts";
+import { segments } from "../../models/audiences.ts";
 import type { MeanCi } from "../../sim/mean-ci.ts";
 
 const small = ["replications=4", "months=3"];
@@ -125,11 +128,49 @@ const questions: Question[] = [
   {
     question: "a team at a rate equal to the default: typed or not, the same answer, and the value typed is held",
     check: async () => {
-      expect(await planner(["responseRate=18%", "plan=recruiter-lite", ...small])).toEqual(await planner(["plan=recruiter-lite", ...small]));
+      const typed = await planner(["responseRate=18%", "plan=recruiter-lite", ...small]);
+      const untyped = await planner(["plan=recruiter-lite", ...small]);
+      // The same numbers; only what the rate is said to be differs: typed, or the segment's (assumed).
+      expect(typed.plans).toEqual(untyped.plans);
+      expect(typed.best).toEqual(untyped.best);
+      expect([typed.settings.responseRate, typed.settings.responseRateFrom, typed.params.responseRate]).toEqual([0.18, "typed", 0.18]);
+      expect([untyped.settings.responseRate, untyped.settings.responseRateFrom, untyped.params.responseRate]).toEqual([0.18, "segment", "segment"]);
       const sets = ["responseRate=18%"];
       const values: ParamValues = resolve(sensitivity.params, sets);
-      expect(values.responseRate).toBe(teamParams.find((s) => s.name === "responseRate")!.default);
+      expect(values.responseRate).toBe(0.18);
+      expect(teamParams.find((s) => s.name === "responseRate")!.default).toBe("segment");
       expect(reproduceCommand(sensitivity, values, sets)).toContain("--set responseRate=0.18");
+    },
+  },
+  {
+    question: "4 Sales Navigator reps contacting executives, no rate typed: the segment's rate in the planner, command JSON and text, the team page and the explorer's command",
+    check: async () => {
+      const sets = ["seats=4", "plan=sales-navigator", "audience.segment=executives", ...small];
+      const p = await planner(sets);
+      const c = await command(sets);
+      expect(c.json).toEqual(p);
+      // The executives' figures, said to be theirs — not the default segment's.
+      const executives = segments.executives;
+      expect(p.settings).toMatchObject({ segment: "executives", responseRate: executives.responseRate, responseRateFrom: "segment", positiveShareFrom: "segment" });
+      expect(p.settings.positiveShare).toBeCloseTo(executives.mix.accepted + executives.mix.replied, 12);
+      const r = row(p, "sales-navigator");
+      expect(r.observedResponseRate).toBeGreaterThan(0.06);
+      expect(r.observedResponseRate).toBeLessThan(0.14);
+      const cost = usd(r.costPerConversationUsd!.mean);
+      const said = "response rate 10.0% (the executives segment's, assumed)";
+      expect(c.text).toContain(said);
+      expect(c.text).toContain(`${cost} (`);
+      const page = await teamPageText(sets);
+      expect(page).toContain(cost);
+      expect(page).toContain(said.replace("response rate", "Response rate"));
+      // The explorer with the same fields: its command line is these settings, with no rate in it, and gives this JSON.
+      const texts = { ...defaultTexts(teamParams), seats: "4", plan: "sales-navigator", "audience.segment": "executives", replications: "4", months: "3" };
+      const parsed = parseTexts(teamParams, texts);
+      if (!parsed.ok) throw new Error("the explorer's fields do not parse");
+      const line = teamCommand(teamParams, parsed.values);
+      expect(line).not.toMatch(/responseRate|positiveShare/);
+      const fromLine = [...line.matchAll(/--set (\S+)/g)].map((m) => m[1]!);
+      expect((await command(fromLine)).json).toEqual(p);
     },
   },
 ];

@@ -42,7 +42,7 @@ describe("the explorer's inputs agree with themselves and with the link", () => 
     requireChromium(ctx);
     const page = await open(`${small}&responseRate=2.5`);
     expect(await settled(page)).toBe("ready");
-    expect(await page.locator('[data-name="responseRate"] .field-error').innerText()).toBe("responseRate: 2.5 is not allowed; expected a number from 0.001 to 0.95");
+    expect(await page.locator('[data-name="responseRate"] .field-error').innerText()).toBe("responseRate: 2.5 is not allowed; expected a number from 0.001 to 0.95, or segment");
     expect(await page.locator('[data-name="responseRate"]').evaluate((n) => (n.closest("details") as HTMLDetailsElement).open)).toBe(true);
     expect(await page.locator("#status-text").innerText()).toMatch(/1 input is not valid/);
     // The result of the other inputs, the response rate at its default.
@@ -65,6 +65,40 @@ describe("the explorer's inputs agree with themselves and with the link", () => 
     expect(hash(page)).toMatch(/responseRate=0\.3/);
     expect(hash(page)).not.toMatch(/2\.5/);
     expect(await command(page)).toMatch(/--set seats=3 .*--set responseRate=0\.3/);
+    expect(explorer.current.errors).toEqual([]);
+  });
+
+  it("shows and uses the chosen segment's rate until one is typed; a typed rate stays when the segment changes", async (ctx) => {
+    requireChromium(ctx);
+    const page = await open(small);
+    expect(await settled(page)).toBe("ready");
+    const note = (name: string) => page.locator(`[data-name="${name}"] .field-resolved`).innerText();
+    const sentence = () => page.locator('[data-answer="sentence"]').innerText();
+    expect(await field(page, "responseRate").inputValue()).toBe("segment");
+    expect(await note("responseRate")).toBe("18%: the passive-candidates segment's (assumed)");
+    expect(Number(await slider(page, "responseRate").inputValue())).toBe(0.18);
+    let id = await resultId(page);
+    await field(page, "audience.segment").selectOption("executives");
+    await newResult(page, id);
+    expect(await note("responseRate")).toBe("10%: the executives segment's (assumed)");
+    expect(await note("positiveShare")).toBe("60%: the executives segment's (assumed)");
+    expect(Number(await slider(page, "responseRate").inputValue())).toBe(0.1);
+    expect(await sentence()).toContain("at a 10.0% response rate (the executives segment's, assumed).");
+    expect(await command(page)).toBe(`${smallCommand} --set audience.segment=executives`);
+    id = await resultId(page);
+    await field(page, "responseRate").fill("18%");
+    await newResult(page, id);
+    expect(await page.locator('[data-name="responseRate"] .field-resolved').count()).toBe(1);
+    expect(await note("responseRate").catch(() => "")).toBe("");
+    id = await resultId(page);
+    await field(page, "audience.segment").selectOption("prospects");
+    await newResult(page, id);
+    expect(await field(page, "responseRate").inputValue()).toBe("18%");
+    expect(await sentence()).toMatch(/at a 18\.0% response rate\.$/);
+    expect(await command(page)).toBe(
+      "npx tsx scenarios/team.ts --json --set seats=2 --set plan=recruiter-lite --set responseRate=0.18 --set months=3 --set replications=3 --set audience.segment=prospects",
+    );
+    expect(await note("positiveShare")).toBe("65%: the prospects segment's (assumed)");
     expect(explorer.current.errors).toEqual([]);
   });
 

@@ -68,6 +68,6 @@ describe("the explorer on a phone and on a laptop", () => {
     expect(await page.locator('label[for="field-responseRate"]').textContent()).toBe("Response rate");
     // The help sentence beneath, tied to the field for screen readers.
     const help = await page.locator("#field-responseRate").getAttribute("aria-describedby");
-    expect(await page.locator(`#${help!.split(" ")[0]}`).textContent()).toMatch(/^Response rate the team observes today.*A number from 0\.001 to 0\.95 responseRate$/);
+    expect(await page.locator(`#${help!.split(" ")[0]}`).textContent()).toMatch(/^Response rate the team observes today.*A number from 0\.001 to 0\.95, or segment responseRate$/);
   });
 });

@@ -149,6 +149,6 @@ describe("recruiting-team notebook", () => {
     const r = runTsx("notebooks/recruiting-team.ts", ["--set", "responseRate=1.5"]);
     expect(r.status).toBe(2);
     expect(r.stdout).toBe("");
-    expect(r.stderr).toMatch(/^notebooks\/recruiting-team\.ts: responseRate: 1\.5 is not allowed; expected a number from 0\.01 to 0\.9\n$/);
+    expect(r.stderr).toMatch(/^notebooks\/recruiting-team\.ts: responseRate: 1\.5 is not allowed; expected a number from 0\.001 to 0\.95, or segment\n$/);
   });
 });

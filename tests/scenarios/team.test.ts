@@ -11,7 +11,7 @@ describe("scenarios/team.ts", () => {
     expect(text.stderr).toBe("");
     expect(text.stdout).toMatch(/per team per month\s+per team per quarter/);
     expect(text.stdout).toMatch(/Recruiter Lite, 6 individual seats — LinkedIn's rules/);
-    expect(text.stdout).toMatch(/response rate 15\.0% as observed today/);
+    expect(text.stdout).toMatch(/response rate 15\.0% \(typed\) as observed today/);
     const json = runTsx("scenarios/team.ts", [...acceptance, "--json"]);
     expect(json.status).toBe(0);
     const r = JSON.parse(json.stdout);

@@ -3,8 +3,9 @@
  * its ParamSpec — a select for a choice, a checkbox for true/false, a text box for the
  * rest (the CLI's own grammar: `unlimited`, `plan`…), with a slider beside a share
  * from 0 to 1 that follows every form of a value the parser accepts (`25%`, `0.25`) —
- * under a short label, with the parameter's help sentence beneath and a message slot
- * that shows why a value is refused. Each group is a `details` element, so a narrow
+ * under a short label, with what a default word stands for (`segment`: the segment's
+ * rate), the parameter's help sentence beneath and a message slot that shows why a
+ * value is refused. Each group is a `details` element, so a narrow
  * screen can fold the form away above the results.
  */
 import { allowed, parseValue, type ParamSpec } from "../../../experiments/inputs/params.ts";
@@ -27,6 +28,11 @@ export interface Field {
   setText(text: string): void;
   /** Shows `message` under the field (null clears it). */
   showError(message: string | null): void;
+  /**
+   * What the field's word stands for now (e.g. `segment`: the chosen segment's 18%), shown
+   * beside it, with its slider at `value`; null clears it (a typed value shows itself).
+   */
+  showResolved(note: string | null, value?: number): void;
 }
 
 /** `immediate`: a discrete change (select, checkbox, slider); otherwise typing, which waits for a pause. */
@@ -55,8 +61,9 @@ function buildField(spec: ParamSpec, onChange: OnFieldChange): { field: Field; r
   const id = fieldId(spec.name);
   const errorId = `${id}-error`;
   const helpId = `${id}-help`;
-  const describedBy = `${helpId} ${errorId}`;
+  const describedBy = `${helpId} ${id}-resolved ${errorId}`;
   const error = el("p", { class: "field-error", id: errorId, "aria-live": "polite" });
+  const resolved = el("p", { class: "field-resolved", id: `${id}-resolved`, "aria-live": "polite" });
   const sentence = capitalised(spec.description);
   const help = el("p", { class: "field-help", id: helpId }, `${sentence}. `, capitalised(allowed(spec)), spec.unit ? ` (${spec.unit})` : "", " ", el("code", {}, spec.name));
   const label = el("label", { for: id }, fieldLabel(spec));
@@ -88,7 +95,7 @@ function buildField(spec: ParamSpec, onChange: OnFieldChange): { field: Field; r
     });
     text.addEventListener("change", () => onChange(spec.name, true));
     control = text;
-    if (spec.kind === "number" && spec.min >= 0 && spec.max <= 1) {
+    if ((spec.kind === "number" || spec.kind === "override") && spec.min >= 0 && spec.max <= 1) {
       slider = el("input", {
         type: "range",
         min: String(spec.min),
@@ -106,7 +113,7 @@ function buildField(spec: ParamSpec, onChange: OnFieldChange): { field: Field; r
     }
   }
   const isBox = control instanceof HTMLInputElement && control.type === "checkbox";
-  row.append(...(isBox ? [el("div", { class: "check" }, control, label)] : [label, el("div", { class: "control" }, control, slider)]), help, error);
+  row.append(...(isBox ? [el("div", { class: "check" }, control, label)] : [label, el("div", { class: "control" }, control, slider)]), resolved, help, error);
   const field: Field = {
     spec,
     text: () => (isBox ? String((control as HTMLInputElement).checked) : control.value),
@@ -118,6 +125,10 @@ function buildField(spec: ParamSpec, onChange: OnFieldChange): { field: Field; r
         control.value = text;
       } else control.value = text;
       if (slider) syncSlider(slider, spec, text);
+    },
+    showResolved: (note, value) => {
+      resolved.textContent = note ?? "";
+      if (slider && note !== null && value !== undefined) slider.value = String(value);
     },
     showError: (message) => {
       error.textContent = message ?? "";

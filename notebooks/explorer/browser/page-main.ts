@@ -9,6 +9,9 @@
  */
 import { InputError, parseValue, type ParamValues } from "../../../experiments/inputs/params.ts";
 import { teamParams } from "../../../experiments/team/team-params.ts";
+import { positiveShareOf, segmentWord } from "../../../experiments/inputs/segment-rates.ts";
+import { segments, type SegmentId } from "../../../models/audiences.ts";
+import { pct } from "../../../reports/number-format.ts";
 import { type TeamResult } from "../../../experiments/team/team-result.ts";
 import { defaultTexts, hashFromTexts, parseTexts, textsFromHash, type FieldTexts } from "../input-state.ts";
 import { teamCommand } from "../team-command.ts";
@@ -118,6 +121,17 @@ function stopRunning(): void {
   drawingKey = null;
 }
 
+/** Beside each input left at `segment`, the figure it stands for: the chosen audience segment's (a typed value is held and shows itself). */
+function showSegmentFigures(values: ParamValues): void {
+  const segment = segments[values["audience.segment"] as SegmentId];
+  for (const [name, figure] of [
+    ["responseRate", segment.responseRate],
+    ["positiveShare", positiveShareOf(segment)],
+  ] as const) {
+    fields.get(name)?.showResolved(values[name] === segmentWord ? `${pct(figure)}: the ${segment.id} segment's (assumed)` : null, figure);
+  }
+}
+
 async function recompute(): Promise<void> {
   clearTimeout(typingTimer);
   const now = texts();
@@ -139,6 +153,7 @@ async function recompute(): Promise<void> {
   const parsed = parseTexts(specs, effective);
   if (!parsed.ok) throw new Error(`accepted inputs no longer parse: ${[...parsed.errors.values()].join("; ")}`);
   const values = parsed.values;
+  showSegmentFigures(values);
   const key = teamCommand(specs, values);
   if (key === runningKey) return idleState();
   if (key === shown?.key) {

@@ -7,6 +7,8 @@ import { stringify } from "csv-stringify/browser/esm/sync";
 import { numberFormatter, usd } from "../../../reports/number-format.ts";
 import type { TargetResult, TeamPlanResult, TeamResult } from "../../../experiments/team/team-result.ts";
 import type { MeanCi } from "../../../sim/mean-ci.ts";
+import { sourceWords } from "../../../experiments/inputs/segment-rates.ts";
+import { seatsText } from "../../../experiments/team/team-text.ts";
 import { digits, rounded } from "../csv-precision.ts";
 import { el, type Child } from "./dom.ts";
 
@@ -37,11 +39,11 @@ export function answer(result: TeamResult): HTMLElement {
   const cost = h.costPerConversationUsd;
   const several = new Set(result.plans.map((p) => p.plan)).size > 1;
   const sentence = [
-    `${several ? "Best plan for" : "On"} ${seats} seat${seats === 1 ? "" : "s"}${several ? `, under ${policyName(h.policy)}: ${h.planName}` : ` of ${h.planName}, under ${policyName(h.policy)}`} — `,
+    `${several ? "Best plan for" : "On"} ${seatsText(seats)}${several ? `, under ${policyName(h.policy)}: ${h.planName}` : ` of ${h.planName}, under ${policyName(h.policy)}`} — `,
     `about ${count(month.mean)} conversations a month`,
     quarter ? ` (${count(quarter.mean)} a quarter)` : "",
     cost ? `, at ${usd(cost.mean)} per conversation` : "",
-    ` at a ${percent(result.settings.responseRate)} response rate.`,
+    ` at a ${percent(result.settings.responseRate)} response rate${result.settings.responseRateFrom === "segment" ? ` (${sourceWords("segment", result.settings.segment)})` : ""}.`,
   ].join("");
   const tiles = el(
     "ul",
@@ -83,7 +85,7 @@ function targetLines(result: TeamResult): Child {
     const a = f.onAverage;
     const m = f.inMonths;
     const one = (x: typeof a, how: string) =>
-      x === null ? `no team searched meets it ${how}` : `${x.atMost ? "at most " : ""}${x.seats} seats of ${x.plan} (${usd(x.costUsdPerMonth)} a month) ${how}`;
+      x === null ? `no team searched meets it ${how}` : `${x.atMost ? "at most " : ""}${seatsText(x.seats!)} of ${x.plan} (${usd(x.costUsdPerMonth)} a month) ${how}`;
     return `${policyName(f.policy)}: ${one(a, "on average")}; ${one(m, `in ${percent(t.shareOfMonths)} of months`)}.`;
   };
   return el("ul", { class: "target" }, ...t.cheapest.map((c) => el("li", {}, `Cheapest team for ${count(t.conversationsPerMonth)} conversations a month — ${fitText(c)}`)));
@@ -123,7 +125,7 @@ export function planTable(result: TeamResult): HTMLElement {
   return el(
     "section",
     { id: "plans" },
-    el("h2", {}, `Every plan for ${result.settings.seats} seats`),
+    el("h2", {}, `Every plan for ${seatsText(result.settings.seats)}`),
     el("p", {}, "Team totals (all seats together): a month is one grant cycle, a quarter three in a row."),
     el("div", { class: "table-wrap" }, el("table", {}, el("thead", {}, el("tr", {}, ...head.map((h) => el("th", {}, h)))), el("tbody", {}, ...rows))),
     el(

@@ -31,6 +31,13 @@ export const cases: BadInputCase[] = [
 
   // Runaway work.
   { kind: "runaway", command: "notebooks/capacity-by-plan.ts", args: ["--set", "accounts=1000000", "--set", "replications=10000"], stderr: ["run too large", "replications=10,000", "--big"] },
+  // A low rate needs teams of thousands of seats: refused before the first run, with the search's estimate.
+  {
+    kind: "runaway",
+    command: "notebooks/recruiting-team.ts",
+    args: ["--set", "responseRate=0.001", "--set", "target=1000"],
+    stderr: ["run too large: at least", "seats=10,000", "give a higher responseRate", "--big"],
+  },
   { kind: "runaway", command: "notebooks/message-levers.ts", args: ["--set", "accounts=100000", "--set", "replications=10000"], stderr: ["run too large"] },
   { kind: "runaway", command: "notebooks/job-seeker.ts", args: ["--set", "accounts=100000", "--set", "replications=10000"], stderr: ["run too large"] },
 

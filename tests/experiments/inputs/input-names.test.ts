@@ -64,6 +64,35 @@ describe("one name, one unit per input", () => {
     expect(jobSeekerParams.find((s) => s.name === "demandPerSeat")!.default).toBe(js.demandPerCycle);
   });
 
+  it("an input a notebook shares by name with the team planner has its kind, range, word and unit; the recruiter notebooks its default too", () => {
+    const shape = (s: ParamSpec) => ({
+      kind: s.kind,
+      min: "min" in s ? s.min : undefined,
+      max: "max" in s ? s.max : undefined,
+      word: s.kind === "override" ? s.word : undefined,
+      unit: s.unit,
+    });
+    // The inputs the tools share by name today (so the check cannot pass by sharing none).
+    expect(Object.values(tools).filter((specs) => specs.some((s) => s.name === "responseRate")).length).toBe(4);
+    for (const [tool, specs] of Object.entries(tools)) {
+      for (const s of specs) {
+        const planner = teamParams.find((t) => t.name === s.name);
+        if (planner === undefined || ["title", "seed", "replications", "policy", "months", "plan"].includes(s.name) || s.name.startsWith("price.")) continue;
+        // Still each tool's own bounds (its persona's scale): same name and unit, checked above.
+        if (["sendsPerWorkingDay", "demandPerSeat", "target"].includes(s.name)) continue;
+        expect(shape(s), `${tool}: ${s.name}`).toEqual(shape(planner));
+        if (tool === "recruiting-team" || tool === "capacity-by-plan") expect(s.default, `${tool}: ${s.name}`).toBe(planner.default);
+      }
+    }
+  });
+
+  it("a response rate out of range is refused with the same line by every tool", () => {
+    const line = message(() => resolve(teamParams, ["responseRate=0.96"]));
+    expect(line).toBe("responseRate: 0.96 is not allowed; expected a number from 0.001 to 0.95, or segment");
+    for (const [tool, specs] of Object.entries(tools)) expect(message(() => resolve(specs, ["responseRate=0.96"])), tool).toBe(line);
+    for (const [tool, specs] of Object.entries(tools)) expect(message(() => resolve(specs, ["responseRate=0.0005"])), tool).toBe(line.replace("0.96", "0.0005"));
+  });
+
   it("the job seeker's target is a total, not a month's, and so has its own name", () => {
     expect(unitOf(teamParams, "target")).toBe("/team/month");
     expect(unitOf(recruitingTeamParams, "target")).toBe("/team/month");

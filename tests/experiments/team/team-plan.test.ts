@@ -10,6 +10,8 @@ import { teamParams } from "../../../experiments/team/team-params.ts";
 import { payingPlanIds } from "../../../models/paying-plans.ts";
 import { planTeam, searchSizes } from "../../../experiments/team/team-plan.ts";
 import { teamResult } from "../../../experiments/team/team-result.ts";
+import { resolve } from "../../../experiments/inputs/params.ts";
+import { segmentIds, segments } from "../../../models/audiences.ts";
 
 const root = new URL("../../../", import.meta.url).pathname;
 const small: ParamValues = { ...defaults(teamParams), seats: 4, replications: 4, months: 6, responseRate: 0.15, demandPerSeat: 250 };
@@ -64,6 +66,42 @@ describe("teamParams", () => {
     }
     for (const n of replaced) expect(names).not.toContain(n);
     expect(new Set(names).size).toBe(names.length);
+  });
+});
+
+describe("the response rate and positive share: the segment's unless typed", () => {
+  const settingsOf = (sets: string[]) => planTeam(resolve(teamParams, ["plan=recruiter-lite", ...sets])).settings;
+
+  it.each(segmentIds)("left untyped, they follow audience.segment=%s (its responseRate, mix.accepted + mix.replied) and say so", (id) => {
+    const s = settingsOf([`audience.segment=${id}`]);
+    expect(s.segment).toBe(id);
+    expect([s.responseRate, s.responseRateFrom]).toEqual([segments[id].responseRate, "segment"]);
+    expect([s.positiveShare, s.positiveShareFrom]).toEqual([segments[id].mix.accepted + segments[id].mix.replied, "segment"]);
+  });
+
+  it("a typed value is held whatever it equals (15% is the hiring-managers' default, 65% the passive candidates'), before or after the segment", () => {
+    for (const sets of [
+      ["responseRate=15%", "positiveShare=65%", "audience.segment=executives"],
+      ["audience.segment=executives", "responseRate=15%", "positiveShare=65%"],
+    ]) {
+      const s = settingsOf(sets);
+      expect([s.responseRate, s.responseRateFrom, s.positiveShare, s.positiveShareFrom]).toEqual([0.15, "typed", 0.65, "typed"]);
+    }
+    // Typed at the chosen segment's own figure: the same number, still the user's.
+    const same = settingsOf(["audience.segment=executives", "responseRate=10%"]);
+    expect([same.responseRate, same.responseRateFrom]).toEqual([0.1, "typed"]);
+  });
+
+  it("`segment` typed is the segment's figure", () => {
+    const s = settingsOf(["audience.segment=prospects", "responseRate=segment", "positiveShare=segment"]);
+    expect([s.responseRate, s.responseRateFrom, s.positiveShare]).toEqual([0.14, "segment", segments.prospects.mix.accepted + segments.prospects.mix.replied]);
+  });
+
+  it("an untyped positive share runs the segment's own accepted/replied split; a typed one scales it", () => {
+    const own = planTeam(resolve(teamParams, ["plan=recruiter-lite", "audience.segment=executives"])).info[0]!.values;
+    expect([own["audience.acceptedShare"], own["audience.repliedShare"]]).toEqual(["segment", "segment"]);
+    const typed = planTeam(resolve(teamParams, ["plan=recruiter-lite", "audience.segment=executives", "positiveShare=0.8"])).info[0]!.values;
+    expect((typed["audience.acceptedShare"] as number) + (typed["audience.repliedShare"] as number)).toBeCloseTo(0.8, 12);
   });
 });
 

@@ -32,6 +32,21 @@ describe("the explorer's inputs as text", () => {
     }
   });
 
+  it("writes a typed rate into the command line, whatever it equals, and leaves out one left to the segment", () => {
+    const line = (texts: Record<string, string>) => {
+      const parsed = parseTexts(teamParams, { ...defaultTexts(teamParams), ...texts });
+      if (!parsed.ok) throw new Error("does not parse");
+      return teamCommand(teamParams, parsed.values);
+    };
+    expect(defaultTexts(teamParams).responseRate).toBe("segment");
+    expect(line({ "audience.segment": "executives" })).toBe("npx tsx scenarios/team.ts --json --set audience.segment=executives");
+    // 18% is the default segment's rate, 15% the hiring managers': typed, each is written.
+    expect(line({ responseRate: "18%" })).toBe("npx tsx scenarios/team.ts --json --set responseRate=0.18");
+    expect(line({ responseRate: "15%", positiveShare: "0.65", "audience.segment": "hiring-managers" })).toBe(
+      "npx tsx scenarios/team.ts --json --set responseRate=0.15 --set positiveShare=0.65 --set audience.segment=hiring-managers",
+    );
+  });
+
   it("writes a command line whose --set values the CLI reads back as the same values", () => {
     const texts = { ...defaultTexts(teamParams), seats: "10", responseRate: "25%", demandPerSeat: "unlimited", "message.subject": "Hi, it's me", months: "12" };
     const parsed = parseTexts(teamParams, texts);
