@@ -8,6 +8,7 @@
  */
 import { spawn, type ChildProcess } from "node:child_process";
 import { join } from "node:path";
+import { Redis } from "ioredis";
 import { afterAll, describe, expect, it } from "vitest";
 import { lostSeconds } from "../../runner/queue-executor.ts";
 import { startRedis, type TestRedis } from "../../tools/redis-server.ts";
@@ -50,6 +51,20 @@ function queued(url: string, replications: number, extra: string[], during?: () 
   return new Promise((resolve) => child.on("exit", (code) => resolve({ code, stdout, lines, seconds: (performance.now() - started) / 1000 })));
 }
 
+/**
+ * Resolves once the command has written to the (fresh) Redis at `url`: it is adding its
+ * jobs. Faults are timed from then, not from the spawn, which a loaded machine delays.
+ */
+async function jobsArriving(url: string): Promise<void> {
+  const client = new Redis(url, { maxRetriesPerRequest: 1, lazyConnect: true });
+  await client.connect();
+  try {
+    while ((await client.dbsize()) === 0) await new Promise((r) => setTimeout(r, 25));
+  } finally {
+    client.disconnect();
+  }
+}
+
 const noStack = (r: Ran) => expect(r.lines.map((l) => l.text).join("\n")).not.toMatch(/^\s+at /m);
 
 describe("the queue under faults", () => {
@@ -88,7 +103,7 @@ describe("the queue under faults", () => {
     const redis = await startRedis();
     servers.push(redis);
     // 75,000 jobs: the first 20,000 (the window) take seconds to add.
-    const r = await queued(redis.url, 5000, [], () => setTimeout(() => void redis.stop(), 2500));
+    const r = await queued(redis.url, 5000, [], () => void jobsArriving(redis.url).then(() => setTimeout(() => void redis.stop(), 300)));
     expect(r.code).toBe(2);
     noStack(r);
     // A fast machine may finish adding the window before Redis goes, and then say once that it
@@ -103,10 +118,12 @@ describe("the queue under faults", () => {
   it.concurrent("Redis killed while the jobs are added and back on the same port: the run goes on", async () => {
     const redis = await startRedis();
     servers.push(redis);
-    // The timeout is well past the restart (7 s), so a slow machine still sees the restart first.
+    // The timeout is well past the restart (~5 s after the jobs start arriving), so a slow machine still sees the restart first.
     const r = await queued(redis.url, 5000, ["--queue-timeout", "25"], () => {
-      setTimeout(() => void redis.stop(), 2500);
-      setTimeout(() => void startRedis(redis.port).then((s) => servers.push(s)), 7000);
+      void jobsArriving(redis.url).then(() => {
+        setTimeout(() => void redis.stop(), 300);
+        setTimeout(() => void startRedis(redis.port).then((s) => servers.push(s)), 4800);
+      });
     });
     noStack(r);
     const texts = r.lines.map((l) => l.text);
