@@ -127,7 +127,7 @@ export class Work {
     // What each run still needs: the accounts not kept, of each replication.
     const blocks: Piece[] = [];
     runs.forEach((run, r) => {
-      const unit = Math.max(1, run.model.seats ?? 1) * run.model.cycles;
+      const unit = unitCost(run.model);
       const k = kept[r]!;
       if (k === null) {
         for (let from = 0; from < run.accounts; from += chunkAccounts) {
@@ -147,11 +147,14 @@ export class Work {
         rep = end;
       }
     });
-    // Cut the blocks so that no piece is more than a share of the whole, largest first
+    // Cut the blocks so that no piece is more than a share of the whole, nor more
+    // accounts than one of the pool's jobs (a superseded piece ends soon); largest first
     // (a worker that frees takes the next: the last ones are the smallest).
     const total = blocks.reduce((s, b) => s + b.cost, 0);
-    const most = Math.max(1, total / (workers * defaults.piecesPerWorker));
-    this.pieces = blocks.flatMap((b) => cut(b, most)).sort((a, b) => b.cost - a.cost || a.run - b.run || a.replicationFrom - b.replicationFrom || a.from - b.from);
+    const share = Math.max(1, total / (workers * defaults.piecesPerWorker));
+    this.pieces = blocks
+      .flatMap((b) => cut(b, Math.min(share, chunkAccounts * unitCost(runs[b.run]!.model))))
+      .sort((a, b) => b.cost - a.cost || a.run - b.run || a.replicationFrom - b.replicationFrom || a.from - b.from);
   }
 
   /** Takes the answer to `piece` (packed tallies, as the piece says). */
@@ -203,6 +206,9 @@ export class Work {
     });
   }
 }
+
+/** The estimated work of one account of one replication of `model`: its seats × its cycles. */
+const unitCost = (model: AccountModel) => Math.max(1, model.seats ?? 1) * model.cycles;
 
 /** The ranges of accounts in [0, accounts) that `row` lacks. */
 function missing(row: readonly (Float64Array | undefined)[], accounts: number): { from: number; to: number }[] {
