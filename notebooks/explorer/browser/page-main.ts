@@ -32,8 +32,9 @@ import { WebWorkerPool } from "./worker-pool.ts";
  */
 const typingPauseMs = 250;
 /**
- * A computation shows its progress bar once it has run this long (ms); a shorter one
- * shows the spinner alone (composited), and the page is not repainted for its progress.
+ * A computation shows its spinner and progress bar once it has run this long (ms); a
+ * shorter one shows "Computing…" alone, and no frame is drawn for its progress (on a
+ * machine of few cores, drawing takes from the workers).
  */
 const progressDelayMs = 400;
 /** Ms the figures wait for the answer to be painted, at most. */
@@ -104,6 +105,7 @@ function setState(state: "computing" | "ready" | "invalid" | "failed", text: str
   if (state !== "computing") {
     clearTimeout(progressTimer);
     progress.hidden = true;
+    delete status.dataset.slow;
   }
 }
 
@@ -209,7 +211,11 @@ async function recompute(): Promise<void> {
   const started = performance.now();
   progress.removeAttribute("value");
   clearTimeout(progressTimer);
-  progressTimer = setTimeout(() => (progress.hidden = runningKey !== key), progressDelayMs);
+  progressTimer = setTimeout(() => {
+    if (runningKey !== key) return;
+    progress.hidden = false;
+    status.dataset.slow = "";
+  }, progressDelayMs);
   // The workers start first; the page's own updates come after.
   const computing = runTeam(pool, plan, (done, total) => {
     progress.max = total;
