@@ -19,6 +19,7 @@
 import type { AccountModel } from "../../../models/account-simulation.ts";
 import { addTally, createTally, tallyFields, unpackTally, type Tally } from "../../../models/tally.ts";
 import { chunkAccounts, type ModelRun } from "../../../runner/batch-plan.ts";
+import { poolSlowdown, unitEvents } from "../../../runner/run-estimate.ts";
 
 export const defaults = {
   /** Runs of more accounts than this are not kept (each account's tally is ~2 KB at 12 months). */
@@ -44,7 +45,7 @@ export interface Piece {
   readonly from: number;
   readonly to: number;
   readonly each: boolean;
-  /** Estimated work: account-seat-cycles. */
+  /** Estimated work, in events (run-estimate.ts). */
   readonly cost: number;
 }
 
@@ -207,8 +208,8 @@ export class Work {
   }
 }
 
-/** The estimated work of one account of one replication of `model`: its seats × its cycles. */
-const unitCost = (model: AccountModel) => Math.max(1, model.seats ?? 1) * model.cycles;
+/** The estimated work of one account of one replication of `model`: the command line's estimate of its events, a pooled contract's slower. */
+const unitCost = (model: AccountModel) => Math.max(1, unitEvents(model) * poolSlowdown(model.seats ?? 1));
 
 /** The ranges of accounts in [0, accounts) that `row` lacks. */
 function missing(row: readonly (Float64Array | undefined)[], accounts: number): { from: number; to: number }[] {
