@@ -57,9 +57,10 @@ main.explorer { max-width: 80rem; }
 #status[data-state=invalid], #status[data-state=failed] { color: #b00020; }
 #status progress { width: 10rem; }
 .spinner { width: 1rem; height: 1rem; border: 2px solid var(--rule); border-top-color: var(--link); border-radius: 50%; visibility: hidden; flex: none; }
-#status[data-state=computing] .spinner { visibility: visible; animation: spin 0.8s linear infinite; }
+/* Only a computation that lasts shows its spinner (page-main.ts marks it data-slow): every frame it turns is drawn. */
+#status[data-state=computing][data-slow] .spinner { visibility: visible; animation: spin 0.8s linear infinite; }
 @keyframes spin { to { transform: rotate(360deg); } }
-@media (prefers-reduced-motion: reduce) { #status[data-state=computing] .spinner { animation: none; } }
+@media (prefers-reduced-motion: reduce) { #status[data-state=computing][data-slow] .spinner { animation: none; } }
 .outputs h2:first-child { margin-top: 0; }
 .outputs thead th { white-space: normal; vertical-align: bottom; }
 .answer li[data-figure=best-plan] .value { font-size: 1.2rem; }

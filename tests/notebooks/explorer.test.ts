@@ -75,6 +75,23 @@ describe("the explorer page in Chromium", () => {
       expect(cell).not.toMatch(/\.\d{3,}/);
   });
 
+  it("gives the command line's JSON after a change of seats too (the seats it simulated before are not simulated again)", async (ctx) => {
+    requireChromium(ctx);
+    // Every plan (the pooled contract among them) and both policies, so the figures' runs are in what it knows.
+    const page = await open("seats=2&months=3&replications=3&policy=both");
+    await settled(page, { extras: true });
+    for (const seats of ["3", "2"]) {
+      const id = await resultId(page);
+      await field(page, "seats").fill(seats);
+      await newResult(page, id, { extras: true });
+      const command = await page.locator("#command").innerText();
+      expect(command).toContain(`--set seats=${seats} `);
+      const cli = await run("sh", ["-c", command], { cwd: root, maxBuffer: 1 << 26 });
+      expect(await downloaded(page, "#download-json")).toBe(cli.stdout);
+    }
+    expect(explorer.current.errors).toEqual([]);
+  });
+
   it("recomputes on every kind of input: a number typed, a slider, a choice, a checkbox", async (ctx) => {
     requireChromium(ctx);
     const page = await open(small);

@@ -5,11 +5,12 @@
  * `scenarios/team.ts --json` — then the extras the page draws from further runs of the
  * same planner: capacity per seat against the response rate for every plan shown, the
  * other credit policy on the same senders (paired difference), and a sample seat's
- * credit balance by date. Numbers only, no formatting.
+ * credit balance by date. Numbers only, no formatting. What was simulated once is
+ * not simulated again (account-tallies.ts): a change of seats simulates the new seats
+ * of the per-seat plans, and the pooled contract, only.
  */
 import { defaultStartDate } from "../../../models/account-simulation.ts";
 import type { Tally } from "../../../models/tally.ts";
-import { planBatch } from "../../../runner/batch-plan.ts";
 import { durationWords, estimateRuns, eventsPerSecondPerThread, refuseTooLarge, RunTooLargeError } from "../../../runner/run-estimate.ts";
 import type { ParamValues } from "../../../experiments/inputs/params.ts";
 import { teamParams } from "../../../experiments/team/team-params.ts";
@@ -18,6 +19,7 @@ import { teamResult, type TeamResult } from "../../../experiments/team/team-resu
 import { meanCi95, type MeanCi } from "../../../sim/mean-ci.ts";
 import { DAY_MS } from "../../../sim/time-unit.ts";
 import { teamCommand } from "../team-command.ts";
+import { AccountTallies } from "./account-tallies.ts";
 import type { WebWorkerPool } from "./worker-pool.ts";
 
 /** Response rates of the capacity curve (the team's own is added). */
@@ -87,9 +89,12 @@ export function prepareTeam(values: ParamValues, workers: number): TeamPlan {
   return plan;
 }
 
+/** The account tallies this page has computed, for every batch it runs. */
+const known = new AccountTallies();
+
 /** The team planner's result for a prepared batch, exactly the CLI's; null when superseded. */
 export async function runTeam(pool: WebWorkerPool, plan: TeamPlan, onProgress?: (done: number, total: number) => void): Promise<TeamComputed | null> {
-  const tallies = await pool.run(planBatch(plan.runs), onProgress);
+  const tallies = await pool.run(known.plan(plan.runs, pool.size), onProgress);
   return tallies === null ? null : { plan, result: teamResult(plan, tallies), tallies };
 }
 
@@ -106,7 +111,7 @@ export async function computeExtras(pool: WebWorkerPool, values: ParamValues, te
   const other = s.policies.length > 1 ? null : planTeam({ ...values, target: "none", policy: policy === "linkedin" ? "guide" : "linkedin" });
   // One batch: the curve's runs, then the other policy's.
   const runs = [...curvePlans.flatMap((p) => p.runs), ...(other?.runs ?? [])];
-  const byRun = await pool.run(planBatch(runs));
+  const byRun = await pool.run(known.plan(runs, pool.size));
   if (byRun === null) return null;
 
   const curve: CurvePoint[] = [];

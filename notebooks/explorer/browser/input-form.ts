@@ -131,7 +131,8 @@ function buildField(spec: ParamSpec, onChange: OnFieldChange): { field: Field; r
       if (slider && note !== null && value !== undefined) slider.value = String(value);
     },
     showError: (message) => {
-      error.textContent = message ?? "";
+      // Unchanged text is not written again: every field is told on every input, and a write re-lays out and repaints the page.
+      if (error.textContent !== (message ?? "")) error.textContent = message ?? "";
       row.classList.toggle("invalid", message !== null);
       // A message is never folded away.
       const group = row.closest("details");

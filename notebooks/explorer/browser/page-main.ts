@@ -31,6 +31,14 @@ import { WebWorkerPool } from "./worker-pool.ts";
  * a value it accepts, a click, a choice or a slider recomputes at once (a newer input stops the computation).
  */
 const typingPauseMs = 250;
+/**
+ * A computation shows its spinner and progress bar once it has run this long (ms); a
+ * shorter one shows "Computing…" alone, and no frame is drawn for its progress (on a
+ * machine of few cores, drawing takes from the workers).
+ */
+const progressDelayMs = 400;
+/** Ms the figures wait for the answer to be painted, at most. */
+const afterPaintMs = 100;
 /** Most Web Workers, whatever the machine has. */
 const maxWorkers = 4;
 
@@ -68,6 +76,7 @@ let fieldErrors = 0;
 /** The status of the result on screen. */
 let readyText = "";
 let typingTimer: ReturnType<typeof setTimeout> | undefined;
+let progressTimer: ReturnType<typeof setTimeout> | undefined;
 /** The hash this page wrote last: a hashchange to anything else is the user's. */
 let ownHash = "";
 
@@ -93,7 +102,11 @@ function setState(state: "computing" | "ready" | "invalid" | "failed", text: str
   document.body.dataset.invalidInputs = String(fieldErrors);
   status.dataset.state = state;
   statusText.textContent = text;
-  progress.hidden = state !== "computing";
+  if (state !== "computing") {
+    clearTimeout(progressTimer);
+    progress.hidden = true;
+    delete status.dataset.slow;
+  }
 }
 
 /** The state when nothing new is to be computed. */
@@ -130,6 +143,19 @@ function showSegmentFigures(values: ParamValues): void {
   ] as const) {
     fields.get(name)?.showResolved(values[name] === segmentWord ? `${pct(figure)}: the ${segment.id} segment's (assumed)` : null, figure);
   }
+}
+
+/** Resolves once the page has painted what it shows (or after `afterPaintMs` where no frame comes: a hidden tab). */
+function afterPaint(): Promise<void> {
+  return new Promise((resolve) => {
+    const fallback = setTimeout(resolve, afterPaintMs);
+    requestAnimationFrame(() =>
+      setTimeout(() => {
+        clearTimeout(fallback);
+        resolve();
+      }, 0),
+    );
+  });
 }
 
 async function recompute(): Promise<void> {
@@ -180,17 +206,25 @@ async function recompute(): Promise<void> {
   }
   stopRunning();
   accepted = effective;
-  writeHash(effective);
   const gen = ++generation;
   runningKey = key;
   const started = performance.now();
   progress.removeAttribute("value");
+  clearTimeout(progressTimer);
+  progressTimer = setTimeout(() => {
+    if (runningKey !== key) return;
+    progress.hidden = false;
+    status.dataset.slow = "";
+  }, progressDelayMs);
+  // The workers start first; the page's own updates come after.
+  const computing = runTeam(pool, plan, (done, total) => {
+    progress.max = total;
+    progress.value = done;
+  });
+  writeHash(effective);
   setState("computing", `Computing…${invalidNote()}`);
   try {
-    const team = await runTeam(pool, plan, (done, total) => {
-      progress.max = total;
-      progress.value = done;
-    });
+    const team = await computing;
     if (team === null || gen !== generation) return;
     runningKey = null;
     shown = { values, result: team.result, key };
@@ -202,6 +236,9 @@ async function recompute(): Promise<void> {
     readyText = `Up to date (computed in ${Math.round(performance.now() - started)} ms in this browser). Drawing the figures…`;
     setState("ready", `${readyText}${invalidNote()}`);
     drawingKey = key;
+    // The answer is painted before anything of the figures is planned or drawn.
+    await afterPaint();
+    if (gen !== generation) return;
     const extras = await computeExtras(pool, values, team);
     if (extras === null || gen !== generation) return;
     drawingKey = null;

@@ -1,14 +1,16 @@
 /**
  * An explorer Web Worker (a classic script made from an inlined Blob): it keeps the
- * current batch's models and runs the jobs it is sent with the pool threads' own
- * JobRunner, posting each tally packed as the pool's threads do — so a batch added up
- * in the page gives the bits `runModels` gives; or traces one account (the sample
- * seat's balance), so no simulation runs on the page's thread. Jobs of an older batch are skipped.
+ * current batch's models and runs the pieces it is sent (replications × accounts of one
+ * model) with the pool threads' own JobRunner, posting the tallies packed as the pool's
+ * threads do — so a batch added up in the page gives the bits `runModels` gives; or
+ * traces one account (the sample seat's balance), so no simulation runs on the page's
+ * thread. Jobs of an older batch are skipped.
  */
 import type { AccountModel } from "../../../models/account-simulation.ts";
 import { traceAccount } from "../../../models/simulate.ts";
 import { JobRunner } from "../../../runner/pool-worker.ts";
 import type { FromWorker, ToWorker } from "../messages.ts";
+import { runPiece } from "./run-piece.ts";
 
 const scope = self as unknown as {
   onmessage: ((event: MessageEvent<ToWorker>) => void) | null;
@@ -38,7 +40,7 @@ scope.onmessage = ({ data }) => {
   }
   if (data.batch !== batch) return;
   try {
-    const packed = data.kind === "trace" ? trace(models[data.model]!, data.seed, data.replication, data.account) : runner.runPacked({ model: models[data.model]!, seed: data.seed, chunk: data.chunk });
+    const packed = data.kind === "trace" ? trace(models[data.model]!, data.seed, data.replication, data.account) : runPiece(runner, models[data.model]!, data.seed, data);
     scope.postMessage({ kind: "done", batch: data.batch, job: data.job, packed }, [packed.buffer]);
   } catch (err) {
     scope.postMessage({ kind: "failed", batch: data.batch, job: data.job, message: err instanceof Error ? err.message : String(err) });

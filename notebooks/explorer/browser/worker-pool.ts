@@ -1,21 +1,21 @@
 /**
  * The page's pool of Web Workers, made from the inlined worker script through a Blob
- * URL (browsers refuse workers from file: URLs). It runs a batch (batch-plan.ts) as
- * the Node pool does: every worker gets the models once, then claims jobs as it frees
- * (each made from its index as it is sent, batch-plan.ts `jobAt`; `defaults.jobsInFlight`
- * out at once, so a worker never waits for its next job); each tally is added into its
- * replication's as it comes back (`BatchTotals`), so the result does not depend on the
- * number of workers or who ran what. A newer `run` (or `cancel`) supersedes the running
+ * URL (browsers refuse workers from file: URLs). It runs a batch's pieces
+ * (account-tallies.ts: what is not already known, the largest first) as the Node pool
+ * runs its jobs: every worker gets the models once, then claims pieces as it frees
+ * (`defaults.jobsInFlight` out at once, so a worker never waits for its next one); each
+ * answer is taken into the batch's tallies as it comes back (integer counts, so the
+ * result does not depend on the number of workers or who ran what). A newer `run` (or `cancel`) supersedes the running
  * one: its promise resolves null; a worker still on its jobs gets no new one until they
  * come back, and one that has not answered within `defaults.graceMs` is terminated and
  * replaced by a fresh one — a job may run for minutes, or never end, and must not keep
  * the pool from the next batch, while the usual short job ends in time and its worker,
  * warm (its code compiled), goes on to the next batch.
  */
-import { unpackTally, type Tally } from "../../../models/tally.ts";
-import { BatchTotals, jobAt, jobCount, runOfJob, type BatchPlan } from "../../../runner/batch-plan.ts";
+import type { Tally } from "../../../models/tally.ts";
 import type { AccountModel } from "../../../models/account-simulation.ts";
 import type { FromWorker, ToWorker } from "../messages.ts";
+import type { Work } from "./account-tallies.ts";
 
 /** What runs on the pool: `total` jobs, each sent as `message(job)` and taken back by `accept`. */
 interface Running {
@@ -103,20 +103,28 @@ export class WebWorkerPool {
     });
   }
 
-  /** For each run of `plan`, one tally per replication; null when a newer run (or `cancel`) superseded this one. */
-  run(plan: BatchPlan, onProgress: (done: number, total: number) => void = () => {}): Promise<Tally[][] | null> {
+  /** For each run of `work`, one tally per replication; null when a newer run (or `cancel`) superseded this one. */
+  run(work: Work, onProgress: (done: number, total: number) => void = () => {}): Promise<Tally[][] | null> {
     return new Promise((resolve, reject) => {
-      const totals = new BatchTotals(plan);
+      const pieces = work.pieces;
       this.#start({
-        models: plan.runs.map((run) => run.model),
-        total: jobCount(plan),
+        models: work.runs.map((run) => run.model),
+        total: pieces.length,
         message: (job) => {
-          const { seed, chunk } = jobAt(plan, job);
-          return { kind: "job", batch: this.#batches, job, model: runOfJob(plan, job), seed, chunk };
+          const p = pieces[job]!;
+          const { run, replicationFrom, replicationTo, from, to, each } = p;
+          return { kind: "piece", batch: this.#batches, job, model: run, seed: work.runs[run]!.seed, replicationFrom, replicationTo, from, to, each };
         },
-        accept: (job, packed) => totals.add(job, unpackTally(packed)),
+        accept: (job, packed) => work.accept(pieces[job]!, packed),
         onProgress,
-        finish: (superseded) => resolve(superseded ? null : totals.tallies()),
+        finish: (superseded) => {
+          if (superseded) return resolve(null);
+          try {
+            resolve(work.tallies());
+          } catch (err) {
+            reject(err instanceof Error ? err : new Error(String(err)));
+          }
+        },
         reject,
       });
     });
