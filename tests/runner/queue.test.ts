@@ -85,7 +85,9 @@ describe("the queue", () => {
     const connection = new Redis(redis.url, { maxRetriesPerRequest: null });
     const queue = new Queue(queueName, { connection });
     const eventsConnection = connection.duplicate();
-    const events = new QueueEvents(queueName, { connection: eventsConnection });
+    // From the stream's start (this Redis is the file's own): read from "$", the events of jobs
+    // refused before the first read was sent would be missed.
+    const events = new QueueEvents(queueName, { connection: eventsConnection, lastEventId: "0-0" });
     try {
       await events.waitUntilReady();
       const reasons = new Map<string, string>();
