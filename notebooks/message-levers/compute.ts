@@ -28,7 +28,7 @@ import { recruiting } from "../../experiments/general/presets.ts";
 import { salesProspecting } from "../../experiments/general/presets.ts";
 import { buildModel, scenarioParams, type BuiltScenario, type ScenarioDefaults } from "../../experiments/general/scenario.ts";
 import { pairedDifference } from "../../experiments/general/sweep.ts";
-import { outcomeShares } from "../../experiments/general/observed-rate.ts";
+import { audienceRateFor, outcomeShares } from "../../experiments/general/observed-rate.ts";
 import { runPoints, type PointOverrides, type PointRun } from "../../experiments/general/run-points.ts";
 import type { MessageLeversParams } from "./params.ts";
 
@@ -97,7 +97,9 @@ export interface WeekdayRow {
 export interface MessageLeversResults {
   readonly params: MessageLeversParams;
   readonly plan: PlanId;
-  /** Audience response rate to a plain InMail, and the share of responses that are positive. */
+  /** The base message's response rate (typed, or the segment's), LinkedIn's definition. */
+  readonly baseResponseRate: number;
+  /** Audience response rate to a plain InMail (the base's with its length band divided out), and the share of responses that are positive. */
   readonly audienceRate: number;
   readonly positiveShare: number;
   readonly spamRate: number;
@@ -118,7 +120,19 @@ export interface ComputeOptions {
   readonly big?: boolean;
 }
 
+/**
+ * The general scenario's values of the base message. The response rate (typed, or the
+ * persona's segment's) is the one the base message gets, in LinkedIn's definition, as
+ * the team planner reads it: its length band's multiplier is divided out to give the
+ * audience's rate for a plain InMail (timing effects are off on this page).
+ */
 function baseValues(p: MessageLeversParams): ParamValues {
+  const values = plainBaseValues(p);
+  const observed = p.responseRate ?? segmentOf(p.persona).responseRate;
+  return { ...values, "audience.responseRate": audienceRateFor(observed, buildModel(values)) };
+}
+
+function plainBaseValues(p: MessageLeversParams): ParamValues {
   const specs = specsFor(p.persona);
   return {
     ...defaults(specs),
@@ -128,7 +142,6 @@ function baseValues(p: MessageLeversParams): ParamValues {
     cycles: CYCLES,
     policy: p.policy,
     ...(p.plan === null ? {} : { plan: p.plan }),
-    ...(p.responseRate === null ? {} : { "audience.responseRate": p.responseRate }),
     "connections.use": "none",
     "message.bodyChars": p.baseBodyChars,
     "message.specificSubject": false,
@@ -284,6 +297,7 @@ export async function computeMessageLevers(p: MessageLeversParams, options: Comp
   return {
     params: p,
     plan: reference.plan,
+    baseResponseRate: p.responseRate ?? segmentOf(p.persona).responseRate,
     audienceRate: shares.response,
     positiveShare: shares.positiveShare,
     spamRate: shares.spam,

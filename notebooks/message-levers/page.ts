@@ -123,8 +123,9 @@ function tornadoSection(results: MessageLeversResults): PageSection {
 
   const text = [
     `Base: ${f2(b)} conversations a month (${ci(base.positives.ci95[0], base.positives.ci95[1], f2)}) from ${f1(base.inmails.mean)} InMails, ` +
-      `with ${pct(results.audienceRate)} of recipients answering a plain InMail and ${pct(results.positiveShare)} of answers positive (the ${segmentOf(p.persona).id} segment's figures, assumed` +
-      `${p.responseRate === null ? "" : "; the answer rate is yours"}). The base message's ${f0(p.baseBodyChars)} characters put it in LinkedIn's ${bandName(p.baseBodyChars)} band.`,
+      `at a response rate of ${pct(results.baseResponseRate)} for the base message (${p.responseRate === null ? `the ${segmentOf(p.persona).id} segment's, assumed` : "yours"}; ` +
+      `${pct(results.audienceRate)} for a plain InMail once its length band is divided out) and ${pct(results.positiveShare)} of answers positive (the ${segmentOf(p.persona).id} segment's, assumed). ` +
+      `The base message's ${f0(p.baseBodyChars)} characters put it in LinkedIn's ${bandName(p.baseBodyChars)} band.`,
     `Ranked by how far they move conversations a month: ${ranked
       .map((l) => (l.low === null ? `${leverNames[l.key]} ${effectText(l)}` : `${leverNames[l.key]} from ${f2(l.low.positives.mean)} (long) to ${f2(l.high.positives.mean)} (short)`))
       .join("; ")}. Each change is a paired difference from the base; every one's 95% CI is in the table.`,

@@ -12,7 +12,7 @@ export const messageLeversParams = [
   { name: "persona", kind: "enum", values: personaIds, default: "recruiter", description: "who sends: the persona's scenario (plan, audience, calendar, volume), InMail only" },
   { name: "plan", kind: "enum", values: ["persona", ...payingPlanIds], default: "persona", description: "plan, or the persona's own" },
   responseRateSpec(
-    "share of the audience that answers a plain InMail (no lever; accepted, replied or declined)",
+    "response rate the base message gets today: share of delivered InMails accepted, replied or declined (LinkedIn's definition; its length band is divided out)",
     `the persona's segment's (assumed): ${perSegmentText((s) => s.responseRate, [...new Set(personaIds.map((id) => personas[id].segment))])}`,
   ),
   { name: "baseBodyChars", kind: "integer", min: 1, max: 2000, default: 600, unit: "characters", description: "body length of the base message (600: LinkedIn's 401–800 band, ×1.03)" },

@@ -51,6 +51,9 @@ describe("message-levers notebook", () => {
   it("with sending fixed by demand, the length bar spans 1.22 and 0.89 of a neutral base; with credits binding, refunds amplify it", async () => {
     // Recruiter seats (150 credits) answered often enough to reach their 200 a month whatever the message.
     const { results } = await run(["plan=recruiter", "responseRate=0.3", "accounts=30", "replications=3"]);
+    // The rate typed is the one the base message gets (the team planner's reading): its band's ×1.03 is divided out.
+    expect(results.baseResponseRate).toBe(0.3);
+    expect(results.audienceRate * results.baseMultiplier).toBeCloseTo(0.3, 9);
     const length = results.levers.find((l) => l.key === "length")!;
     const base = results.base.positives.mean;
     const neutral = base / results.baseMultiplier; // the base message is in the ×1.03 band
