@@ -10,6 +10,7 @@
  * ratios of totals with 95% Wilson intervals. `teamCommand` is the team planner's
  * command with these values, to plan from the team's own numbers.
  */
+import { responseRateRange } from "../models/audiences.ts";
 import { DAY_MS, utcMidnightMs } from "../models/iso-time.ts";
 import { OUTCOME_CODE } from "../models/outcome.ts";
 import type { PlanId } from "../models/plans.ts";
@@ -100,11 +101,8 @@ export function observedRates(log: SendLog, endMs: number): ObservedRates {
   };
 }
 
-/** The response rates the team planner takes (its `responseRate` input). */
-export const plannerRateRange = [0.001, 0.95] as const;
-
-/** The rate the planner's command is given: the observed one, rounded, within the planner's range. */
-const plannerRate = (r: ObservedRates) => Math.min(plannerRateRange[1], Math.max(plannerRateRange[0], round(r.responseRate, 3)));
+/** The rate the planner's command is given: the observed one, rounded, within the range the planner takes. */
+const plannerRate = (r: ObservedRates) => Math.min(responseRateRange.max, Math.max(responseRateRange.min, round(r.responseRate, 3)));
 
 /** The team planner's command with the log's seats and rates (and its plan, when known). */
 export function teamCommand(r: ObservedRates, plan: PlanId | undefined): string {
@@ -125,6 +123,6 @@ export function plannerRateNote(r: ObservedRates): string {
   const used = plannerRate(r);
   if (used === round(r.responseRate, 3)) return "";
   const pct = (x: number) => `${Number((x * 100).toFixed(1))}%`;
-  const bound = used === plannerRateRange[0] ? "at least" : "at most";
+  const bound = used === responseRateRange.min ? "at least" : "at most";
   return `the planner takes a response rate of ${bound} ${pct(used)}, so the command plans at ${pct(used)}, not the observed ${pct(r.responseRate)} (95% CI ${pct(r.responseRateCi95[0])}–${pct(r.responseRateCi95[1])})`;
 }

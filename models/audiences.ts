@@ -8,6 +8,14 @@
  * within those ranges, labelled as such in reports.
  */
 
+/**
+ * The observed response rates (LinkedIn's definition: accepted, replied or declined among
+ * delivered InMails) the project takes as an input: from 0.1%, where a seat still gets a
+ * response a year, to 95%, which leaves room for spam reports and the message's
+ * multipliers. The one range of every tool's `responseRate`, and of a replay's command.
+ */
+export const responseRateRange = { min: 0.001, max: 0.95 } as const;
+
 export const segmentIds = ["passive-candidates", "executives", "prospects", "peers-mentors", "hiring-managers"] as const;
 export type SegmentId = (typeof segmentIds)[number];
 

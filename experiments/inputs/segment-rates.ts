@@ -7,18 +7,11 @@
  * value: a typed rate is held whatever it equals, and an untyped one follows the
  * segment chosen. Pure.
  */
-import { segmentIds, segments, type Segment, type SegmentId } from "../../models/audiences.ts";
+import { responseRateRange, segmentIds, segments, type Segment, type SegmentId } from "../../models/audiences.ts";
 import type { ParamSpec, ParamValue } from "./params.ts";
 
 /** The word an input takes, and defaults to, for "the audience segment's figure". */
 export const segmentWord = "segment";
-
-/**
- * The response rates a user may type (LinkedIn's definition: accepted, replied or
- * declined among delivered InMails): from 0.1%, where a seat still gets a response a
- * year, to 95%, which leaves room for spam reports and the message's multipliers.
- */
-export const responseRateRange = { min: 0.001, max: 0.95 } as const;
 
 /** Whether an input was typed (a number), rather than left to the segment. */
 export type FigureSource = "typed" | "segment";
