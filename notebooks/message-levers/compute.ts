@@ -128,9 +128,11 @@ export interface ComputeOptions {
  */
 function baseValues(p: MessageLeversParams): ParamValues {
   const values = plainBaseValues(p);
-  const observed = p.responseRate ?? segmentOf(p.persona).responseRate;
-  return { ...values, "audience.responseRate": audienceRateFor(observed, buildModel(values)) };
+  return { ...values, "audience.responseRate": audienceRateFor(baseResponseRate(p), buildModel(values)) };
 }
+
+/** The base message's response rate: the one typed, or the persona's segment's. */
+const baseResponseRate = (p: MessageLeversParams): number => p.responseRate ?? segmentOf(p.persona).responseRate;
 
 function plainBaseValues(p: MessageLeversParams): ParamValues {
   const specs = specsFor(p.persona);
@@ -297,7 +299,7 @@ export async function computeMessageLevers(p: MessageLeversParams, options: Comp
   return {
     params: p,
     plan: reference.plan,
-    baseResponseRate: p.responseRate ?? segmentOf(p.persona).responseRate,
+    baseResponseRate: baseResponseRate(p),
     audienceRate: shares.response,
     positiveShare: shares.positiveShare,
     spamRate: shares.spam,

@@ -248,28 +248,14 @@ function perSeatSection(results: RecruitingTeamResults): PageSection {
   const [lo, hi] = [rates[0]!, rates[rates.length - 1]!];
   const rows: (LineRow & { plan: string; pooledSeats: number | null; inmails: number | null })[] = [];
   for (const rate of rates) {
-    const lite = singleOf(results, "recruiter-lite", rate);
-    const own = singleOf(results, "recruiter", rate);
-    rows.push({
-      x: rate,
-      y: lite.conversations.mean,
-      lo: lite.conversations.ci95[0],
-      hi: lite.conversations.ci95[1],
-      series: seriesLabel.lite,
-      plan: "recruiter-lite",
-      pooledSeats: null,
-      inmails: lite.inmails.mean,
-    });
-    rows.push({
-      x: rate,
-      y: own.conversations.mean,
-      lo: own.conversations.ci95[0],
-      hi: own.conversations.ci95[1],
-      series: seriesLabel.own,
-      plan: "recruiter",
-      pooledSeats: null,
-      inmails: own.inmails.mean,
-    });
+    for (const [plan, series] of [
+      ["recruiter-lite", seriesLabel.lite],
+      ["recruiter", seriesLabel.own],
+    ] as const) {
+      const single = singleOf(results, plan, rate);
+      const e = single.conversations;
+      rows.push({ x: rate, y: e.mean, lo: e.ci95[0], hi: e.ci95[1], series, plan, pooledSeats: null, inmails: single.inmails.mean });
+    }
     const pooled = sizingOf(results, "recruiter", "mean", rate).team;
     if (pooled) {
       const e = pooled.conversationsPerSeat;
